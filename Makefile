@@ -1,0 +1,49 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# condis: out-of-tree build and the project's two commands.
+#
+#   make                 build every module against KDIR
+#   make run             the demo, in Debian's stock kernel under qemu
+#   make check           every check (see README.md); ends "N passed, N failed"
+#   make kunit [SUITE=glob]   only the KUnit suites, in the debug VM
+#   make itest [TEST=name]    only the integration tests, in the debug VM
+#   make install         modules_install into /lib/modules/<release>/updates
+#
+# KDIR defaults to the newest installed Debian 6.12 headers, found at run
+# time, or to the running kernel's build directory when there are none.
+
+KDIR ?= $(shell tools/vm/kernel kdir 2>/dev/null || echo /lib/modules/$$(uname -r)/build)
+
+MAKEFLAGS += --no-print-directory
+
+.PHONY: all modules clean install check run kunit itest deps help
+
+all: modules
+
+modules:
+	$(MAKE) -C $(KDIR) M=$(CURDIR) modules
+
+clean:
+	$(MAKE) -C $(KDIR) M=$(CURDIR) clean
+	rm -rf build
+
+install: modules
+	$(MAKE) -C $(KDIR) M=$(CURDIR) modules_install
+
+deps:
+	tools/setup/deps
+
+check:
+	tools/check/check
+
+run:
+	tools/demo/run
+
+kunit:
+	tools/check/check --only kunit $(if $(SUITE),--suite '$(SUITE)')
+
+itest:
+	tools/check/check --only itest $(if $(TEST),--test '$(TEST)')
+
+help:
+	@sed -n '3,14p' Makefile | sed 's/^# \{0,1\}//'

@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Internal declarations shared by the files of condis.ko.  Nothing here is
+ * part of the driver-facing API, which lives in include/net/condis.h.
+ */
+#ifndef _CONDIS_CORE_H
+#define _CONDIS_CORE_H
+
+#include <linux/export.h>
+#include <linux/workqueue.h>
+
+struct dentry;
+
+/* Bumped with every change to the driver-facing API or the debugfs layout. */
+#define CONDIS_VERSION "0.1"
+
+/*
+ * Every symbol condis exports lives in the CONDIS namespace; users write
+ * MODULE_IMPORT_NS(CONDIS).  The bare-identifier form works on 6.1 and 6.12.
+ */
+#define CONDIS_EXPORT_SYMBOL(sym) EXPORT_SYMBOL_NS_GPL(sym, CONDIS)
+
+int condis_wq_init(void);
+void condis_wq_uninit(void);
+
+int condis_debugfs_init(void);
+void condis_debugfs_uninit(void);
+
+#if IS_ENABLED(CONFIG_KUNIT)
+struct workqueue_struct *condis_wq_get(void);
+struct dentry *condis_debugfs_root(void);
+#endif
+
+#endif /* _CONDIS_CORE_H */

@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * condis: a CoNDIS-compatible connection-oriented signaling core.
+ *
+ * This file only brings the subsystems of condis.ko up and down, in
+ * reverse order of each other; the subsystems live in their own files.
+ */
+#include <linux/module.h>
+
+#include "core.h"
+
+static int __init condis_init(void)
+{
+	int err;
+
+	err = condis_wq_init();
+	if (err)
+		return err;
+
+	err = condis_debugfs_init();
+	if (err)
+		goto err_uninit_wq;
+
+	pr_info("loaded\n");
+	return 0;
+
+err_uninit_wq:
+	condis_wq_uninit();
+	return err;
+}
+
+static void __exit condis_exit(void)
+{
+	condis_debugfs_uninit();
+	condis_wq_uninit();
+	pr_info("unloaded\n");
+}
+
+module_init(condis_init);
+module_exit(condis_exit);
+
+MODULE_DESCRIPTION("condis: CoNDIS-compatible connection-oriented signaling core");
+MODULE_VERSION(CONDIS_VERSION);
+MODULE_LICENSE("GPL");

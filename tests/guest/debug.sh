@@ -1,0 +1,42 @@
+# SPDX-License-Identifier: GPL-2.0
+# Job for the debug VM (KASAN, lockdep, kmemleak): every KUnit suite, then
+# every integration test, then a kmemleak scan with all modules unloaded.
+#
+# usage: debug.sh [--only kunit|itest] [--suite GLOB] [--test NAME]
+. /condis/tests/guest/lib.sh
+
+only= suite= test=
+while [ $# -gt 0 ]; do
+	case $1 in
+	--only) only=$2; shift 2 ;;
+	--suite) suite=$2; shift 2 ;;
+	--test) test=$2; shift 2 ;;
+	*) echo "debug.sh: unknown argument $1"; exit 2 ;;
+	esac
+done
+
+kmemleak_clear
+kmsg_mark "begin debug-job"
+
+if [ "$only" != itest ]; then
+	if load_module cond/condis.ko; then
+		run_kunit_module tests/kunit/condis_kunit.ko "$suite"
+		rmmod condis || result fail "condis.unload" "rmmod condis failed after the KUnit suites"
+	else
+		result fail "condis.load" "insmod condis.ko failed"
+	fi
+fi
+
+if [ "$only" != kunit ]; then
+	for t in /condis/tests/integration/*.sh; do
+		[ -f "$t" ] || continue
+		[ -n "$test" ] && [ "$(basename "$t" .sh)" != "$test" ] && continue
+		run_itest "$t"
+		unload_all
+	done
+fi
+
+unload_all
+kmsg_mark "end debug-job"
+kmemleak_check
+dump_dmesg

@@ -1,0 +1,121 @@
+# SPDX-License-Identifier: GPL-2.0
+# Helpers for the jobs that run inside the test VM (busybox sh).  Sourced.
+#
+# Everything a job prints goes to the host's output.log.  Lines starting
+# with "### " carry results; tools/check/results reads them:
+#   ### RESULT pass|fail|skip NAME [# why]
+#   ### KTAP-BEGIN SUITE ... ### KTAP-END SUITE      (one KUnit suite's KTAP)
+#   ### KMEMLEAK-BEGIN ... ### KMEMLEAK-END          (kmemleak's report)
+#   ### DMESG-BEGIN ... ### DMESG-END                (the whole kernel log)
+# Kernel-log markers ("condis-harness: begin NAME") let the host attribute a
+# kernel report on the console to the test that was running.
+
+DEBUGFS=/sys/kernel/debug
+KMEMLEAK=$DEBUGFS/kmemleak
+
+result() {
+	# result pass|fail|skip NAME [why...]
+	local verdict=$1 name=$2
+	shift 2
+	if [ $# -gt 0 ]; then
+		echo "### RESULT $verdict $name # $*"
+	else
+		echo "### RESULT $verdict $name"
+	fi
+}
+
+kmsg_mark() {
+	# Printed at KERN_WARNING so it reaches the console at loglevel=5.
+	echo "<4>condis-harness: $*" >/dev/kmsg
+}
+
+kmemleak_clear() {
+	[ -w "$KMEMLEAK" ] && echo clear >"$KMEMLEAK"
+}
+
+# Scan for leaks and report them.  kmemleak ignores objects younger than
+# five seconds, so wait that long first; two scans settle stray pointers.
+kmemleak_check() {
+	local report
+	if [ ! -w "$KMEMLEAK" ]; then
+		result skip kmemleak "kmemleak is not enabled in this kernel"
+		return 0
+	fi
+	sleep 6
+	echo scan >"$KMEMLEAK"
+	echo scan >"$KMEMLEAK"
+	report=$(cat "$KMEMLEAK")
+	if [ -n "$report" ]; then
+		echo "### KMEMLEAK-BEGIN"
+		echo "$report"
+		echo "### KMEMLEAK-END"
+		result fail kmemleak "unreferenced objects after every module was unloaded"
+	else
+		result pass kmemleak
+	fi
+}
+
+dump_dmesg() {
+	echo "### DMESG-BEGIN"
+	dmesg
+	echo "### DMESG-END"
+}
+
+# Load a module from the module tree: load_module cond/condis.ko [params]
+load_module() {
+	local ko=$1
+	shift
+	insmod "/condis/$ko" "$@"
+}
+
+# Unload every condis module still loaded, newest first.
+unload_all() {
+	local m
+	for m in $(awk '/^condis/ { print $1 }' /proc/modules); do
+		rmmod "$m" || echo "rmmod $m failed"
+	done
+}
+
+# Run one integration test script in a subshell and record its verdict.
+# Exit status 0 is a pass, 4 a skip, anything else a failure.
+run_itest() {
+	local path=$1 name rc
+	name=$(basename "$path" .sh)
+	kmsg_mark "begin itest $name"
+	echo "# itest $name"
+	(cd /condis && sh "$path")
+	rc=$?
+	kmsg_mark "end itest $name"
+	case $rc in
+	0) result pass "itest.$name" ;;
+	4) result skip "itest.$name" "the test skipped itself" ;;
+	*) result fail "itest.$name" "exit status $rc" ;;
+	esac
+}
+
+# Load the KUnit module and print the KTAP of every suite it registered.
+# $1: module path, $2: optional suite glob (KUnit's filter_glob).
+run_kunit_module() {
+	local ko=$1 glob=$2 before suite
+	if [ ! -d "$DEBUGFS/kunit" ]; then
+		result fail "kunit" "no $DEBUGFS/kunit: kernel without KUNIT_DEBUGFS"
+		return 1
+	fi
+	[ -n "$glob" ] && echo "$glob" >/sys/module/kunit/parameters/filter_glob
+	before=$(ls "$DEBUGFS/kunit")
+	kmsg_mark "begin kunit $(basename "$ko")"
+	if ! load_module "$ko"; then
+		result fail "kunit.load" "insmod $ko failed"
+		return 1
+	fi
+	kmsg_mark "end kunit $(basename "$ko")"
+	for suite in $(ls "$DEBUGFS/kunit"); do
+		echo "$before" | grep -qx "$suite" && continue
+		echo "### KTAP-BEGIN $suite"
+		cat "$DEBUGFS/kunit/$suite/results"
+		echo "### KTAP-END $suite"
+	done
+	rmmod "$(basename "$ko" .ko)"
+	[ -n "$glob" ] && echo "" >/sys/module/kunit/parameters/filter_glob
+	return 0
+}

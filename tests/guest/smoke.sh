@@ -1,0 +1,23 @@
+# SPDX-License-Identifier: GPL-2.0
+# Smoke test on Debian's stock kernel, the kernel users run: load condis,
+# exercise what it has, unload it.
+. /condis/tests/guest/lib.sh
+
+kmsg_mark "begin smoke"
+if load_module cond/condis.ko; then
+	result pass smoke.load
+	if grep -q "condis .* on $(uname -r)" /sys/kernel/debug/condis/version; then
+		result pass smoke.debugfs
+	else
+		result fail smoke.debugfs "/sys/kernel/debug/condis/version missing or wrong"
+	fi
+	if rmmod condis && [ ! -e /sys/kernel/debug/condis ]; then
+		result pass smoke.unload
+	else
+		result fail smoke.unload "rmmod failed or left debugfs entries behind"
+	fi
+else
+	result fail smoke.load "insmod condis.ko failed on $(uname -r)"
+fi
+kmsg_mark "end smoke"
+dump_dmesg
