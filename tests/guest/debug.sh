@@ -19,6 +19,7 @@ kmemleak_clear
 kmsg_mark "begin debug-job"
 
 if [ "$only" != itest ]; then
+	kmsg_mark "begin kunit (loading condis.ko)"
 	if load_module cond/condis.ko; then
 		run_kunit_module tests/kunit/condis_kunit.ko "$suite"
 		rmmod condis || result fail "condis.unload" "rmmod condis failed after the KUnit suites"

@@ -5,19 +5,19 @@
 
 kmsg_mark "begin smoke"
 if load_module cond/condis.ko; then
-	result pass smoke.load
+	result pass load
 	if grep -q "condis .* on $(uname -r)" /sys/kernel/debug/condis/version; then
-		result pass smoke.debugfs
+		result pass debugfs
 	else
-		result fail smoke.debugfs "/sys/kernel/debug/condis/version missing or wrong"
+		result fail debugfs "/sys/kernel/debug/condis/version missing or wrong"
 	fi
 	if rmmod condis && [ ! -e /sys/kernel/debug/condis ]; then
-		result pass smoke.unload
+		result pass unload
 	else
-		result fail smoke.unload "rmmod failed or left debugfs entries behind"
+		result fail unload "rmmod failed or left debugfs entries behind"
 	fi
 else
-	result fail smoke.load "insmod condis.ko failed on $(uname -r)"
+	result fail load "insmod condis.ko failed on $(uname -r)"
 fi
 kmsg_mark "end smoke"
 dump_dmesg

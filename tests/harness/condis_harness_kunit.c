@@ -29,6 +29,7 @@ static struct kunit_suite condis_harness_suite = {
 	.name = "condis_harness_selftest",
 	.test_cases = condis_harness_cases,
 };
+
 kunit_test_suite(condis_harness_suite);
 
 MODULE_DESCRIPTION("condis harness self-test: a KUnit case that fails on purpose");

@@ -93,4 +93,5 @@ static struct kunit_suite condis_core_suite = {
 	.name = "condis_core",
 	.test_cases = condis_core_cases,
 };
+
 kunit_test_suite(condis_core_suite);
