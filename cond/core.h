@@ -6,7 +6,6 @@
 #ifndef _CONDIS_CORE_H
 #define _CONDIS_CORE_H
 
-#include <linux/export.h>
 #include <linux/workqueue.h>
 
 struct dentry;
@@ -15,10 +14,11 @@ struct dentry;
 #define CONDIS_VERSION "0.1"
 
 /*
- * Every symbol condis exports lives in the CONDIS namespace; users write
- * MODULE_IMPORT_NS(CONDIS).  The bare-identifier form works on 6.1 and 6.12.
+ * Symbol namespaces: the driver API is exported with
+ * EXPORT_SYMBOL_NS_GPL(sym, CONDIS); internals that only condis's own test
+ * and benchmark modules use, with EXPORT_SYMBOL_NS_GPL(sym, CONDIS_INTERNAL).
+ * The bare-identifier form works on 6.1 and 6.12 (6.13 wants a string).
  */
-#define CONDIS_EXPORT_SYMBOL(sym) EXPORT_SYMBOL_NS_GPL(sym, CONDIS)
 
 int condis_wq_init(void);
 void condis_wq_uninit(void);
