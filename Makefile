@@ -5,6 +5,7 @@
 #   make                 build every module against KDIR
 #   make run             the demo, in Debian's stock kernel under qemu
 #   make check           every check (see README.md); ends "N passed, N failed"
+#   make bench [BENCH=name]   a benchmark in the stock VM (default: sap_table)
 #   make kunit [SUITE=glob]   only the KUnit suites, in the debug VM
 #   make itest [TEST=name]    only the integration tests, in the debug VM
 #   make install         modules_install into /lib/modules/<release>/updates
@@ -16,7 +17,7 @@ KDIR ?= $(shell tools/vm/kernel kdir 2>/dev/null || echo /lib/modules/$$(uname -
 
 MAKEFLAGS += --no-print-directory
 
-.PHONY: all modules clean install check run kunit itest deps help
+.PHONY: all modules clean install check run bench kunit itest deps help
 
 all: modules
 
@@ -39,6 +40,9 @@ check:
 run:
 	tools/demo/run
 
+bench:
+	tools/bench/run $(or $(BENCH),sap_table)
+
 kunit:
 	tools/check/check --only kunit $(if $(SUITE),--suite '$(SUITE)')
 
@@ -46,4 +50,4 @@ itest:
 	tools/check/check --only itest $(if $(TEST),--test '$(TEST)')
 
 help:
-	@sed -n '3,14p' Makefile | sed 's/^# \{0,1\}//'
+	@sed -n '3,15p' Makefile | sed 's/^# \{0,1\}//'

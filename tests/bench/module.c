@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * condis_bench.ko: runs the benchmark named by run= when loaded, prints its
+ * figures to the kernel log, and stays loaded until removed.
+ *
+ *   insmod condis_bench.ko run=sap_table sap_counts=1,1000,100000,1000000
+ */
+#include <linux/module.h>
+#include <linux/string.h>
+
+#include "bench.h"
+
+static char *run = "sap_table";
+module_param(run, charp, 0444);
+MODULE_PARM_DESC(run, "benchmark to run at load: sap_table");
+
+static unsigned int sap_counts[8] = { 1, 1000, 100000, 1000000 };
+static unsigned int nr_sap_counts = 4;
+module_param_array(sap_counts, uint, &nr_sap_counts, 0444);
+MODULE_PARM_DESC(sap_counts, "numbers of registered SAPs to measure at");
+
+static int __init condis_bench_init(void)
+{
+	if (!strcmp(run, "sap_table"))
+		return sap_table_bench(sap_counts, nr_sap_counts);
+	pr_err("condis-bench: unknown benchmark '%s'\n", run);
+	return -EINVAL;
+}
+
+static void __exit condis_bench_exit(void)
+{
+}
+
+module_init(condis_bench_init);
+module_exit(condis_bench_exit);
+
+MODULE_IMPORT_NS(CONDIS_INTERNAL);
+MODULE_DESCRIPTION("condis benchmarks");
+MODULE_LICENSE("GPL");
