@@ -235,6 +235,11 @@ static u64 measure_lookup(struct bench_state *st, bool linear, unsigned int ops,
 	return best;
 }
 
+static void ratio(char buf[16], u64 num, u64 den)
+{
+	snprintf(buf, 16, "%llu.%02llu", div_u64(num, den), div_u64(num * 100, den) % 100);
+}
+
 static void bench_free(struct bench_state *st, unsigned int allocated)
 {
 	unsigned int i;
@@ -298,6 +303,7 @@ int sap_table_bench(const unsigned int *counts, unsigned int ncounts)
 	for (i = 0; i < ncounts; i++) {
 		unsigned int n = counts[i], lin_ops, lin_extra;
 		u64 reg, dereg, look, hot, lreg, lderef, llook;
+		char look_ratio[16], hot_ratio[16];
 
 		err = grow_to(st, n);
 		if (err)
@@ -315,10 +321,10 @@ int sap_table_bench(const unsigned int *counts, unsigned int ncounts)
 			base_lookup = look ?: 1;
 			base_hot = hot ?: 1;
 		}
-		bench_print("%9u %9llu %8llu %8llu %8llu %12llu %10llu %11llu %5llu.%02llu %5llu.%02llu",
-			    n, reg, dereg, look, hot, lreg, lderef, llook,
-			    div_u64(look, base_lookup), div_u64(look * 100, base_lookup) % 100,
-			    div_u64(hot, base_hot), div_u64(hot * 100, base_hot) % 100);
+		ratio(look_ratio, look, base_lookup);
+		ratio(hot_ratio, hot, base_hot);
+		bench_print("%9u %9llu %8llu %8llu %8llu %12llu %10llu %11llu %8s %8s",
+			    n, reg, dereg, look, hot, lreg, lderef, llook, look_ratio, hot_ratio);
 		cond_resched();
 	}
 	bench_print("sap_table: done");
