@@ -22,12 +22,12 @@ struct dentry;
 
 int condis_wq_init(void);
 void condis_wq_uninit(void);
+struct workqueue_struct *condis_wq_get(void);
 
 int condis_debugfs_init(void);
 void condis_debugfs_uninit(void);
 
 #if IS_ENABLED(CONFIG_KUNIT)
-struct workqueue_struct *condis_wq_get(void);
 struct dentry *condis_debugfs_root(void);
 #endif
 

@@ -8,6 +8,7 @@
 #include <linux/module.h>
 
 #include "core.h"
+#include "object.h"
 
 static int __init condis_init(void)
 {
@@ -17,13 +18,19 @@ static int __init condis_init(void)
 	if (err)
 		return err;
 
-	err = condis_debugfs_init();
+	err = condis_obj_init_registry();
 	if (err)
 		goto err_uninit_wq;
+
+	err = condis_debugfs_init();
+	if (err)
+		goto err_uninit_registry;
 
 	pr_info("loaded\n");
 	return 0;
 
+err_uninit_registry:
+	condis_obj_uninit_registry();
 err_uninit_wq:
 	condis_wq_uninit();
 	return err;
@@ -32,6 +39,14 @@ err_uninit_wq:
 static void __exit condis_exit(void)
 {
 	condis_debugfs_uninit();
+	/* Drivers using condis are gone; let their last completions and frees run. */
+	flush_workqueue(condis_wq_get());
+	rcu_barrier();
+	flush_workqueue(condis_wq_get());	/* frees the RCU callbacks queued */
+	if (condis_obj_live_count())
+		pr_err("%u objects leaked by drivers that did not deregister\n",
+		       condis_obj_live_count());
+	condis_obj_uninit_registry();
 	condis_wq_uninit();
 	pr_info("unloaded\n");
 }

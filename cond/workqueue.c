@@ -31,11 +31,9 @@ void condis_wq_uninit(void)
 	condis_wq = NULL;
 }
 
-#if IS_ENABLED(CONFIG_KUNIT)
-/* For the condis_core KUnit suite only. */
+/* The core's workqueue, for condis's own files (and its KUnit suites). */
 struct workqueue_struct *condis_wq_get(void)
 {
 	return condis_wq;
 }
 EXPORT_SYMBOL_IF_KUNIT(condis_wq_get);
-#endif

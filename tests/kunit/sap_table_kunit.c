@@ -13,15 +13,33 @@
 #include "sap_table.h"
 
 struct test_sap {
+	struct list_head link;		/* in sap_table_ctx.saps */
 	struct condis_sap_node sn;
 	struct condis_sap_addr addr;	/* must be last: flexible address */
 };
 
+struct sap_table_ctx {
+	struct condis_sap_table table;
+	struct list_head saps;		/* every test_sap, freed after the table */
+};
+
+/*
+ * Test SAPs are not KUnit allocations: KUnit would free them before the
+ * table (actions unwind in reverse order) while the table's background
+ * resize may still walk them.  The ctx frees them after the table.
+ */
+static struct condis_sap_table *test_table(struct kunit *test)
+{
+	return &((struct sap_table_ctx *)test->priv)->table;
+}
+
 static struct test_sap *test_sap_new(struct kunit *test, u32 type, const void *bytes, u32 len)
 {
-	struct test_sap *ts = kunit_kzalloc(test, sizeof(*ts) + len, GFP_KERNEL);
+	struct sap_table_ctx *ctx = test->priv;
+	struct test_sap *ts = kzalloc(sizeof(*ts) + len, GFP_KERNEL);
 
 	KUNIT_ASSERT_NOT_NULL(test, ts);
+	list_add(&ts->link, &ctx->saps);
 	ts->addr.type = type;
 	ts->addr.len = len;
 	memcpy(ts->addr.addr, bytes, len);
@@ -36,23 +54,25 @@ static struct condis_sap_addr *test_addr(struct kunit *test, u32 type, const voi
 
 static void sap_table_destroy_action(void *data)
 {
-	struct condis_sap_table *table = data;
+	struct sap_table_ctx *ctx = data;
+	struct test_sap *ts, *tmp;
 
-	/*
-	 * KUnit frees the test's SAPs before this runs (actions unwind in
-	 * reverse order), so free only the buckets and never touch a node.
-	 */
-	rhashtable_destroy(&table->ht);
+	/* Stops the background resize and frees the buckets, not the nodes. */
+	rhashtable_destroy(&ctx->table.ht);
+	synchronize_rcu();
+	list_for_each_entry_safe(ts, tmp, &ctx->saps, link)
+		kfree(ts);
 }
 
 static int sap_table_test_init(struct kunit *test)
 {
-	struct condis_sap_table *table = kunit_kzalloc(test, sizeof(*table), GFP_KERNEL);
+	struct sap_table_ctx *ctx = kunit_kzalloc(test, sizeof(*ctx), GFP_KERNEL);
 
-	KUNIT_ASSERT_NOT_NULL(test, table);
-	KUNIT_ASSERT_EQ(test, condis_sap_table_init(table), 0);
-	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, sap_table_destroy_action, table), 0);
-	test->priv = table;
+	KUNIT_ASSERT_NOT_NULL(test, ctx);
+	INIT_LIST_HEAD(&ctx->saps);
+	KUNIT_ASSERT_EQ(test, condis_sap_table_init(&ctx->table), 0);
+	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, sap_table_destroy_action, ctx), 0);
+	test->priv = ctx;
 	return 0;
 }
 
@@ -72,7 +92,7 @@ static const u8 nsap_b[] = { 0x47, 0x00, 0x05, 0x80, 0xff, 0xe2 };
 
 static void condis_sap_table_exact_match_is_found(struct kunit *test)
 {
-	struct condis_sap_table *table = test->priv;
+	struct condis_sap_table *table = test_table(test);
 	struct test_sap *a = test_sap_new(test, 1, nsap_a, sizeof(nsap_a));
 
 	KUNIT_ASSERT_EQ(test, condis_sap_table_insert(table, &a->sn), 0);
@@ -83,7 +103,7 @@ static void condis_sap_table_exact_match_is_found(struct kunit *test)
 
 static void condis_sap_table_duplicate_is_refused_and_changes_nothing(struct kunit *test)
 {
-	struct condis_sap_table *table = test->priv;
+	struct condis_sap_table *table = test_table(test);
 	struct test_sap *a = test_sap_new(test, 1, nsap_a, sizeof(nsap_a));
 	struct test_sap *dup = test_sap_new(test, 1, nsap_a, sizeof(nsap_a));
 
@@ -95,7 +115,7 @@ static void condis_sap_table_duplicate_is_refused_and_changes_nothing(struct kun
 
 static void condis_sap_table_type_and_length_are_part_of_the_key(struct kunit *test)
 {
-	struct condis_sap_table *table = test->priv;
+	struct condis_sap_table *table = test_table(test);
 	struct test_sap *t1 = test_sap_new(test, 1, nsap_a, sizeof(nsap_a));
 	struct test_sap *t2 = test_sap_new(test, 2, nsap_a, sizeof(nsap_a));
 	struct test_sap *prefix = test_sap_new(test, 1, nsap_a, sizeof(nsap_a) - 1);
@@ -110,7 +130,7 @@ static void condis_sap_table_type_and_length_are_part_of_the_key(struct kunit *t
 
 static void condis_sap_table_wildcard_matches_any_address_of_its_type(struct kunit *test)
 {
-	struct condis_sap_table *table = test->priv;
+	struct condis_sap_table *table = test_table(test);
 	struct test_sap *any = test_sap_new(test, 7, NULL, 0);
 
 	KUNIT_ASSERT_EQ(test, condis_sap_table_insert(table, &any->sn), 0);
@@ -121,7 +141,7 @@ static void condis_sap_table_wildcard_matches_any_address_of_its_type(struct kun
 
 static void condis_sap_table_exact_sap_beats_wildcard(struct kunit *test)
 {
-	struct condis_sap_table *table = test->priv;
+	struct condis_sap_table *table = test_table(test);
 	struct test_sap *any = test_sap_new(test, 1, NULL, 0);
 	struct test_sap *a = test_sap_new(test, 1, nsap_a, sizeof(nsap_a));
 
@@ -133,7 +153,7 @@ static void condis_sap_table_exact_sap_beats_wildcard(struct kunit *test)
 
 static void condis_sap_table_removed_sap_is_not_found(struct kunit *test)
 {
-	struct condis_sap_table *table = test->priv;
+	struct condis_sap_table *table = test_table(test);
 	struct test_sap *a = test_sap_new(test, 1, nsap_a, sizeof(nsap_a));
 	struct test_sap *any = test_sap_new(test, 1, NULL, 0);
 
@@ -164,11 +184,11 @@ static void condis_sap_addr_valid_rejects_null_and_oversize(struct kunit *test)
 
 static void condis_sap_table_grows_and_finds_every_sap(struct kunit *test)
 {
-	struct condis_sap_table *table = test->priv;
+	struct condis_sap_table *table = test_table(test);
 	struct test_sap **saps;
 	u32 i;
 
-	saps = kunit_kcalloc(test, GROW_SAPS, sizeof(*saps), GFP_KERNEL);
+	saps = kunit_kcalloc(test, GROW_SAPS, sizeof(*saps), GFP_KERNEL);	/* pointers only */
 	KUNIT_ASSERT_NOT_NULL(test, saps);
 	for (i = 0; i < GROW_SAPS; i++) {
 		saps[i] = test_sap_new(test, 1, &i, sizeof(i));
@@ -226,7 +246,7 @@ static void condis_sap_table_readers_race_writer_safely(struct kunit *test)
 	int i;
 
 	KUNIT_ASSERT_NOT_NULL(test, ctx);
-	ctx->table = test->priv;
+	ctx->table = test_table(test);
 	ctx->stable = test_sap_new(test, 1, nsap_a, sizeof(nsap_a));
 	ctx->churn = test_sap_new(test, 1, nsap_b, sizeof(nsap_b));
 	KUNIT_ASSERT_EQ(test, condis_sap_table_insert(ctx->table, &ctx->stable->sn), 0);

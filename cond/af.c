@@ -1,0 +1,574 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Address families.
+ *
+ * A call manager registers an address family on an adapter
+ * (NdisCmRegisterAddressFamilyEx on its binding, NdisMCmRegisterAddressFamilyEx
+ * for an MCM): a &struct condis_cm_af, which owns the SAP table of every
+ * client on that AF.  Every client bound to the adapter, now or later, is
+ * told with af_register_notify.  A client then opens the AF
+ * (NdisClOpenAddressFamilyEx): a &struct condis_af joining it to the CM.
+ *
+ * Completion rules (see Documentation/core.rst):
+ * - condis_cl_open_af() and condis_cl_close_af() return %CONDIS_PENDING
+ *   and their completion callback runs exactly once, from condis's
+ *   workqueue (process context, as NDIS documents ProtocolClOpenAfCompleteEx),
+ *   whether the CM finished synchronously or later.
+ * - Closing an AF that still has SAPs completes with -EBUSY without asking
+ *   the CM, and the AF stays open; while that close is in flight the AF is
+ *   closing and condis_cl_deregister_sap() fails with -ESHUTDOWN.
+ */
+#include <linux/slab.h>
+
+#include "core.h"
+#include "objects.h"
+
+static void condis_cm_af_free_fn(struct work_struct *work)
+{
+	struct condis_cm_af *cm_af = container_of(work, struct condis_cm_af, free_work);
+
+	condis_sap_table_destroy(&cm_af->saps);	/* may sleep */
+	condis_obj_put(&cm_af->adapter->obj);
+	kfree(cm_af);
+}
+
+static void condis_cm_af_release(struct condis_obj *obj)
+{
+	struct condis_cm_af *cm_af = container_of(obj, struct condis_cm_af, obj);
+
+	/* RCU callback context: the table's destruction has to sleep. */
+	queue_work(condis_wq_get(), &cm_af->free_work);
+}
+
+static struct condis_cm_af *find_cm_af(struct condis_adapter *adapter, u32 family)
+{
+	struct condis_cm_af *cm_af;
+
+	lockdep_assert_held(&condis_config_lock);
+	list_for_each_entry(cm_af, &adapter->cm_afs, node)
+		if (cm_af->type.family == family)
+			return cm_af;
+	return NULL;
+}
+
+static bool cm_af_in_use(struct condis_cm_af *cm_af)
+{
+	return atomic_read(&cm_af->nr_opens) > 0;
+}
+
+static void cm_af_unlink(struct condis_cm_af *cm_af)
+{
+	lockdep_assert_held(&condis_config_lock);
+	list_del(&cm_af->node);
+	condis_obj_unpublish(&cm_af->obj);
+	condis_obj_put(&cm_af->obj);
+}
+
+struct af_notify_work {
+	struct work_struct work;
+	struct condis_cm_af *cm_af;		/* holds a reference */
+};
+
+/* Tell every client bound to the adapter that @cm_af exists. */
+static void condis_af_notify_fn(struct work_struct *work)
+{
+	struct af_notify_work *nw = container_of(work, struct af_notify_work, work);
+	struct condis_adapter *adapter = nw->cm_af->adapter;
+	struct condis_binding *binding, **todo;
+	unsigned int n = 0, i;
+
+	mutex_lock(&condis_config_lock);
+	list_for_each_entry(binding, &adapter->bindings, adapter_node)
+		n++;
+	todo = kcalloc(n, sizeof(*todo), GFP_KERNEL);
+	n = 0;
+	list_for_each_entry(binding, &adapter->bindings, adapter_node)
+		if (todo && binding->protocol->cl_ops) {
+			condis_obj_get(&binding->obj);
+			todo[n++] = binding;
+		}
+	mutex_unlock(&condis_config_lock);
+
+	for (i = 0; i < n; i++) {
+		binding = todo[i];
+		if (READ_ONCE(binding->state) == CONDIS_BINDING_OPEN)
+			binding->protocol->ops->af_register_notify(binding->ctx, &nw->cm_af->type);
+		condis_binding_put(binding);
+	}
+	kfree(todo);
+	condis_obj_put(&nw->cm_af->obj);
+	kfree(nw);
+}
+
+static int condis_register_af(struct condis_adapter *adapter, struct condis_binding *cm_binding,
+			      const struct condis_cm_ops *cm_ops, void *cm_binding_ctx,
+			      const struct condis_af_type *type, struct condis_cm_af **out)
+{
+	struct condis_cm_af *cm_af, *old;
+	struct af_notify_work *nw;
+	int err;
+
+	cm_af = kzalloc(sizeof(*cm_af), GFP_KERNEL);
+	nw = kzalloc(sizeof(*nw), GFP_KERNEL);
+	if (!cm_af || !nw) {
+		kfree(cm_af);
+		kfree(nw);
+		return -ENOMEM;
+	}
+	err = condis_sap_table_init(&cm_af->saps);
+	if (err) {
+		kfree(cm_af);
+		kfree(nw);
+		return err;
+	}
+	condis_obj_init(&cm_af->obj, CONDIS_OBJ_CM_AF, condis_cm_af_release);
+	INIT_WORK(&cm_af->free_work, condis_cm_af_free_fn);
+	cm_af->type = *type;
+	condis_obj_get(&adapter->obj);
+	cm_af->adapter = adapter;
+	cm_af->cm_binding = cm_binding;
+	cm_af->cm_ops = cm_ops;
+	cm_af->cm_binding_ctx = cm_binding_ctx;
+
+	mutex_lock(&condis_config_lock);
+	old = find_cm_af(adapter, type->family);
+	if (adapter->dying || (cm_binding && cm_binding->state != CONDIS_BINDING_OPEN)) {
+		err = -ENODEV;
+	} else if (old && (cm_binding || !old->cm_binding)) {
+		/* One call manager per AF type per adapter. */
+		err = -EEXIST;
+	} else if (old && cm_af_in_use(old)) {
+		/* An MCM displaces a stand-alone CM, but not under its clients. */
+		err = -EBUSY;
+	} else {
+		if (old)
+			cm_af_unlink(old);
+		err = condis_obj_publish(&cm_af->obj);
+	}
+	if (err) {
+		mutex_unlock(&condis_config_lock);
+		condis_obj_put(&cm_af->obj);
+		kfree(nw);
+		return err;
+	}
+	list_add_tail(&cm_af->node, &adapter->cm_afs);
+	mutex_unlock(&condis_config_lock);
+
+	/* After the caller returns, as NDIS notifies after the CM's bind. */
+	INIT_WORK(&nw->work, condis_af_notify_fn);
+	condis_obj_get(&cm_af->obj);
+	nw->cm_af = cm_af;
+	queue_work(condis_wq_get(), &nw->work);
+	if (out)
+		*out = cm_af;
+	return 0;
+}
+
+/**
+ * condis_cm_register_af() - a stand-alone CM offers an address family
+ * @binding: the CM's binding to the adapter
+ * @type: the address family
+ * @cm_af: set to the registration's handle, for condis_cm_lookup_sap()
+ *
+ * Every client bound to the adapter, now or later, gets af_register_notify
+ * from condis's workqueue.  The registration lasts until the binding
+ * closes.
+ *
+ * Context: process.
+ * Return: 0; -EBADF for a bad handle; -EINVAL if the protocol is no call
+ * manager; -EEXIST if a call manager already offers @type->family on this
+ * adapter; -ENODEV if the binding or adapter is going away; -ENOMEM.
+ */
+int condis_cm_register_af(struct condis_binding *binding, const struct condis_af_type *type,
+			  struct condis_cm_af **cm_af)
+{
+	int err;
+
+	if (!condis_binding_get(binding)) {
+		condis_bad_input("cm_register_af: bad binding handle %p", binding);
+		return -EBADF;
+	}
+	if (!type || !binding->protocol->cm_ops) {
+		condis_bad_input("cm_register_af: %s is no call manager or gave no AF",
+				 binding->protocol->name);
+		err = -EINVAL;
+	} else {
+		err = condis_register_af(binding->adapter, binding, binding->protocol->cm_ops,
+					 binding->ctx, type, cm_af);
+	}
+	condis_binding_put(binding);
+	return err;
+}
+EXPORT_SYMBOL_NS_GPL(condis_cm_register_af, CONDIS);
+
+/**
+ * condis_mcm_register_af() - an MCM offers an address family on its adapter
+ * @adapter: one of the MCM's adapters
+ * @type: the address family
+ * @cm_af: set to the registration's handle, for condis_cm_lookup_sap()
+ *
+ * As condis_cm_register_af(); in addition an MCM displaces a stand-alone
+ * CM that offers the same family on the adapter, unless clients have it
+ * open (-EBUSY).  The registration lasts until the adapter goes away.
+ *
+ * Context: process.
+ * Return: as condis_cm_register_af().
+ */
+int condis_mcm_register_af(struct condis_adapter *adapter, const struct condis_af_type *type,
+			   struct condis_cm_af **cm_af)
+{
+	struct condis_obj *obj = condis_obj_get_handle(adapter, CONDIS_OBJ_ADAPTER);
+	int err;
+
+	if (!obj) {
+		condis_bad_input("mcm_register_af: bad adapter handle %p", adapter);
+		return -EBADF;
+	}
+	if (!type || !adapter->miniport->cm_ops) {
+		condis_bad_input("mcm_register_af: %s is no MCM or gave no AF",
+				 adapter->miniport->name);
+		err = -EINVAL;
+	} else {
+		err = condis_register_af(adapter, NULL, adapter->miniport->cm_ops, adapter->ctx,
+					 type, cm_af);
+	}
+	condis_obj_put(obj);
+	return err;
+}
+EXPORT_SYMBOL_NS_GPL(condis_mcm_register_af, CONDIS);
+
+/* Tell a client that just bound about the AFs registered before it. */
+void condis_binding_notify_afs(struct condis_binding *binding)
+{
+	struct condis_adapter *adapter = binding->adapter;
+	struct condis_cm_af *cm_af, **todo;
+	unsigned int n = 0, i;
+
+	if (!binding->protocol->cl_ops)
+		return;
+	mutex_lock(&condis_config_lock);
+	list_for_each_entry(cm_af, &adapter->cm_afs, node)
+		n++;
+	todo = kcalloc(n, sizeof(*todo), GFP_KERNEL);
+	n = 0;
+	list_for_each_entry(cm_af, &adapter->cm_afs, node)
+		if (todo) {
+			condis_obj_get(&cm_af->obj);
+			todo[n++] = cm_af;
+		}
+	mutex_unlock(&condis_config_lock);
+	for (i = 0; i < n; i++) {
+		if (READ_ONCE(binding->state) == CONDIS_BINDING_OPEN)
+			binding->protocol->ops->af_register_notify(binding->ctx, &todo[i]->type);
+		condis_obj_put(&todo[i]->obj);
+	}
+	kfree(todo);
+}
+
+/* Whether a client opened AFs on @binding that are not closed yet. */
+bool condis_binding_has_afs(struct condis_binding *binding)
+{
+	lockdep_assert_held(&condis_config_lock);
+	return atomic_read(&binding->nr_afs) > 0;
+}
+
+/* A CM's binding closes: its AF registrations go, unless clients use them. */
+int condis_cm_af_remove_binding(struct condis_binding *binding)
+{
+	struct condis_cm_af *cm_af, *tmp;
+
+	lockdep_assert_held(&condis_config_lock);
+	list_for_each_entry(cm_af, &binding->adapter->cm_afs, node)
+		if (cm_af->cm_binding == binding && cm_af_in_use(cm_af)) {
+			condis_bad_input("close_adapter: clients still have %s's AF %#x open",
+					 binding->protocol->name, cm_af->type.family);
+			return -EBUSY;
+		}
+	list_for_each_entry_safe(cm_af, tmp, &binding->adapter->cm_afs, node)
+		if (cm_af->cm_binding == binding)
+			cm_af_unlink(cm_af);
+	return 0;
+}
+
+/* The adapter is gone and every binding closed: drop the MCM's AFs. */
+void condis_cm_af_remove_all(struct condis_adapter *adapter)
+{
+	struct condis_cm_af *cm_af, *tmp;
+
+	lockdep_assert_held(&condis_config_lock);
+	list_for_each_entry_safe(cm_af, tmp, &adapter->cm_afs, node) {
+		WARN_ON_ONCE(cm_af_in_use(cm_af));
+		cm_af_unlink(cm_af);
+	}
+}
+
+static void condis_af_release(struct condis_obj *obj)
+{
+	struct condis_af *af = container_of(obj, struct condis_af, obj);
+
+	condis_obj_put(&af->cm_af->obj);
+	condis_binding_put(af->binding);
+	kfree(af);
+}
+
+static struct condis_af *condis_af_get(struct condis_af *af)
+{
+	return condis_obj_get_handle(af, CONDIS_OBJ_AF) ? af : NULL;
+}
+
+void condis_af_put(struct condis_af *af)
+{
+	condis_obj_put(&af->obj);
+}
+
+/* The AF is gone for good: the open's reference and counts go. */
+static void condis_af_finish(struct condis_af *af)
+{
+	atomic_dec(&af->cm_af->nr_opens);
+	atomic_dec(&af->binding->nr_afs);
+	condis_obj_unpublish(&af->obj);
+	condis_af_put(af);
+}
+
+/*
+ * Deliver the completion of the open or close in flight, once, from the
+ * workqueue.  af->state says which: OPENING or CLOSING.
+ */
+static void condis_af_complete_fn(struct work_struct *work)
+{
+	struct condis_af *af = container_of(work, struct condis_af, complete_work);
+	const struct condis_cl_ops *cl = af->cl_ops;
+	enum condis_af_state was;
+	bool gone = false;
+	int status;
+
+	spin_lock_bh(&af->lock);
+	was = af->state;
+	status = af->complete_status;
+	if (was == CONDIS_AF_OPENING) {
+		af->state = status ? CONDIS_AF_CLOSED : CONDIS_AF_OPEN;
+		gone = status;
+	} else if (af->close_refused) {
+		af->close_refused = false;
+		af->state = CONDIS_AF_OPEN;
+	} else {
+		af->state = status ? CONDIS_AF_OPEN : CONDIS_AF_CLOSED;
+		gone = !status;
+	}
+	spin_unlock_bh(&af->lock);
+
+	/*
+	 * A gone AF leaves its binding before the client hears of it: the
+	 * client may close the binding from its completion callback.
+	 */
+	if (gone)
+		condis_af_finish(af);
+	if (was == CONDIS_AF_OPENING)
+		cl->open_af_complete(af->cl_af_ctx, status ? NULL : af, status);
+	else
+		cl->close_af_complete(status, af->cl_af_ctx);
+	condis_af_put(af);	/* the reference the queued work held */
+}
+
+/* Record the CM's result of the open or close in flight and deliver it. */
+static void condis_af_cm_done(struct condis_af *af, enum condis_af_state expect, int status,
+			      void *cm_af_ctx, const char *who)
+{
+	spin_lock_bh(&af->lock);
+	if (af->state != expect || af->cm_done || af->close_refused) {
+		spin_unlock_bh(&af->lock);
+		condis_bad_input("%s: AF %u has no %s in flight (a second completion?)",
+				 who, af->obj.id, expect == CONDIS_AF_OPENING ? "open" : "close");
+		return;
+	}
+	af->cm_done = true;
+	af->complete_status = status;
+	if (expect == CONDIS_AF_OPENING && !status)
+		af->cm_af_ctx = cm_af_ctx;
+	spin_unlock_bh(&af->lock);
+	condis_obj_get(&af->obj);
+	if (!queue_work(condis_wq_get(), &af->complete_work))
+		condis_af_put(af);
+}
+
+/**
+ * condis_cl_open_af() - a client opens an address family (NdisClOpenAddressFamilyEx)
+ * @binding: the client's binding
+ * @type: the AF, as af_register_notify gave it
+ * @cl_af_ctx: the client's context for the AF
+ * @af: set to the AF handle; the client may use it once open_af_complete
+ *	reports success
+ *
+ * The CM's open_af runs before this returns; the client's
+ * open_af_complete runs exactly once afterwards, from condis's workqueue.
+ *
+ * Context: process.
+ * Return: %CONDIS_PENDING; or, with no completion to follow, -EBADF for a
+ * bad handle, -EINVAL if the protocol is no client, -ENOENT if no call
+ * manager offers @type->family on the adapter, -ENOMEM.
+ */
+int condis_cl_open_af(struct condis_binding *binding, const struct condis_af_type *type,
+		      void *cl_af_ctx, struct condis_af **af)
+{
+	struct condis_cm_af *cm_af;
+	struct condis_af *a;
+	void *cm_af_ctx = NULL;
+	int err, ret;
+
+	if (!condis_binding_get(binding)) {
+		condis_bad_input("cl_open_af: bad binding handle %p", binding);
+		return -EBADF;
+	}
+	if (!type || !af || !binding->protocol->cl_ops) {
+		condis_bad_input("cl_open_af: %s is no client or gave no AF",
+				 binding->protocol->name);
+		err = -EINVAL;
+		goto out_put_binding;
+	}
+	a = kzalloc(sizeof(*a), GFP_KERNEL);
+	if (!a) {
+		err = -ENOMEM;
+		goto out_put_binding;
+	}
+	mutex_lock(&condis_config_lock);
+	cm_af = binding->state == CONDIS_BINDING_OPEN ? find_cm_af(binding->adapter, type->family)
+						      : NULL;
+	if (cm_af)
+		condis_obj_get(&cm_af->obj);
+	mutex_unlock(&condis_config_lock);
+	if (!cm_af) {
+		kfree(a);
+		err = -ENOENT;
+		goto out_put_binding;
+	}
+
+	condis_obj_init(&a->obj, CONDIS_OBJ_AF, condis_af_release);
+	a->cm_af = cm_af;
+	a->binding = binding;		/* keeps the handle lookup's reference */
+	a->cl_ops = binding->protocol->cl_ops;
+	a->cl_af_ctx = cl_af_ctx;
+	spin_lock_init(&a->lock);
+	a->state = CONDIS_AF_OPENING;
+	INIT_LIST_HEAD(&a->saps);
+	INIT_WORK(&a->complete_work, condis_af_complete_fn);
+	err = condis_obj_publish(&a->obj);
+	if (err) {
+		condis_obj_put(&a->obj);
+		return err;
+	}
+	atomic_inc(&cm_af->nr_opens);
+	atomic_inc(&binding->nr_afs);
+	*af = a;
+
+	ret = cm_af->cm_ops->open_af(cm_af->cm_binding_ctx, type, a, &cm_af_ctx);
+	if (ret != CONDIS_PENDING)
+		condis_af_cm_done(a, CONDIS_AF_OPENING, ret, cm_af_ctx, "open_af return");
+	return CONDIS_PENDING;
+
+out_put_binding:
+	condis_binding_put(binding);
+	return err;
+}
+EXPORT_SYMBOL_NS_GPL(condis_cl_open_af, CONDIS);
+
+/**
+ * condis_cm_open_af_complete() - finish a pended open_af
+ *	(NdisCmOpenAddressFamilyComplete, NdisMCmOpenAddressFamilyComplete)
+ * @status: 0 or the reason the open failed
+ * @af: the AF handle open_af was given
+ * @cm_af_ctx: the CM's context for the AF; ignored on failure
+ *
+ * On failure the AF handle is stale for the CM when this returns.
+ *
+ * Context: any.
+ */
+void condis_cm_open_af_complete(int status, struct condis_af *af, void *cm_af_ctx)
+{
+	if (!condis_af_get(af)) {
+		condis_bad_input("cm_open_af_complete: bad AF handle %p", af);
+		return;
+	}
+	if (status == CONDIS_PENDING) {
+		condis_bad_input("cm_open_af_complete: a completion cannot be pending");
+		status = -EINVAL;
+	}
+	condis_af_cm_done(af, CONDIS_AF_OPENING, status, cm_af_ctx, "cm_open_af_complete");
+	condis_af_put(af);
+}
+EXPORT_SYMBOL_NS_GPL(condis_cm_open_af_complete, CONDIS);
+
+/**
+ * condis_cl_close_af() - a client closes an address family (NdisClCloseAddressFamily)
+ * @af: an open AF
+ *
+ * The handle is unusable for the client from this call on.  If SAPs are
+ * still registered, the close completes with -EBUSY without reaching the
+ * CM and the AF stays open; otherwise the CM's close_af runs before this
+ * returns.  close_af_complete runs exactly once, from condis's workqueue.
+ *
+ * Context: any.
+ * Return: %CONDIS_PENDING; or, with no completion to follow, -EBADF for a
+ * bad handle, -EALREADY if a close is already in flight or done, -EBUSY
+ * if the open has not completed yet.
+ */
+int condis_cl_close_af(struct condis_af *af)
+{
+	struct condis_cm_af *cm_af;
+	int ret;
+
+	if (!condis_af_get(af)) {
+		condis_bad_input("cl_close_af: bad AF handle %p", af);
+		return -EBADF;
+	}
+	spin_lock_bh(&af->lock);
+	if (af->state != CONDIS_AF_OPEN) {
+		ret = af->state == CONDIS_AF_OPENING ? -EBUSY : -EALREADY;
+		spin_unlock_bh(&af->lock);
+		condis_bad_input("cl_close_af: AF %u is not open", af->obj.id);
+		condis_af_put(af);
+		return ret;
+	}
+	af->state = CONDIS_AF_CLOSING;
+	af->cm_done = false;
+	af->close_refused = af->nr_saps > 0;
+	af->complete_status = af->close_refused ? -EBUSY : 0;
+	if (af->close_refused) {
+		spin_unlock_bh(&af->lock);
+		queue_work(condis_wq_get(), &af->complete_work);	/* keeps our reference */
+		return CONDIS_PENDING;
+	}
+	spin_unlock_bh(&af->lock);
+
+	cm_af = af->cm_af;
+	ret = cm_af->cm_ops->close_af(af->cm_af_ctx);
+	if (ret != CONDIS_PENDING)
+		condis_af_cm_done(af, CONDIS_AF_CLOSING, ret, NULL, "close_af return");
+	condis_af_put(af);
+	return CONDIS_PENDING;
+}
+EXPORT_SYMBOL_NS_GPL(condis_cl_close_af, CONDIS);
+
+/**
+ * condis_cm_close_af_complete() - finish a pended close_af
+ *	(NdisCmCloseAddressFamilyComplete, NdisMCmCloseAddressFamilyComplete)
+ * @status: 0, or why the CM could not close (the AF stays open)
+ * @af: the AF handle
+ *
+ * The AF handle is stale for the CM after a successful completion.
+ *
+ * Context: any.
+ */
+void condis_cm_close_af_complete(int status, struct condis_af *af)
+{
+	if (!condis_af_get(af)) {
+		condis_bad_input("cm_close_af_complete: bad AF handle %p", af);
+		return;
+	}
+	if (status == CONDIS_PENDING) {
+		condis_bad_input("cm_close_af_complete: a completion cannot be pending");
+		status = -EINVAL;
+	}
+	condis_af_cm_done(af, CONDIS_AF_CLOSING, status, NULL, "cm_close_af_complete");
+	condis_af_put(af);
+}
+EXPORT_SYMBOL_NS_GPL(condis_cm_close_af_complete, CONDIS);

@@ -1,0 +1,295 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Bindings: a protocol driver bound to an adapter (ProtocolBindAdapterEx,
+ * NdisOpenAdapterEx, ProtocolUnbindAdapterEx, NdisCloseAdapterEx).
+ *
+ * condis calls bind_adapter for every (protocol, adapter) pair, from the
+ * thread that registered the second of the two, and unbind_adapter when
+ * either goes away.  No lock is held across those callbacks: they call
+ * back into condis.
+ */
+#include <linux/slab.h>
+
+#include "core.h"
+#include "objects.h"
+
+static void condis_binding_release(struct condis_obj *obj)
+{
+	struct condis_binding *binding = container_of(obj, struct condis_binding, obj);
+
+	condis_obj_put(&binding->protocol->obj);
+	condis_obj_put(&binding->adapter->obj);
+	kfree(binding);
+}
+
+/**
+ * condis_binding_get() - check a binding handle and take a reference
+ * @binding: the handle from a driver
+ *
+ * Context: any.
+ * Return: @binding, or NULL if the handle is not a live binding.
+ */
+struct condis_binding *condis_binding_get(struct condis_binding *binding)
+{
+	return condis_obj_get_handle(binding, CONDIS_OBJ_BINDING) ? binding : NULL;
+}
+
+void condis_binding_put(struct condis_binding *binding)
+{
+	condis_obj_put(&binding->obj);
+}
+
+static struct condis_binding *find_binding(struct condis_protocol *protocol,
+					   struct condis_adapter *adapter)
+{
+	struct condis_binding *binding;
+
+	lockdep_assert_held(&condis_config_lock);
+	list_for_each_entry(binding, &protocol->bindings, proto_node)
+		if (binding->adapter == adapter)
+			return binding;
+	return NULL;
+}
+
+/**
+ * condis_open_adapter() - open a binding (NdisOpenAdapterEx)
+ * @protocol: the protocol, from its @bind_adapter callback
+ * @adapter: the adapter @bind_adapter named
+ * @binding_ctx: the protocol's context, passed back in its callbacks
+ * @binding: set to the binding's handle on success
+ *
+ * Context: process.
+ * Return: 0; -EBADF for a bad handle; -ENODEV if the protocol or adapter
+ * is going away; -EEXIST if they are bound already; -ENOMEM.
+ */
+int condis_open_adapter(struct condis_protocol *protocol, struct condis_adapter *adapter,
+			void *binding_ctx, struct condis_binding **binding)
+{
+	struct condis_obj *pobj = condis_obj_get_handle(protocol, CONDIS_OBJ_PROTOCOL);
+	struct condis_obj *aobj = condis_obj_get_handle(adapter, CONDIS_OBJ_ADAPTER);
+	struct condis_binding *b;
+	int err;
+
+	if (!pobj || !aobj || !binding) {
+		condis_bad_input("open_adapter: bad handle (protocol %p, adapter %p)",
+				 protocol, adapter);
+		err = -EBADF;
+		goto err_put;
+	}
+	b = kzalloc(sizeof(*b), GFP_KERNEL);
+	if (!b) {
+		err = -ENOMEM;
+		goto err_put;
+	}
+	condis_obj_init(&b->obj, CONDIS_OBJ_BINDING, condis_binding_release);
+	b->protocol = protocol;		/* keeps pobj's reference */
+	b->adapter = adapter;		/* keeps aobj's reference */
+	b->ctx = binding_ctx;
+	b->state = CONDIS_BINDING_OPEN;
+	init_completion(&b->closed);
+
+	mutex_lock(&condis_config_lock);
+	if (protocol->dying || adapter->dying)
+		err = -ENODEV;
+	else if (find_binding(protocol, adapter))
+		err = -EEXIST;
+	else
+		err = condis_obj_publish(&b->obj);
+	if (err) {
+		mutex_unlock(&condis_config_lock);
+		condis_obj_put(&b->obj);	/* drops pobj and aobj too */
+		return err;
+	}
+	list_add_tail(&b->proto_node, &protocol->bindings);
+	list_add_tail(&b->adapter_node, &adapter->bindings);
+	mutex_unlock(&condis_config_lock);
+	*binding = b;
+	return 0;
+
+err_put:
+	if (pobj)
+		condis_obj_put(pobj);
+	if (aobj)
+		condis_obj_put(aobj);
+	return err;
+}
+EXPORT_SYMBOL_NS_GPL(condis_open_adapter, CONDIS);
+
+/**
+ * condis_close_adapter() - close a binding (NdisCloseAdapterEx)
+ * @binding: an open binding
+ *
+ * The protocol closes every address family it opened on the binding, and
+ * a CM's address families must have no client left on them, before this.
+ * The handle is stale once it returns 0.
+ *
+ * Context: process.
+ * Return: 0; -EBADF for a bad handle; -EALREADY if closed already; -EBUSY
+ * if address families are still open (nothing changes then).
+ */
+int condis_close_adapter(struct condis_binding *binding)
+{
+	int err;
+
+	if (!condis_binding_get(binding)) {
+		condis_bad_input("close_adapter: bad handle %p", binding);
+		return -EBADF;
+	}
+	mutex_lock(&condis_config_lock);
+	if (binding->state != CONDIS_BINDING_OPEN) {
+		err = -EALREADY;
+	} else if (condis_binding_has_afs(binding)) {
+		condis_bad_input("close_adapter: %s still has address families open on %s",
+				 binding->protocol->name, binding->adapter->name);
+		err = -EBUSY;
+	} else {
+		err = condis_cm_af_remove_binding(binding);
+	}
+	if (!err) {
+		binding->state = CONDIS_BINDING_CLOSED;
+		list_del(&binding->proto_node);
+		list_del(&binding->adapter_node);
+	}
+	mutex_unlock(&condis_config_lock);
+	if (!err) {
+		complete_all(&binding->closed);
+		condis_obj_unpublish(&binding->obj);
+		condis_binding_put(binding);	/* the open's reference */
+	}
+	condis_binding_put(binding);
+	return err;
+}
+EXPORT_SYMBOL_NS_GPL(condis_close_adapter, CONDIS);
+
+static void condis_bind(struct condis_protocol *protocol, struct condis_adapter *adapter)
+{
+	struct condis_binding *binding;
+	int err;
+
+	err = protocol->ops->bind_adapter(protocol->priv, adapter);
+	if (err)
+		return;
+	mutex_lock(&condis_config_lock);
+	binding = find_binding(protocol, adapter);
+	if (binding)
+		condis_obj_get(&binding->obj);
+	mutex_unlock(&condis_config_lock);
+	if (!binding) {
+		condis_bad_input("%s returned 0 from bind_adapter without opening %s",
+				 protocol->name, adapter->name);
+		return;
+	}
+	/* Advertise the address families registered before this binding. */
+	condis_binding_notify_afs(binding);
+	condis_binding_put(binding);
+}
+
+static void condis_unbind(struct condis_binding *binding)
+{
+	struct condis_protocol *protocol = binding->protocol;
+	int ret;
+
+	ret = protocol->ops->unbind_adapter(binding->ctx, binding);
+	if (ret != CONDIS_PENDING && !completion_done(&binding->closed)) {
+		condis_bad_input("%s: unbind_adapter returned %d but %s is still open",
+				 protocol->name, ret, binding->adapter->name);
+		return;
+	}
+	wait_for_completion(&binding->closed);
+}
+
+/* Bind @protocol to every adapter; the protocol was just registered. */
+void condis_protocol_bind_all(struct condis_protocol *protocol)
+{
+	struct condis_miniport *mp;
+	struct condis_adapter *ad, **todo;
+	unsigned int n = 0, i;
+
+	might_sleep();
+	mutex_lock(&condis_config_lock);
+	list_for_each_entry(mp, &condis_miniports, node)
+		list_for_each_entry(ad, &mp->adapters, node)
+			n++;
+	todo = kcalloc(n, sizeof(*todo), GFP_KERNEL);
+	n = 0;
+	list_for_each_entry(mp, &condis_miniports, node)
+		list_for_each_entry(ad, &mp->adapters, node)
+			if (todo && !ad->dying) {
+				condis_obj_get(&ad->obj);
+				todo[n++] = ad;
+			}
+	mutex_unlock(&condis_config_lock);
+	for (i = 0; i < n; i++) {
+		condis_bind(protocol, todo[i]);
+		condis_obj_put(&todo[i]->obj);
+	}
+	kfree(todo);
+}
+
+/* Bind every protocol to @adapter; the adapter was just registered. */
+void condis_adapter_bind_all(struct condis_adapter *adapter)
+{
+	struct condis_protocol *proto, **todo;
+	unsigned int n = 0, i;
+
+	might_sleep();
+	mutex_lock(&condis_config_lock);
+	list_for_each_entry(proto, &condis_protocols, node)
+		n++;
+	todo = kcalloc(n, sizeof(*todo), GFP_KERNEL);
+	n = 0;
+	list_for_each_entry(proto, &condis_protocols, node)
+		if (todo && !proto->dying) {
+			condis_obj_get(&proto->obj);
+			todo[n++] = proto;
+		}
+	mutex_unlock(&condis_config_lock);
+	for (i = 0; i < n; i++) {
+		condis_bind(todo[i], adapter);
+		condis_obj_put(&todo[i]->obj);
+	}
+	kfree(todo);
+}
+
+/*
+ * Unbind the first binding on @list (a protocol's or an adapter's) until
+ * none is left.  Each round takes the lock afresh: unbinding one binding
+ * may change the list.
+ */
+static void condis_unbind_list(struct list_head *list, bool adapter_list)
+{
+	struct condis_binding *binding;
+
+	might_sleep();
+	for (;;) {
+		mutex_lock(&condis_config_lock);
+		if (adapter_list)
+			binding = list_first_entry_or_null(list, struct condis_binding,
+							   adapter_node);
+		else
+			binding = list_first_entry_or_null(list, struct condis_binding,
+							   proto_node);
+		if (binding)
+			condis_obj_get(&binding->obj);
+		mutex_unlock(&condis_config_lock);
+		if (!binding)
+			return;
+		condis_unbind(binding);
+		if (!completion_done(&binding->closed)) {
+			/* The protocol refused to close: leave it, say so once. */
+			condis_binding_put(binding);
+			return;
+		}
+		condis_binding_put(binding);
+	}
+}
+
+void condis_protocol_unbind_all(struct condis_protocol *protocol)
+{
+	condis_unbind_list(&protocol->bindings, false);
+}
+
+void condis_adapter_unbind_all(struct condis_adapter *adapter)
+{
+	condis_unbind_list(&adapter->bindings, true);
+}

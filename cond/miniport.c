@@ -1,0 +1,193 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Connection-oriented miniport drivers and their adapters
+ * (NdisMRegisterMiniportDriver with NDIS_MINIPORT_CO_CHARACTERISTICS, and
+ * the adapters that MiniportInitializeEx / MiniportHaltEx bring and take).
+ */
+#include <linux/slab.h>
+#include <linux/string.h>
+
+#include "core.h"
+#include "objects.h"
+
+LIST_HEAD(condis_miniports);
+
+static void condis_miniport_release(struct condis_obj *obj)
+{
+	kfree(container_of(obj, struct condis_miniport, obj));
+}
+
+static void condis_adapter_release(struct condis_obj *obj)
+{
+	struct condis_adapter *adapter = container_of(obj, struct condis_adapter, obj);
+
+	condis_obj_put(&adapter->miniport->obj);
+	kfree(adapter);
+}
+
+/**
+ * condis_register_miniport() - register a CO miniport driver
+ * @desc: the driver; @desc->cm_ops makes it an MCM
+ * @priv: the driver's own pointer, kept for it
+ * @miniport: set to the driver's handle on success
+ *
+ * Context: process.
+ * Return: 0, -EINVAL, or -ENOMEM.
+ */
+int condis_register_miniport(const struct condis_miniport_desc *desc, void *priv,
+			     struct condis_miniport **miniport)
+{
+	struct condis_miniport *mp;
+	int err;
+
+	if (!desc || !miniport || (desc->cm_ops && !condis_cm_ops_complete(desc->cm_ops))) {
+		condis_bad_input("register_miniport: missing callbacks");
+		return -EINVAL;
+	}
+	mp = kzalloc(sizeof(*mp), GFP_KERNEL);
+	if (!mp)
+		return -ENOMEM;
+	condis_obj_init(&mp->obj, CONDIS_OBJ_MINIPORT, condis_miniport_release);
+	strscpy(mp->name, desc->name ?: "miniport", sizeof(mp->name));
+	mp->cm_ops = desc->cm_ops;
+	mp->priv = priv;
+	INIT_LIST_HEAD(&mp->adapters);
+	err = condis_obj_publish(&mp->obj);
+	if (err) {
+		condis_obj_put(&mp->obj);
+		return err;
+	}
+	mutex_lock(&condis_config_lock);
+	list_add_tail(&mp->node, &condis_miniports);
+	mutex_unlock(&condis_config_lock);
+	*miniport = mp;
+	return 0;
+}
+EXPORT_SYMBOL_NS_GPL(condis_register_miniport, CONDIS);
+
+/**
+ * condis_deregister_miniport() - remove a CO miniport driver
+ * @miniport: a registered driver
+ *
+ * Adapters still registered are unregistered first, as
+ * condis_adapter_unregister() does.
+ *
+ * Context: process; sleeps.
+ */
+void condis_deregister_miniport(struct condis_miniport *miniport)
+{
+	struct condis_obj *obj = condis_obj_get_handle(miniport, CONDIS_OBJ_MINIPORT);
+	struct condis_adapter *adapter;
+
+	if (!obj) {
+		condis_bad_input("deregister_miniport: bad handle %p", miniport);
+		return;
+	}
+	for (;;) {
+		mutex_lock(&condis_config_lock);
+		adapter = list_first_entry_or_null(&miniport->adapters,
+						   struct condis_adapter, node);
+		mutex_unlock(&condis_config_lock);
+		if (!adapter)
+			break;
+		condis_adapter_unregister(adapter);
+	}
+	mutex_lock(&condis_config_lock);
+	list_del(&miniport->node);
+	mutex_unlock(&condis_config_lock);
+	condis_obj_unpublish(obj);
+	condis_obj_put(obj);
+	condis_obj_put(obj);
+}
+EXPORT_SYMBOL_NS_GPL(condis_deregister_miniport, CONDIS);
+
+/**
+ * condis_adapter_register() - an adapter of a miniport comes up
+ * @miniport: its driver
+ * @name: shown in debugfs and traces
+ * @adapter_ctx: the miniport's context for the adapter (an MCM's
+ *	CallMgrBindingContext)
+ * @adapter: set to the adapter's handle on success
+ *
+ * Every registered protocol is asked to bind before this returns.  An MCM
+ * registers its address families with condis_mcm_register_af() afterwards.
+ *
+ * Context: process; sleeps.
+ * Return: 0, -EINVAL, or -ENOMEM.
+ */
+int condis_adapter_register(struct condis_miniport *miniport, const char *name,
+			    void *adapter_ctx, struct condis_adapter **adapter)
+{
+	struct condis_obj *mp_obj = condis_obj_get_handle(miniport, CONDIS_OBJ_MINIPORT);
+	struct condis_adapter *ad;
+	int err;
+
+	if (!mp_obj || !adapter) {
+		condis_bad_input("adapter_register: bad miniport handle %p", miniport);
+		if (mp_obj)
+			condis_obj_put(mp_obj);
+		return -EINVAL;
+	}
+	ad = kzalloc(sizeof(*ad), GFP_KERNEL);
+	if (!ad) {
+		condis_obj_put(mp_obj);
+		return -ENOMEM;
+	}
+	condis_obj_init(&ad->obj, CONDIS_OBJ_ADAPTER, condis_adapter_release);
+	strscpy(ad->name, name ?: "adapter", sizeof(ad->name));
+	ad->miniport = miniport;	/* keeps the handle lookup's reference */
+	ad->ctx = adapter_ctx;
+	INIT_LIST_HEAD(&ad->bindings);
+	INIT_LIST_HEAD(&ad->cm_afs);
+	err = condis_obj_publish(&ad->obj);
+	if (err) {
+		condis_obj_put(&ad->obj);
+		return err;
+	}
+	mutex_lock(&condis_config_lock);
+	list_add_tail(&ad->node, &miniport->adapters);
+	mutex_unlock(&condis_config_lock);
+	*adapter = ad;
+	condis_adapter_bind_all(ad);
+	return 0;
+}
+EXPORT_SYMBOL_NS_GPL(condis_adapter_register, CONDIS);
+
+/**
+ * condis_adapter_unregister() - an adapter goes away (MiniportHaltEx)
+ * @adapter: a registered adapter
+ *
+ * Every binding gets its protocol's @unbind_adapter and this waits until
+ * they are closed; the MCM's address families go with the adapter.
+ *
+ * Context: process; sleeps.
+ */
+void condis_adapter_unregister(struct condis_adapter *adapter)
+{
+	struct condis_obj *obj = condis_obj_get_handle(adapter, CONDIS_OBJ_ADAPTER);
+
+	if (!obj) {
+		condis_bad_input("adapter_unregister: bad handle %p", adapter);
+		return;
+	}
+	mutex_lock(&condis_config_lock);
+	if (adapter->dying) {
+		mutex_unlock(&condis_config_lock);
+		condis_obj_put(obj);
+		return;
+	}
+	adapter->dying = true;
+	mutex_unlock(&condis_config_lock);
+
+	condis_adapter_unbind_all(adapter);
+	flush_workqueue(condis_wq_get());
+
+	mutex_lock(&condis_config_lock);
+	condis_cm_af_remove_all(adapter);
+	list_del(&adapter->node);
+	mutex_unlock(&condis_config_lock);
+	condis_obj_unpublish(obj);
+	condis_obj_put(obj);
+	condis_obj_put(obj);
+}
+EXPORT_SYMBOL_NS_GPL(condis_adapter_unregister, CONDIS);

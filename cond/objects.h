@@ -1,0 +1,167 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The objects of condis.ko and how they link.  Each object's code lives in
+ * the file named after it (protocol.c, miniport.c, binding.c, af.c, sap.c);
+ * they share these definitions because the objects point at each other.
+ *
+ * Locking:
+ * - condis_config_lock (a mutex, process context) protects the topology:
+ *   the lists of protocols, miniports, adapters, bindings and CM AFs.  It is
+ *   never held while a driver callback runs, because callbacks call back
+ *   into condis.
+ * - af->lock (a spinlock, any context) protects an open AF's state and its
+ *   list of SAPs, and the state of those SAPs.
+ * - The SAP table has its own bucket locks (sap_table.c).
+ * Lock order: condis_config_lock, then af->lock.
+ */
+#ifndef _CONDIS_OBJECTS_H
+#define _CONDIS_OBJECTS_H
+
+#include <linux/completion.h>
+#include <linux/list.h>
+#include <linux/mutex.h>
+#include <linux/spinlock.h>
+#include <linux/workqueue.h>
+#include <net/condis.h>
+
+#include "object.h"
+#include "sap_table.h"
+
+extern struct mutex condis_config_lock;
+extern struct list_head condis_protocols;	/* under condis_config_lock */
+extern struct list_head condis_miniports;	/* under condis_config_lock */
+
+struct condis_protocol {
+	struct condis_obj obj;		/* first: the handle points here */
+	char name[32];
+	const struct condis_protocol_ops *ops;
+	const struct condis_cl_ops *cl_ops;
+	const struct condis_cm_ops *cm_ops;
+	void *priv;
+	struct list_head node;		/* in condis_protocols */
+	struct list_head bindings;	/* condis_binding.proto_node */
+	bool dying;			/* deregistering: no new bindings */
+};
+
+struct condis_miniport {
+	struct condis_obj obj;
+	char name[32];
+	const struct condis_cm_ops *cm_ops;	/* non-NULL: an MCM */
+	void *priv;
+	struct list_head node;		/* in condis_miniports */
+	struct list_head adapters;	/* condis_adapter.node */
+};
+
+struct condis_adapter {
+	struct condis_obj obj;
+	char name[32];
+	struct condis_miniport *miniport;	/* holds a reference */
+	void *ctx;
+	struct list_head node;		/* in miniport->adapters */
+	struct list_head bindings;	/* condis_binding.adapter_node */
+	struct list_head cm_afs;	/* condis_cm_af.node */
+	bool dying;			/* unregistering: no new bindings or AFs */
+};
+
+enum condis_binding_state {
+	CONDIS_BINDING_OPEN,
+	CONDIS_BINDING_CLOSED,
+};
+
+struct condis_binding {
+	struct condis_obj obj;
+	struct condis_protocol *protocol;	/* holds a reference */
+	struct condis_adapter *adapter;		/* holds a reference */
+	void *ctx;
+	enum condis_binding_state state;	/* under condis_config_lock */
+	struct list_head proto_node;		/* in protocol->bindings */
+	struct list_head adapter_node;		/* in adapter->bindings */
+	struct completion closed;		/* condis_close_adapter() ran */
+	atomic_t nr_afs;			/* AFs its client opened, not yet closed */
+};
+
+/* An address family a call manager (CM or MCM) offers on one adapter. */
+struct condis_cm_af {
+	struct condis_obj obj;
+	struct condis_af_type type;
+	struct condis_adapter *adapter;		/* holds a reference */
+	struct condis_binding *cm_binding;	/* stand-alone CM; NULL for an MCM */
+	const struct condis_cm_ops *cm_ops;
+	void *cm_binding_ctx;			/* CM binding or MCM adapter context */
+	struct condis_sap_table saps;		/* every client's SAPs on this AF */
+	struct list_head node;			/* in adapter->cm_afs */
+	atomic_t nr_opens;			/* client AFs open on it, not yet closed */
+	struct work_struct free_work;		/* frees it in process context */
+};
+
+enum condis_af_state {
+	CONDIS_AF_OPENING,	/* waiting for the CM's open */
+	CONDIS_AF_OPEN,
+	CONDIS_AF_CLOSING,	/* the client called condis_cl_close_af() */
+	CONDIS_AF_CLOSED,	/* gone, or the open failed */
+};
+
+/* An address family one client opened with one call manager. */
+struct condis_af {
+	struct condis_obj obj;
+	struct condis_cm_af *cm_af;		/* holds a reference */
+	struct condis_binding *binding;		/* the client's; holds a reference */
+	const struct condis_cl_ops *cl_ops;
+	void *cl_af_ctx;
+	void *cm_af_ctx;
+	spinlock_t lock;			/* protects the fields below and SAP states */
+	enum condis_af_state state;
+	unsigned int nr_saps;
+	struct list_head saps;			/* condis_sap.af_node */
+	struct work_struct complete_work;	/* delivers open/close completions */
+	int complete_status;
+	bool close_refused;			/* the close completes with -EBUSY */
+	bool cm_done;				/* the CM completed the current open/close */
+};
+
+enum condis_sap_state {
+	CONDIS_SAP_REGISTERING,
+	CONDIS_SAP_REGISTERED,
+	CONDIS_SAP_DEREGISTERING,
+	CONDIS_SAP_GONE,
+};
+
+/* Bits of condis_sap.flags: each completion is accepted once. */
+#define CONDIS_SAP_REG_DONE	0	/* the registration has its result */
+#define CONDIS_SAP_DEREG_DONE	1	/* the CM finished deregistering */
+
+struct condis_sap {
+	struct condis_obj obj;
+	struct condis_af *af;			/* holds a reference */
+	void *cl_sap_ctx;
+	void *cm_sap_ctx;
+	enum condis_sap_state state;		/* under af->lock; read locklessly by lookups */
+	unsigned long flags;
+	struct list_head af_node;		/* in af->saps, under af->lock */
+	struct condis_sap_node sn;		/* in af->cm_af->saps */
+	struct work_struct reg_work;		/* delivers a pended registration's result */
+	struct work_struct dereg_work;		/* runs the CM's deregister_sap */
+	struct work_struct done_work;		/* delivers the deregistration's result */
+	int status;				/* result for the client's completion */
+	struct condis_sap_addr addr;		/* last: the address bytes follow */
+};
+
+bool condis_cm_ops_complete(const struct condis_cm_ops *ops);
+
+/* binding.c */
+struct condis_binding *condis_binding_get(struct condis_binding *binding);
+void condis_binding_put(struct condis_binding *binding);
+void condis_protocol_bind_all(struct condis_protocol *protocol);
+void condis_protocol_unbind_all(struct condis_protocol *protocol);
+void condis_adapter_bind_all(struct condis_adapter *adapter);
+void condis_adapter_unbind_all(struct condis_adapter *adapter);
+
+/* af.c */
+void condis_binding_notify_afs(struct condis_binding *binding);
+bool condis_binding_has_afs(struct condis_binding *binding);
+int condis_cm_af_remove_binding(struct condis_binding *binding);
+void condis_cm_af_remove_all(struct condis_adapter *adapter);
+void condis_af_sap_gone(struct condis_af *af);
+void condis_af_put(struct condis_af *af);
+
+#endif /* _CONDIS_OBJECTS_H */

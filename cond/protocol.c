@@ -1,0 +1,124 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Protocol drivers: clients and stand-alone call managers
+ * (NdisRegisterProtocolDriver + NdisSetOptionalHandlers).
+ */
+#include <linux/slab.h>
+#include <linux/string.h>
+
+#include "core.h"
+#include "objects.h"
+
+/* Protects the topology: see objects.h. */
+DEFINE_MUTEX(condis_config_lock);
+LIST_HEAD(condis_protocols);
+
+static void condis_protocol_release(struct condis_obj *obj)
+{
+	kfree(container_of(obj, struct condis_protocol, obj));
+}
+
+static bool condis_cl_ops_complete(const struct condis_cl_ops *ops)
+{
+	/* NDIS: every client handler must be present, even as a placeholder. */
+	return ops->open_af_complete && ops->close_af_complete &&
+	       ops->register_sap_complete && ops->deregister_sap_complete;
+}
+
+bool condis_cm_ops_complete(const struct condis_cm_ops *ops)
+{
+	return ops->open_af && ops->close_af && ops->register_sap && ops->deregister_sap;
+}
+
+/**
+ * condis_register_protocol() - register a client and/or stand-alone CM
+ * @desc: the protocol's callbacks; must outlive the registration
+ * @priv: passed back to @desc->ops->bind_adapter
+ * @protocol: set to the protocol's handle on success
+ *
+ * Every callback of the tables @desc names must be non-NULL.  The protocol
+ * is asked to bind to every adapter that exists already before this
+ * returns, and to every adapter registered later.
+ *
+ * Context: process; sleeps.
+ * Return: 0, -EINVAL for an incomplete @desc, or -ENOMEM.
+ */
+int condis_register_protocol(const struct condis_protocol_desc *desc, void *priv,
+			     struct condis_protocol **protocol)
+{
+	struct condis_protocol *proto;
+	int err;
+
+	if (!desc || !desc->ops || !desc->ops->bind_adapter || !desc->ops->unbind_adapter ||
+	    !desc->ops->af_register_notify || !protocol ||
+	    (desc->cl_ops && !condis_cl_ops_complete(desc->cl_ops)) ||
+	    (desc->cm_ops && !condis_cm_ops_complete(desc->cm_ops))) {
+		condis_bad_input("register_protocol: missing callbacks");
+		return -EINVAL;
+	}
+
+	proto = kzalloc(sizeof(*proto), GFP_KERNEL);
+	if (!proto)
+		return -ENOMEM;
+	condis_obj_init(&proto->obj, CONDIS_OBJ_PROTOCOL, condis_protocol_release);
+	strscpy(proto->name, desc->name ?: "protocol", sizeof(proto->name));
+	proto->ops = desc->ops;
+	proto->cl_ops = desc->cl_ops;
+	proto->cm_ops = desc->cm_ops;
+	proto->priv = priv;
+	INIT_LIST_HEAD(&proto->bindings);
+	err = condis_obj_publish(&proto->obj);
+	if (err) {
+		condis_obj_put(&proto->obj);
+		return err;
+	}
+
+	mutex_lock(&condis_config_lock);
+	list_add_tail(&proto->node, &condis_protocols);
+	mutex_unlock(&condis_config_lock);
+
+	*protocol = proto;
+	condis_protocol_bind_all(proto);
+	return 0;
+}
+EXPORT_SYMBOL_NS_GPL(condis_register_protocol, CONDIS);
+
+/**
+ * condis_deregister_protocol() - unbind a protocol everywhere and remove it
+ * @protocol: a registered protocol
+ *
+ * Each binding gets @unbind_adapter; this waits until every binding is
+ * closed.  The handle is stale once this returns.
+ *
+ * Context: process; sleeps.
+ */
+void condis_deregister_protocol(struct condis_protocol *protocol)
+{
+	struct condis_obj *obj = condis_obj_get_handle(protocol, CONDIS_OBJ_PROTOCOL);
+
+	if (!obj) {
+		condis_bad_input("deregister_protocol: bad handle %p", protocol);
+		return;
+	}
+	mutex_lock(&condis_config_lock);
+	if (protocol->dying) {
+		mutex_unlock(&condis_config_lock);
+		condis_bad_input("deregister_protocol: %s deregistered twice", protocol->name);
+		condis_obj_put(obj);
+		return;
+	}
+	protocol->dying = true;
+	mutex_unlock(&condis_config_lock);
+
+	condis_protocol_unbind_all(protocol);
+
+	mutex_lock(&condis_config_lock);
+	list_del(&protocol->node);
+	mutex_unlock(&condis_config_lock);
+	/* Notifications queued for its bindings must not outlive it. */
+	flush_workqueue(condis_wq_get());
+	condis_obj_unpublish(obj);
+	condis_obj_put(obj);	/* the handle lookup's */
+	condis_obj_put(obj);	/* the registration's */
+}
+EXPORT_SYMBOL_NS_GPL(condis_deregister_protocol, CONDIS);

@@ -1,0 +1,358 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Fake roles for the condis KUnit suites (see fake_roles.h).
+ */
+#include <linux/slab.h>
+#include <linux/stdarg.h>
+#include <linux/string.h>
+
+#include "fake_roles.h"
+#include "core.h"
+
+void fake_log_add(struct fake_world *w, const char *fmt, ...)
+{
+	unsigned long flags;
+	va_list args;
+
+	spin_lock_irqsave(&w->log.lock, flags);
+	if (w->log.n < FAKE_LOG_MAX) {
+		va_start(args, fmt);
+		vsnprintf(w->log.ev[w->log.n], FAKE_EVENT_LEN, fmt, args);
+		va_end(args);
+		w->log.task[w->log.n] = current;
+		w->log.n++;
+	}
+	spin_unlock_irqrestore(&w->log.lock, flags);
+}
+
+unsigned int fake_count(struct fake_world *w, const char *prefix)
+{
+	unsigned int i, n = 0;
+
+	spin_lock_irq(&w->log.lock);
+	for (i = 0; i < w->log.n; i++)
+		if (!strncmp(w->log.ev[i], prefix, strlen(prefix)))
+			n++;
+	spin_unlock_irq(&w->log.lock);
+	return n;
+}
+
+int fake_index(struct fake_world *w, const char *prefix)
+{
+	int i, found = -1;
+
+	spin_lock_irq(&w->log.lock);
+	for (i = 0; i < w->log.n; i++)
+		if (!strncmp(w->log.ev[i], prefix, strlen(prefix))) {
+			found = i;
+			break;
+		}
+	spin_unlock_irq(&w->log.lock);
+	return found;
+}
+
+struct task_struct *fake_task(struct fake_world *w, const char *prefix)
+{
+	int i = fake_index(w, prefix);
+
+	return i < 0 ? NULL : w->log.task[i];
+}
+
+void fake_expect_count(struct kunit *test, struct fake_world *w, const char *prefix,
+		       unsigned int want)
+{
+	KUNIT_EXPECT_EQ_MSG(test, fake_count(w, prefix), want, "events starting '%s'", prefix);
+}
+
+void fake_expect_before(struct kunit *test, struct fake_world *w, const char *a, const char *b)
+{
+	int ia = fake_index(w, a), ib = fake_index(w, b);
+
+	KUNIT_EXPECT_GE_MSG(test, ia, 0, "no event '%s'", a);
+	KUNIT_EXPECT_GE_MSG(test, ib, 0, "no event '%s'", b);
+	KUNIT_EXPECT_LT_MSG(test, ia, ib, "'%s' must come before '%s'", a, b);
+}
+
+void fake_sap_addr(struct fake_sap_addr *a, u32 id)
+{
+	a->addr.type = 1;
+	a->addr.len = sizeof(a->bytes);
+	memcpy(a->bytes, &id, sizeof(id));
+}
+
+/* ---- the client ---------------------------------------------------------- */
+
+static int fake_cl_bind(void *priv, struct condis_adapter *adapter)
+{
+	struct fake_world *w = priv;
+
+	fake_log_add(w, "cl.bind");
+	return condis_open_adapter(w->client, adapter, w, &w->cl_binding);
+}
+
+static int fake_cl_unbind(void *ctx, struct condis_binding *binding)
+{
+	struct fake_world *w = ctx;
+
+	fake_log_add(w, "cl.unbind");
+	if (w->cl_af && !w->cl_open_status) {
+		w->cm.close_af = 0;
+		if (condis_cl_close_af(w->cl_af) == CONDIS_PENDING)
+			return CONDIS_PENDING;	/* close_af_complete closes the binding */
+	}
+	return condis_close_adapter(binding);
+}
+
+static void fake_cl_af_notify(void *ctx, const struct condis_af_type *type)
+{
+	struct fake_world *w = ctx;
+
+	fake_log_add(w, "cl.af_notify %#x", type->family);
+}
+
+static void fake_cl_open_af_complete(void *cl_af_ctx, struct condis_af *af, int status)
+{
+	struct fake_world *w = cl_af_ctx;
+
+	fake_log_add(w, "cl.open_af_complete %d", status);
+	w->cl_open_status = status;
+	if (status)
+		w->cl_af = NULL;
+}
+
+static void fake_cl_close_af_complete(int status, void *cl_af_ctx)
+{
+	struct fake_world *w = cl_af_ctx;
+
+	fake_log_add(w, "cl.close_af_complete %d", status);
+	if (!status)
+		w->cl_af = NULL;
+	if (w->unbinding)
+		condis_close_adapter(w->cl_binding);
+}
+
+static void fake_cl_register_sap_complete(int status, void *cl_sap_ctx,
+					  const struct condis_sap_addr *addr,
+					  struct condis_sap *sap)
+{
+	struct fake_world *w = cl_sap_ctx;
+
+	fake_log_add(w, "cl.register_sap_complete %d", status);
+}
+
+static void fake_cl_deregister_sap_complete(int status, void *cl_sap_ctx)
+{
+	struct fake_world *w = cl_sap_ctx;
+
+	fake_log_add(w, "cl.deregister_sap_complete %d", status);
+}
+
+static const struct condis_protocol_ops fake_cl_proto_ops = {
+	.bind_adapter = fake_cl_bind,
+	.unbind_adapter = fake_cl_unbind,
+	.af_register_notify = fake_cl_af_notify,
+};
+
+static const struct condis_cl_ops fake_cl_ops = {
+	.open_af_complete = fake_cl_open_af_complete,
+	.close_af_complete = fake_cl_close_af_complete,
+	.register_sap_complete = fake_cl_register_sap_complete,
+	.deregister_sap_complete = fake_cl_deregister_sap_complete,
+};
+
+/* ---- the call manager (stand-alone or MCM: same handlers) ------------------ */
+
+static int fake_cm_open_af(void *cm_binding_ctx, const struct condis_af_type *type,
+			   struct condis_af *af, void **cm_af_ctx)
+{
+	struct fake_world *w = cm_binding_ctx;
+
+	fake_log_add(w, "cm.open_af");
+	w->cm_last_af = af;
+	*cm_af_ctx = w;
+	return w->cm.open_af;
+}
+
+static int fake_cm_close_af(void *cm_af_ctx)
+{
+	struct fake_world *w = cm_af_ctx;
+
+	fake_log_add(w, "cm.close_af");
+	return w->cm.close_af;
+}
+
+static int fake_cm_register_sap(void *cm_af_ctx, const struct condis_sap_addr *addr,
+				struct condis_sap *sap, void **cm_sap_ctx)
+{
+	struct fake_world *w = cm_af_ctx;
+	struct fake_cm_sap *cs;
+	int ret = w->cm.register_sap;
+
+	fake_log_add(w, "cm.register_sap");
+	cs = kzalloc(sizeof(*cs), GFP_ATOMIC);
+	if (!cs)
+		return -ENOMEM;
+	cs->w = w;
+	cs->sap = sap;
+	w->cm_last_sap = sap;
+	w->cm_last_sap_ctx = cs;
+	if (ret && ret != CONDIS_PENDING) {
+		kfree(cs);
+		return ret;
+	}
+	w->cm_sap_ctx_live++;
+	*cm_sap_ctx = cs;
+	return ret;
+}
+
+static int fake_cm_deregister_sap(void *cm_sap_ctx)
+{
+	struct fake_cm_sap *cs = cm_sap_ctx;
+	struct fake_world *w = cs->w;
+
+	/* Seed rule 2: the CM frees everything it allocated for the SAP. */
+	fake_log_add(w, "cm.deregister_sap");
+	w->cm_last_sap = cs->sap;
+	kfree(cs);
+	w->cm_sap_ctx_live--;
+	return w->cm.deregister_sap;
+}
+
+static const struct condis_cm_ops fake_cm_ops = {
+	.open_af = fake_cm_open_af,
+	.close_af = fake_cm_close_af,
+	.register_sap = fake_cm_register_sap,
+	.deregister_sap = fake_cm_deregister_sap,
+};
+
+static int fake_cmp_bind(void *priv, struct condis_adapter *adapter)
+{
+	struct fake_world *w = priv;
+	int err;
+
+	fake_log_add(w, "cmp.bind");
+	err = condis_open_adapter(w->cm_proto, adapter, w, &w->cm_binding);
+	if (err)
+		return err;
+	err = condis_cm_register_af(w->cm_binding, &w->af_type, &w->cm_af);
+	if (err)
+		condis_close_adapter(w->cm_binding);
+	return err;
+}
+
+static int fake_cmp_unbind(void *ctx, struct condis_binding *binding)
+{
+	struct fake_world *w = ctx;
+
+	fake_log_add(w, "cmp.unbind");
+	return condis_close_adapter(binding);
+}
+
+static void fake_cmp_af_notify(void *ctx, const struct condis_af_type *type)
+{
+}
+
+static const struct condis_protocol_ops fake_cm_proto_ops = {
+	.bind_adapter = fake_cmp_bind,
+	.unbind_adapter = fake_cmp_unbind,
+	.af_register_notify = fake_cmp_af_notify,
+};
+
+/* ---- the world --------------------------------------------------------------- */
+
+void fake_world_settle(struct fake_world *w)
+{
+	int i;
+
+	/* Completions may queue further completions: flush until quiet. */
+	for (i = 0; i < 4; i++)
+		flush_workqueue(condis_wq_get());
+}
+
+static void fake_world_teardown(void *data)
+{
+	struct fake_world *w = data;
+
+	fake_world_settle(w);
+	w->unbinding = true;
+	w->cm.close_af = 0;
+	w->cm.deregister_sap = 0;
+	if (w->client)
+		condis_deregister_protocol(w->client);
+	if (w->cm_proto)
+		condis_deregister_protocol(w->cm_proto);
+	if (w->miniport)
+		condis_deregister_miniport(w->miniport);
+	fake_world_settle(w);
+	KUNIT_EXPECT_EQ_MSG(w->test, w->cm_sap_ctx_live, 0, "CM SAP contexts leaked");
+}
+
+/**
+ * fake_world_new() - a miniport with one adapter, a client and a call manager
+ * @test: the test
+ * @kind: a stand-alone CM over a plain miniport, or an MCM
+ *
+ * When this returns the client is bound and has been told of the AF; it
+ * has not opened it.  Everything is torn down when the test ends.
+ *
+ * Return: the world; the test is aborted if it cannot be built.
+ */
+struct fake_world *fake_world_new(struct kunit *test, enum fake_cm_kind kind)
+{
+	static const struct condis_protocol_desc cl_desc = {
+		.name = "fake-client", .ops = &fake_cl_proto_ops, .cl_ops = &fake_cl_ops,
+	};
+	static const struct condis_protocol_desc cm_desc = {
+		.name = "fake-cm", .ops = &fake_cm_proto_ops, .cm_ops = &fake_cm_ops,
+	};
+	static const struct condis_miniport_desc plain_desc = { .name = "fake-nic" };
+	static const struct condis_miniport_desc mcm_desc = {
+		.name = "fake-mcm", .cm_ops = &fake_cm_ops,
+	};
+	struct fake_world *w = kunit_kzalloc(test, sizeof(*w), GFP_KERNEL);
+
+	KUNIT_ASSERT_NOT_NULL(test, w);
+	w->test = test;
+	w->kind = kind;
+	spin_lock_init(&w->log.lock);
+	w->af_type.family = 0x5;	/* an arbitrary CO_ADDRESS_FAMILY */
+	w->af_type.major = 1;
+	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, fake_world_teardown, w), 0);
+
+	KUNIT_ASSERT_EQ(test, condis_register_miniport(kind == FAKE_MCM ? &mcm_desc : &plain_desc,
+						       w, &w->miniport), 0);
+	KUNIT_ASSERT_EQ(test, condis_register_protocol(&cl_desc, w, &w->client), 0);
+	if (kind == FAKE_STANDALONE_CM)
+		KUNIT_ASSERT_EQ(test, condis_register_protocol(&cm_desc, w, &w->cm_proto), 0);
+	KUNIT_ASSERT_EQ(test, condis_adapter_register(w->miniport, "fake0", w, &w->adapter), 0);
+	if (kind == FAKE_MCM)
+		KUNIT_ASSERT_EQ(test,
+				condis_mcm_register_af(w->adapter, &w->af_type, &w->cm_af), 0);
+	fake_world_settle(w);
+	KUNIT_ASSERT_NOT_NULL(test, w->cl_binding);
+	KUNIT_ASSERT_NOT_NULL(test, w->cm_af);
+	return w;
+}
+
+/* Open the AF with the CM answering synchronously; returns the open status. */
+int fake_world_open_af(struct fake_world *w)
+{
+	int ret = condis_cl_open_af(w->cl_binding, &w->af_type, w, &w->cl_af);
+
+	if (ret != CONDIS_PENDING)
+		return ret;
+	fake_world_settle(w);
+	return w->cl_open_status;
+}
+
+static const enum fake_cm_kind fake_kinds[] = { FAKE_STANDALONE_CM, FAKE_MCM };
+
+const void *fake_kind_gen_params(const void *prev, char *desc)
+{
+	const enum fake_cm_kind *k = prev ? (const enum fake_cm_kind *)prev + 1 : fake_kinds;
+
+	if (k >= fake_kinds + ARRAY_SIZE(fake_kinds))
+		return NULL;
+	strscpy(desc, *k == FAKE_MCM ? "mcm" : "standalone-cm", KUNIT_PARAM_DESC_SIZE);
+	return k;
+}

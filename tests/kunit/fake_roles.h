@@ -1,0 +1,102 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Fake client, call manager, MCM and miniport for the condis KUnit suites.
+ * Every callback appends an event ("cm.open_af", "cl.deregister_sap_complete 0")
+ * to a log, so a test can check the order of calls and that each completion
+ * came exactly once.  The fake CM answers each operation with the status
+ * the test set beforehand, or pends it and leaves the completion to the test.
+ */
+#ifndef _CONDIS_FAKE_ROLES_H
+#define _CONDIS_FAKE_ROLES_H
+
+#include <kunit/test.h>
+#include <linux/sched.h>
+#include <linux/spinlock.h>
+#include <net/condis.h>
+
+#define FAKE_LOG_MAX	64
+#define FAKE_EVENT_LEN	64
+
+enum fake_cm_kind {
+	FAKE_STANDALONE_CM,	/* a protocol driver over a plain CO miniport */
+	FAKE_MCM,		/* the miniport is the call manager */
+};
+
+struct fake_world;
+
+struct fake_log {
+	spinlock_t lock;	/* protects the fields below */
+	unsigned int n;
+	char ev[FAKE_LOG_MAX][FAKE_EVENT_LEN];
+	struct task_struct *task[FAKE_LOG_MAX];
+};
+
+/* What the fake CM does when asked: a status to return, or CONDIS_PENDING. */
+struct fake_cm_answers {
+	int open_af;
+	int close_af;
+	int register_sap;
+	int deregister_sap;
+};
+
+struct fake_world {
+	struct kunit *test;
+	enum fake_cm_kind kind;
+	struct fake_log log;
+	struct fake_cm_answers cm;
+
+	struct condis_miniport *miniport;
+	struct condis_adapter *adapter;
+	struct condis_protocol *client;
+	struct condis_protocol *cm_proto;	/* stand-alone CM only */
+	struct condis_binding *cl_binding;
+	struct condis_binding *cm_binding;
+	struct condis_cm_af *cm_af;
+	struct condis_af_type af_type;
+
+	/* What the CM was last handed, for the test to complete pended ops. */
+	struct condis_af *cm_last_af;
+	struct condis_sap *cm_last_sap;
+	void *cm_last_sap_ctx;
+	int cm_sap_ctx_live;		/* CM per-SAP contexts allocated, not freed */
+
+	/* The client's results. */
+	struct condis_af *cl_af;
+	int cl_open_status;
+	bool unbinding;
+};
+
+/* The fake CM's context for a SAP: allocated in register_sap, freed in deregister_sap. */
+struct fake_cm_sap {
+	struct fake_world *w;
+	struct condis_sap *sap;
+};
+
+struct fake_world *fake_world_new(struct kunit *test, enum fake_cm_kind kind);
+int fake_world_open_af(struct fake_world *w);
+void fake_world_settle(struct fake_world *w);
+
+void fake_log_add(struct fake_world *w, const char *fmt, ...) __printf(2, 3);
+unsigned int fake_count(struct fake_world *w, const char *prefix);
+int fake_index(struct fake_world *w, const char *prefix);
+struct task_struct *fake_task(struct fake_world *w, const char *prefix);
+
+const void *fake_kind_gen_params(const void *prev, char *desc);
+
+/* A SAP address for tests: type 1 and the bytes of @id. */
+struct fake_sap_addr {
+	struct condis_sap_addr addr;
+	u8 bytes[4];
+};
+
+void fake_sap_addr(struct fake_sap_addr *a, u32 id);
+
+void fake_expect_count(struct kunit *test, struct fake_world *w, const char *prefix,
+		       unsigned int want);
+void fake_expect_before(struct kunit *test, struct fake_world *w, const char *a, const char *b);
+
+#define FAKE_EXPECT_ONCE(test, w, prefix) fake_expect_count(test, w, prefix, 1)
+#define FAKE_EXPECT_NONE(test, w, prefix) fake_expect_count(test, w, prefix, 0)
+#define FAKE_EXPECT_BEFORE(test, w, a, b) fake_expect_before(test, w, a, b)
+
+#endif /* _CONDIS_FAKE_ROLES_H */
