@@ -22,6 +22,15 @@
 
 #include "core.h"
 #include "objects.h"
+#include "trace.h"
+
+/* Every state change of an open AF goes through here, under af->lock. */
+static void af_set_state(struct condis_af *af, enum condis_af_state state)
+{
+	lockdep_assert_held(&af->lock);
+	trace_condis_af_state(af, state);
+	af->state = state;
+}
 
 static void condis_cm_af_free_fn(struct work_struct *work)
 {
@@ -60,6 +69,7 @@ static void cm_af_unlink(struct condis_cm_af *cm_af)
 {
 	lockdep_assert_held(&condis_config_lock);
 	list_del(&cm_af->node);
+	trace_condis_cm_af(cm_af, false);
 	condis_obj_unpublish(&cm_af->obj);
 	condis_obj_put(&cm_af->obj);
 }
@@ -122,6 +132,7 @@ static int condis_register_af(struct condis_adapter *adapter, struct condis_bind
 		return err;
 	}
 	condis_obj_init(&cm_af->obj, CONDIS_OBJ_CM_AF, condis_cm_af_release);
+	INIT_LIST_HEAD(&cm_af->afs);
 	INIT_WORK(&cm_af->free_work, condis_cm_af_free_fn);
 	cm_af->type = *type;
 	condis_obj_get(&adapter->obj);
@@ -152,6 +163,7 @@ static int condis_register_af(struct condis_adapter *adapter, struct condis_bind
 		return err;
 	}
 	list_add_tail(&cm_af->node, &adapter->cm_afs);
+	trace_condis_cm_af(cm_af, true);
 	mutex_unlock(&condis_config_lock);
 
 	/* After the caller returns, as NDIS notifies after the CM's bind. */
@@ -324,6 +336,9 @@ void condis_af_put(struct condis_af *af)
 /* The AF is gone for good: the open's reference and counts go. */
 static void condis_af_finish(struct condis_af *af)
 {
+	mutex_lock(&condis_config_lock);
+	list_del(&af->cm_af_node);
+	mutex_unlock(&condis_config_lock);
 	atomic_dec(&af->cm_af->nr_opens);
 	atomic_dec(&af->binding->nr_afs);
 	condis_obj_unpublish(&af->obj);
@@ -346,13 +361,13 @@ static void condis_af_complete_fn(struct work_struct *work)
 	was = af->state;
 	status = af->complete_status;
 	if (was == CONDIS_AF_OPENING) {
-		af->state = status ? CONDIS_AF_CLOSED : CONDIS_AF_OPEN;
+		af_set_state(af, status ? CONDIS_AF_CLOSED : CONDIS_AF_OPEN);
 		gone = status;
 	} else if (af->close_refused) {
 		af->close_refused = false;
-		af->state = CONDIS_AF_OPEN;
+		af_set_state(af, CONDIS_AF_OPEN);
 	} else {
-		af->state = status ? CONDIS_AF_OPEN : CONDIS_AF_CLOSED;
+		af_set_state(af, status ? CONDIS_AF_OPEN : CONDIS_AF_CLOSED);
 		gone = !status;
 	}
 	spin_unlock_bh(&af->lock);
@@ -458,6 +473,10 @@ int condis_cl_open_af(struct condis_binding *binding, const struct condis_af_typ
 	}
 	atomic_inc(&cm_af->nr_opens);
 	atomic_inc(&binding->nr_afs);
+	mutex_lock(&condis_config_lock);
+	list_add_tail(&a->cm_af_node, &cm_af->afs);
+	mutex_unlock(&condis_config_lock);
+	trace_condis_af_state(a, CONDIS_AF_OPENING);
 	*af = a;
 
 	ret = cm_af->cm_ops->open_af(cm_af->cm_binding_ctx, type, a, &cm_af_ctx);
@@ -528,7 +547,7 @@ int condis_cl_close_af(struct condis_af *af)
 		condis_af_put(af);
 		return ret;
 	}
-	af->state = CONDIS_AF_CLOSING;
+	af_set_state(af, CONDIS_AF_CLOSING);
 	af->cm_done = false;
 	af->close_refused = af->nr_saps > 0;
 	af->complete_status = af->close_refused ? -EBUSY : 0;

@@ -28,7 +28,9 @@ int condis_debugfs_init(void);
 void condis_debugfs_uninit(void);
 
 #if IS_ENABLED(CONFIG_KUNIT)
+struct seq_file;
 struct dentry *condis_debugfs_root(void);
+int condis_objects_show(struct seq_file *m, void *v);
 #endif
 
 #endif /* _CONDIS_CORE_H */

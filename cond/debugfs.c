@@ -11,6 +11,83 @@
 #include <kunit/visibility.h>
 
 #include "core.h"
+#include "objects.h"
+
+static const char *const af_state_names[] = {
+	[CONDIS_AF_OPENING] = "opening",
+	[CONDIS_AF_OPEN] = "open",
+	[CONDIS_AF_CLOSING] = "closing",
+	[CONDIS_AF_CLOSED] = "closed",
+};
+
+static const char *const sap_state_names[] = {
+	[CONDIS_SAP_REGISTERING] = "registering",
+	[CONDIS_SAP_REGISTERED] = "registered",
+	[CONDIS_SAP_DEREGISTERING] = "deregistering",
+	[CONDIS_SAP_GONE] = "gone",
+};
+
+static void dump_af(struct seq_file *m, struct condis_af *af)
+{
+	struct condis_sap *sap;
+
+	spin_lock_bh(&af->lock);
+	seq_printf(m, "      af %u client=%s state=%s saps=%u\n", af->obj.id,
+		   af->binding->protocol->name, af_state_names[af->state], af->nr_saps);
+	list_for_each_entry(sap, &af->saps, af_node)
+		seq_printf(m, "        sap %u type=%u len=%u addr=%*phN state=%s\n", sap->obj.id,
+			   sap->addr.type, sap->addr.len, min_t(int, sap->addr.len, 32),
+			   sap->addr.addr, sap_state_names[sap->state]);
+	spin_unlock_bh(&af->lock);
+}
+
+/*
+ * /sys/kernel/debug/condis/objects: every live object and its state, as a
+ * tree: miniports, their adapters, the bindings and AFs on each adapter,
+ * the open AFs on each AF and their SAPs; then the protocols.
+ */
+VISIBLE_IF_KUNIT int condis_objects_show(struct seq_file *m, void *v)
+{
+	struct condis_protocol *proto;
+	struct condis_miniport *mp;
+	struct condis_binding *binding;
+	struct condis_adapter *ad;
+	struct condis_cm_af *cm_af;
+	struct condis_af *af;
+
+	mutex_lock(&condis_config_lock);
+	list_for_each_entry(mp, &condis_miniports, node) {
+		seq_printf(m, "miniport %u %s%s\n", mp->obj.id, mp->name,
+			   mp->cm_ops ? " mcm" : "");
+		list_for_each_entry(ad, &mp->adapters, node) {
+			seq_printf(m, "  adapter %u %s%s\n", ad->obj.id, ad->name,
+				   ad->dying ? " dying" : "");
+			list_for_each_entry(binding, &ad->bindings, adapter_node)
+				seq_printf(m, "    binding %u protocol=%s afs=%d\n",
+					   binding->obj.id, binding->protocol->name,
+					   atomic_read(&binding->nr_afs));
+			list_for_each_entry(cm_af, &ad->cm_afs, node) {
+				seq_printf(m, "    cm-af %u family=%#x by=%s opens=%d saps=%u\n",
+					   cm_af->obj.id, cm_af->type.family,
+					   cm_af->cm_binding ? cm_af->cm_binding->protocol->name
+							     : mp->name,
+					   atomic_read(&cm_af->nr_opens),
+					   condis_sap_table_count(&cm_af->saps));
+				list_for_each_entry(af, &cm_af->afs, cm_af_node)
+					dump_af(m, af);
+			}
+		}
+	}
+	list_for_each_entry(proto, &condis_protocols, node)
+		seq_printf(m, "protocol %u %s%s%s%s\n", proto->obj.id, proto->name,
+			   proto->cl_ops ? " client" : "", proto->cm_ops ? " cm" : "",
+			   proto->dying ? " dying" : "");
+	seq_printf(m, "live objects: %u\n", condis_obj_live_count());
+	mutex_unlock(&condis_config_lock);
+	return 0;
+}
+EXPORT_SYMBOL_IF_KUNIT(condis_objects_show);
+DEFINE_SHOW_ATTRIBUTE(condis_objects);
 
 static struct dentry *condis_debugfs_dir;
 
@@ -26,6 +103,8 @@ int condis_debugfs_init(void)
 	condis_debugfs_dir = debugfs_create_dir("condis", NULL);
 	debugfs_create_file("version", 0444, condis_debugfs_dir, NULL,
 			    &condis_version_fops);
+	debugfs_create_file("objects", 0444, condis_debugfs_dir, NULL,
+			    &condis_objects_fops);
 	return 0;
 }
 

@@ -91,6 +91,7 @@ struct condis_cm_af {
 	struct condis_sap_table saps;		/* every client's SAPs on this AF */
 	struct list_head node;			/* in adapter->cm_afs */
 	atomic_t nr_opens;			/* client AFs open on it, not yet closed */
+	struct list_head afs;			/* condis_af.cm_af_node, under condis_config_lock */
 	struct work_struct free_work;		/* frees it in process context */
 };
 
@@ -106,6 +107,7 @@ struct condis_af {
 	struct condis_obj obj;
 	struct condis_cm_af *cm_af;		/* holds a reference */
 	struct condis_binding *binding;		/* the client's; holds a reference */
+	struct list_head cm_af_node;		/* in cm_af->afs, under condis_config_lock */
 	const struct condis_cl_ops *cl_ops;
 	void *cl_af_ctx;
 	void *cm_af_ctx;

@@ -21,6 +21,15 @@
 
 #include "core.h"
 #include "objects.h"
+#include "trace.h"
+
+/* Every state change of a SAP goes through here, under its AF's lock. */
+static void sap_set_state(struct condis_sap *sap, enum condis_sap_state state)
+{
+	lockdep_assert_held(&sap->af->lock);
+	trace_condis_sap_state(sap, state);
+	WRITE_ONCE(sap->state, state);	/* lookups read it without the lock */
+}
 
 static void condis_sap_release(struct condis_obj *obj)
 {
@@ -53,7 +62,7 @@ static void condis_sap_finish(struct condis_sap *sap)
 	struct condis_af *af = sap->af;
 
 	spin_lock_bh(&af->lock);
-	sap->state = CONDIS_SAP_GONE;
+	sap_set_state(sap, CONDIS_SAP_GONE);
 	list_del(&sap->af_node);
 	af->nr_saps--;
 	spin_unlock_bh(&af->lock);
@@ -80,7 +89,7 @@ static void condis_sap_register_complete_fn(struct work_struct *work)
 		condis_sap_finish(sap);
 	} else {
 		spin_lock_bh(&sap->af->lock);
-		sap->state = CONDIS_SAP_REGISTERED;
+		sap_set_state(sap, CONDIS_SAP_REGISTERED);
 		spin_unlock_bh(&sap->af->lock);
 	}
 	sap->af->cl_ops->register_sap_complete(status, sap->cl_sap_ctx, &sap->addr,
@@ -154,6 +163,7 @@ int condis_cl_register_sap(struct condis_af *af, void *cl_sap_ctx,
 	}
 	list_add_tail(&s->af_node, &af->saps);
 	af->nr_saps++;
+	trace_condis_sap_state(s, CONDIS_SAP_REGISTERING);
 	spin_unlock_bh(&af->lock);
 	*sap = s;
 
@@ -174,7 +184,7 @@ int condis_cl_register_sap(struct condis_af *af, void *cl_sap_ctx,
 	}
 	s->cm_sap_ctx = cm_sap_ctx;
 	spin_lock_bh(&af->lock);
-	s->state = CONDIS_SAP_REGISTERED;
+	sap_set_state(s, CONDIS_SAP_REGISTERED);
 	spin_unlock_bh(&af->lock);
 	return 0;
 
@@ -281,7 +291,7 @@ int condis_cl_deregister_sap(struct condis_sap *sap)
 	else if (af->state == CONDIS_AF_CLOSING)
 		err = -ESHUTDOWN;
 	else
-		sap->state = CONDIS_SAP_DEREGISTERING;
+		sap_set_state(sap, CONDIS_SAP_DEREGISTERING);
 	spin_unlock_bh(&af->lock);
 	if (err) {
 		condis_bad_input("cl_deregister_sap: SAP %u cannot be deregistered now (%d)",

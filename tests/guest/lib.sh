@@ -96,12 +96,13 @@ run_itest() {
 # Load the KUnit module and print the KTAP of every suite it registered.
 # $1: module path, $2: optional suite glob (KUnit's filter_glob).
 run_kunit_module() {
-	local ko=$1 glob=$2 before suite
+	local ko=$1 glob=$2 before suite ran
 	if [ ! -d "$DEBUGFS/kunit" ]; then
 		result fail "kunit" "no $DEBUGFS/kunit: kernel without KUNIT_DEBUGFS"
 		return 1
 	fi
-	[ -n "$glob" ] && echo "$glob" >/sys/module/kunit/parameters/filter_glob
+	# No newline: KUnit would make it part of the glob.
+	[ -n "$glob" ] && printf '%s' "$glob" >/sys/module/kunit/parameters/filter_glob
 	before=$(ls "$DEBUGFS/kunit")
 	kmsg_mark "begin kunit $(basename "$ko")"
 	if ! load_module "$ko"; then
@@ -109,13 +110,20 @@ run_kunit_module() {
 		return 1
 	fi
 	kmsg_mark "end kunit $(basename "$ko")"
+	ran=0
 	for suite in $(ls "$DEBUGFS/kunit"); do
 		echo "$before" | grep -qx "$suite" && continue
 		echo "### KTAP-BEGIN $suite"
 		cat "$DEBUGFS/kunit/$suite/results"
 		echo "### KTAP-END $suite"
+		ran=$((ran + 1))
 	done
 	rmmod "$(basename "$ko" .ko)"
-	[ -n "$glob" ] && echo "" >/sys/module/kunit/parameters/filter_glob
+	[ -n "$glob" ] && printf '*' >/sys/module/kunit/parameters/filter_glob
+	if [ $ran = 0 ]; then
+		# A run that tested nothing must not look like a pass.
+		result fail "kunit.suites" "no KUnit suite ran${glob:+ (filter '$glob')}"
+		return 1
+	fi
 	return 0
 }

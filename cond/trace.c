@@ -1,0 +1,10 @@
+// SPDX-License-Identifier: GPL-2.0
+/* The only file that instantiates condis's tracepoints. */
+#include "objects.h"
+
+#define CREATE_TRACE_POINTS
+#include "trace.h"
+
+/* For the KUnit suites, which check that every transition is traced. */
+EXPORT_TRACEPOINT_SYMBOL_GPL(condis_af_state);
+EXPORT_TRACEPOINT_SYMBOL_GPL(condis_sap_state);

@@ -1,0 +1,115 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * condis tracepoints: one event per state transition of an address family,
+ * an open AF and a SAP, with ids and state names.
+ *
+ *   echo 1 > /sys/kernel/tracing/events/condis/enable
+ *   cat /sys/kernel/tracing/trace_pipe
+ */
+#undef TRACE_SYSTEM
+#define TRACE_SYSTEM condis
+
+#if !defined(_CONDIS_TRACE_H) || defined(TRACE_HEADER_MULTI_READ)
+#define _CONDIS_TRACE_H
+
+#include <linux/tracepoint.h>
+
+#include "objects.h"
+
+TRACE_DEFINE_ENUM(CONDIS_AF_OPENING);
+TRACE_DEFINE_ENUM(CONDIS_AF_OPEN);
+TRACE_DEFINE_ENUM(CONDIS_AF_CLOSING);
+TRACE_DEFINE_ENUM(CONDIS_AF_CLOSED);
+#define show_af_state(s)						\
+	__print_symbolic(s,						\
+		{ CONDIS_AF_OPENING,	"opening" },			\
+		{ CONDIS_AF_OPEN,	"open" },			\
+		{ CONDIS_AF_CLOSING,	"closing" },			\
+		{ CONDIS_AF_CLOSED,	"closed" })
+
+TRACE_DEFINE_ENUM(CONDIS_SAP_REGISTERING);
+TRACE_DEFINE_ENUM(CONDIS_SAP_REGISTERED);
+TRACE_DEFINE_ENUM(CONDIS_SAP_DEREGISTERING);
+TRACE_DEFINE_ENUM(CONDIS_SAP_GONE);
+#define show_sap_state(s)						\
+	__print_symbolic(s,						\
+		{ CONDIS_SAP_REGISTERING,	"registering" },	\
+		{ CONDIS_SAP_REGISTERED,	"registered" },		\
+		{ CONDIS_SAP_DEREGISTERING,	"deregistering" },	\
+		{ CONDIS_SAP_GONE,		"gone" })
+
+TRACE_EVENT(condis_cm_af,
+	TP_PROTO(const struct condis_cm_af *cm_af, bool registered),
+	TP_ARGS(cm_af, registered),
+	TP_STRUCT__entry(
+		__array(char, adapter, 32)
+		__field(u32, cm_af_id)
+		__field(u32, family)
+		__field(bool, mcm)
+		__field(bool, registered)
+	),
+	TP_fast_assign(
+		strscpy(__entry->adapter, cm_af->adapter->name, sizeof(__entry->adapter));
+		__entry->cm_af_id = cm_af->obj.id;
+		__entry->family = cm_af->type.family;
+		__entry->mcm = !cm_af->cm_binding;
+		__entry->registered = registered;
+	),
+	TP_printk("adapter=%s cm_af=%u family=%#x by=%s %s", __entry->adapter,
+		  __entry->cm_af_id, __entry->family, __entry->mcm ? "mcm" : "cm",
+		  __entry->registered ? "registered" : "unregistered")
+);
+
+TRACE_EVENT(condis_af_state,
+	TP_PROTO(const struct condis_af *af, enum condis_af_state state),
+	TP_ARGS(af, state),
+	TP_STRUCT__entry(
+		__field(u32, af_id)
+		__field(u32, cm_af_id)
+		__field(u32, family)
+		__field(unsigned int, old)
+		__field(unsigned int, state)
+	),
+	TP_fast_assign(
+		__entry->af_id = af->obj.id;
+		__entry->cm_af_id = af->cm_af->obj.id;
+		__entry->family = af->cm_af->type.family;
+		__entry->old = af->state;
+		__entry->state = state;
+	),
+	TP_printk("af=%u cm_af=%u family=%#x %s -> %s", __entry->af_id, __entry->cm_af_id,
+		  __entry->family, show_af_state(__entry->old), show_af_state(__entry->state))
+);
+
+TRACE_EVENT(condis_sap_state,
+	TP_PROTO(const struct condis_sap *sap, enum condis_sap_state state),
+	TP_ARGS(sap, state),
+	TP_STRUCT__entry(
+		__field(u32, sap_id)
+		__field(u32, af_id)
+		__field(u32, type)
+		__field(u32, len)
+		__field(unsigned int, old)
+		__field(unsigned int, state)
+	),
+	TP_fast_assign(
+		__entry->sap_id = sap->obj.id;
+		__entry->af_id = sap->af->obj.id;
+		__entry->type = sap->addr.type;
+		__entry->len = sap->addr.len;
+		__entry->old = sap->state;
+		__entry->state = state;
+	),
+	TP_printk("sap=%u af=%u type=%u len=%u %s -> %s", __entry->sap_id, __entry->af_id,
+		  __entry->type, __entry->len, show_sap_state(__entry->old),
+		  show_sap_state(__entry->state))
+);
+
+#endif /* _CONDIS_TRACE_H */
+
+/* Outside the guard: define_trace.h reads this file again. */
+#undef TRACE_INCLUDE_PATH
+#define TRACE_INCLUDE_PATH .
+#undef TRACE_INCLUDE_FILE
+#define TRACE_INCLUDE_FILE trace
+#include <trace/define_trace.h>

@@ -1,0 +1,135 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * KUnit suite "condis_trace": every state transition of an AF and a SAP
+ * fires its tracepoint, in order; the debugfs dump shows live objects.
+ */
+#include <kunit/test.h>
+#include <linux/seq_file.h>
+#include <linux/string.h>
+
+#include "fake_roles.h"
+#include "trace.h"
+#include "core.h"
+
+struct trace_rec {
+	struct fake_world *w;
+};
+
+static void probe_af(void *data, const struct condis_af *af, enum condis_af_state state)
+{
+	struct trace_rec *rec = data;
+
+	fake_log_add(rec->w, "trace.af %d->%d", af->state, state);
+}
+
+static void probe_sap(void *data, const struct condis_sap *sap, enum condis_sap_state state)
+{
+	struct trace_rec *rec = data;
+
+	fake_log_add(rec->w, "trace.sap %d->%d", sap->state, state);
+}
+
+static void unregister_probes(void *data)
+{
+	unregister_trace_condis_af_state(probe_af, data);
+	unregister_trace_condis_sap_state(probe_sap, data);
+	tracepoint_synchronize_unregister();
+}
+
+/* Open, register, deregister, close: each transition traced once, in order. */
+static void trace_every_af_and_sap_transition(struct kunit *test)
+{
+	struct fake_world *w = fake_world_new(test, FAKE_STANDALONE_CM);
+	struct trace_rec *rec = kunit_kzalloc(test, sizeof(*rec), GFP_KERNEL);
+	struct condis_sap *sap = NULL;
+	struct fake_sap_addr a;
+	char ev[FAKE_EVENT_LEN];
+	static const int af_steps[][2] = {
+		{ CONDIS_AF_OPENING, CONDIS_AF_OPENING },
+		{ CONDIS_AF_OPENING, CONDIS_AF_OPEN },
+		{ CONDIS_AF_OPEN, CONDIS_AF_CLOSING },
+		{ CONDIS_AF_CLOSING, CONDIS_AF_CLOSED },
+	};
+	static const int sap_steps[][2] = {
+		{ CONDIS_SAP_REGISTERING, CONDIS_SAP_REGISTERING },
+		{ CONDIS_SAP_REGISTERING, CONDIS_SAP_REGISTERED },
+		{ CONDIS_SAP_REGISTERED, CONDIS_SAP_DEREGISTERING },
+		{ CONDIS_SAP_DEREGISTERING, CONDIS_SAP_GONE },
+	};
+	int i, last = -1;
+
+	KUNIT_ASSERT_NOT_NULL(test, rec);
+	rec->w = w;
+	KUNIT_ASSERT_EQ(test, register_trace_condis_af_state(probe_af, rec), 0);
+	KUNIT_ASSERT_EQ(test, register_trace_condis_sap_state(probe_sap, rec), 0);
+	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, unregister_probes, rec), 0);
+
+	KUNIT_ASSERT_EQ(test, fake_world_open_af(w), 0);
+	fake_sap_addr(&a, 1);
+	KUNIT_ASSERT_EQ(test, condis_cl_register_sap(w->cl_af, w, &a.addr, &sap), 0);
+	KUNIT_EXPECT_EQ(test, condis_cl_deregister_sap(sap), CONDIS_PENDING);
+	fake_world_settle(w);
+	KUNIT_EXPECT_EQ(test, condis_cl_close_af(w->cl_af), CONDIS_PENDING);
+	fake_world_settle(w);
+
+	for (i = 0; i < ARRAY_SIZE(af_steps); i++) {
+		snprintf(ev, sizeof(ev), "trace.af %d->%d", af_steps[i][0], af_steps[i][1]);
+		fake_expect_count(test, w, ev, 1);
+	}
+	for (i = 0; i < ARRAY_SIZE(sap_steps); i++) {
+		int at;
+
+		snprintf(ev, sizeof(ev), "trace.sap %d->%d", sap_steps[i][0], sap_steps[i][1]);
+		fake_expect_count(test, w, ev, 1);
+		at = fake_index(w, ev);
+		KUNIT_EXPECT_GT_MSG(test, at, last, "'%s' out of order", ev);
+		last = at;
+	}
+	KUNIT_EXPECT_EQ(test, fake_count(w, "trace.af"), 4U);
+	KUNIT_EXPECT_EQ(test, fake_count(w, "trace.sap"), 4U);
+}
+
+/* The debugfs dump shows every live object with its state. */
+static void debugfs_dump_shows_live_objects(struct kunit *test)
+{
+	struct fake_world *w = fake_world_new(test, FAKE_MCM);
+	struct seq_file *m = kunit_kzalloc(test, sizeof(*m), GFP_KERNEL);
+	struct condis_sap *sap = NULL;
+	struct fake_sap_addr a;
+
+	KUNIT_ASSERT_NOT_NULL(test, m);
+	m->size = PAGE_SIZE;
+	m->buf = kunit_kzalloc(test, m->size, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, m->buf);
+	KUNIT_ASSERT_EQ(test, fake_world_open_af(w), 0);
+	fake_sap_addr(&a, 0x0a0b0c0d);
+	KUNIT_ASSERT_EQ(test, condis_cl_register_sap(w->cl_af, w, &a.addr, &sap), 0);
+
+	KUNIT_ASSERT_EQ(test, condis_objects_show(m, NULL), 0);
+	KUNIT_ASSERT_LT(test, m->count, m->size);
+	m->buf[m->count] = 0;
+	KUNIT_EXPECT_NOT_NULL(test, strstr(m->buf, "miniport"));
+	KUNIT_EXPECT_NOT_NULL(test, strstr(m->buf, "fake-mcm mcm"));
+	KUNIT_EXPECT_NOT_NULL(test, strstr(m->buf, "adapter"));
+	KUNIT_EXPECT_NOT_NULL(test, strstr(m->buf, "binding"));
+	KUNIT_EXPECT_NOT_NULL(test, strstr(m->buf, "family=0x5 by=fake-mcm opens=1 saps=1"));
+	KUNIT_EXPECT_NOT_NULL(test, strstr(m->buf, "client=fake-client state=open saps=1"));
+	KUNIT_EXPECT_NOT_NULL(test, strstr(m->buf, "addr=0d0c0b0a state=registered"));
+	KUNIT_EXPECT_NOT_NULL(test, strstr(m->buf, "protocol"));
+
+	KUNIT_EXPECT_EQ(test, condis_cl_deregister_sap(sap), CONDIS_PENDING);
+	fake_world_settle(w);
+}
+
+static struct kunit_case condis_trace_cases[] = {
+	KUNIT_CASE(trace_every_af_and_sap_transition),
+	KUNIT_CASE(debugfs_dump_shows_live_objects),
+	{}
+};
+
+static struct kunit_suite condis_trace_suite = {
+	.name = "condis_trace",
+	.test_cases = condis_trace_cases,
+};
+
+kunit_test_suite(condis_trace_suite);
