@@ -336,12 +336,22 @@ void condis_af_put(struct condis_af *af)
 /* The AF is gone for good: the open's reference and counts go. */
 static void condis_af_finish(struct condis_af *af)
 {
+	bool notify_pending;
+
 	mutex_lock(&condis_config_lock);
 	list_del(&af->cm_af_node);
 	mutex_unlock(&condis_config_lock);
 	atomic_dec(&af->cm_af->nr_opens);
 	atomic_dec(&af->binding->nr_afs);
-	condis_obj_unpublish(&af->obj);
+	/*
+	 * Under a pending notify-close the client still needs the handle for
+	 * condis_cl_notify_close_af_complete(); that completion unpublishes it.
+	 */
+	spin_lock_bh(&af->lock);
+	notify_pending = af->notify_pending;
+	spin_unlock_bh(&af->lock);
+	if (!notify_pending)
+		condis_obj_unpublish(&af->obj);
 	condis_af_put(af);
 }
 
@@ -406,6 +416,18 @@ static void condis_af_cm_done(struct condis_af *af, enum condis_af_state expect,
 		condis_af_put(af);
 }
 
+/* Workqueue: tell the CM the client finished a pended notify-close. */
+static void condis_af_notify_complete_fn(struct work_struct *work)
+{
+	struct condis_af *af = container_of(work, struct condis_af, notify_work);
+
+	/* A client closing the AF under a notify-close kept its handle valid till now. */
+	if (READ_ONCE(af->state) == CONDIS_AF_CLOSED)
+		condis_obj_unpublish(&af->obj);
+	af->cm_af->cm_ops->notify_close_af_complete(af->cm_af_ctx, af->notify_status);
+	condis_af_put(af);	/* the reference condis_cm_notify_close_af() took */
+}
+
 /**
  * condis_cl_open_af() - a client opens an address family (NdisClOpenAddressFamilyEx)
  * @binding: the client's binding
@@ -466,6 +488,7 @@ int condis_cl_open_af(struct condis_binding *binding, const struct condis_af_typ
 	a->state = CONDIS_AF_OPENING;
 	INIT_LIST_HEAD(&a->saps);
 	INIT_WORK(&a->complete_work, condis_af_complete_fn);
+	INIT_WORK(&a->notify_work, condis_af_notify_complete_fn);
 	err = condis_obj_publish(&a->obj);
 	if (err) {
 		condis_obj_put(&a->obj);
@@ -591,3 +614,84 @@ void condis_cm_close_af_complete(int status, struct condis_af *af)
 	condis_af_put(af);
 }
 EXPORT_SYMBOL_NS_GPL(condis_cm_close_af_complete, CONDIS);
+
+/**
+ * condis_cm_notify_close_af() - a call manager asks the client to close an AF
+ *	(NdisCmNotifyCloseAddressFamily, NdisMCmNotifyCloseAddressFamily)
+ * @af: an open AF of this call manager
+ *
+ * The client's notify_close_af runs before this returns.  A CM calls this
+ * for each open AF before it unbinds, an MCM before its adapter halts.
+ *
+ * Context: process.
+ * Return: the client's status if it finished at once (0: the AF is closed
+ * or closing); %CONDIS_PENDING if the CM's notify_close_af_complete will
+ * report it, exactly once; -EBADF for a bad handle; -EINVAL if the AF is
+ * not open; -EALREADY if a notify-close is already pending.
+ */
+int condis_cm_notify_close_af(struct condis_af *af)
+{
+	int err = 0, ret;
+
+	might_sleep();
+	if (!condis_af_get(af)) {
+		condis_bad_input("cm_notify_close_af: bad AF handle %p", af);
+		return -EBADF;
+	}
+	spin_lock_bh(&af->lock);
+	if (af->state != CONDIS_AF_OPEN)
+		err = -EINVAL;
+	else if (af->notify_pending)
+		err = -EALREADY;
+	else
+		af->notify_pending = true;
+	spin_unlock_bh(&af->lock);
+	if (err) {
+		condis_bad_input("cm_notify_close_af: AF %u cannot be notified now (%d)",
+				 af->obj.id, err);
+		condis_af_put(af);
+		return err;
+	}
+
+	ret = af->cl_ops->notify_close_af(af->cl_af_ctx);
+	if (ret == CONDIS_PENDING)
+		return CONDIS_PENDING;	/* the reference goes with the completion */
+	spin_lock_bh(&af->lock);
+	af->notify_pending = false;
+	spin_unlock_bh(&af->lock);
+	condis_af_put(af);
+	return ret;
+}
+EXPORT_SYMBOL_NS_GPL(condis_cm_notify_close_af, CONDIS);
+
+/**
+ * condis_cl_notify_close_af_complete() - a client finished a pended
+ *	notify-close (NdisClNotifyCloseAddressFamilyComplete)
+ * @af: the AF handle notify_close_af was about
+ * @status: the client's result, passed to the CM unchanged
+ *
+ * The CM's notify_close_af_complete runs once, from condis's workqueue.
+ *
+ * Context: any.
+ */
+void condis_cl_notify_close_af_complete(struct condis_af *af, int status)
+{
+	bool pending;
+
+	if (!condis_af_get(af)) {
+		condis_bad_input("cl_notify_close_af_complete: bad AF handle %p", af);
+		return;
+	}
+	spin_lock_bh(&af->lock);
+	pending = af->notify_pending;
+	af->notify_pending = false;
+	af->notify_status = status;
+	spin_unlock_bh(&af->lock);
+	if (pending)	/* the work takes over condis_cm_notify_close_af()'s reference */
+		queue_work(condis_wq_get(), &af->notify_work);
+	else
+		condis_bad_input("cl_notify_close_af_complete: AF %u has no notify-close pending",
+				 af->obj.id);
+	condis_af_put(af);
+}
+EXPORT_SYMBOL_NS_GPL(condis_cl_notify_close_af_complete, CONDIS);

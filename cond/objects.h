@@ -119,6 +119,9 @@ struct condis_af {
 	int complete_status;
 	bool close_refused;			/* the close completes with -EBUSY */
 	bool cm_done;				/* the CM completed the current open/close */
+	bool notify_pending;			/* a pended notify-close awaits the client */
+	int notify_status;			/* its result, for the CM */
+	struct work_struct notify_work;		/* delivers it to the CM */
 };
 
 enum condis_sap_state {

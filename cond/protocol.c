@@ -22,12 +22,14 @@ static bool condis_cl_ops_complete(const struct condis_cl_ops *ops)
 {
 	/* NDIS: every client handler must be present, even as a placeholder. */
 	return ops->open_af_complete && ops->close_af_complete &&
-	       ops->register_sap_complete && ops->deregister_sap_complete;
+	       ops->register_sap_complete && ops->deregister_sap_complete &&
+	       ops->notify_close_af;
 }
 
 bool condis_cm_ops_complete(const struct condis_cm_ops *ops)
 {
-	return ops->open_af && ops->close_af && ops->register_sap && ops->deregister_sap;
+	return ops->open_af && ops->close_af && ops->register_sap && ops->deregister_sap &&
+	       ops->notify_close_af_complete;
 }
 
 /**

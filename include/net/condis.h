@@ -96,12 +96,19 @@ struct condis_protocol_ops {
  * @open_af_complete: the result of condis_cl_open_af(); on failure @af is
  *	NULL.  Context: process.
  * @close_af_complete: the result of condis_cl_close_af().  0: the AF is
- *	gone; -EBUSY: SAPs were still registered on it and it stays open.
- *	Context: process.
+ *	gone; -EBUSY: SAPs were still registered on it and it stays
+ *	open.  Context: process.
  * @register_sap_complete: the result of a condis_cl_register_sap() that
  *	returned %CONDIS_PENDING; on failure @sap is gone.  Context: any.
  * @deregister_sap_complete: the result of condis_cl_deregister_sap(),
  *	exactly once per call that returned %CONDIS_PENDING.  Context: any.
+ * @notify_close_af: the call manager wants the AF closed (it is unbinding
+ *	or halting).  Deregister the SAPs, close the calls, then call
+ *	condis_cl_close_af(); return 0 if that is all done, or
+ *	%CONDIS_PENDING and call condis_cl_notify_close_af_complete() when it
+ *	is.  The AF handle stays usable until then.  Never wait for
+ *	close_af_complete here: it cannot come before this
+ *	returns.  Context: process.
  */
 struct condis_cl_ops {
 	void (*open_af_complete)(void *cl_af_ctx, struct condis_af *af, int status);
@@ -109,6 +116,7 @@ struct condis_cl_ops {
 	void (*register_sap_complete)(int status, void *cl_sap_ctx,
 				      const struct condis_sap_addr *addr, struct condis_sap *sap);
 	void (*deregister_sap_complete)(int status, void *cl_sap_ctx);
+	int (*notify_close_af)(void *cl_af_ctx);
 };
 
 /**
@@ -128,6 +136,9 @@ struct condis_cl_ops {
  *	allocated for it.  Return 0 or %CONDIS_PENDING and call
  *	condis_cm_deregister_sap_complete().  Context: process (condis's
  *	workqueue), but a CM must not rely on sleeping.
+ * @notify_close_af_complete: the client finished a notify-close that
+ *	condis_cm_notify_close_af() reported as pending; called once, with
+ *	the client's status.  Context: process (condis's workqueue).
  */
 struct condis_cm_ops {
 	int (*open_af)(void *cm_binding_ctx, const struct condis_af_type *type,
@@ -136,6 +147,7 @@ struct condis_cm_ops {
 	int (*register_sap)(void *cm_af_ctx, const struct condis_sap_addr *addr,
 			    struct condis_sap *sap, void **cm_sap_ctx);
 	int (*deregister_sap)(void *cm_sap_ctx);
+	void (*notify_close_af_complete)(void *cm_af_ctx, int status);
 };
 
 /**
@@ -187,6 +199,8 @@ int condis_cl_open_af(struct condis_binding *binding, const struct condis_af_typ
 void condis_cm_open_af_complete(int status, struct condis_af *af, void *cm_af_ctx);
 int condis_cl_close_af(struct condis_af *af);
 void condis_cm_close_af_complete(int status, struct condis_af *af);
+int condis_cm_notify_close_af(struct condis_af *af);
+void condis_cl_notify_close_af_complete(struct condis_af *af, int status);
 
 int condis_cl_register_sap(struct condis_af *af, void *cl_sap_ctx,
 			   const struct condis_sap_addr *addr, struct condis_sap **sap);

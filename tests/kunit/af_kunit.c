@@ -66,6 +66,11 @@ static void late_deregister_sap_complete(int status, void *ctx)
 {
 }
 
+static int late_notify_close_af(void *ctx)
+{
+	return 0;
+}
+
 /* A client that binds after the AF was registered is told about it too. */
 static void af_register_notifies_clients_binding_later(struct kunit *test)
 {
@@ -79,6 +84,7 @@ static void af_register_notifies_clients_binding_later(struct kunit *test)
 		.close_af_complete = late_close_af_complete,
 		.register_sap_complete = late_register_sap_complete,
 		.deregister_sap_complete = late_deregister_sap_complete,
+		.notify_close_af = late_notify_close_af,
 	};
 	static const struct condis_protocol_desc late_desc = {
 		.name = "late-client", .ops = &late_ops, .cl_ops = &late_cl_ops,
@@ -232,7 +238,48 @@ static void binding_close_with_open_af_fails(struct kunit *test)
 		KUNIT_EXPECT_EQ(test, condis_close_adapter(w->cm_binding), -EBUSY);
 }
 
+/* Notify-close: the client closes at once and says so; no completion follows. */
+static void notify_close_af_client_closes_at_once(struct kunit *test)
+{
+	struct fake_world *w = af_world(test);
+
+	KUNIT_ASSERT_EQ(test, fake_world_open_af(w), 0);
+	w->cl_notify = 0;
+	KUNIT_EXPECT_EQ(test, condis_cm_notify_close_af(w->cm_last_af), 0);
+	fake_world_settle(w);
+	FAKE_EXPECT_BEFORE(test, w, "cl.notify_close_af", "cm.close_af");
+	FAKE_EXPECT_ONCE(test, w, "cl.close_af_complete 0");
+	FAKE_EXPECT_NONE(test, w, "cm.notify_close_af_complete");
+	/* The AF is gone: notifying again is a stale handle. */
+	KUNIT_EXPECT_EQ(test, condis_cm_notify_close_af(w->cm_last_af), -EBADF);
+	FAKE_EXPECT_ONCE(test, w, "cl.notify_close_af");
+}
+
+/* Notify-close pended by the client completes to the CM exactly once. */
+static void notify_close_af_pended_completes_once(struct kunit *test)
+{
+	struct fake_world *w = af_world(test);
+	struct condis_af *af;
+
+	KUNIT_ASSERT_EQ(test, fake_world_open_af(w), 0);
+	af = w->cl_af;
+	w->cl_notify = CONDIS_PENDING;
+	KUNIT_EXPECT_EQ(test, condis_cm_notify_close_af(af), CONDIS_PENDING);
+	/* A second request while one is pending is refused. */
+	KUNIT_EXPECT_EQ(test, condis_cm_notify_close_af(af), -EINVAL);
+	fake_world_settle(w);
+	FAKE_EXPECT_ONCE(test, w, "cl.close_af_complete 0");
+	FAKE_EXPECT_ONCE(test, w, "cm.notify_close_af_complete 0");
+	FAKE_EXPECT_BEFORE(test, w, "cl.close_af_complete", "cm.notify_close_af_complete");
+	/* A buggy second completion from the client changes nothing. */
+	condis_cl_notify_close_af_complete(af, 0);
+	fake_world_settle(w);
+	FAKE_EXPECT_ONCE(test, w, "cm.notify_close_af_complete");
+}
+
 static struct kunit_case condis_af_cases[] = {
+	KUNIT_CASE_PARAM(notify_close_af_client_closes_at_once, fake_kind_gen_params),
+	KUNIT_CASE_PARAM(notify_close_af_pended_completes_once, fake_kind_gen_params),
 	KUNIT_CASE_PARAM(af_register_notifies_bound_clients, fake_kind_gen_params),
 	KUNIT_CASE_PARAM(af_register_notifies_clients_binding_later, fake_kind_gen_params),
 	KUNIT_CASE_PARAM(af_register_second_cm_for_same_family_fails, fake_kind_gen_params),

@@ -123,10 +123,16 @@ static void fake_cl_open_af_complete(void *cl_af_ctx, struct condis_af *af, int 
 static void fake_cl_close_af_complete(int status, void *cl_af_ctx)
 {
 	struct fake_world *w = cl_af_ctx;
+	struct condis_af *notify_af = w->notify_af;
 
 	fake_log_add(w, "cl.close_af_complete %d", status);
 	if (!status)
 		w->cl_af = NULL;
+	if (notify_af) {
+		/* The pended notify-close is over once the AF is closed. */
+		w->notify_af = NULL;
+		condis_cl_notify_close_af_complete(notify_af, status);
+	}
 	if (w->unbinding)
 		condis_close_adapter(w->cl_binding);
 }
@@ -147,6 +153,18 @@ static void fake_cl_deregister_sap_complete(int status, void *cl_sap_ctx)
 	fake_log_add(w, "cl.deregister_sap_complete %d", status);
 }
 
+/* Close the AF; answer w->cl_notify (0: done, or pended until the close completes). */
+static int fake_cl_notify_close_af(void *cl_af_ctx)
+{
+	struct fake_world *w = cl_af_ctx;
+
+	fake_log_add(w, "cl.notify_close_af");
+	if (w->cl_notify == CONDIS_PENDING)
+		w->notify_af = w->cl_af;
+	condis_cl_close_af(w->cl_af);
+	return w->cl_notify;
+}
+
 static const struct condis_protocol_ops fake_cl_proto_ops = {
 	.bind_adapter = fake_cl_bind,
 	.unbind_adapter = fake_cl_unbind,
@@ -158,6 +176,7 @@ static const struct condis_cl_ops fake_cl_ops = {
 	.close_af_complete = fake_cl_close_af_complete,
 	.register_sap_complete = fake_cl_register_sap_complete,
 	.deregister_sap_complete = fake_cl_deregister_sap_complete,
+	.notify_close_af = fake_cl_notify_close_af,
 };
 
 /* ---- the call manager (stand-alone or MCM: same handlers) ------------------ */
@@ -218,11 +237,19 @@ static int fake_cm_deregister_sap(void *cm_sap_ctx)
 	return w->cm.deregister_sap;
 }
 
+static void fake_cm_notify_close_af_complete(void *cm_af_ctx, int status)
+{
+	struct fake_world *w = cm_af_ctx;
+
+	fake_log_add(w, "cm.notify_close_af_complete %d", status);
+}
+
 static const struct condis_cm_ops fake_cm_ops = {
 	.open_af = fake_cm_open_af,
 	.close_af = fake_cm_close_af,
 	.register_sap = fake_cm_register_sap,
 	.deregister_sap = fake_cm_deregister_sap,
+	.notify_close_af_complete = fake_cm_notify_close_af_complete,
 };
 
 static int fake_cmp_bind(void *priv, struct condis_adapter *adapter)

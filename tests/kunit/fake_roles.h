@@ -64,6 +64,8 @@ struct fake_world {
 	struct condis_af *cl_af;
 	int cl_open_status;
 	bool unbinding;
+	int cl_notify;			/* the client's answer to notify-close */
+	struct condis_af *notify_af;	/* the AF of a pended notify-close */
 };
 
 /* The fake CM's context for a SAP: allocated in register_sap, freed in deregister_sap. */
