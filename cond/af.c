@@ -530,10 +530,7 @@ void condis_cm_open_af_complete(int status, struct condis_af *af, void *cm_af_ct
 		condis_bad_input("cm_open_af_complete: bad AF handle %p", af);
 		return;
 	}
-	if (status == CONDIS_PENDING) {
-		condis_bad_input("cm_open_af_complete: a completion cannot be pending");
-		status = -EINVAL;
-	}
+	status = condis_completion_status(status, "cm_open_af_complete");
 	condis_af_cm_done(af, CONDIS_AF_OPENING, status, cm_af_ctx, "cm_open_af_complete");
 	condis_af_put(af);
 }
@@ -606,10 +603,7 @@ void condis_cm_close_af_complete(int status, struct condis_af *af)
 		condis_bad_input("cm_close_af_complete: bad AF handle %p", af);
 		return;
 	}
-	if (status == CONDIS_PENDING) {
-		condis_bad_input("cm_close_af_complete: a completion cannot be pending");
-		status = -EINVAL;
-	}
+	status = condis_completion_status(status, "cm_close_af_complete");
 	condis_af_cm_done(af, CONDIS_AF_CLOSING, status, NULL, "cm_close_af_complete");
 	condis_af_put(af);
 }

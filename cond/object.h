@@ -67,4 +67,18 @@ unsigned int condis_obj_live_count(void);
 #define condis_bad_input(fmt, ...) \
 	pr_warn_ratelimited("%ps: " fmt "\n", __builtin_return_address(0), ##__VA_ARGS__)
 
+/*
+ * The status a driver passes to a completion function: a completion
+ * cannot itself be pending, so CONDIS_PENDING (-EINPROGRESS) there is bad
+ * input and becomes -EINVAL.  @who names the function for the warning.
+ */
+#define condis_completion_status(status, who) ({				\
+	int __st = (status);							\
+	if (__st == -EINPROGRESS) {						\
+		condis_bad_input("%s: a completion cannot be pending", who);	\
+		__st = -EINVAL;							\
+	}									\
+	__st;									\
+})
+
 #endif /* _CONDIS_OBJECT_H */

@@ -216,10 +216,7 @@ void condis_cm_register_sap_complete(int status, struct condis_sap *sap, void *c
 		condis_sap_put(sap);
 		return;
 	}
-	if (status == CONDIS_PENDING) {
-		condis_bad_input("cm_register_sap_complete: a completion cannot be pending");
-		status = -EINVAL;
-	}
+	status = condis_completion_status(status, "cm_register_sap_complete");
 	if (!status)
 		sap->cm_sap_ctx = cm_sap_ctx;
 	sap->status = status;
@@ -330,10 +327,7 @@ void condis_cm_deregister_sap_complete(int status, struct condis_sap *sap)
 		condis_sap_put(sap);
 		return;
 	}
-	if (status == CONDIS_PENDING) {
-		condis_bad_input("cm_deregister_sap_complete: a completion cannot be pending");
-		status = -EINVAL;
-	}
+	status = condis_completion_status(status, "cm_deregister_sap_complete");
 	sap->status = status;
 	condis_sap_put(sap);
 	/* The client hears from the workqueue, never inside the CM's call. */
