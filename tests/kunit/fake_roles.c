@@ -8,6 +8,7 @@
 
 #include "fake_roles.h"
 #include "core.h"
+#include "objects.h"
 
 void fake_log_add(struct fake_world *w, const char *fmt, ...)
 {
@@ -296,11 +297,35 @@ void fake_world_settle(struct fake_world *w)
 		flush_workqueue(condis_wq_get());
 }
 
+/*
+ * A test that failed half-way may leave SAPs registered, and then the
+ * client could never close its AF nor unbind: deregister what is left.
+ */
+static void fake_world_drop_saps(struct fake_world *w)
+{
+	struct condis_sap *sap, *left[16];
+	struct condis_af *af = w->cl_af;
+	unsigned int n = 0, i;
+
+	if (!af)
+		return;
+	spin_lock_bh(&af->lock);
+	list_for_each_entry(sap, &af->saps, af_node)
+		if (sap->state == CONDIS_SAP_REGISTERED && n < ARRAY_SIZE(left))
+			left[n++] = sap;
+	spin_unlock_bh(&af->lock);
+	for (i = 0; i < n; i++)
+		condis_cl_deregister_sap(left[i]);
+	fake_world_settle(w);
+}
+
 static void fake_world_teardown(void *data)
 {
 	struct fake_world *w = data;
 
 	fake_world_settle(w);
+	w->cm.deregister_sap = 0;
+	fake_world_drop_saps(w);
 	w->unbinding = true;
 	w->cm.close_af = 0;
 	w->cm.deregister_sap = 0;
