@@ -351,6 +351,22 @@ static void fake_world_teardown(void *data)
  */
 struct fake_world *fake_world_new(struct kunit *test, enum fake_cm_kind kind)
 {
+	return fake_world_new_ex(test, kind, false);
+}
+
+/**
+ * fake_world_new_ex() - fake_world_new(), optionally with a CM under an MCM
+ * @test: the test
+ * @kind: as fake_world_new()
+ * @cm_under_mcm: with %FAKE_MCM, also register the stand-alone CM (which
+ *	registers the AF on its binding) and leave the MCM's AF registration
+ *	to the test
+ *
+ * Return: the world; the test is aborted if it cannot be built.
+ */
+struct fake_world *fake_world_new_ex(struct kunit *test, enum fake_cm_kind kind,
+				     bool cm_under_mcm)
+{
 	static const struct condis_protocol_desc cl_desc = {
 		.name = "fake-client", .ops = &fake_cl_proto_ops, .cl_ops = &fake_cl_ops,
 	};
@@ -374,10 +390,10 @@ struct fake_world *fake_world_new(struct kunit *test, enum fake_cm_kind kind)
 	KUNIT_ASSERT_EQ(test, condis_register_miniport(kind == FAKE_MCM ? &mcm_desc : &plain_desc,
 						       w, &w->miniport), 0);
 	KUNIT_ASSERT_EQ(test, condis_register_protocol(&cl_desc, w, &w->client), 0);
-	if (kind == FAKE_STANDALONE_CM)
+	if (kind == FAKE_STANDALONE_CM || cm_under_mcm)
 		KUNIT_ASSERT_EQ(test, condis_register_protocol(&cm_desc, w, &w->cm_proto), 0);
 	KUNIT_ASSERT_EQ(test, condis_adapter_register(w->miniport, "fake0", w, &w->adapter), 0);
-	if (kind == FAKE_MCM)
+	if (kind == FAKE_MCM && !cm_under_mcm)
 		KUNIT_ASSERT_EQ(test,
 				condis_mcm_register_af(w->adapter, &w->af_type, &w->cm_af), 0);
 	fake_world_settle(w);

@@ -75,6 +75,8 @@ struct fake_cm_sap {
 };
 
 struct fake_world *fake_world_new(struct kunit *test, enum fake_cm_kind kind);
+struct fake_world *fake_world_new_ex(struct kunit *test, enum fake_cm_kind kind,
+				     bool cm_under_mcm);
 int fake_world_open_af(struct fake_world *w);
 void fake_world_settle(struct fake_world *w);
 
