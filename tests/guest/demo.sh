@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: GPL-2.0
 # The `make run` demo, on Debian's stock kernel.  It grows with condis: for
-# now condis.ko is loaded, inspected and unloaded.
+# now condis.ko is loaded, inspected and unloaded; calls and data come with
+# the CO NIC driver.
 . /condis/tests/guest/lib.sh
 
 say() {
@@ -20,6 +21,9 @@ run sh -c "grep ^condis /proc/modules"
 say "What it tells about itself"
 run cat /sys/kernel/debug/condis/version
 run sh -c "dmesg | grep condis:"
+say "Its live objects (none until drivers register) and its trace events"
+run cat /sys/kernel/debug/condis/objects
+run ls /sys/kernel/tracing/events/condis
 say "Unload it"
 run rmmod condis
 if [ -e /sys/kernel/debug/condis ]; then
