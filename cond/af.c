@@ -541,7 +541,8 @@ EXPORT_SYMBOL_NS_GPL(condis_cm_open_af_complete, CONDIS);
  * @af: an open AF
  *
  * The handle is unusable for the client from this call on.  If SAPs are
- * still registered, the close completes with -EBUSY without reaching the
+ * still registered or VCs exist on the AF, the close completes with -EBUSY
+ * without reaching the
  * CM and the AF stays open; otherwise the CM's close_af runs before this
  * returns.  close_af_complete runs exactly once, from condis's workqueue.
  *
@@ -569,7 +570,7 @@ int condis_cl_close_af(struct condis_af *af)
 	}
 	af_set_state(af, CONDIS_AF_CLOSING);
 	af->cm_done = false;
-	af->close_refused = af->nr_saps > 0;
+	af->close_refused = af->nr_saps > 0 || af->nr_vcs > 0;
 	af->complete_status = af->close_refused ? -EBUSY : 0;
 	if (af->close_refused) {
 		spin_unlock_bh(&af->lock);

@@ -32,8 +32,9 @@ static void dump_af(struct seq_file *m, struct condis_af *af)
 	struct condis_sap *sap;
 
 	spin_lock_bh(&af->lock);
-	seq_printf(m, "      af %u client=%s state=%s saps=%u\n", af->obj.id,
-		   af->binding->protocol->name, af_state_names[af->state], af->nr_saps);
+	seq_printf(m, "      af %u client=%s state=%s saps=%u vcs=%u\n", af->obj.id,
+		   af->binding->protocol->name, af_state_names[af->state], af->nr_saps,
+		   af->nr_vcs);
 	list_for_each_entry(sap, &af->saps, af_node)
 		seq_printf(m, "        sap %u type=%u len=%u addr=%*phN state=%s\n", sap->obj.id,
 			   sap->addr.type, sap->addr.len, min_t(int, sap->addr.len, 32),

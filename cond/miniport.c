@@ -40,7 +40,9 @@ int condis_register_miniport(const struct condis_miniport_desc *desc, void *priv
 	struct condis_miniport *mp;
 	int err;
 
-	if (!desc || !miniport || (desc->cm_ops && !condis_cm_ops_complete(desc->cm_ops))) {
+	if (!desc || !miniport || (desc->cm_ops && !condis_cm_ops_complete(desc->cm_ops)) ||
+	    (!desc->cm_ops && (!desc->ops || !desc->ops->create_vc || !desc->ops->delete_vc ||
+			       !desc->ops->activate_vc || !desc->ops->deactivate_vc))) {
 		condis_bad_input("register_miniport: missing callbacks");
 		return -EINVAL;
 	}
@@ -49,6 +51,7 @@ int condis_register_miniport(const struct condis_miniport_desc *desc, void *priv
 		return -ENOMEM;
 	condis_obj_init(&mp->obj, CONDIS_OBJ_MINIPORT, condis_miniport_release);
 	strscpy(mp->name, desc->name ?: "miniport", sizeof(mp->name));
+	mp->ops = desc->ops;
 	mp->cm_ops = desc->cm_ops;
 	mp->priv = priv;
 	INIT_LIST_HEAD(&mp->adapters);

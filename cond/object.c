@@ -176,6 +176,8 @@ const char *condis_obj_type_name(enum condis_obj_type type)
 		return "af";
 	case CONDIS_OBJ_SAP:
 		return "sap";
+	case CONDIS_OBJ_VC:
+		return "vc";
 	}
 	return "?";
 }

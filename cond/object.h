@@ -20,6 +20,7 @@ enum condis_obj_type {
 	CONDIS_OBJ_CM_AF,
 	CONDIS_OBJ_AF,
 	CONDIS_OBJ_SAP,
+	CONDIS_OBJ_VC,
 };
 
 /**

@@ -46,6 +46,7 @@ struct condis_protocol {
 struct condis_miniport {
 	struct condis_obj obj;
 	char name[32];
+	const struct condis_miniport_ops *ops;
 	const struct condis_cm_ops *cm_ops;	/* non-NULL: an MCM */
 	void *priv;
 	struct list_head node;		/* in condis_miniports */
@@ -114,6 +115,7 @@ struct condis_af {
 	spinlock_t lock;			/* protects the fields below and SAP states */
 	enum condis_af_state state;
 	unsigned int nr_saps;
+	unsigned int nr_vcs;			/* VCs created on it, not deleted */
 	struct list_head saps;			/* condis_sap.af_node */
 	struct work_struct complete_work;	/* delivers open/close completions */
 	int complete_status;
@@ -149,6 +151,41 @@ struct condis_sap {
 	struct work_struct done_work;		/* delivers the deregistration's result */
 	int status;				/* result for the client's completion */
 	struct condis_sap_addr addr;		/* last: the address bytes follow */
+};
+
+enum condis_vc_state {
+	CONDIS_VC_INACTIVE,	/* created, or deactivated */
+	CONDIS_VC_ACTIVATING,	/* an activation is in flight */
+	CONDIS_VC_ACTIVE,
+	CONDIS_VC_DEACTIVATING,	/* a deactivation is in flight */
+	CONDIS_VC_DELETED,
+};
+
+enum condis_vc_creator {
+	CONDIS_VC_BY_CLIENT,	/* outgoing call */
+	CONDIS_VC_BY_CM,	/* incoming call, or the CM's signalling VC */
+	CONDIS_VC_BY_MCM,	/* incoming call on an MCM */
+};
+
+struct condis_vc {
+	struct condis_obj obj;
+	struct condis_adapter *adapter;		/* holds a reference */
+	struct condis_af *af;			/* holds a reference; NULL: signalling VC */
+	const struct condis_cm_ops *cm_ops;	/* the call manager's */
+	enum condis_vc_creator creator;
+	bool mcm;				/* the adapter's miniport is the CM */
+	void *cl_vc_ctx;
+	void *cm_vc_ctx;
+	void *mp_vc_ctx;			/* for an MCM, its cm_vc_ctx */
+	spinlock_t lock;			/* protects the fields below */
+	enum condis_vc_state state;
+	enum condis_vc_state before;		/* state to go back to if activation fails */
+	struct condis_call_params *params;	/* the active parameters */
+	struct condis_call_params *new_params;	/* of the activation in flight */
+	bool mp_done;				/* the miniport finished this (de)activation */
+	int status;				/* its result */
+	struct work_struct activate_work;	/* delivers a pended activation's result */
+	struct work_struct deactivate_work;	/* delivers a pended deactivation's result */
 };
 
 bool condis_cm_ops_complete(const struct condis_cm_ops *ops);

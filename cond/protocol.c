@@ -23,13 +23,13 @@ static bool condis_cl_ops_complete(const struct condis_cl_ops *ops)
 	/* NDIS: every client handler must be present, even as a placeholder. */
 	return ops->open_af_complete && ops->close_af_complete &&
 	       ops->register_sap_complete && ops->deregister_sap_complete &&
-	       ops->notify_close_af;
+	       ops->notify_close_af && ops->create_vc && ops->delete_vc;
 }
 
 bool condis_cm_ops_complete(const struct condis_cm_ops *ops)
 {
 	return ops->open_af && ops->close_af && ops->register_sap && ops->deregister_sap &&
-	       ops->notify_close_af_complete;
+	       ops->notify_close_af_complete && ops->create_vc && ops->delete_vc;
 }
 
 /**
@@ -54,7 +54,9 @@ int condis_register_protocol(const struct condis_protocol_desc *desc, void *priv
 	if (!desc || !desc->ops || !desc->ops->bind_adapter || !desc->ops->unbind_adapter ||
 	    !desc->ops->af_register_notify || !protocol ||
 	    (desc->cl_ops && !condis_cl_ops_complete(desc->cl_ops)) ||
-	    (desc->cm_ops && !condis_cm_ops_complete(desc->cm_ops))) {
+	    (desc->cm_ops && (!condis_cm_ops_complete(desc->cm_ops) ||
+			      !desc->cm_ops->activate_vc_complete ||
+			      !desc->cm_ops->deactivate_vc_complete))) {
 		condis_bad_input("register_protocol: missing callbacks");
 		return -EINVAL;
 	}

@@ -8,3 +8,4 @@
 /* For the KUnit suites, which check that every transition is traced. */
 EXPORT_TRACEPOINT_SYMBOL_GPL(condis_af_state);
 EXPORT_TRACEPOINT_SYMBOL_GPL(condis_sap_state);
+EXPORT_TRACEPOINT_SYMBOL_GPL(condis_vc_state);

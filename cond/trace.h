@@ -38,6 +38,19 @@ TRACE_DEFINE_ENUM(CONDIS_SAP_GONE);
 		{ CONDIS_SAP_DEREGISTERING,	"deregistering" },	\
 		{ CONDIS_SAP_GONE,		"gone" })
 
+TRACE_DEFINE_ENUM(CONDIS_VC_INACTIVE);
+TRACE_DEFINE_ENUM(CONDIS_VC_ACTIVATING);
+TRACE_DEFINE_ENUM(CONDIS_VC_ACTIVE);
+TRACE_DEFINE_ENUM(CONDIS_VC_DEACTIVATING);
+TRACE_DEFINE_ENUM(CONDIS_VC_DELETED);
+#define show_vc_state(s)						\
+	__print_symbolic(s,						\
+		{ CONDIS_VC_INACTIVE,		"inactive" },		\
+		{ CONDIS_VC_ACTIVATING,		"activating" },		\
+		{ CONDIS_VC_ACTIVE,		"active" },		\
+		{ CONDIS_VC_DEACTIVATING,	"deactivating" },	\
+		{ CONDIS_VC_DELETED,		"deleted" })
+
 TRACE_EVENT(condis_cm_af,
 	TP_PROTO(const struct condis_cm_af *cm_af, bool registered),
 	TP_ARGS(cm_af, registered),
@@ -103,6 +116,29 @@ TRACE_EVENT(condis_sap_state,
 	TP_printk("sap=%u af=%u type=%u len=%u %s -> %s", __entry->sap_id, __entry->af_id,
 		  __entry->type, __entry->len, show_sap_state(__entry->old),
 		  show_sap_state(__entry->state))
+);
+
+TRACE_EVENT(condis_vc_state,
+	TP_PROTO(const struct condis_vc *vc, enum condis_vc_state state),
+	TP_ARGS(vc, state),
+	TP_STRUCT__entry(
+		__field(u32, vc_id)
+		__field(u32, af_id)
+		__field(unsigned int, creator)
+		__field(unsigned int, old)
+		__field(unsigned int, state)
+	),
+	TP_fast_assign(
+		__entry->vc_id = vc->obj.id;
+		__entry->af_id = vc->af ? vc->af->obj.id : 0;
+		__entry->creator = vc->creator;
+		__entry->old = vc->state;
+		__entry->state = state;
+	),
+	TP_printk("vc=%u af=%u by=%s %s -> %s", __entry->vc_id, __entry->af_id,
+		  __print_symbolic(__entry->creator, { CONDIS_VC_BY_CLIENT, "client" },
+				   { CONDIS_VC_BY_CM, "cm" }, { CONDIS_VC_BY_MCM, "mcm" }),
+		  show_vc_state(__entry->old), show_vc_state(__entry->state))
 );
 
 #endif /* _CONDIS_TRACE_H */

@@ -58,6 +58,7 @@ struct condis_binding;		/* a protocol bound to an adapter */
 struct condis_cm_af;		/* an address family a CM or MCM registered */
 struct condis_af;		/* an open address family: one client <-> one CM */
 struct condis_sap;		/* a SAP a client registered on an open AF */
+struct condis_vc;		/* a virtual connection */
 
 /**
  * struct condis_af_type - an address family type, as NDIS's CO_ADDRESS_FAMILY
@@ -69,6 +70,96 @@ struct condis_af_type {
 	u32 family;
 	u32 major;
 	u32 minor;
+};
+
+/**
+ * struct condis_flow_spec - QoS of one direction of a call (NDIS FLOWSPEC)
+ * @token_rate: bytes per second
+ * @token_bucket_size: bytes
+ * @peak_bandwidth: bytes per second
+ * @latency: microseconds
+ * @delay_variation: microseconds
+ * @service_type: SERVICETYPE_xxx
+ * @max_sdu_size: bytes
+ * @minimum_policed_size: bytes
+ *
+ * 0xffffffff is "not specified", as in NDIS.
+ */
+struct condis_flow_spec {
+	u32 token_rate;
+	u32 token_bucket_size;
+	u32 peak_bandwidth;
+	u32 latency;
+	u32 delay_variation;
+	u32 service_type;
+	u32 max_sdu_size;
+	u32 minimum_policed_size;
+};
+
+/**
+ * struct condis_specific_params - a CM- or media-specific blob
+ *	(CO_SPECIFIC_PARAMETERS)
+ * @type: its tag, defined by the CM or medium
+ * @len: bytes in @data
+ * @data: the blob
+ */
+struct condis_specific_params {
+	u32 type;
+	u32 len;
+	u8 data[];
+};
+
+/**
+ * struct condis_cm_params - what a call manager sets a call up with
+ *	(CO_CALL_MANAGER_PARAMETERS)
+ * @transmit: QoS towards the peer
+ * @receive: QoS from the peer
+ * @specific: call-manager-specific parameters; last, variable length
+ */
+struct condis_cm_params {
+	struct condis_flow_spec transmit;
+	struct condis_flow_spec receive;
+	struct condis_specific_params specific;
+};
+
+/* condis_media_params.flags, as CO_MEDIA_PARAMETERS.Flags */
+#define CONDIS_MEDIA_TRANSMIT_VC	0x00000004
+#define CONDIS_MEDIA_RECEIVE_VC		0x00000008
+#define CONDIS_MEDIA_ROUND_DOWN_FLOW	0x00000080
+#define CONDIS_MEDIA_ROUND_UP_FLOW	0x00000100
+
+/**
+ * struct condis_media_params - what a miniport activates a VC with
+ *	(CO_MEDIA_PARAMETERS)
+ * @flags: CONDIS_MEDIA_xxx
+ * @receive_priority: as NDIS
+ * @receive_size_hint: as NDIS
+ * @specific: media-specific parameters; last, variable length
+ */
+struct condis_media_params {
+	u32 flags;
+	u32 receive_priority;
+	u32 receive_size_hint;
+	struct condis_specific_params specific;
+};
+
+/* condis_call_params.flags, as CO_CALL_PARAMETERS.Flags */
+#define CONDIS_CALL_PERMANENT_VC	0x00000001
+#define CONDIS_CALL_PARAMETERS_CHANGED	0x00000002
+
+/**
+ * struct condis_call_params - the parameters of a call (CO_CALL_PARAMETERS)
+ * @flags: CONDIS_CALL_xxx
+ * @cm: the call manager's part, or NULL
+ * @media: the miniport's part, or NULL
+ *
+ * The buffer belongs to whoever passed it and stays lent to the callee
+ * until the operation completes; condis copies nothing.
+ */
+struct condis_call_params {
+	u32 flags;
+	struct condis_cm_params *cm;
+	struct condis_media_params *media;
 };
 
 /**
@@ -109,6 +200,12 @@ struct condis_protocol_ops {
  *	is.  The AF handle stays usable until then.  Never wait for
  *	close_af_complete here: it cannot come before this
  *	returns.  Context: process.
+ * @create_vc: the call manager created @vc on this AF for an incoming
+ *	call (ProtocolCoCreateVc).  Set *@cl_vc_ctx and return 0, or fail;
+ *	never %CONDIS_PENDING.  Context: any.
+ * @delete_vc: the VC's creator deleted it (ProtocolCoDeleteVc); the VC
+ *	handle is stale once this returns 0.  Return an error to refuse
+ *	(operations still outstanding).  Context: any.
  */
 struct condis_cl_ops {
 	void (*open_af_complete)(void *cl_af_ctx, struct condis_af *af, int status);
@@ -117,6 +214,8 @@ struct condis_cl_ops {
 				      const struct condis_sap_addr *addr, struct condis_sap *sap);
 	void (*deregister_sap_complete)(int status, void *cl_sap_ctx);
 	int (*notify_close_af)(void *cl_af_ctx);
+	int (*create_vc)(void *cl_af_ctx, struct condis_vc *vc, void **cl_vc_ctx);
+	int (*delete_vc)(void *cl_vc_ctx);
 };
 
 /**
@@ -139,6 +238,14 @@ struct condis_cl_ops {
  * @notify_close_af_complete: the client finished a notify-close that
  *	condis_cm_notify_close_af() reported as pending; called once, with
  *	the client's status.  Context: process (condis's workqueue).
+ * @create_vc: a client created @vc on this AF for an outgoing call
+ *	(ProtocolCoCreateVc); as &condis_cl_ops.create_vc.  An MCM's replaces
+ *	the miniport's VC creation for client VCs.
+ * @delete_vc: as &condis_cl_ops.delete_vc.
+ * @activate_vc_complete: the result of a condis_cm_activate_vc() that
+ *	returned %CONDIS_PENDING, once, from condis's workqueue.  Not used
+ *	for an MCM.
+ * @deactivate_vc_complete: the same for condis_cm_deactivate_vc().
  */
 struct condis_cm_ops {
 	int (*open_af)(void *cm_binding_ctx, const struct condis_af_type *type,
@@ -148,6 +255,11 @@ struct condis_cm_ops {
 			    struct condis_sap *sap, void **cm_sap_ctx);
 	int (*deregister_sap)(void *cm_sap_ctx);
 	void (*notify_close_af_complete)(void *cm_af_ctx, int status);
+	int (*create_vc)(void *cm_af_ctx, struct condis_vc *vc, void **cm_vc_ctx);
+	int (*delete_vc)(void *cm_vc_ctx);
+	void (*activate_vc_complete)(int status, void *cm_vc_ctx,
+				     struct condis_call_params *params);
+	void (*deactivate_vc_complete)(int status, void *cm_vc_ctx);
 };
 
 /**
@@ -165,12 +277,36 @@ struct condis_protocol_desc {
 };
 
 /**
+ * struct condis_miniport_ops - a CO miniport's VC handlers
+ *	(NDIS_MINIPORT_CO_CHARACTERISTICS)
+ * @create_vc: make per-VC state for @vc (MiniportCoCreateVc); never
+ *	%CONDIS_PENDING.  NULL for an MCM.  Context: any.
+ * @delete_vc: free it (MiniportCoDeleteVc).  NULL for an MCM.  Context: any.
+ * @activate_vc: set the VC up, or change it, with @params
+ *	(MiniportCoActivateVc): 0, an error, or %CONDIS_PENDING and
+ *	condis_mco_activate_vc_complete().  A failed re-activation must leave
+ *	the VC working with its old parameters.  Context: any.
+ * @deactivate_vc: stop the VC (MiniportCoDeactivateVc): 0 or
+ *	%CONDIS_PENDING and condis_mco_deactivate_vc_complete().
+ *	Context: any.
+ */
+struct condis_miniport_ops {
+	int (*create_vc)(void *adapter_ctx, struct condis_vc *vc, void **mp_vc_ctx);
+	int (*delete_vc)(void *mp_vc_ctx);
+	int (*activate_vc)(void *mp_vc_ctx, struct condis_call_params *params);
+	int (*deactivate_vc)(void *mp_vc_ctx);
+};
+
+/**
  * struct condis_miniport_desc - how a CO miniport driver registers
  * @name: shown in debugfs and traces
+ * @ops: VC handlers; activate_vc and deactivate_vc are required of a plain
+ *	CO miniport, and all four are unused for an MCM
  * @cm_ops: call-manager callbacks if the miniport is an MCM, else NULL
  */
 struct condis_miniport_desc {
 	const char *name;
+	const struct condis_miniport_ops *ops;
 	const struct condis_cm_ops *cm_ops;
 };
 
@@ -207,6 +343,20 @@ int condis_cl_register_sap(struct condis_af *af, void *cl_sap_ctx,
 void condis_cm_register_sap_complete(int status, struct condis_sap *sap, void *cm_sap_ctx);
 int condis_cl_deregister_sap(struct condis_sap *sap);
 void condis_cm_deregister_sap_complete(int status, struct condis_sap *sap);
+
+int condis_co_create_vc(struct condis_binding *binding, struct condis_af *af, void *vc_ctx,
+			struct condis_vc **vc);
+int condis_co_delete_vc(struct condis_vc *vc);
+int condis_mcm_create_vc(struct condis_adapter *adapter, struct condis_af *af, void *mp_vc_ctx,
+			 struct condis_vc **vc);
+int condis_mcm_delete_vc(struct condis_vc *vc);
+int condis_cm_activate_vc(struct condis_vc *vc, struct condis_call_params *params);
+void condis_mco_activate_vc_complete(int status, struct condis_vc *vc,
+				     struct condis_call_params *params);
+int condis_cm_deactivate_vc(struct condis_vc *vc);
+void condis_mco_deactivate_vc_complete(int status, struct condis_vc *vc);
+int condis_mcm_activate_vc(struct condis_vc *vc, struct condis_call_params *params);
+int condis_mcm_deactivate_vc(struct condis_vc *vc);
 
 struct condis_sap *condis_cm_lookup_sap(struct condis_cm_af *cm_af,
 					const struct condis_sap_addr *addr);

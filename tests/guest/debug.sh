@@ -4,6 +4,7 @@
 #
 # usage: debug.sh [--only kunit|itest] [--suite GLOB] [--test NAME]
 . /condis/tests/guest/lib.sh
+boot_check
 
 only= suite= test=
 while [ $# -gt 0 ]; do

@@ -24,6 +24,14 @@ result() {
 	fi
 }
 
+# First thing every job does: say whether the kernel was already tainted
+# by a report during boot (which also switches lockdep off).  The host
+# boots again when it was: such a report is the kernel's, not condis's,
+# and a run without lockdep would prove nothing.
+boot_check() {
+	echo "### BOOT tainted=$(cat /proc/sys/kernel/tainted)"
+}
+
 kmsg_mark() {
 	# Printed at KERN_WARNING so it reaches the console at loglevel=5.
 	echo "<4>condis-harness: $*" >/dev/kmsg

@@ -3,6 +3,7 @@
 # (tools/check/check) expects exactly these failures to be detected: one
 # failed KUnit case, a lockdep report, a KASAN report and a WARN.
 . /condis/tests/guest/lib.sh
+boot_check
 
 kmemleak_clear
 kmsg_mark "begin selftest"

@@ -2,6 +2,7 @@
 # Smoke test on Debian's stock kernel, the kernel users run: load condis,
 # exercise what it has, unload it.
 . /condis/tests/guest/lib.sh
+boot_check
 
 kmsg_mark "begin smoke"
 if load_module cond/condis.ko; then

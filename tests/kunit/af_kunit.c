@@ -71,6 +71,16 @@ static int late_notify_close_af(void *ctx)
 	return 0;
 }
 
+static int late_create_vc(void *ctx, struct condis_vc *vc, void **vc_ctx)
+{
+	return -EOPNOTSUPP;
+}
+
+static int late_delete_vc(void *vc_ctx)
+{
+	return 0;
+}
+
 /* A client that binds after the AF was registered is told about it too. */
 static void af_register_notifies_clients_binding_later(struct kunit *test)
 {
@@ -85,6 +95,8 @@ static void af_register_notifies_clients_binding_later(struct kunit *test)
 		.register_sap_complete = late_register_sap_complete,
 		.deregister_sap_complete = late_deregister_sap_complete,
 		.notify_close_af = late_notify_close_af,
+		.create_vc = late_create_vc,
+		.delete_vc = late_delete_vc,
 	};
 	static const struct condis_protocol_desc late_desc = {
 		.name = "late-client", .ops = &late_ops, .cl_ops = &late_cl_ops,

@@ -154,6 +154,24 @@ static void fake_cl_deregister_sap_complete(int status, void *cl_sap_ctx)
 	fake_log_add(w, "cl.deregister_sap_complete %d", status);
 }
 
+/* Client VC contexts are the world; events name who was called. */
+static int fake_cl_create_vc(void *cl_af_ctx, struct condis_vc *vc, void **cl_vc_ctx)
+{
+	struct fake_world *w = cl_af_ctx;
+
+	fake_log_add(w, "cl.create_vc");
+	*cl_vc_ctx = w;
+	return w->cl_create_vc;
+}
+
+static int fake_cl_delete_vc(void *cl_vc_ctx)
+{
+	struct fake_world *w = cl_vc_ctx;
+
+	fake_log_add(w, "cl.delete_vc");
+	return 0;
+}
+
 /* Close the AF; answer w->cl_notify (0: done, or pended until the close completes). */
 static int fake_cl_notify_close_af(void *cl_af_ctx)
 {
@@ -178,6 +196,8 @@ static const struct condis_cl_ops fake_cl_ops = {
 	.register_sap_complete = fake_cl_register_sap_complete,
 	.deregister_sap_complete = fake_cl_deregister_sap_complete,
 	.notify_close_af = fake_cl_notify_close_af,
+	.create_vc = fake_cl_create_vc,
+	.delete_vc = fake_cl_delete_vc,
 };
 
 /* ---- the call manager (stand-alone or MCM: same handlers) ------------------ */
@@ -245,12 +265,92 @@ static void fake_cm_notify_close_af_complete(void *cm_af_ctx, int status)
 	fake_log_add(w, "cm.notify_close_af_complete %d", status);
 }
 
+static int fake_cm_create_vc(void *cm_af_ctx, struct condis_vc *vc, void **cm_vc_ctx)
+{
+	struct fake_world *w = cm_af_ctx;
+
+	fake_log_add(w, "cm.create_vc");
+	*cm_vc_ctx = w;
+	return w->cm.create_vc;
+}
+
+static int fake_cm_delete_vc(void *cm_vc_ctx)
+{
+	struct fake_world *w = cm_vc_ctx;
+
+	fake_log_add(w, "cm.delete_vc");
+	return 0;
+}
+
+static void fake_cm_activate_vc_complete(int status, void *cm_vc_ctx,
+					 struct condis_call_params *params)
+{
+	struct fake_world *w = cm_vc_ctx;
+
+	fake_log_add(w, "cm.activate_vc_complete %d", status);
+}
+
+static void fake_cm_deactivate_vc_complete(int status, void *cm_vc_ctx)
+{
+	struct fake_world *w = cm_vc_ctx;
+
+	fake_log_add(w, "cm.deactivate_vc_complete %d", status);
+}
+
 static const struct condis_cm_ops fake_cm_ops = {
 	.open_af = fake_cm_open_af,
 	.close_af = fake_cm_close_af,
 	.register_sap = fake_cm_register_sap,
 	.deregister_sap = fake_cm_deregister_sap,
 	.notify_close_af_complete = fake_cm_notify_close_af_complete,
+	.create_vc = fake_cm_create_vc,
+	.delete_vc = fake_cm_delete_vc,
+	.activate_vc_complete = fake_cm_activate_vc_complete,
+	.deactivate_vc_complete = fake_cm_deactivate_vc_complete,
+};
+
+/* ---- the plain CO miniport ------------------------------------------------- */
+
+static int fake_mp_create_vc(void *adapter_ctx, struct condis_vc *vc, void **mp_vc_ctx)
+{
+	struct fake_world *w = adapter_ctx;
+
+	fake_log_add(w, "mp.create_vc");
+	*mp_vc_ctx = w;
+	w->mp_vcs++;
+	return 0;
+}
+
+static int fake_mp_delete_vc(void *mp_vc_ctx)
+{
+	struct fake_world *w = mp_vc_ctx;
+
+	fake_log_add(w, "mp.delete_vc");
+	w->mp_vcs--;
+	return 0;
+}
+
+static int fake_mp_activate_vc(void *mp_vc_ctx, struct condis_call_params *params)
+{
+	struct fake_world *w = mp_vc_ctx;
+
+	fake_log_add(w, "mp.activate_vc");
+	return w->mp.activate_vc;
+}
+
+static int fake_mp_deactivate_vc(void *mp_vc_ctx)
+{
+	struct fake_world *w = mp_vc_ctx;
+
+	fake_log_add(w, "mp.deactivate_vc");
+	return w->mp.deactivate_vc;
+}
+
+static const struct condis_miniport_ops fake_mp_ops = {
+	.create_vc = fake_mp_create_vc,
+	.delete_vc = fake_mp_delete_vc,
+	.activate_vc = fake_mp_activate_vc,
+	.deactivate_vc = fake_mp_deactivate_vc,
 };
 
 static int fake_cmp_bind(void *priv, struct condis_adapter *adapter)
@@ -373,7 +473,9 @@ struct fake_world *fake_world_new_ex(struct kunit *test, enum fake_cm_kind kind,
 	static const struct condis_protocol_desc cm_desc = {
 		.name = "fake-cm", .ops = &fake_cm_proto_ops, .cm_ops = &fake_cm_ops,
 	};
-	static const struct condis_miniport_desc plain_desc = { .name = "fake-nic" };
+	static const struct condis_miniport_desc plain_desc = {
+		.name = "fake-nic", .ops = &fake_mp_ops,
+	};
 	static const struct condis_miniport_desc mcm_desc = {
 		.name = "fake-mcm", .cm_ops = &fake_cm_ops,
 	};

@@ -37,6 +37,13 @@ struct fake_cm_answers {
 	int close_af;
 	int register_sap;
 	int deregister_sap;
+	int create_vc;
+};
+
+/* What the fake miniport answers. */
+struct fake_mp_answers {
+	int activate_vc;
+	int deactivate_vc;
 };
 
 struct fake_world {
@@ -44,6 +51,9 @@ struct fake_world {
 	enum fake_cm_kind kind;
 	struct fake_log log;
 	struct fake_cm_answers cm;
+	struct fake_mp_answers mp;
+	int cl_create_vc;		/* the client's answer to create_vc */
+	int mp_vcs;			/* VCs the miniport holds state for */
 
 	struct condis_miniport *miniport;
 	struct condis_adapter *adapter;

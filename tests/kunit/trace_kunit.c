@@ -29,10 +29,23 @@ static void probe_sap(void *data, const struct condis_sap *sap, enum condis_sap_
 	fake_log_add(rec->w, "trace.sap %d->%d", sap->state, state);
 }
 
-static void unregister_probes(void *data)
+static void probe_vc(void *data, const struct condis_vc *vc, enum condis_vc_state state)
+{
+	struct trace_rec *rec = data;
+
+	fake_log_add(rec->w, "trace.vc %d->%d", vc->state, state);
+}
+
+static void unregister_af_sap_probes(void *data)
 {
 	unregister_trace_condis_af_state(probe_af, data);
 	unregister_trace_condis_sap_state(probe_sap, data);
+	tracepoint_synchronize_unregister();
+}
+
+static void unregister_vc_probe(void *data)
+{
+	unregister_trace_condis_vc_state(probe_vc, data);
 	tracepoint_synchronize_unregister();
 }
 
@@ -62,7 +75,7 @@ static void trace_every_af_and_sap_transition(struct kunit *test)
 	rec->w = w;
 	KUNIT_ASSERT_EQ(test, register_trace_condis_af_state(probe_af, rec), 0);
 	KUNIT_ASSERT_EQ(test, register_trace_condis_sap_state(probe_sap, rec), 0);
-	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, unregister_probes, rec), 0);
+	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, unregister_af_sap_probes, rec), 0);
 
 	KUNIT_ASSERT_EQ(test, fake_world_open_af(w), 0);
 	fake_sap_addr(&a, 1);
@@ -89,6 +102,43 @@ static void trace_every_af_and_sap_transition(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, fake_count(w, "trace.sap"), 4U);
 }
 
+/* A VC's life: created, activated, deactivated, deleted; each step traced. */
+static void trace_every_vc_transition(struct kunit *test)
+{
+	static const int steps[][2] = {
+		{ CONDIS_VC_INACTIVE, CONDIS_VC_INACTIVE },
+		{ CONDIS_VC_INACTIVE, CONDIS_VC_ACTIVATING },
+		{ CONDIS_VC_ACTIVATING, CONDIS_VC_ACTIVE },
+		{ CONDIS_VC_ACTIVE, CONDIS_VC_DEACTIVATING },
+		{ CONDIS_VC_DEACTIVATING, CONDIS_VC_INACTIVE },
+		{ CONDIS_VC_INACTIVE, CONDIS_VC_DELETED },
+	};
+	struct fake_world *w = fake_world_new(test, FAKE_STANDALONE_CM);
+	struct trace_rec *rec = kunit_kzalloc(test, sizeof(*rec), GFP_KERNEL);
+	struct condis_call_params params = { };
+	struct condis_vc *vc = NULL;
+	char ev[FAKE_EVENT_LEN];
+	int i, at, last = -1;
+
+	KUNIT_ASSERT_NOT_NULL(test, rec);
+	rec->w = w;
+	KUNIT_ASSERT_EQ(test, fake_world_open_af(w), 0);
+	KUNIT_ASSERT_EQ(test, register_trace_condis_vc_state(probe_vc, rec), 0);
+	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, unregister_vc_probe, rec), 0);
+	KUNIT_ASSERT_EQ(test, condis_co_create_vc(w->cl_binding, w->cl_af, w, &vc), 0);
+	KUNIT_EXPECT_EQ(test, condis_cm_activate_vc(vc, &params), 0);
+	KUNIT_EXPECT_EQ(test, condis_cm_deactivate_vc(vc), 0);
+	KUNIT_EXPECT_EQ(test, condis_co_delete_vc(vc), 0);
+	for (i = 0; i < ARRAY_SIZE(steps); i++) {
+		snprintf(ev, sizeof(ev), "trace.vc %d->%d", steps[i][0], steps[i][1]);
+		at = fake_index(w, ev);
+		KUNIT_EXPECT_GT_MSG(test, at, last, "'%s' missing or out of order", ev);
+		if (at > last)
+			last = at;
+	}
+	KUNIT_EXPECT_EQ(test, fake_count(w, "trace.vc"), 6U);
+}
+
 /* The debugfs dump shows every live object with its state. */
 static void debugfs_dump_shows_live_objects(struct kunit *test)
 {
@@ -113,7 +163,7 @@ static void debugfs_dump_shows_live_objects(struct kunit *test)
 	KUNIT_EXPECT_NOT_NULL(test, strstr(m->buf, "adapter"));
 	KUNIT_EXPECT_NOT_NULL(test, strstr(m->buf, "binding"));
 	KUNIT_EXPECT_NOT_NULL(test, strstr(m->buf, "family=0x5 by=fake-mcm opens=1 saps=1"));
-	KUNIT_EXPECT_NOT_NULL(test, strstr(m->buf, "client=fake-client state=open saps=1"));
+	KUNIT_EXPECT_NOT_NULL(test, strstr(m->buf, "client=fake-client state=open saps=1 vcs=0"));
 	KUNIT_EXPECT_NOT_NULL(test, strstr(m->buf, "addr=0d0c0b0a state=registered"));
 	KUNIT_EXPECT_NOT_NULL(test, strstr(m->buf, "protocol"));
 
@@ -123,6 +173,7 @@ static void debugfs_dump_shows_live_objects(struct kunit *test)
 
 static struct kunit_case condis_trace_cases[] = {
 	KUNIT_CASE(trace_every_af_and_sap_transition),
+	KUNIT_CASE(trace_every_vc_transition),
 	KUNIT_CASE(debugfs_dump_shows_live_objects),
 	{}
 };

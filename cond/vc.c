@@ -1,0 +1,697 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Virtual connections: creation and deletion (NdisCoCreateVc,
+ * NdisCoDeleteVc, NdisMCmCreateVc, NdisMCmDeleteVc) and activation
+ * (NdisCmActivateVc, NdisCmDeactivateVc and the miniport's completions;
+ * NdisMCmActivateVc, NdisMCmDeactivateVc for an MCM).
+ *
+ * Who is called when a VC is created:
+ *   client creates (outgoing call):  miniport create_vc, then the CM's
+ *                                    create_vc (an MCM's only)
+ *   CM creates for an incoming call: miniport create_vc, then the client's
+ *   CM creates a signalling VC:      miniport create_vc only
+ *   MCM creates for an incoming call: the client's create_vc only
+ * Deletion calls the same parties, the other protocol first.
+ *
+ * Activation rules: one activation at a time (-EBUSY, NDIS's
+ * NOT_ACCEPTED); deactivating while activating is refused with -EBUSY;
+ * a second deactivation is refused with -ESHUTDOWN (NDIS_STATUS_CLOSING);
+ * a failed activation returns the VC to its previous state with its old
+ * parameters; an active or deactivating VC cannot be deleted.
+ */
+#include <linux/slab.h>
+
+#include "core.h"
+#include "objects.h"
+#include "trace.h"
+
+/* Every state change of a VC goes through here, under vc->lock. */
+static void vc_set_state(struct condis_vc *vc, enum condis_vc_state state)
+{
+	lockdep_assert_held(&vc->lock);
+	trace_condis_vc_state(vc, state);
+	vc->state = state;
+}
+
+static void condis_vc_release(struct condis_obj *obj)
+{
+	struct condis_vc *vc = container_of(obj, struct condis_vc, obj);
+
+	if (vc->af)
+		condis_af_put(vc->af);
+	condis_obj_put(&vc->adapter->obj);
+	kfree(vc);
+}
+
+static struct condis_vc *condis_vc_get(struct condis_vc *vc)
+{
+	return condis_obj_get_handle(vc, CONDIS_OBJ_VC) ? vc : NULL;
+}
+
+static void condis_vc_put(struct condis_vc *vc)
+{
+	condis_obj_put(&vc->obj);
+}
+
+static void condis_vc_activate_done_fn(struct work_struct *work);
+static void condis_vc_deactivate_done_fn(struct work_struct *work);
+
+static struct condis_vc *condis_vc_alloc(struct condis_adapter *adapter, struct condis_af *af,
+					 enum condis_vc_creator creator)
+{
+	struct condis_vc *vc = kzalloc(sizeof(*vc), GFP_ATOMIC);
+
+	if (!vc)
+		return NULL;
+	condis_obj_init(&vc->obj, CONDIS_OBJ_VC, condis_vc_release);
+	condis_obj_get(&adapter->obj);
+	vc->adapter = adapter;
+	if (af)
+		condis_obj_get(&af->obj);
+	vc->af = af;
+	vc->creator = creator;
+	vc->mcm = !!adapter->miniport->cm_ops;
+	spin_lock_init(&vc->lock);
+	vc->state = CONDIS_VC_INACTIVE;
+	INIT_WORK(&vc->activate_work, condis_vc_activate_done_fn);
+	INIT_WORK(&vc->deactivate_work, condis_vc_deactivate_done_fn);
+	return vc;
+}
+
+/* An AF with VCs on it cannot be closed: keep count. */
+static void vc_count(struct condis_vc *vc, int delta)
+{
+	if (!vc->af)
+		return;
+	spin_lock_bh(&vc->af->lock);
+	vc->af->nr_vcs += delta;
+	spin_unlock_bh(&vc->af->lock);
+}
+
+/* The VC exists for everyone now: count it on its AF and trace its birth. */
+static void vc_created(struct condis_vc *vc)
+{
+	vc_count(vc, 1);
+	spin_lock_bh(&vc->lock);
+	trace_condis_vc_state(vc, CONDIS_VC_INACTIVE);
+	spin_unlock_bh(&vc->lock);
+}
+
+/* Whether @af is open (its client may create VCs on it). */
+static bool af_usable(struct condis_af *af)
+{
+	bool ok;
+
+	spin_lock_bh(&af->lock);
+	ok = af->state == CONDIS_AF_OPEN;
+	spin_unlock_bh(&af->lock);
+	return ok;
+}
+
+/*
+ * Call the miniport and the peer protocol's create_vc; on failure undo the
+ * miniport's.  @peer_is_client selects whose create_vc the peer is.
+ */
+static int condis_vc_create_parties(struct condis_vc *vc, bool call_miniport, bool peer_is_client,
+				    bool has_peer)
+{
+	const struct condis_miniport_ops *mp_ops = vc->adapter->miniport->ops;
+	struct condis_af *af = vc->af;
+	void *ctx = NULL;
+	int err;
+
+	if (call_miniport) {
+		err = mp_ops->create_vc(vc->adapter->ctx, vc, &vc->mp_vc_ctx);
+		if (err == CONDIS_PENDING) {
+			condis_bad_input("%s: create_vc may not pend", vc->adapter->miniport->name);
+			err = -EINVAL;
+		}
+		if (err)
+			return err;
+	}
+	if (!has_peer)
+		return 0;
+	if (peer_is_client)
+		err = af->cl_ops->create_vc(af->cl_af_ctx, vc, &ctx);
+	else
+		err = af->cm_af->cm_ops->create_vc(af->cm_af_ctx, vc, &ctx);
+	if (err == CONDIS_PENDING) {
+		condis_bad_input("create_vc of the %s may not pend",
+				 peer_is_client ? "client" : "CM");
+		err = -EINVAL;
+	}
+	if (err) {
+		if (call_miniport)
+			mp_ops->delete_vc(vc->mp_vc_ctx);
+		return err;
+	}
+	if (peer_is_client) {
+		vc->cl_vc_ctx = ctx;
+	} else {
+		vc->cm_vc_ctx = ctx;
+		if (vc->mcm)
+			vc->mp_vc_ctx = ctx;	/* an MCM's VC context serves both roles */
+	}
+	return 0;
+}
+
+/**
+ * condis_co_create_vc() - create a VC (NdisCoCreateVc)
+ * @binding: the caller's binding
+ * @af: the AF the VC is for: the client's own AF for an outgoing call, or,
+ *	for a CM creating a VC for an incoming call, the AF of the client
+ *	that owns the target SAP; NULL for a CM's signalling VC
+ * @vc_ctx: the caller's context for the VC
+ * @vc: set to the VC handle on success
+ *
+ * The miniport's and the other protocol's create_vc run before this
+ * returns; if either fails, nothing is left.
+ *
+ * Context: any.
+ * Return: 0; -EBADF for a bad handle; -EINVAL if the caller has no role on
+ * @af, or @af is not open; -ENOMEM; or the error a create_vc returned.
+ */
+int condis_co_create_vc(struct condis_binding *binding, struct condis_af *af, void *vc_ctx,
+			struct condis_vc **vc)
+{
+	struct condis_adapter *adapter;
+	enum condis_vc_creator creator;
+	struct condis_vc *v;
+	int err = -EINVAL;
+
+	if (!condis_binding_get(binding)) {
+		condis_bad_input("co_create_vc: bad binding handle %p", binding);
+		return -EBADF;
+	}
+	if (af && !condis_obj_get_handle(af, CONDIS_OBJ_AF)) {
+		condis_bad_input("co_create_vc: bad AF handle %p", af);
+		condis_binding_put(binding);
+		return -EBADF;
+	}
+	adapter = binding->adapter;
+	if (!vc)
+		goto out_put;
+	if (!af) {
+		/* A stand-alone CM's signalling VC: only the miniport is involved. */
+		if (!binding->protocol->cm_ops || adapter->miniport->cm_ops)
+			goto out_put;
+		creator = CONDIS_VC_BY_CM;
+	} else if (af->binding == binding) {
+		creator = CONDIS_VC_BY_CLIENT;
+	} else if (af->cm_af->cm_binding == binding) {
+		creator = CONDIS_VC_BY_CM;
+	} else {
+		goto out_put;
+	}
+	if (af && !af_usable(af))
+		goto out_put;
+
+	err = -ENOMEM;
+	v = condis_vc_alloc(adapter, af, creator);
+	if (!v)
+		goto out_put;
+	v->cm_ops = af ? af->cm_af->cm_ops : binding->protocol->cm_ops;
+	if (creator == CONDIS_VC_BY_CLIENT)
+		v->cl_vc_ctx = vc_ctx;
+	else
+		v->cm_vc_ctx = vc_ctx;
+	err = condis_vc_create_parties(v, !v->mcm, creator == CONDIS_VC_BY_CM, af);
+	if (!err)
+		err = condis_obj_publish(&v->obj);
+	if (err) {
+		condis_vc_put(v);
+		goto out_put;
+	}
+	vc_created(v);
+	*vc = v;
+out_put:
+	if (err == -EINVAL)
+		condis_bad_input("co_create_vc: the caller has no role on AF %p or it is not open",
+				 af);
+	if (af)
+		condis_af_put(af);
+	condis_binding_put(binding);
+	return err;
+}
+EXPORT_SYMBOL_NS_GPL(condis_co_create_vc, CONDIS);
+
+/**
+ * condis_mcm_create_vc() - an MCM creates a VC for an incoming call
+ *	(NdisMCmCreateVc)
+ * @adapter: the MCM's adapter
+ * @af: the AF of the client that owns the target SAP
+ * @mp_vc_ctx: the MCM's context for the VC
+ * @vc: set to the VC handle on success
+ *
+ * The client's create_vc runs before this returns.
+ *
+ * Context: any.
+ * Return: as condis_co_create_vc().
+ */
+int condis_mcm_create_vc(struct condis_adapter *adapter, struct condis_af *af, void *mp_vc_ctx,
+			 struct condis_vc **vc)
+{
+	struct condis_obj *aobj = condis_obj_get_handle(adapter, CONDIS_OBJ_ADAPTER);
+	struct condis_vc *v;
+	int err = -EINVAL;
+
+	if (!aobj || !condis_obj_get_handle(af, CONDIS_OBJ_AF)) {
+		condis_bad_input("mcm_create_vc: bad handle (adapter %p, AF %p)", adapter, af);
+		if (aobj)
+			condis_obj_put(aobj);
+		return -EBADF;
+	}
+	if (!vc || !adapter->miniport->cm_ops || af->cm_af->adapter != adapter || !af_usable(af)) {
+		condis_bad_input("mcm_create_vc: AF %u is not an open AF of this MCM", af->obj.id);
+		goto out_put;
+	}
+	err = -ENOMEM;
+	v = condis_vc_alloc(adapter, af, CONDIS_VC_BY_MCM);
+	if (!v)
+		goto out_put;
+	v->cm_ops = af->cm_af->cm_ops;
+	v->cm_vc_ctx = mp_vc_ctx;
+	v->mp_vc_ctx = mp_vc_ctx;
+	err = condis_vc_create_parties(v, false, true, true);
+	if (!err)
+		err = condis_obj_publish(&v->obj);
+	if (err) {
+		condis_vc_put(v);
+		goto out_put;
+	}
+	vc_created(v);
+	*vc = v;
+out_put:
+	condis_af_put(af);
+	condis_obj_put(aobj);
+	return err;
+}
+EXPORT_SYMBOL_NS_GPL(condis_mcm_create_vc, CONDIS);
+
+static int condis_vc_delete(struct condis_vc *vc, const char *who)
+{
+	int err = 0;
+
+	spin_lock_bh(&vc->lock);
+	if (vc->state == CONDIS_VC_ACTIVE || vc->state == CONDIS_VC_ACTIVATING)
+		err = -EBUSY;		/* NDIS_STATUS_NOT_ACCEPTED */
+	else if (vc->state == CONDIS_VC_DEACTIVATING)
+		err = -ESHUTDOWN;	/* NDIS_STATUS_CLOSING */
+	else if (vc->state == CONDIS_VC_DELETED)
+		err = -EBADF;
+	spin_unlock_bh(&vc->lock);
+	if (err) {
+		condis_bad_input("%s: VC %u cannot be deleted now (%d)", who, vc->obj.id, err);
+		return err;
+	}
+
+	/* The other protocol first: it may refuse while it has work outstanding. */
+	if (vc->af && vc->creator == CONDIS_VC_BY_CLIENT)
+		err = vc->cm_ops->delete_vc(vc->cm_vc_ctx);
+	else if (vc->af)
+		err = vc->af->cl_ops->delete_vc(vc->cl_vc_ctx);
+	if (err) {
+		condis_bad_input("%s: VC %u: the %s refused to delete it (%d)", who, vc->obj.id,
+				 vc->creator == CONDIS_VC_BY_CLIENT ? "CM" : "client", err);
+		return err;
+	}
+	if (!vc->mcm)
+		vc->adapter->miniport->ops->delete_vc(vc->mp_vc_ctx);
+	spin_lock_bh(&vc->lock);
+	vc_set_state(vc, CONDIS_VC_DELETED);
+	spin_unlock_bh(&vc->lock);
+	vc_count(vc, -1);
+	condis_obj_unpublish(&vc->obj);
+	condis_vc_put(vc);	/* the creation's reference */
+	return 0;
+}
+
+/**
+ * condis_co_delete_vc() - delete a VC its caller created (NdisCoDeleteVc)
+ * @vc: the VC
+ *
+ * Only the VC's creator may delete it; the VC must be deactivated.  The
+ * other protocol's and the miniport's delete_vc run before this returns;
+ * the handle is stale once it returns 0.
+ *
+ * Context: any.
+ * Return: 0; -EBADF for a bad handle; -EBUSY if the VC is active or being
+ * activated; -ESHUTDOWN if it is being deactivated; or the error of the
+ * other protocol's delete_vc.
+ */
+int condis_co_delete_vc(struct condis_vc *vc)
+{
+	int err;
+
+	if (!condis_vc_get(vc)) {
+		condis_bad_input("co_delete_vc: bad VC handle %p", vc);
+		return -EBADF;
+	}
+	if (vc->creator == CONDIS_VC_BY_MCM) {
+		condis_bad_input("co_delete_vc: VC %u belongs to an MCM", vc->obj.id);
+		err = -EINVAL;
+	} else {
+		err = condis_vc_delete(vc, "co_delete_vc");
+	}
+	condis_vc_put(vc);
+	return err;
+}
+EXPORT_SYMBOL_NS_GPL(condis_co_delete_vc, CONDIS);
+
+/**
+ * condis_mcm_delete_vc() - an MCM deletes a VC it created (NdisMCmDeleteVc)
+ * @vc: the VC
+ *
+ * Context: any.
+ * Return: as condis_co_delete_vc().
+ */
+int condis_mcm_delete_vc(struct condis_vc *vc)
+{
+	int err;
+
+	if (!condis_vc_get(vc)) {
+		condis_bad_input("mcm_delete_vc: bad VC handle %p", vc);
+		return -EBADF;
+	}
+	if (vc->creator != CONDIS_VC_BY_MCM) {
+		condis_bad_input("mcm_delete_vc: VC %u was not created by the MCM", vc->obj.id);
+		err = -EINVAL;
+	} else {
+		err = condis_vc_delete(vc, "mcm_delete_vc");
+	}
+	condis_vc_put(vc);
+	return err;
+}
+EXPORT_SYMBOL_NS_GPL(condis_mcm_delete_vc, CONDIS);
+
+/* Record the end of an activation under vc->lock; returns the status. */
+static void vc_finish_activation(struct condis_vc *vc, int status)
+{
+	lockdep_assert_held(&vc->lock);
+	if (status) {
+		vc_set_state(vc, vc->before);		/* old parameters, if any, stay */
+	} else {
+		vc_set_state(vc, CONDIS_VC_ACTIVE);
+		vc->params = vc->new_params;
+	}
+	vc->new_params = NULL;
+}
+
+static void condis_vc_activate_done_fn(struct work_struct *work)
+{
+	struct condis_vc *vc = container_of(work, struct condis_vc, activate_work);
+	struct condis_call_params *params;
+	int status;
+
+	spin_lock_bh(&vc->lock);
+	status = vc->status;
+	params = vc->new_params;
+	vc_finish_activation(vc, status);
+	spin_unlock_bh(&vc->lock);
+	vc->cm_ops->activate_vc_complete(status, vc->cm_vc_ctx, params);
+	condis_vc_put(vc);	/* the activation's */
+}
+
+/**
+ * condis_cm_activate_vc() - a stand-alone CM activates or re-activates a VC
+ *	(NdisCmActivateVc)
+ * @vc: the VC
+ * @params: the parameters; the CM's buffer, resident until completion and,
+ *	on success, for as long as the VC is active with them
+ *
+ * The miniport's activate_vc runs before this returns.  As NDIS documents,
+ * a result the miniport gives at once is returned here and no completion
+ * follows; %CONDIS_PENDING means activate_vc_complete reports it once.
+ *
+ * Context: any.
+ * Return: 0, %CONDIS_PENDING, the miniport's error (the VC keeps its
+ * previous state and parameters), -EBADF, -EINVAL (an MCM's VC, or no
+ * @params), -EBUSY if an activation is in flight, -ESHUTDOWN if a
+ * deactivation is.
+ */
+int condis_cm_activate_vc(struct condis_vc *vc, struct condis_call_params *params)
+{
+	int err = 0, ret;
+
+	if (!condis_vc_get(vc)) {
+		condis_bad_input("cm_activate_vc: bad VC handle %p", vc);
+		return -EBADF;
+	}
+	spin_lock_bh(&vc->lock);
+	if (vc->mcm || !params)
+		err = -EINVAL;
+	else if (vc->state == CONDIS_VC_ACTIVATING)
+		err = -EBUSY;
+	else if (vc->state == CONDIS_VC_DEACTIVATING || vc->state == CONDIS_VC_DELETED)
+		err = -ESHUTDOWN;
+	if (!err) {
+		vc->before = vc->state;
+		vc_set_state(vc, CONDIS_VC_ACTIVATING);
+		vc->new_params = params;
+		vc->mp_done = false;
+	}
+	spin_unlock_bh(&vc->lock);
+	if (err) {
+		condis_bad_input("cm_activate_vc: VC %u cannot be activated now (%d)",
+				 vc->obj.id, err);
+		condis_vc_put(vc);
+		return err;
+	}
+
+	ret = vc->adapter->miniport->ops->activate_vc(vc->mp_vc_ctx, params);
+	if (ret == CONDIS_PENDING)
+		return CONDIS_PENDING;	/* the reference goes with the completion */
+	spin_lock_bh(&vc->lock);
+	if (vc->mp_done) {
+		/* The miniport completed and also returned: the completion wins. */
+		spin_unlock_bh(&vc->lock);
+		condis_bad_input("activate_vc returned %d after completing VC %u", ret, vc->obj.id);
+		return CONDIS_PENDING;
+	}
+	vc->mp_done = true;
+	vc_finish_activation(vc, ret);
+	spin_unlock_bh(&vc->lock);
+	condis_vc_put(vc);
+	return ret;
+}
+EXPORT_SYMBOL_NS_GPL(condis_cm_activate_vc, CONDIS);
+
+/**
+ * condis_mco_activate_vc_complete() - a miniport finishes a pended
+ *	activate_vc (NdisMCoActivateVcComplete)
+ * @status: 0 or why the activation failed
+ * @vc: the VC
+ * @params: the parameters, possibly with rates the miniport rounded
+ *
+ * The CM's activate_vc_complete runs once, from condis's workqueue.
+ *
+ * Context: any.
+ */
+void condis_mco_activate_vc_complete(int status, struct condis_vc *vc,
+				     struct condis_call_params *params)
+{
+	bool ok;
+
+	if (!condis_vc_get(vc)) {
+		condis_bad_input("mco_activate_vc_complete: bad VC handle %p", vc);
+		return;
+	}
+	status = condis_completion_status(status, "mco_activate_vc_complete");
+	spin_lock_bh(&vc->lock);
+	ok = vc->state == CONDIS_VC_ACTIVATING && !vc->mp_done;
+	if (ok) {
+		vc->mp_done = true;
+		vc->status = status;
+	}
+	spin_unlock_bh(&vc->lock);
+	if (ok)		/* the work takes over the activation's reference */
+		queue_work(condis_wq_get(), &vc->activate_work);
+	else
+		condis_bad_input("mco_activate_vc_complete: VC %u has no activation in flight",
+				 vc->obj.id);
+	condis_vc_put(vc);
+}
+EXPORT_SYMBOL_NS_GPL(condis_mco_activate_vc_complete, CONDIS);
+
+static void condis_vc_deactivate_done_fn(struct work_struct *work)
+{
+	struct condis_vc *vc = container_of(work, struct condis_vc, deactivate_work);
+	int status;
+
+	spin_lock_bh(&vc->lock);
+	status = vc->status;
+	vc_set_state(vc, status ? CONDIS_VC_ACTIVE : CONDIS_VC_INACTIVE);
+	if (!status)
+		vc->params = NULL;
+	spin_unlock_bh(&vc->lock);
+	vc->cm_ops->deactivate_vc_complete(status, vc->cm_vc_ctx);
+	condis_vc_put(vc);	/* the deactivation's */
+}
+
+/**
+ * condis_cm_deactivate_vc() - a stand-alone CM deactivates a VC
+ *	(NdisCmDeactivateVc)
+ * @vc: an active VC
+ *
+ * The miniport's deactivate_vc runs once per deactivation, before this
+ * returns; after it completes no data moves on the VC and its parameters
+ * are forgotten.  A result the miniport gives at once is returned here.
+ *
+ * Context: any.
+ * Return: 0, %CONDIS_PENDING (deactivate_vc_complete follows, once),
+ * -EBADF, -EINVAL (an MCM's VC, or not active), -EBUSY if an activation is
+ * in flight, -ESHUTDOWN if a deactivation already is.
+ */
+int condis_cm_deactivate_vc(struct condis_vc *vc)
+{
+	int err = 0, ret;
+
+	if (!condis_vc_get(vc)) {
+		condis_bad_input("cm_deactivate_vc: bad VC handle %p", vc);
+		return -EBADF;
+	}
+	spin_lock_bh(&vc->lock);
+	if (vc->mcm)
+		err = -EINVAL;
+	else if (vc->state == CONDIS_VC_ACTIVATING)
+		err = -EBUSY;
+	else if (vc->state == CONDIS_VC_DEACTIVATING)
+		err = -ESHUTDOWN;
+	else if (vc->state != CONDIS_VC_ACTIVE)
+		err = -EINVAL;
+	if (!err) {
+		vc_set_state(vc, CONDIS_VC_DEACTIVATING);
+		vc->mp_done = false;
+	}
+	spin_unlock_bh(&vc->lock);
+	if (err) {
+		condis_bad_input("cm_deactivate_vc: VC %u cannot be deactivated now (%d)",
+				 vc->obj.id, err);
+		condis_vc_put(vc);
+		return err;
+	}
+
+	ret = vc->adapter->miniport->ops->deactivate_vc(vc->mp_vc_ctx);
+	if (ret == CONDIS_PENDING)
+		return CONDIS_PENDING;
+	spin_lock_bh(&vc->lock);
+	if (vc->mp_done) {
+		spin_unlock_bh(&vc->lock);
+		condis_bad_input("deactivate_vc returned %d after completing VC %u", ret,
+				 vc->obj.id);
+		return CONDIS_PENDING;
+	}
+	vc->mp_done = true;
+	vc_set_state(vc, ret ? CONDIS_VC_ACTIVE : CONDIS_VC_INACTIVE);
+	if (!ret)
+		vc->params = NULL;
+	spin_unlock_bh(&vc->lock);
+	condis_vc_put(vc);
+	return ret;
+}
+EXPORT_SYMBOL_NS_GPL(condis_cm_deactivate_vc, CONDIS);
+
+/**
+ * condis_mco_deactivate_vc_complete() - a miniport finishes a pended
+ *	deactivate_vc (NdisMCoDeactivateVcComplete)
+ * @status: the result
+ * @vc: the VC
+ *
+ * The CM's deactivate_vc_complete runs once, from condis's workqueue.
+ *
+ * Context: any.
+ */
+void condis_mco_deactivate_vc_complete(int status, struct condis_vc *vc)
+{
+	bool ok;
+
+	if (!condis_vc_get(vc)) {
+		condis_bad_input("mco_deactivate_vc_complete: bad VC handle %p", vc);
+		return;
+	}
+	status = condis_completion_status(status, "mco_deactivate_vc_complete");
+	spin_lock_bh(&vc->lock);
+	ok = vc->state == CONDIS_VC_DEACTIVATING && !vc->mp_done;
+	if (ok) {
+		vc->mp_done = true;
+		vc->status = status;
+	}
+	spin_unlock_bh(&vc->lock);
+	if (ok)
+		queue_work(condis_wq_get(), &vc->deactivate_work);
+	else
+		condis_bad_input("mco_deactivate_vc_complete: VC %u has no deactivation in flight",
+				 vc->obj.id);
+	condis_vc_put(vc);
+}
+EXPORT_SYMBOL_NS_GPL(condis_mco_deactivate_vc_complete, CONDIS);
+
+/**
+ * condis_mcm_activate_vc() - an MCM tells condis a client VC is ready, or
+ *	has new parameters (NdisMCmActivateVc)
+ * @vc: a client VC on the MCM's adapter
+ * @params: the parameters, the MCM's buffer
+ *
+ * Synchronous: condis never calls an MCM's activate_vc_complete (NDIS's
+ * documentation contradicts itself here; see Documentation/core.rst).
+ *
+ * Context: any.
+ * Return: 0, -EBADF, -EINVAL (not an MCM's VC, no @params, deleted).
+ */
+int condis_mcm_activate_vc(struct condis_vc *vc, struct condis_call_params *params)
+{
+	int err = 0;
+
+	if (!condis_vc_get(vc)) {
+		condis_bad_input("mcm_activate_vc: bad VC handle %p", vc);
+		return -EBADF;
+	}
+	spin_lock_bh(&vc->lock);
+	if (!vc->mcm || !params || vc->state == CONDIS_VC_DELETED) {
+		err = -EINVAL;
+	} else {
+		vc_set_state(vc, CONDIS_VC_ACTIVE);
+		vc->params = params;
+	}
+	spin_unlock_bh(&vc->lock);
+	if (err)
+		condis_bad_input("mcm_activate_vc: VC %u is no MCM VC to activate", vc->obj.id);
+	condis_vc_put(vc);
+	return err;
+}
+EXPORT_SYMBOL_NS_GPL(condis_mcm_activate_vc, CONDIS);
+
+/**
+ * condis_mcm_deactivate_vc() - an MCM marks a client VC inactive
+ *	(NdisMCmDeactivateVc)
+ * @vc: an active client VC on the MCM's adapter
+ *
+ * Context: any.
+ * Return: 0, -EBADF, -EINVAL (not an MCM's VC), -EALREADY if it is not
+ * active (NDIS_STATUS_NOT_ACCEPTED).
+ */
+int condis_mcm_deactivate_vc(struct condis_vc *vc)
+{
+	int err = 0;
+
+	if (!condis_vc_get(vc)) {
+		condis_bad_input("mcm_deactivate_vc: bad VC handle %p", vc);
+		return -EBADF;
+	}
+	spin_lock_bh(&vc->lock);
+	if (!vc->mcm) {
+		err = -EINVAL;
+	} else if (vc->state != CONDIS_VC_ACTIVE) {
+		err = -EALREADY;
+	} else {
+		vc_set_state(vc, CONDIS_VC_INACTIVE);
+		vc->params = NULL;
+	}
+	spin_unlock_bh(&vc->lock);
+	if (err)
+		condis_bad_input("mcm_deactivate_vc: VC %u cannot be deactivated (%d)",
+				 vc->obj.id, err);
+	condis_vc_put(vc);
+	return err;
+}
+EXPORT_SYMBOL_NS_GPL(condis_mcm_deactivate_vc, CONDIS);
