@@ -476,12 +476,44 @@ int condis_cm_activate_vc(struct condis_vc *vc, struct condis_call_params *param
 }
 EXPORT_SYMBOL_NS_GPL(condis_cm_activate_vc, CONDIS);
 
+/*
+ * A miniport completes the activation (@in_flight ACTIVATING) or the
+ * deactivation (DEACTIVATING) it pended: accepted once, then delivered to
+ * the CM from the workqueue, which takes over the operation's reference.
+ */
+static void vc_miniport_done(struct condis_vc *vc, int status, enum condis_vc_state in_flight,
+			     const char *who)
+{
+	struct work_struct *work = in_flight == CONDIS_VC_ACTIVATING ? &vc->activate_work
+								      : &vc->deactivate_work;
+	bool ok;
+
+	if (!condis_vc_get(vc)) {
+		condis_bad_input("%s: bad VC handle %p", who, vc);
+		return;
+	}
+	status = condis_completion_status(status, who);
+	spin_lock_bh(&vc->lock);
+	ok = vc->state == in_flight && !vc->mp_done;
+	if (ok) {
+		vc->mp_done = true;
+		vc->status = status;
+	}
+	spin_unlock_bh(&vc->lock);
+	if (ok)
+		queue_work(condis_wq_get(), work);
+	else
+		condis_bad_input("%s: VC %u has nothing of the kind in flight", who, vc->obj.id);
+	condis_vc_put(vc);
+}
+
 /**
  * condis_mco_activate_vc_complete() - a miniport finishes a pended
  *	activate_vc (NdisMCoActivateVcComplete)
  * @status: 0 or why the activation failed
  * @vc: the VC
- * @params: the parameters, possibly with rates the miniport rounded
+ * @params: the buffer activate_vc was given, possibly with rates the
+ *	miniport rounded in place; the CM gets its own buffer back
  *
  * The CM's activate_vc_complete runs once, from condis's workqueue.
  *
@@ -490,26 +522,7 @@ EXPORT_SYMBOL_NS_GPL(condis_cm_activate_vc, CONDIS);
 void condis_mco_activate_vc_complete(int status, struct condis_vc *vc,
 				     struct condis_call_params *params)
 {
-	bool ok;
-
-	if (!condis_vc_get(vc)) {
-		condis_bad_input("mco_activate_vc_complete: bad VC handle %p", vc);
-		return;
-	}
-	status = condis_completion_status(status, "mco_activate_vc_complete");
-	spin_lock_bh(&vc->lock);
-	ok = vc->state == CONDIS_VC_ACTIVATING && !vc->mp_done;
-	if (ok) {
-		vc->mp_done = true;
-		vc->status = status;
-	}
-	spin_unlock_bh(&vc->lock);
-	if (ok)		/* the work takes over the activation's reference */
-		queue_work(condis_wq_get(), &vc->activate_work);
-	else
-		condis_bad_input("mco_activate_vc_complete: VC %u has no activation in flight",
-				 vc->obj.id);
-	condis_vc_put(vc);
+	vc_miniport_done(vc, status, CONDIS_VC_ACTIVATING, "mco_activate_vc_complete");
 }
 EXPORT_SYMBOL_NS_GPL(condis_mco_activate_vc_complete, CONDIS);
 
@@ -603,26 +616,7 @@ EXPORT_SYMBOL_NS_GPL(condis_cm_deactivate_vc, CONDIS);
  */
 void condis_mco_deactivate_vc_complete(int status, struct condis_vc *vc)
 {
-	bool ok;
-
-	if (!condis_vc_get(vc)) {
-		condis_bad_input("mco_deactivate_vc_complete: bad VC handle %p", vc);
-		return;
-	}
-	status = condis_completion_status(status, "mco_deactivate_vc_complete");
-	spin_lock_bh(&vc->lock);
-	ok = vc->state == CONDIS_VC_DEACTIVATING && !vc->mp_done;
-	if (ok) {
-		vc->mp_done = true;
-		vc->status = status;
-	}
-	spin_unlock_bh(&vc->lock);
-	if (ok)
-		queue_work(condis_wq_get(), &vc->deactivate_work);
-	else
-		condis_bad_input("mco_deactivate_vc_complete: VC %u has no deactivation in flight",
-				 vc->obj.id);
-	condis_vc_put(vc);
+	vc_miniport_done(vc, status, CONDIS_VC_DEACTIVATING, "mco_deactivate_vc_complete");
 }
 EXPORT_SYMBOL_NS_GPL(condis_mco_deactivate_vc_complete, CONDIS);
 
