@@ -14,7 +14,7 @@
 #include <linux/spinlock.h>
 #include <net/condis.h>
 
-#define FAKE_LOG_MAX	64
+#define FAKE_LOG_MAX	1024
 #define FAKE_EVENT_LEN	64
 
 enum fake_cm_kind {

@@ -5,6 +5,8 @@
  * manager and for an MCM.
  */
 #include <kunit/test.h>
+#include <linux/kthread.h>
+#include <linux/sched/task.h>
 
 #include "fake_roles.h"
 
@@ -253,6 +255,70 @@ static void bad_handles_are_refused(struct kunit *test)
 	FAKE_EXPECT_ONCE(test, w, "cl.deregister_sap_complete 0");
 }
 
+struct lookup_race {
+	struct fake_world *w;
+	atomic_t found;
+	atomic_t lookups;
+	atomic_t deregistering_seen;
+	bool stop;
+};
+
+static int lookup_racer(void *data)
+{
+	struct lookup_race *r = data;
+	struct fake_sap_addr a;
+
+	fake_sap_addr(&a, 99);
+	while (!READ_ONCE(r->stop)) {
+		struct condis_sap *sap = condis_cm_lookup_sap(r->w->cm_af, &a.addr);
+
+		if (sap) {
+			atomic_inc(&r->found);
+			/* What we hold stays valid; it was not deregistering when returned. */
+			condis_sap_put(sap);
+		}
+		atomic_inc(&r->lookups);
+		cond_resched();
+	}
+	return 0;
+}
+
+/*
+ * Routing races deregistration safely: a lookup returns the SAP with a
+ * reference or not at all, never a freed one (KASAN watches), and once
+ * condis_cl_deregister_sap() has returned no lookup finds the SAP.
+ */
+static void lookup_racing_deregistration_is_safe(struct kunit *test)
+{
+	struct fake_world *w = sap_world(test);
+	struct lookup_race *r = kunit_kzalloc(test, sizeof(*r), GFP_KERNEL);
+	struct task_struct *racer;
+	int i;
+
+	KUNIT_ASSERT_NOT_NULL(test, r);
+	r->w = w;
+	racer = kthread_run(lookup_racer, r, "condis-lookup-racer");
+	KUNIT_ASSERT_FALSE(test, IS_ERR(racer));
+	get_task_struct(racer);
+	for (i = 0; i < 100; i++) {
+		struct condis_sap *sap = register_sap(test, w, 99);
+
+		cond_resched();
+		KUNIT_EXPECT_EQ(test, condis_cl_deregister_sap(sap), CONDIS_PENDING);
+		if (lookup(w, 99))
+			atomic_inc(&r->deregistering_seen);
+		if (i % 16 == 0)
+			fake_world_settle(w);
+	}
+	WRITE_ONCE(r->stop, true);
+	kthread_stop(racer);
+	put_task_struct(racer);
+	fake_world_settle(w);
+	KUNIT_EXPECT_EQ(test, atomic_read(&r->deregistering_seen), 0);
+	KUNIT_EXPECT_GT(test, atomic_read(&r->lookups), 0);
+	KUNIT_EXPECT_EQ(test, fake_count(w, "cl.deregister_sap_complete 0"), 100U);
+}
+
 static struct kunit_case condis_sap_cases[] = {
 	KUNIT_CASE_PARAM(seed1_client_deregister_reaches_cm_deregister_sap, fake_kind_gen_params),
 	KUNIT_CASE_PARAM(seed2_cm_frees_sap_resources_on_deregister, fake_kind_gen_params),
@@ -266,6 +332,8 @@ static struct kunit_case condis_sap_cases[] = {
 	KUNIT_CASE_PARAM(register_duplicate_sap_is_refused, fake_kind_gen_params),
 	KUNIT_CASE_PARAM(register_refused_by_cm_leaves_nothing, fake_kind_gen_params),
 	KUNIT_CASE_PARAM(bad_handles_are_refused, fake_kind_gen_params),
+	KUNIT_CASE_PARAM_ATTR(lookup_racing_deregistration_is_safe, fake_kind_gen_params,
+			      { .speed = KUNIT_SPEED_SLOW }),
 	{}
 };
 
