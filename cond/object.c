@@ -60,15 +60,17 @@ void condis_obj_init(struct condis_obj *obj, enum condis_obj_type type,
  * @obj: an initialised object
  *
  * Context: any.
- * Return: 0, or -ENOMEM if the registry could not grow.
+ * Return: 0, -ENOMEM if the registry could not grow, or -EBUSY if it was
+ * resizing through every retry (callers report that as a failure; in
+ * atomic context there is no waiting for the resize).
  */
 int condis_obj_publish(struct condis_obj *obj)
 {
-	int err;
+	int err, tries = 16;
 
-	while ((err = rhashtable_insert_fast(&condis_handles, &obj->node,
-					     condis_handle_params)) == -EBUSY)
-		cpu_relax();
+	do {
+		err = rhashtable_insert_fast(&condis_handles, &obj->node, condis_handle_params);
+	} while (err == -EBUSY && --tries);
 	return err;
 }
 
@@ -150,36 +152,6 @@ static void condis_obj_last_put(struct kref *ref)
 void condis_obj_put(struct condis_obj *obj)
 {
 	kref_put(&obj->ref, condis_obj_last_put);
-}
-
-/**
- * condis_obj_type_name() - a kind of object, for messages and dumps
- * @type: the kind
- *
- * Context: any.
- * Return: a static string.
- */
-const char *condis_obj_type_name(enum condis_obj_type type)
-{
-	switch (type) {
-	case CONDIS_OBJ_PROTOCOL:
-		return "protocol";
-	case CONDIS_OBJ_MINIPORT:
-		return "miniport";
-	case CONDIS_OBJ_ADAPTER:
-		return "adapter";
-	case CONDIS_OBJ_BINDING:
-		return "binding";
-	case CONDIS_OBJ_CM_AF:
-		return "cm-af";
-	case CONDIS_OBJ_AF:
-		return "af";
-	case CONDIS_OBJ_SAP:
-		return "sap";
-	case CONDIS_OBJ_VC:
-		return "vc";
-	}
-	return "?";
 }
 
 /**

@@ -57,7 +57,6 @@ void condis_obj_unpublish(struct condis_obj *obj);
 struct condis_obj *condis_obj_get_handle(const void *handle, enum condis_obj_type type);
 void condis_obj_get(struct condis_obj *obj);
 void condis_obj_put(struct condis_obj *obj);
-const char *condis_obj_type_name(enum condis_obj_type type);
 unsigned int condis_obj_live_count(void);
 
 /*

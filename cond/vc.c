@@ -88,15 +88,6 @@ static void vc_count(struct condis_vc *vc, int delta)
 	spin_unlock_bh(&vc->af->lock);
 }
 
-/* The VC exists for everyone now: count it on its AF and trace its birth. */
-static void vc_created(struct condis_vc *vc)
-{
-	vc_count(vc, 1);
-	spin_lock_bh(&vc->lock);
-	trace_condis_vc_state(vc, CONDIS_VC_INACTIVE);
-	spin_unlock_bh(&vc->lock);
-}
-
 /* Whether @af is open (its client may create VCs on it). */
 static bool af_usable(struct condis_af *af)
 {
@@ -152,6 +143,33 @@ static int condis_vc_create_parties(struct condis_vc *vc, bool call_miniport, bo
 		if (vc->mcm)
 			vc->mp_vc_ctx = ctx;	/* an MCM's VC context serves both roles */
 	}
+	return 0;
+}
+
+/*
+ * Make a new VC known: its handle first, since the create_vc handlers get
+ * it and may use it, then the miniport's and the peer's create_vc.  On
+ * failure nothing is left and @vc is freed.
+ */
+static int condis_vc_publish(struct condis_vc *vc, bool call_miniport, bool peer_is_client,
+			     bool has_peer)
+{
+	int err;
+
+	err = condis_obj_publish(&vc->obj);
+	if (!err) {
+		err = condis_vc_create_parties(vc, call_miniport, peer_is_client, has_peer);
+		if (err)
+			condis_obj_unpublish(&vc->obj);
+	}
+	if (err) {
+		condis_vc_put(vc);
+		return err;
+	}
+	vc_count(vc, 1);
+	spin_lock_bh(&vc->lock);
+	trace_condis_vc_state(vc, CONDIS_VC_INACTIVE);
+	spin_unlock_bh(&vc->lock);
 	return 0;
 }
 
@@ -215,15 +233,9 @@ int condis_co_create_vc(struct condis_binding *binding, struct condis_af *af, vo
 		v->cl_vc_ctx = vc_ctx;
 	else
 		v->cm_vc_ctx = vc_ctx;
-	err = condis_vc_create_parties(v, !v->mcm, creator == CONDIS_VC_BY_CM, af);
+	err = condis_vc_publish(v, !v->mcm, creator == CONDIS_VC_BY_CM, af);
 	if (!err)
-		err = condis_obj_publish(&v->obj);
-	if (err) {
-		condis_vc_put(v);
-		goto out_put;
-	}
-	vc_created(v);
-	*vc = v;
+		*vc = v;
 out_put:
 	if (err == -EINVAL)
 		condis_bad_input("co_create_vc: the caller has no role on AF %p or it is not open",
@@ -272,15 +284,9 @@ int condis_mcm_create_vc(struct condis_adapter *adapter, struct condis_af *af, v
 	v->cm_ops = af->cm_af->cm_ops;
 	v->cm_vc_ctx = mp_vc_ctx;
 	v->mp_vc_ctx = mp_vc_ctx;
-	err = condis_vc_create_parties(v, false, true, true);
+	err = condis_vc_publish(v, false, true, true);
 	if (!err)
-		err = condis_obj_publish(&v->obj);
-	if (err) {
-		condis_vc_put(v);
-		goto out_put;
-	}
-	vc_created(v);
-	*vc = v;
+		*vc = v;
 out_put:
 	condis_af_put(af);
 	condis_obj_put(aobj);

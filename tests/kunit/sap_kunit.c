@@ -186,6 +186,9 @@ static void register_pended_sap_is_routable_before_completion(struct kunit *test
 	condis_cm_register_sap_complete(0, sap, w->cm_last_sap_ctx);	/* a buggy second one */
 	fake_world_settle(w);
 	FAKE_EXPECT_ONCE(test, w, "cl.register_sap_complete 0");
+	/* What the CM routes with: the client's AF and its own SAP context. */
+	KUNIT_EXPECT_PTR_EQ(test, condis_sap_af(sap), w->cl_af);
+	KUNIT_EXPECT_PTR_EQ(test, condis_sap_cm_context(sap), w->cm_last_sap_ctx);
 	KUNIT_EXPECT_EQ(test, condis_cl_deregister_sap(sap), CONDIS_PENDING);
 	fake_world_settle(w);
 	FAKE_EXPECT_ONCE(test, w, "cl.deregister_sap_complete 0");
