@@ -388,6 +388,33 @@ static const struct condis_protocol_ops fake_cm_proto_ops = {
 
 /* ---- the world --------------------------------------------------------------- */
 
+static void fake_wq_gate_fn(struct work_struct *work)
+{
+	struct fake_world *w = container_of(work, struct fake_world, gate_work);
+
+	wait_for_completion(&w->gate);
+}
+
+/*
+ * Hold condis's workqueue: nothing queued after this runs until
+ * fake_world_release_wq(), so a test can act inside a window (say, while a
+ * completion is still undelivered) deterministically.
+ */
+void fake_world_hold_wq(struct fake_world *w)
+{
+	init_completion(&w->gate);
+	INIT_WORK(&w->gate_work, fake_wq_gate_fn);
+	workqueue_set_max_active(condis_wq_get(), 1);
+	queue_work(condis_wq_get(), &w->gate_work);
+}
+
+void fake_world_release_wq(struct fake_world *w)
+{
+	complete(&w->gate);
+	flush_work(&w->gate_work);
+	workqueue_set_max_active(condis_wq_get(), 0);	/* back to the default */
+}
+
 void fake_world_settle(struct fake_world *w)
 {
 	int i;

@@ -11,7 +11,9 @@
 
 #include <kunit/test.h>
 #include <linux/sched.h>
+#include <linux/completion.h>
 #include <linux/spinlock.h>
+#include <linux/workqueue.h>
 #include <net/condis.h>
 
 #define FAKE_LOG_MAX	1024
@@ -75,6 +77,8 @@ struct fake_world {
 	int cl_open_status;
 	bool unbinding;
 	int cl_notify;			/* the client's answer to notify-close */
+	struct completion gate;		/* fake_world_hold_wq() */
+	struct work_struct gate_work;
 	struct condis_af *notify_af;	/* the AF of a pended notify-close */
 };
 
@@ -89,6 +93,8 @@ struct fake_world *fake_world_new_ex(struct kunit *test, enum fake_cm_kind kind,
 				     bool cm_under_mcm);
 int fake_world_open_af(struct fake_world *w);
 void fake_world_settle(struct fake_world *w);
+void fake_world_hold_wq(struct fake_world *w);
+void fake_world_release_wq(struct fake_world *w);
 
 void fake_log_add(struct fake_world *w, const char *fmt, ...) __printf(2, 3);
 unsigned int fake_count(struct fake_world *w, const char *prefix);

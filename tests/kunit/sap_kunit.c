@@ -149,8 +149,11 @@ static void deregister_on_closing_af_fails(struct kunit *test)
 	struct fake_world *w = sap_world(test);
 	struct condis_sap *sap = register_sap(test, w, 7);
 
+	/* Keep the refused close's completion undelivered: the AF is closing. */
+	fake_world_hold_wq(w);
 	KUNIT_EXPECT_EQ(test, condis_cl_close_af(w->cl_af), CONDIS_PENDING);
 	KUNIT_EXPECT_EQ(test, condis_cl_deregister_sap(sap), -ESHUTDOWN);
+	fake_world_release_wq(w);
 	fake_world_settle(w);
 	/* The close was refused because of the SAP; the CM never saw it. */
 	FAKE_EXPECT_ONCE(test, w, "cl.close_af_complete -16");
