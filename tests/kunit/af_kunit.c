@@ -276,9 +276,12 @@ static void notify_close_af_pended_completes_once(struct kunit *test)
 	KUNIT_ASSERT_EQ(test, fake_world_open_af(w), 0);
 	af = w->cl_af;
 	w->cl_notify = CONDIS_PENDING;
+	/* Keep the close and the notify completion undelivered meanwhile. */
+	fake_world_hold_wq(w);
 	KUNIT_EXPECT_EQ(test, condis_cm_notify_close_af(af), CONDIS_PENDING);
 	/* A second request while one is pending is refused. */
 	KUNIT_EXPECT_EQ(test, condis_cm_notify_close_af(af), -EINVAL);
+	fake_world_release_wq(w);
 	fake_world_settle(w);
 	FAKE_EXPECT_ONCE(test, w, "cl.close_af_complete 0");
 	FAKE_EXPECT_ONCE(test, w, "cm.notify_close_af_complete 0");
