@@ -487,6 +487,7 @@ int condis_cl_open_af(struct condis_binding *binding, const struct condis_af_typ
 	spin_lock_init(&a->lock);
 	a->state = CONDIS_AF_OPENING;
 	INIT_LIST_HEAD(&a->saps);
+	INIT_LIST_HEAD(&a->vcs);
 	INIT_WORK(&a->complete_work, condis_af_complete_fn);
 	INIT_WORK(&a->notify_work, condis_af_notify_complete_fn);
 	err = condis_obj_publish(&a->obj);

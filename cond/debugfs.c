@@ -27,6 +27,44 @@ static const char *const sap_state_names[] = {
 	[CONDIS_SAP_GONE] = "gone",
 };
 
+static const char *const vc_state_names[] = {
+	[CONDIS_VC_INACTIVE] = "inactive",
+	[CONDIS_VC_ACTIVATING] = "activating",
+	[CONDIS_VC_ACTIVE] = "active",
+	[CONDIS_VC_DEACTIVATING] = "deactivating",
+	[CONDIS_VC_DELETED] = "deleted",
+};
+
+static const char *const vc_creator_names[] = {
+	[CONDIS_VC_BY_CLIENT] = "client",
+	[CONDIS_VC_BY_CM] = "cm",
+	[CONDIS_VC_BY_MCM] = "mcm",
+};
+
+static const char *const call_state_names[] = {
+	[CONDIS_CALL_IDLE] = "idle",
+	[CONDIS_CALL_MAKING] = "making",
+	[CONDIS_CALL_OFFERED] = "offered",
+	[CONDIS_CALL_ACCEPTED] = "accepted",
+	[CONDIS_CALL_CONNECTED] = "connected",
+	[CONDIS_CALL_CLOSING] = "closing",
+};
+
+/* One line per VC on @list; the lock that protects the list is held. */
+static void dump_vcs(struct seq_file *m, struct list_head *list, const char *indent)
+{
+	struct condis_vc *vc;
+
+	list_for_each_entry(vc, list, node) {
+		spin_lock(&vc->lock);
+		seq_printf(m, "%svc %u by=%s state=%s call=%s%s\n", indent, vc->obj.id,
+			   vc_creator_names[vc->creator], vc_state_names[vc->state],
+			   call_state_names[vc->call],
+			   vc->remote_closed ? " closed-by-network" : "");
+		spin_unlock(&vc->lock);
+	}
+}
+
 static void dump_af(struct seq_file *m, struct condis_af *af)
 {
 	struct condis_sap *sap;
@@ -39,13 +77,15 @@ static void dump_af(struct seq_file *m, struct condis_af *af)
 		seq_printf(m, "        sap %u type=%u len=%u addr=%*phN state=%s\n", sap->obj.id,
 			   sap->addr.type, sap->addr.len, min_t(int, sap->addr.len, 32),
 			   sap->addr.addr, sap_state_names[sap->state]);
+	dump_vcs(m, &af->vcs, "        ");
 	spin_unlock_bh(&af->lock);
 }
 
 /*
  * /sys/kernel/debug/condis/objects: every live object and its state, as a
  * tree: miniports, their adapters, the bindings and AFs on each adapter,
- * the open AFs on each AF and their SAPs; then the protocols.
+ * the open AFs on each AF with their SAPs and VCs (and the call on each);
+ * then the protocols.
  */
 VISIBLE_IF_KUNIT int condis_objects_show(struct seq_file *m, void *v)
 {
@@ -67,6 +107,9 @@ VISIBLE_IF_KUNIT int condis_objects_show(struct seq_file *m, void *v)
 				seq_printf(m, "    binding %u protocol=%s afs=%d\n",
 					   binding->obj.id, binding->protocol->name,
 					   atomic_read(&binding->nr_afs));
+			spin_lock_bh(&ad->lock);
+			dump_vcs(m, &ad->sig_vcs, "    signalling ");
+			spin_unlock_bh(&ad->lock);
 			list_for_each_entry(cm_af, &ad->cm_afs, node) {
 				seq_printf(m, "    cm-af %u family=%#x by=%s opens=%d saps=%u\n",
 					   cm_af->obj.id, cm_af->type.family,

@@ -142,6 +142,8 @@ int condis_adapter_register(struct condis_miniport *miniport, const char *name,
 	ad->ctx = adapter_ctx;
 	INIT_LIST_HEAD(&ad->bindings);
 	INIT_LIST_HEAD(&ad->cm_afs);
+	spin_lock_init(&ad->lock);
+	INIT_LIST_HEAD(&ad->sig_vcs);
 	err = condis_obj_publish(&ad->obj);
 	if (err) {
 		condis_obj_put(&ad->obj);

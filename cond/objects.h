@@ -9,10 +9,15 @@
  *   the lists of protocols, miniports, adapters, bindings and CM AFs.  It is
  *   never held while a driver callback runs, because callbacks call back
  *   into condis.
- * - af->lock (a spinlock, any context) protects an open AF's state and its
- *   list of SAPs, and the state of those SAPs.
+ * - af->lock (a spinlock, any context) protects an open AF's state, its
+ *   lists of SAPs and VCs, and the state of those SAPs.
+ * - adapter->lock (a spinlock, any context) protects the adapter's list of
+ *   signalling VCs (VCs on no AF).
+ * - vc->lock (a spinlock, any context) protects a VC's activation state and
+ *   the state of the call on it.
  * - The SAP table has its own bucket locks (sap_table.c).
- * Lock order: condis_config_lock, then af->lock.
+ * Lock order: condis_config_lock, then af->lock or adapter->lock, then
+ * vc->lock.  No lock is held while a driver callback runs.
  */
 #ifndef _CONDIS_OBJECTS_H
 #define _CONDIS_OBJECTS_H
@@ -61,6 +66,8 @@ struct condis_adapter {
 	struct list_head node;		/* in miniport->adapters */
 	struct list_head bindings;	/* condis_binding.adapter_node */
 	struct list_head cm_afs;	/* condis_cm_af.node */
+	spinlock_t lock;		/* protects sig_vcs */
+	struct list_head sig_vcs;	/* signalling VCs: condis_vc.node */
 	bool dying;			/* unregistering: no new bindings or AFs */
 };
 
@@ -117,6 +124,7 @@ struct condis_af {
 	unsigned int nr_saps;
 	unsigned int nr_vcs;			/* VCs created on it, not deleted */
 	struct list_head saps;			/* condis_sap.af_node */
+	struct list_head vcs;			/* condis_vc.node */
 	struct work_struct complete_work;	/* delivers open/close completions */
 	int complete_status;
 	bool close_refused;			/* the close completes with -EBUSY */
@@ -150,6 +158,8 @@ struct condis_sap {
 	struct work_struct dereg_work;		/* runs the CM's deregister_sap */
 	struct work_struct done_work;		/* delivers the deregistration's result */
 	int status;				/* result for the client's completion */
+	unsigned int nr_dispatching;		/* clients inside incoming_call; af->lock */
+	bool done_deferred;			/* deregistration result waits for them */
 	struct condis_sap_addr addr;		/* last: the address bytes follow */
 };
 
@@ -165,6 +175,26 @@ enum condis_vc_creator {
 	CONDIS_VC_BY_CLIENT,	/* outgoing call */
 	CONDIS_VC_BY_CM,	/* incoming call, or the CM's signalling VC */
 	CONDIS_VC_BY_MCM,	/* incoming call on an MCM */
+};
+
+/*
+ * The call on a VC, as its client sees it.  A call operation ends when its
+ * completion has been delivered, not when the driver completes it.
+ */
+enum condis_call_state {
+	CONDIS_CALL_IDLE,	/* no call: a new one may be made or offered */
+	CONDIS_CALL_MAKING,	/* the client's make-call is with the CM */
+	CONDIS_CALL_OFFERED,	/* an incoming call awaits the client's answer */
+	CONDIS_CALL_ACCEPTED,	/* accepted; waiting for call-connected */
+	CONDIS_CALL_CONNECTED,
+	CONDIS_CALL_CLOSING,	/* the client's close-call is with the CM */
+};
+
+/* Which call operation vc->call_work delivers. */
+enum condis_call_op {
+	CONDIS_CALL_OP_MAKE,	/* the CM's make-call result, to the client */
+	CONDIS_CALL_OP_CLOSE,	/* the CM's close-call result, to the client */
+	CONDIS_CALL_OP_ANSWER,	/* the client's answer to an offer, to the CM */
 };
 
 struct condis_vc {
@@ -186,9 +216,32 @@ struct condis_vc {
 	int status;				/* its result */
 	struct work_struct activate_work;	/* delivers a pended activation's result */
 	struct work_struct deactivate_work;	/* delivers a pended deactivation's result */
+	struct list_head node;			/* in af->vcs or adapter->sig_vcs */
+
+	/* The call on the VC (call.c), under vc->lock. */
+	enum condis_call_state call;
+	enum condis_call_state call_before;	/* to go back to if a close fails */
+	enum condis_call_op call_op;		/* the operation in flight */
+	bool call_done;				/* its result is in */
+	bool remote_closed;			/* the CM dispatched an incoming close */
+	bool no_reuse;				/* closed by a failure: delete, no new call */
+	int call_status;			/* the result to deliver */
+	struct condis_call_params *call_params;	/* the parameters to deliver */
+	struct work_struct call_work;		/* delivers a pended call operation */
 };
 
 bool condis_cm_ops_complete(const struct condis_cm_ops *ops);
+
+/* sap.c */
+void condis_sap_dispatch_begin(struct condis_sap *sap);
+void condis_sap_dispatch_end(struct condis_sap *sap);
+
+/* vc.c */
+struct condis_vc *condis_vc_get(struct condis_vc *vc);
+void condis_vc_put(struct condis_vc *vc);
+
+/* call.c */
+void condis_vc_call_init(struct condis_vc *vc);
 
 /* binding.c */
 struct condis_binding *condis_binding_get(struct condis_binding *binding);

@@ -23,13 +23,16 @@ static bool condis_cl_ops_complete(const struct condis_cl_ops *ops)
 	/* NDIS: every client handler must be present, even as a placeholder. */
 	return ops->open_af_complete && ops->close_af_complete &&
 	       ops->register_sap_complete && ops->deregister_sap_complete &&
-	       ops->notify_close_af && ops->create_vc && ops->delete_vc;
+	       ops->notify_close_af && ops->create_vc && ops->delete_vc &&
+	       ops->make_call_complete && ops->close_call_complete && ops->incoming_call &&
+	       ops->call_connected && ops->incoming_close_call;
 }
 
 bool condis_cm_ops_complete(const struct condis_cm_ops *ops)
 {
 	return ops->open_af && ops->close_af && ops->register_sap && ops->deregister_sap &&
-	       ops->notify_close_af_complete && ops->create_vc && ops->delete_vc;
+	       ops->notify_close_af_complete && ops->create_vc && ops->delete_vc &&
+	       ops->make_call && ops->close_call && ops->incoming_call_complete;
 }
 
 /**

@@ -225,13 +225,25 @@ void condis_cm_register_sap_complete(int status, struct condis_sap *sap, void *c
 }
 EXPORT_SYMBOL_NS_GPL(condis_cm_register_sap_complete, CONDIS);
 
-/* Workqueue: the deregistration is over; tell the client, once. */
+/*
+ * Workqueue: the deregistration is over; tell the client, once.  Not while
+ * the client is inside incoming_call for this SAP, whose context it may
+ * free once told: the last such dispatch queues this again.
+ */
 static void condis_sap_deregister_done_fn(struct work_struct *work)
 {
 	struct condis_sap *sap = container_of(work, struct condis_sap, done_work);
 	const struct condis_cl_ops *cl = sap->af->cl_ops;
 	void *cl_sap_ctx = sap->cl_sap_ctx;
 	int status = sap->status;
+	bool defer;
+
+	spin_lock_bh(&sap->af->lock);
+	defer = sap->nr_dispatching;
+	sap->done_deferred = defer;
+	spin_unlock_bh(&sap->af->lock);
+	if (defer)
+		return;
 
 	condis_sap_finish(sap);
 	cl->deregister_sap_complete(status, cl_sap_ctx);
@@ -254,6 +266,36 @@ static void condis_sap_deregister_fn(struct work_struct *work)
 	}
 	sap->status = ret;
 	condis_sap_deregister_done_fn(&sap->done_work);
+}
+
+/**
+ * condis_sap_dispatch_begin() - an incoming call is being offered on @sap
+ * @sap: the SAP, its AF's lock held
+ *
+ * Until condis_sap_dispatch_end(), the client's deregister_sap_complete
+ * for @sap is held back.
+ */
+void condis_sap_dispatch_begin(struct condis_sap *sap)
+{
+	lockdep_assert_held(&sap->af->lock);
+	sap->nr_dispatching++;
+}
+
+/**
+ * condis_sap_dispatch_end() - the client's incoming_call for @sap returned
+ * @sap: the SAP
+ */
+void condis_sap_dispatch_end(struct condis_sap *sap)
+{
+	bool queue;
+
+	spin_lock_bh(&sap->af->lock);
+	queue = !--sap->nr_dispatching && sap->done_deferred;
+	if (queue)
+		sap->done_deferred = false;
+	spin_unlock_bh(&sap->af->lock);
+	if (queue)
+		queue_work(condis_wq_get(), &sap->done_work);
 }
 
 /**

@@ -9,3 +9,5 @@
 EXPORT_TRACEPOINT_SYMBOL_GPL(condis_af_state);
 EXPORT_TRACEPOINT_SYMBOL_GPL(condis_sap_state);
 EXPORT_TRACEPOINT_SYMBOL_GPL(condis_vc_state);
+EXPORT_TRACEPOINT_SYMBOL_GPL(condis_call_state);
+EXPORT_TRACEPOINT_SYMBOL_GPL(condis_call_remote_close);

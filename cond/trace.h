@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * condis tracepoints: one event per state transition of an address family,
- * an open AF and a SAP, with ids and state names.
+ * an open AF, a SAP, a VC and the call on a VC, with ids and state names.
  *
  *   echo 1 > /sys/kernel/tracing/events/condis/enable
  *   cat /sys/kernel/tracing/trace_pipe
@@ -50,6 +50,21 @@ TRACE_DEFINE_ENUM(CONDIS_VC_DELETED);
 		{ CONDIS_VC_ACTIVE,		"active" },		\
 		{ CONDIS_VC_DEACTIVATING,	"deactivating" },	\
 		{ CONDIS_VC_DELETED,		"deleted" })
+
+TRACE_DEFINE_ENUM(CONDIS_CALL_IDLE);
+TRACE_DEFINE_ENUM(CONDIS_CALL_MAKING);
+TRACE_DEFINE_ENUM(CONDIS_CALL_OFFERED);
+TRACE_DEFINE_ENUM(CONDIS_CALL_ACCEPTED);
+TRACE_DEFINE_ENUM(CONDIS_CALL_CONNECTED);
+TRACE_DEFINE_ENUM(CONDIS_CALL_CLOSING);
+#define show_call_state(s)						\
+	__print_symbolic(s,						\
+		{ CONDIS_CALL_IDLE,		"idle" },		\
+		{ CONDIS_CALL_MAKING,		"making" },		\
+		{ CONDIS_CALL_OFFERED,		"offered" },		\
+		{ CONDIS_CALL_ACCEPTED,		"accepted" },		\
+		{ CONDIS_CALL_CONNECTED,	"connected" },		\
+		{ CONDIS_CALL_CLOSING,		"closing" })
 
 TRACE_EVENT(condis_cm_af,
 	TP_PROTO(const struct condis_cm_af *cm_af, bool registered),
@@ -139,6 +154,43 @@ TRACE_EVENT(condis_vc_state,
 		  __print_symbolic(__entry->creator, { CONDIS_VC_BY_CLIENT, "client" },
 				   { CONDIS_VC_BY_CM, "cm" }, { CONDIS_VC_BY_MCM, "mcm" }),
 		  show_vc_state(__entry->old), show_vc_state(__entry->state))
+);
+
+TRACE_EVENT(condis_call_state,
+	TP_PROTO(const struct condis_vc *vc, enum condis_call_state state),
+	TP_ARGS(vc, state),
+	TP_STRUCT__entry(
+		__field(u32, vc_id)
+		__field(u32, af_id)
+		__field(unsigned int, old)
+		__field(unsigned int, state)
+	),
+	TP_fast_assign(
+		__entry->vc_id = vc->obj.id;
+		__entry->af_id = vc->af ? vc->af->obj.id : 0;
+		__entry->old = vc->call;
+		__entry->state = state;
+	),
+	TP_printk("vc=%u af=%u call %s -> %s", __entry->vc_id, __entry->af_id,
+		  show_call_state(__entry->old), show_call_state(__entry->state))
+);
+
+/* The network closed the call; the client is told (its state is unchanged). */
+TRACE_EVENT(condis_call_remote_close,
+	TP_PROTO(const struct condis_vc *vc, int status),
+	TP_ARGS(vc, status),
+	TP_STRUCT__entry(
+		__field(u32, vc_id)
+		__field(unsigned int, state)
+		__field(int, status)
+	),
+	TP_fast_assign(
+		__entry->vc_id = vc->obj.id;
+		__entry->state = vc->call;
+		__entry->status = status;
+	),
+	TP_printk("vc=%u call %s closed by the network, status %d", __entry->vc_id,
+		  show_call_state(__entry->state), __entry->status)
 );
 
 #endif /* _CONDIS_TRACE_H */

@@ -43,12 +43,13 @@ static void condis_vc_release(struct condis_obj *obj)
 	kfree(vc);
 }
 
-static struct condis_vc *condis_vc_get(struct condis_vc *vc)
+/* Take a reference through a driver's VC handle; NULL if it is bad. */
+struct condis_vc *condis_vc_get(struct condis_vc *vc)
 {
 	return condis_obj_get_handle(vc, CONDIS_OBJ_VC) ? vc : NULL;
 }
 
-static void condis_vc_put(struct condis_vc *vc)
+void condis_vc_put(struct condis_vc *vc)
 {
 	condis_obj_put(&vc->obj);
 }
@@ -75,17 +76,27 @@ static struct condis_vc *condis_vc_alloc(struct condis_adapter *adapter, struct 
 	vc->state = CONDIS_VC_INACTIVE;
 	INIT_WORK(&vc->activate_work, condis_vc_activate_done_fn);
 	INIT_WORK(&vc->deactivate_work, condis_vc_deactivate_done_fn);
+	INIT_LIST_HEAD(&vc->node);
+	condis_vc_call_init(vc);
 	return vc;
 }
 
-/* An AF with VCs on it cannot be closed: keep count. */
-static void vc_count(struct condis_vc *vc, int delta)
+/*
+ * Link a live VC into its AF's list (an AF with VCs cannot be closed) or,
+ * for a signalling VC, its adapter's; both lists feed the debugfs dump.
+ */
+static void vc_link(struct condis_vc *vc, bool add)
 {
-	if (!vc->af)
-		return;
-	spin_lock_bh(&vc->af->lock);
-	vc->af->nr_vcs += delta;
-	spin_unlock_bh(&vc->af->lock);
+	spinlock_t *lock = vc->af ? &vc->af->lock : &vc->adapter->lock;
+
+	spin_lock_bh(lock);
+	if (add)
+		list_add_tail(&vc->node, vc->af ? &vc->af->vcs : &vc->adapter->sig_vcs);
+	else
+		list_del_init(&vc->node);
+	if (vc->af)
+		vc->af->nr_vcs += add ? 1 : -1;
+	spin_unlock_bh(lock);
 }
 
 /* Whether @af is open (its client may create VCs on it). */
@@ -166,7 +177,7 @@ static int condis_vc_publish(struct condis_vc *vc, bool call_miniport, bool peer
 		condis_vc_put(vc);
 		return err;
 	}
-	vc_count(vc, 1);
+	vc_link(vc, true);
 	spin_lock_bh(&vc->lock);
 	trace_condis_vc_state(vc, CONDIS_VC_INACTIVE);
 	spin_unlock_bh(&vc->lock);
@@ -299,7 +310,8 @@ static int condis_vc_delete(struct condis_vc *vc, const char *who)
 	int err = 0;
 
 	spin_lock_bh(&vc->lock);
-	if (vc->state == CONDIS_VC_ACTIVE || vc->state == CONDIS_VC_ACTIVATING)
+	if (vc->state == CONDIS_VC_ACTIVE || vc->state == CONDIS_VC_ACTIVATING ||
+	    vc->call != CONDIS_CALL_IDLE)
 		err = -EBUSY;		/* NDIS_STATUS_NOT_ACCEPTED */
 	else if (vc->state == CONDIS_VC_DEACTIVATING)
 		err = -ESHUTDOWN;	/* NDIS_STATUS_CLOSING */
@@ -326,7 +338,7 @@ static int condis_vc_delete(struct condis_vc *vc, const char *who)
 	spin_lock_bh(&vc->lock);
 	vc_set_state(vc, CONDIS_VC_DELETED);
 	spin_unlock_bh(&vc->lock);
-	vc_count(vc, -1);
+	vc_link(vc, false);
 	condis_obj_unpublish(&vc->obj);
 	condis_vc_put(vc);	/* the creation's reference */
 	return 0;
@@ -342,7 +354,7 @@ static int condis_vc_delete(struct condis_vc *vc, const char *who)
  *
  * Context: any.
  * Return: 0; -EBADF for a bad handle; -EBUSY if the VC is active or being
- * activated; -ESHUTDOWN if it is being deactivated; or the error of the
+ * activated, or a call on it is not closed; -ESHUTDOWN if it is being deactivated; or the error of the
  * other protocol's delete_vc.
  */
 int condis_co_delete_vc(struct condis_vc *vc)

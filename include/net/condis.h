@@ -206,6 +206,28 @@ struct condis_protocol_ops {
  * @delete_vc: the VC's creator deleted it (ProtocolCoDeleteVc); the VC
  *	handle is stale once this returns 0.  Return an error to refuse
  *	(operations still outstanding).  Context: any.
+ * @make_call_complete: the result of a condis_cl_make_call() that returned
+ *	%CONDIS_PENDING, once; @params is the buffer the client lent, possibly
+ *	changed by the CM (%CONDIS_CALL_PARAMETERS_CHANGED).  On failure the
+ *	client deletes or reuses the VC.  Context: process (condis's
+ *	workqueue).
+ * @close_call_complete: the result of a condis_cl_close_call() that
+ *	returned %CONDIS_PENDING, once.  0: the call is closed and the VC
+ *	deactivated; a VC the call manager created is no longer the client's.
+ *	Context: process (condis's workqueue).
+ * @incoming_call: the call manager offers a call on the client's SAP
+ *	@cl_sap_ctx, on a VC it created and activated (create_vc came first).
+ *	Return 0 to accept, an error to reject, or %CONDIS_PENDING and answer
+ *	with condis_cl_incoming_call_complete().  The client may change
+ *	@params and set %CONDIS_CALL_PARAMETERS_CHANGED.  Context: any.
+ * @call_connected: an accepted incoming call is up; data may flow.
+ *	Context: any.
+ * @incoming_close_call: the peer or the network closed the call (@status
+ *	0: an orderly release), or the call manager refused the client's
+ *	changed parameters.  Stop using the VC and call
+ *	condis_cl_close_call(); with a non-zero @status a VC the client
+ *	created must then be deleted, not reused.  @data holds @size bytes
+ *	the peer sent, or is NULL.  Context: any.
  */
 struct condis_cl_ops {
 	void (*open_af_complete)(void *cl_af_ctx, struct condis_af *af, int status);
@@ -216,6 +238,12 @@ struct condis_cl_ops {
 	int (*notify_close_af)(void *cl_af_ctx);
 	int (*create_vc)(void *cl_af_ctx, struct condis_vc *vc, void **cl_vc_ctx);
 	int (*delete_vc)(void *cl_vc_ctx);
+	void (*make_call_complete)(int status, void *cl_vc_ctx,
+				   struct condis_call_params *params);
+	void (*close_call_complete)(int status, void *cl_vc_ctx);
+	int (*incoming_call)(void *cl_sap_ctx, void *cl_vc_ctx, struct condis_call_params *params);
+	void (*call_connected)(void *cl_vc_ctx);
+	void (*incoming_close_call)(int status, void *cl_vc_ctx, void *data, unsigned int size);
 };
 
 /**
@@ -246,6 +274,22 @@ struct condis_cl_ops {
  *	returned %CONDIS_PENDING, once, from condis's workqueue.  Not used
  *	for an MCM.
  * @deactivate_vc_complete: the same for condis_cm_deactivate_vc().
+ * @make_call: the client places a call on its VC with @params, a buffer
+ *	lent until the call completes, which the CM may rewrite (setting
+ *	%CONDIS_CALL_PARAMETERS_CHANGED).  Activate the VC, then return 0;
+ *	return an error; or return %CONDIS_PENDING and call
+ *	condis_cm_make_call_complete(), which is mandatory even on failure.
+ *	Context: any.
+ * @close_call: the client closes the call (@data, @size: bytes to send
+ *	to the peer, or NULL).  Release the call, deactivate the VC, then
+ *	return 0 or complete with condis_cm_close_call_complete() after
+ *	%CONDIS_PENDING.  Context: any.
+ * @incoming_call_complete: the client's answer to an offer that
+ *	condis_cm_dispatch_incoming_call() reported as pending, once: 0
+ *	accepted (then condis_cm_dispatch_call_connected() or, if the changed
+ *	@params are unacceptable, condis_cm_dispatch_incoming_close_call()),
+ *	otherwise rejected (deactivate and delete or reuse the VC).
+ *	Context: process (condis's workqueue).
  */
 struct condis_cm_ops {
 	int (*open_af)(void *cm_binding_ctx, const struct condis_af_type *type,
@@ -260,6 +304,10 @@ struct condis_cm_ops {
 	void (*activate_vc_complete)(int status, void *cm_vc_ctx,
 				     struct condis_call_params *params);
 	void (*deactivate_vc_complete)(int status, void *cm_vc_ctx);
+	int (*make_call)(void *cm_vc_ctx, struct condis_call_params *params);
+	int (*close_call)(void *cm_vc_ctx, void *data, unsigned int size);
+	void (*incoming_call_complete)(int status, void *cm_vc_ctx,
+				       struct condis_call_params *params);
 };
 
 /**
@@ -357,6 +405,19 @@ int condis_cm_deactivate_vc(struct condis_vc *vc);
 void condis_mco_deactivate_vc_complete(int status, struct condis_vc *vc);
 int condis_mcm_activate_vc(struct condis_vc *vc, struct condis_call_params *params);
 int condis_mcm_deactivate_vc(struct condis_vc *vc);
+
+int condis_cl_make_call(struct condis_vc *vc, struct condis_call_params *params);
+void condis_cm_make_call_complete(int status, struct condis_vc *vc,
+				  struct condis_call_params *params);
+int condis_cl_close_call(struct condis_vc *vc, void *data, unsigned int size);
+void condis_cm_close_call_complete(int status, struct condis_vc *vc);
+int condis_cm_dispatch_incoming_call(struct condis_sap *sap, struct condis_vc *vc,
+				     struct condis_call_params *params);
+void condis_cl_incoming_call_complete(int status, struct condis_vc *vc,
+				      struct condis_call_params *params);
+int condis_cm_dispatch_call_connected(struct condis_vc *vc);
+int condis_cm_dispatch_incoming_close_call(int status, struct condis_vc *vc, void *data,
+					   unsigned int size);
 
 struct condis_sap *condis_cm_lookup_sap(struct condis_cm_af *cm_af,
 					const struct condis_sap_addr *addr);

@@ -2,6 +2,7 @@
 /*
  * Fake roles for the condis KUnit suites (see fake_roles.h).
  */
+#include <linux/delay.h>
 #include <linux/slab.h>
 #include <linux/stdarg.h>
 #include <linux/string.h>
@@ -172,6 +173,56 @@ static int fake_cl_delete_vc(void *cl_vc_ctx)
 	return 0;
 }
 
+static void fake_cl_make_call_complete(int status, void *cl_vc_ctx,
+				       struct condis_call_params *params)
+{
+	struct fake_world *w = cl_vc_ctx;
+
+	fake_log_add(w, "cl.make_call_complete %d", status);
+	w->cl_params = params;
+}
+
+static void fake_cl_close_call_complete(int status, void *cl_vc_ctx)
+{
+	struct fake_world *w = cl_vc_ctx;
+
+	fake_log_add(w, "cl.close_call_complete %d", status);
+}
+
+static int fake_cl_incoming_call(void *cl_sap_ctx, void *cl_vc_ctx,
+				 struct condis_call_params *params)
+{
+	struct fake_world *w = cl_vc_ctx;
+
+	fake_log_add(w, "cl.incoming_call");
+	w->cl_params = params;
+	if (w->cl_dereg_in_offer) {
+		/* Deregister the SAP from inside the offer, then linger in it. */
+		fake_log_add(w, "cl.deregister_sap %d",
+			     condis_cl_deregister_sap(w->cl_dereg_in_offer));
+		mdelay(50);
+		fake_log_add(w, "cl.incoming_call returns");
+	}
+	return w->cl_incoming;
+}
+
+static void fake_cl_call_connected(void *cl_vc_ctx)
+{
+	struct fake_world *w = cl_vc_ctx;
+
+	fake_log_add(w, "cl.call_connected");
+}
+
+static void fake_cl_incoming_close_call(int status, void *cl_vc_ctx, void *data,
+					unsigned int size)
+{
+	struct fake_world *w = cl_vc_ctx;
+
+	fake_log_add(w, "cl.incoming_close_call %d", status);
+	if (w->cl_close_on_remote_close)
+		w->cl_close_ret = condis_cl_close_call(w->cl_vc, NULL, 0);
+}
+
 /* Close the AF; answer w->cl_notify (0: done, or pended until the close completes). */
 static int fake_cl_notify_close_af(void *cl_af_ctx)
 {
@@ -198,6 +249,11 @@ static const struct condis_cl_ops fake_cl_ops = {
 	.notify_close_af = fake_cl_notify_close_af,
 	.create_vc = fake_cl_create_vc,
 	.delete_vc = fake_cl_delete_vc,
+	.make_call_complete = fake_cl_make_call_complete,
+	.close_call_complete = fake_cl_close_call_complete,
+	.incoming_call = fake_cl_incoming_call,
+	.call_connected = fake_cl_call_connected,
+	.incoming_close_call = fake_cl_incoming_close_call,
 };
 
 /* ---- the call manager (stand-alone or MCM: same handlers) ------------------ */
@@ -297,6 +353,71 @@ static void fake_cm_deactivate_vc_complete(int status, void *cm_vc_ctx)
 	fake_log_add(w, "cm.deactivate_vc_complete %d", status);
 }
 
+static struct condis_call_params fake_cm_call_params;
+
+/* Activate @vc as a CM of the world's kind does: through the miniport or not. */
+int fake_cm_activate(struct fake_world *w, struct condis_vc *vc)
+{
+	if (w->kind == FAKE_MCM)
+		return condis_mcm_activate_vc(vc, &fake_cm_call_params);
+	return condis_cm_activate_vc(vc, &fake_cm_call_params);
+}
+
+int fake_cm_deactivate(struct fake_world *w, struct condis_vc *vc)
+{
+	if (w->kind == FAKE_MCM)
+		return condis_mcm_deactivate_vc(vc);
+	return condis_cm_deactivate_vc(vc);
+}
+
+/* The CM creates a VC for an incoming call to the client of @af. */
+int fake_cm_create_vc_for(struct fake_world *w, struct condis_af *af, struct condis_vc **vc)
+{
+	if (w->kind == FAKE_MCM)
+		return condis_mcm_create_vc(w->adapter, af, w, vc);
+	return condis_co_create_vc(w->cm_binding, af, w, vc);
+}
+
+int fake_cm_drop_vc(struct fake_world *w, struct condis_vc *vc)
+{
+	if (w->kind == FAKE_MCM)
+		return condis_mcm_delete_vc(vc);
+	return condis_co_delete_vc(vc);
+}
+
+/* The CM's VC context is the world, so the VC comes from w->cl_vc. */
+static int fake_cm_make_call(void *cm_vc_ctx, struct condis_call_params *params)
+{
+	struct fake_world *w = cm_vc_ctx;
+	int ret = w->cm.make_call;
+
+	fake_log_add(w, "cm.make_call");
+	w->cm_params = params;
+	if (!ret)
+		ret = fake_cm_activate(w, w->cl_vc);
+	return ret;
+}
+
+static int fake_cm_close_call(void *cm_vc_ctx, void *data, unsigned int size)
+{
+	struct fake_world *w = cm_vc_ctx;
+	int ret = w->cm.close_call;
+
+	fake_log_add(w, "cm.close_call");
+	if (!ret)
+		ret = fake_cm_deactivate(w, w->cl_vc);
+	return ret;
+}
+
+static void fake_cm_incoming_call_complete(int status, void *cm_vc_ctx,
+					   struct condis_call_params *params)
+{
+	struct fake_world *w = cm_vc_ctx;
+
+	fake_log_add(w, "cm.incoming_call_complete %d", status);
+	w->cm_params = params;
+}
+
 static const struct condis_cm_ops fake_cm_ops = {
 	.open_af = fake_cm_open_af,
 	.close_af = fake_cm_close_af,
@@ -307,6 +428,9 @@ static const struct condis_cm_ops fake_cm_ops = {
 	.delete_vc = fake_cm_delete_vc,
 	.activate_vc_complete = fake_cm_activate_vc_complete,
 	.deactivate_vc_complete = fake_cm_deactivate_vc_complete,
+	.make_call = fake_cm_make_call,
+	.close_call = fake_cm_close_call,
+	.incoming_call_complete = fake_cm_incoming_call_complete,
 };
 
 /* ---- the plain CO miniport ------------------------------------------------- */

@@ -40,6 +40,8 @@ struct fake_cm_answers {
 	int register_sap;
 	int deregister_sap;
 	int create_vc;
+	int make_call;		/* 0: activate the VC and connect at once */
+	int close_call;		/* 0: deactivate the VC and close at once */
 };
 
 /* What the fake miniport answers. */
@@ -80,6 +82,15 @@ struct fake_world {
 	struct completion gate;		/* fake_world_hold_wq() */
 	struct work_struct gate_work;
 	struct condis_af *notify_af;	/* the AF of a pended notify-close */
+
+	/* Calls. */
+	struct condis_vc *cl_vc;	/* the VC the client's call callbacks act on */
+	int cl_incoming;		/* the client's answer to incoming_call */
+	bool cl_close_on_remote_close;	/* incoming_close_call closes the call */
+	int cl_close_ret;		/* what that close returned */
+	struct condis_sap *cl_dereg_in_offer;	/* deregistered inside incoming_call */
+	struct condis_call_params *cl_params;	/* last parameters the client got */
+	struct condis_call_params *cm_params;	/* last parameters the CM got */
 };
 
 /* The fake CM's context for a SAP: allocated in register_sap, freed in deregister_sap. */
@@ -102,6 +113,12 @@ int fake_index(struct fake_world *w, const char *prefix);
 struct task_struct *fake_task(struct fake_world *w, const char *prefix);
 
 const void *fake_kind_gen_params(const void *prev, char *desc);
+
+/* The fake CM's side of a call, as its kind (CM or MCM) does it. */
+int fake_cm_activate(struct fake_world *w, struct condis_vc *vc);
+int fake_cm_deactivate(struct fake_world *w, struct condis_vc *vc);
+int fake_cm_create_vc_for(struct fake_world *w, struct condis_af *af, struct condis_vc **vc);
+int fake_cm_drop_vc(struct fake_world *w, struct condis_vc *vc);
 
 /* A SAP address for tests: type 1 and the bytes of @id. */
 struct fake_sap_addr {

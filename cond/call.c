@@ -1,0 +1,502 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Point-to-point calls on VCs: outgoing (NdisClMakeCall and the CM's
+ * completion), incoming (NdisCmDispatchIncomingCall, the client's answer,
+ * NdisCmDispatchCallConnected), closing by the client (NdisClCloseCall)
+ * and by the network (NdisCmDispatchIncomingCloseCall).
+ *
+ * The call state (enum condis_call_state) lives on the VC under vc->lock.
+ * Only one call operation is in flight per VC, so one work item delivers
+ * whichever result is pended; a result reaches its driver exactly once,
+ * from condis's workqueue, and the operation ends when it is delivered.
+ *
+ * Decisions where NDIS is silent (Documentation/core.rst):
+ * - close-call while a make-call is pending: -EBUSY; the client waits for
+ *   make_call_complete and closes a call that succeeded;
+ * - close-call while the client's own answer to an offer is pending:
+ *   -EBUSY, answer first;
+ * - an incoming close while the client's answer is pending: -EBUSY to the
+ *   CM, which waits for the answer;
+ * - an incoming close while the client's own close is in flight (or after
+ *   an earlier incoming close): -EALREADY to the CM, and the client is not
+ *   told again: its close completes the call;
+ * - a dispatch on a SAP being deregistered or an AF being closed:
+ *   -ESHUTDOWN, NDIS's NDIS_STATUS_FAILURE; the client never sees it;
+ * - a CM reporting a make-call as successful on a VC it did not activate,
+ *   or a close as successful on a VC it did not deactivate, broke NDIS's
+ *   order: the client gets -EPROTO and the call stays as it was.
+ */
+#include "core.h"
+#include "objects.h"
+#include "trace.h"
+
+static void call_set_state(struct condis_vc *vc, enum condis_call_state state)
+{
+	lockdep_assert_held(&vc->lock);
+	trace_condis_call_state(vc, state);
+	vc->call = state;
+}
+
+/*
+ * The result of the operation in flight, under vc->lock: the call's next
+ * state follows, and the status the waiting driver is given is returned.
+ */
+static int call_finish(struct condis_vc *vc, int status)
+{
+	lockdep_assert_held(&vc->lock);
+	switch (vc->call_op) {
+	case CONDIS_CALL_OP_MAKE:
+		if (!status && vc->state != CONDIS_VC_ACTIVE) {
+			condis_bad_input("make-call on VC %u succeeded but the VC is not active",
+					 vc->obj.id);
+			status = -EPROTO;
+		}
+		call_set_state(vc, status ? CONDIS_CALL_IDLE : CONDIS_CALL_CONNECTED);
+		break;
+	case CONDIS_CALL_OP_CLOSE:
+		if (!status && vc->state != CONDIS_VC_INACTIVE) {
+			condis_bad_input("close-call on VC %u succeeded but the VC is not deactivated",
+					 vc->obj.id);
+			status = -EPROTO;
+		}
+		if (status) {
+			call_set_state(vc, vc->call_before);
+		} else {
+			call_set_state(vc, CONDIS_CALL_IDLE);
+			vc->remote_closed = false;
+		}
+		break;
+	case CONDIS_CALL_OP_ANSWER:
+		call_set_state(vc, status ? CONDIS_CALL_IDLE : CONDIS_CALL_ACCEPTED);
+		break;
+	}
+	vc->call_params = NULL;
+	return status;
+}
+
+/* Workqueue: deliver the pended operation's result to the driver waiting. */
+static void condis_call_done_fn(struct work_struct *work)
+{
+	struct condis_vc *vc = container_of(work, struct condis_vc, call_work);
+	struct condis_call_params *params;
+	enum condis_call_op op;
+	int status;
+
+	spin_lock_bh(&vc->lock);
+	op = vc->call_op;
+	params = vc->call_params;
+	status = call_finish(vc, vc->call_status);
+	spin_unlock_bh(&vc->lock);
+
+	if (op == CONDIS_CALL_OP_MAKE)
+		vc->af->cl_ops->make_call_complete(status, vc->cl_vc_ctx, params);
+	else if (op == CONDIS_CALL_OP_CLOSE)
+		vc->af->cl_ops->close_call_complete(status, vc->cl_vc_ctx);
+	else
+		vc->cm_ops->incoming_call_complete(status, vc->cm_vc_ctx, params);
+	condis_vc_put(vc);	/* the operation's */
+}
+
+void condis_vc_call_init(struct condis_vc *vc)
+{
+	vc->call = CONDIS_CALL_IDLE;
+	INIT_WORK(&vc->call_work, condis_call_done_fn);
+}
+
+/*
+ * Start @op on @vc, under vc->lock, from @from (one of the states the
+ * caller allows); the VC reference the caller holds goes with it.
+ */
+static void call_start(struct condis_vc *vc, enum condis_call_op op, enum condis_call_state to,
+		       struct condis_call_params *params)
+{
+	lockdep_assert_held(&vc->lock);
+	vc->call_before = vc->call;
+	vc->call_op = op;
+	vc->call_done = false;
+	vc->call_params = params;
+	call_set_state(vc, to);
+}
+
+/*
+ * The driver asked returned @ret from its handler.  %CONDIS_PENDING: the
+ * completion will come (it may already have).  Otherwise that is the
+ * result, unless a completion was already accepted: then it wins.
+ */
+static int call_returned(struct condis_vc *vc, int ret, const char *who)
+{
+	if (ret == CONDIS_PENDING)
+		return CONDIS_PENDING;	/* the reference goes with the completion */
+	spin_lock_bh(&vc->lock);
+	if (vc->call_done) {
+		spin_unlock_bh(&vc->lock);
+		condis_bad_input("%s returned %d after completing VC %u", who, ret, vc->obj.id);
+		return CONDIS_PENDING;
+	}
+	vc->call_done = true;
+	ret = call_finish(vc, ret);
+	spin_unlock_bh(&vc->lock);
+	condis_vc_put(vc);
+	return ret;
+}
+
+/*
+ * A driver completes the pended @op on @vc: accepted once, then delivered
+ * from the workqueue.
+ */
+static void call_completed(struct condis_vc *vc, enum condis_call_op op, int status,
+			   struct condis_call_params *params, const char *who)
+{
+	static const enum condis_call_state in_flight[] = {
+		[CONDIS_CALL_OP_MAKE] = CONDIS_CALL_MAKING,
+		[CONDIS_CALL_OP_CLOSE] = CONDIS_CALL_CLOSING,
+		[CONDIS_CALL_OP_ANSWER] = CONDIS_CALL_OFFERED,
+	};
+	bool ok;
+
+	if (!condis_vc_get(vc)) {
+		condis_bad_input("%s: bad VC handle %p", who, vc);
+		return;
+	}
+	status = condis_completion_status(status, who);
+	spin_lock_bh(&vc->lock);
+	ok = vc->call == in_flight[op] && vc->call_op == op && !vc->call_done;
+	if (ok) {
+		vc->call_done = true;
+		vc->call_status = status;
+		if (params)
+			vc->call_params = params;
+	}
+	spin_unlock_bh(&vc->lock);
+	if (ok)
+		queue_work(condis_wq_get(), &vc->call_work);
+	else
+		condis_bad_input("%s: VC %u has no such operation in flight", who, vc->obj.id);
+	condis_vc_put(vc);
+}
+
+/**
+ * condis_cl_make_call() - a client places a call (NdisClMakeCall)
+ * @vc: a VC the client created on an open AF, with no call on it
+ * @params: the call's parameters; the client's buffer, lent to the call
+ *	manager (which may rewrite it) until the call completes
+ *
+ * The CM's make_call runs before this returns.  The CM activates the VC
+ * before it reports success.
+ *
+ * Context: any.
+ * Return: 0 if the call is up at once; %CONDIS_PENDING if
+ * make_call_complete will report the result; otherwise no completion
+ * follows: -EBADF (bad handle), -EINVAL (not a VC the client created, no
+ * @params, AF not open, or a VC closed by a failure that must be deleted),
+ * -EBUSY (a call is already on the VC), -EPROTO (the CM claimed success
+ * without activating the VC), or the CM's error.
+ */
+int condis_cl_make_call(struct condis_vc *vc, struct condis_call_params *params)
+{
+	int err = 0;
+
+	if (!condis_vc_get(vc)) {
+		condis_bad_input("cl_make_call: bad VC handle %p", vc);
+		return -EBADF;
+	}
+	if (vc->creator != CONDIS_VC_BY_CLIENT || !params) {
+		condis_bad_input("cl_make_call: VC %u is not the client's, or no parameters",
+				 vc->obj.id);
+		condis_vc_put(vc);
+		return -EINVAL;
+	}
+	spin_lock_bh(&vc->af->lock);
+	spin_lock(&vc->lock);
+	if (vc->no_reuse || vc->af->state != CONDIS_AF_OPEN)
+		err = -EINVAL;
+	else if (vc->call != CONDIS_CALL_IDLE || vc->state == CONDIS_VC_DELETED)
+		err = -EBUSY;
+	else
+		call_start(vc, CONDIS_CALL_OP_MAKE, CONDIS_CALL_MAKING, params);
+	spin_unlock(&vc->lock);
+	spin_unlock_bh(&vc->af->lock);
+	if (err) {
+		condis_bad_input("cl_make_call: VC %u cannot take a call now (%d)", vc->obj.id, err);
+		condis_vc_put(vc);
+		return err;
+	}
+	return call_returned(vc, vc->cm_ops->make_call(vc->cm_vc_ctx, params), "make_call");
+}
+EXPORT_SYMBOL_NS_GPL(condis_cl_make_call, CONDIS);
+
+/**
+ * condis_cm_make_call_complete() - a call manager finishes a pended
+ *	make_call (NdisCmMakeCallComplete, NdisMCmMakeCallComplete)
+ * @status: 0 once the VC is active and the call up, or why it failed
+ * @vc: the VC
+ * @params: the parameters the call was set up with (the client's buffer,
+ *	possibly changed), or NULL to hand the client's buffer back as is
+ *
+ * Mandatory, even on failure.  The client's make_call_complete runs once,
+ * from condis's workqueue.
+ *
+ * Context: any.
+ */
+void condis_cm_make_call_complete(int status, struct condis_vc *vc,
+				  struct condis_call_params *params)
+{
+	call_completed(vc, CONDIS_CALL_OP_MAKE, status, params, "cm_make_call_complete");
+}
+EXPORT_SYMBOL_NS_GPL(condis_cm_make_call_complete, CONDIS);
+
+/**
+ * condis_cl_close_call() - a client closes the call on a VC (NdisClCloseCall)
+ * @vc: the VC: one the client created, or one a call was offered on
+ * @data: bytes to send to the peer with the release, or NULL
+ * @size: bytes in @data
+ *
+ * From here on the client sends nothing on the VC.  The CM's close_call
+ * runs before this returns; it deactivates the VC before the call is
+ * closed.  Also the answer to condis_cl_ops.incoming_close_call.
+ *
+ * Context: any.
+ * Return: 0 if the call is closed at once; %CONDIS_PENDING if
+ * close_call_complete will report it; otherwise no completion follows:
+ * -EBADF, -EINVAL (a VC with no AF), -ENOTCONN (no call), -EBUSY (a
+ * make-call or the client's answer to an offer is still pending),
+ * -EALREADY (a close is already in flight), -EPROTO (the CM claimed
+ * success without deactivating the VC), or the CM's error (the call stays).
+ */
+int condis_cl_close_call(struct condis_vc *vc, void *data, unsigned int size)
+{
+	int err = 0;
+
+	if (!condis_vc_get(vc)) {
+		condis_bad_input("cl_close_call: bad VC handle %p", vc);
+		return -EBADF;
+	}
+	spin_lock_bh(&vc->lock);
+	if (!vc->af)
+		err = -EINVAL;
+	else if (vc->call == CONDIS_CALL_IDLE)
+		err = -ENOTCONN;
+	else if (vc->call == CONDIS_CALL_MAKING || vc->call == CONDIS_CALL_OFFERED)
+		err = -EBUSY;
+	else if (vc->call == CONDIS_CALL_CLOSING)
+		err = -EALREADY;
+	else
+		call_start(vc, CONDIS_CALL_OP_CLOSE, CONDIS_CALL_CLOSING, NULL);
+	spin_unlock_bh(&vc->lock);
+	if (err) {
+		condis_bad_input("cl_close_call: VC %u has no call to close now (%d)",
+				 vc->obj.id, err);
+		condis_vc_put(vc);
+		return err;
+	}
+	return call_returned(vc, vc->cm_ops->close_call(vc->cm_vc_ctx, data, size),
+			     "close_call");
+}
+EXPORT_SYMBOL_NS_GPL(condis_cl_close_call, CONDIS);
+
+/**
+ * condis_cm_close_call_complete() - a call manager finishes a pended
+ *	close_call (NdisCmCloseCallComplete, NdisMCmCloseCallComplete)
+ * @status: 0 once the VC is deactivated, or why the close failed
+ * @vc: the VC
+ *
+ * The client's close_call_complete runs once, from condis's workqueue.
+ * A VC the CM created may then be deleted by the CM or offered another
+ * call to the same client.
+ *
+ * Context: any.
+ */
+void condis_cm_close_call_complete(int status, struct condis_vc *vc)
+{
+	call_completed(vc, CONDIS_CALL_OP_CLOSE, status, NULL, "cm_close_call_complete");
+}
+EXPORT_SYMBOL_NS_GPL(condis_cm_close_call_complete, CONDIS);
+
+/* Whether @sap and its AF may still be offered calls; under af->lock. */
+static bool sap_takes_calls(struct condis_sap *sap)
+{
+	lockdep_assert_held(&sap->af->lock);
+	return sap->state <= CONDIS_SAP_REGISTERED && sap->af->state == CONDIS_AF_OPEN;
+}
+
+/**
+ * condis_cm_dispatch_incoming_call() - a call manager offers an incoming
+ *	call to the client that registered a SAP (NdisCmDispatchIncomingCall,
+ *	NdisMCmDispatchIncomingCall)
+ * @sap: the SAP the call is for (from condis_cm_lookup_sap()); it may still
+ *	be registering
+ * @vc: a VC the CM created on the SAP's AF and activated
+ * @params: the offered parameters; the CM's buffer, lent until the client
+ *	answers
+ *
+ * The client's incoming_call runs before this returns.  Once offered, the
+ * call and its VC are independent of the SAP: deregistering the SAP does
+ * not touch them.
+ *
+ * Context: any.
+ * Return: 0 (accepted), the client's rejection, or %CONDIS_PENDING
+ * (incoming_call_complete brings the answer once); -ESHUTDOWN if the SAP
+ * is being deregistered or the AF closed (NDIS_STATUS_FAILURE: the client
+ * is not asked); -EBADF; -EINVAL (VC not the CM's, on another AF, or not
+ * active); -EBUSY (a call is already on the VC).
+ */
+int condis_cm_dispatch_incoming_call(struct condis_sap *sap, struct condis_vc *vc,
+				     struct condis_call_params *params)
+{
+	struct condis_obj *sobj = condis_obj_get_handle(sap, CONDIS_OBJ_SAP);
+	struct condis_af *af;
+	void *cl_sap_ctx;
+	int err = 0, ret;
+
+	if (!sobj || !condis_vc_get(vc)) {
+		condis_bad_input("cm_dispatch_incoming_call: bad handle (SAP %p, VC %p)", sap, vc);
+		if (sobj)
+			condis_obj_put(sobj);
+		return -EBADF;
+	}
+	af = sap->af;
+	if (vc->af != af || vc->creator == CONDIS_VC_BY_CLIENT || !params) {
+		condis_bad_input("cm_dispatch_incoming_call: VC %u is not the CM's VC on AF %u",
+				 vc->obj.id, af->obj.id);
+		err = -EINVAL;
+		goto out;
+	}
+	cl_sap_ctx = sap->cl_sap_ctx;
+	spin_lock_bh(&af->lock);
+	spin_lock(&vc->lock);
+	if (!sap_takes_calls(sap))
+		err = -ESHUTDOWN;
+	else if (vc->state != CONDIS_VC_ACTIVE)
+		err = -EINVAL;
+	else if (vc->call != CONDIS_CALL_IDLE)
+		err = -EBUSY;
+	else
+		call_start(vc, CONDIS_CALL_OP_ANSWER, CONDIS_CALL_OFFERED, params);
+	if (!err)
+		condis_sap_dispatch_begin(sap);
+	spin_unlock(&vc->lock);
+	spin_unlock_bh(&af->lock);
+	if (err) {
+		/* -ESHUTDOWN is no misuse: the client lost the race, legitimately. */
+		if (err != -ESHUTDOWN)
+			condis_bad_input("cm_dispatch_incoming_call: VC %u cannot take a call (%d)",
+					 vc->obj.id, err);
+		goto out;
+	}
+	ret = af->cl_ops->incoming_call(cl_sap_ctx, vc->cl_vc_ctx, params);
+	/* From here on the call does not need the SAP (seed rule 5). */
+	condis_sap_dispatch_end(sap);
+	condis_obj_put(sobj);
+	return call_returned(vc, ret, "incoming_call");
+out:
+	condis_vc_put(vc);
+	condis_obj_put(sobj);
+	return err;
+}
+EXPORT_SYMBOL_NS_GPL(condis_cm_dispatch_incoming_call, CONDIS);
+
+/**
+ * condis_cl_incoming_call_complete() - a client answers an offer its
+ *	incoming_call pended (NdisClIncomingCallComplete)
+ * @status: 0 to accept, an error to reject
+ * @vc: the VC of the offer
+ * @params: the parameters, possibly changed by the client
+ *	(%CONDIS_CALL_PARAMETERS_CHANGED), or NULL for the CM's buffer as is
+ *
+ * The CM's incoming_call_complete runs once, from condis's workqueue.
+ *
+ * Context: any.
+ */
+void condis_cl_incoming_call_complete(int status, struct condis_vc *vc,
+				      struct condis_call_params *params)
+{
+	call_completed(vc, CONDIS_CALL_OP_ANSWER, status, params, "cl_incoming_call_complete");
+}
+EXPORT_SYMBOL_NS_GPL(condis_cl_incoming_call_complete, CONDIS);
+
+/**
+ * condis_cm_dispatch_call_connected() - an accepted incoming call is up
+ *	(NdisCmDispatchCallConnected, NdisMCmDispatchCallConnected)
+ * @vc: the VC of a call the client accepted
+ *
+ * The client's call_connected runs before this returns.
+ *
+ * Context: any.
+ * Return: 0; -EBADF; -EINVAL if the call on @vc is not accepted and
+ * waiting to connect.
+ */
+int condis_cm_dispatch_call_connected(struct condis_vc *vc)
+{
+	int err = 0;
+
+	if (!condis_vc_get(vc)) {
+		condis_bad_input("cm_dispatch_call_connected: bad VC handle %p", vc);
+		return -EBADF;
+	}
+	spin_lock_bh(&vc->lock);
+	if (vc->call != CONDIS_CALL_ACCEPTED || vc->remote_closed)
+		err = -EINVAL;
+	else
+		call_set_state(vc, CONDIS_CALL_CONNECTED);
+	spin_unlock_bh(&vc->lock);
+	if (err)
+		condis_bad_input("cm_dispatch_call_connected: VC %u has no accepted call",
+				 vc->obj.id);
+	else
+		vc->af->cl_ops->call_connected(vc->cl_vc_ctx);
+	condis_vc_put(vc);
+	return err;
+}
+EXPORT_SYMBOL_NS_GPL(condis_cm_dispatch_call_connected, CONDIS);
+
+/**
+ * condis_cm_dispatch_incoming_close_call() - the network closed a call
+ *	(NdisCmDispatchIncomingCloseCall, NdisMCmDispatchIncomingCloseCall)
+ * @status: 0 for an orderly release by the peer; otherwise a network
+ *	failure or the client's changed parameters being unacceptable
+ * @vc: the VC of a connected call, or of an accepted one not yet connected
+ * @data: bytes the peer sent with the release, or NULL
+ * @size: bytes in @data
+ *
+ * The client's incoming_close_call runs before this returns; the client
+ * answers with condis_cl_close_call().
+ *
+ * Context: any.
+ * Return: 0; -EBADF; -EINVAL (no call to close, or a make-call pending:
+ * complete it with an error instead); -EBUSY (the client has not answered
+ * the offer yet); -EALREADY (the client is closing already, or was told
+ * already: nothing is dispatched).
+ */
+int condis_cm_dispatch_incoming_close_call(int status, struct condis_vc *vc, void *data,
+					   unsigned int size)
+{
+	int err = 0;
+
+	if (!condis_vc_get(vc)) {
+		condis_bad_input("cm_dispatch_incoming_close_call: bad VC handle %p", vc);
+		return -EBADF;
+	}
+	spin_lock_bh(&vc->lock);
+	if (vc->call == CONDIS_CALL_CLOSING || vc->remote_closed) {
+		err = -EALREADY;
+	} else if (vc->call == CONDIS_CALL_OFFERED) {
+		err = -EBUSY;
+	} else if (vc->call != CONDIS_CALL_ACCEPTED && vc->call != CONDIS_CALL_CONNECTED) {
+		err = -EINVAL;
+	} else {
+		/* NDIS: after a failure the client must delete its VC, not reuse it. */
+		if (status && vc->creator == CONDIS_VC_BY_CLIENT)
+			vc->no_reuse = true;
+		trace_condis_call_remote_close(vc, status);
+		vc->remote_closed = true;
+	}
+	spin_unlock_bh(&vc->lock);
+	if (err == -EINVAL || err == -EBUSY)
+		condis_bad_input("cm_dispatch_incoming_close_call: VC %u: no call to close now (%d)",
+				 vc->obj.id, err);
+	if (!err)
+		vc->af->cl_ops->incoming_close_call(status, vc->cl_vc_ctx, data, size);
+	condis_vc_put(vc);
+	return err;
+}
+EXPORT_SYMBOL_NS_GPL(condis_cm_dispatch_incoming_close_call, CONDIS);
