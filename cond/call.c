@@ -55,7 +55,7 @@ static int call_finish(struct condis_vc *vc, int status)
 		break;
 	case CONDIS_CALL_OP_CLOSE:
 		if (!status && vc->state != CONDIS_VC_INACTIVE) {
-			condis_bad_input("close-call on VC %u succeeded but the VC is not deactivated",
+			condis_bad_input("close-call on VC %u succeeded but the VC is active",
 					 vc->obj.id);
 			status = -EPROTO;
 		}
@@ -217,7 +217,8 @@ int condis_cl_make_call(struct condis_vc *vc, struct condis_call_params *params)
 	spin_unlock(&vc->lock);
 	spin_unlock_bh(&vc->af->lock);
 	if (err) {
-		condis_bad_input("cl_make_call: VC %u cannot take a call now (%d)", vc->obj.id, err);
+		condis_bad_input("cl_make_call: VC %u cannot take a call now (%d)",
+				 vc->obj.id, err);
 		condis_vc_put(vc);
 		return err;
 	}
@@ -492,7 +493,7 @@ int condis_cm_dispatch_incoming_close_call(int status, struct condis_vc *vc, voi
 	}
 	spin_unlock_bh(&vc->lock);
 	if (err == -EINVAL || err == -EBUSY)
-		condis_bad_input("cm_dispatch_incoming_close_call: VC %u: no call to close now (%d)",
+		condis_bad_input("cm_dispatch_incoming_close_call: VC %u: no call to close (%d)",
 				 vc->obj.id, err);
 	if (!err)
 		vc->af->cl_ops->incoming_close_call(status, vc->cl_vc_ctx, data, size);

@@ -354,8 +354,8 @@ static int condis_vc_delete(struct condis_vc *vc, const char *who)
  *
  * Context: any.
  * Return: 0; -EBADF for a bad handle; -EBUSY if the VC is active or being
- * activated, or a call on it is not closed; -ESHUTDOWN if it is being deactivated; or the error of the
- * other protocol's delete_vc.
+ * activated, or a call on it is not closed; -ESHUTDOWN if it is being
+ * deactivated; or the error of the other protocol's delete_vc.
  */
 int condis_co_delete_vc(struct condis_vc *vc)
 {

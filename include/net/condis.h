@@ -170,8 +170,7 @@ struct condis_call_params {
  * @unbind_adapter: the binding must go (adapter removal, protocol
  *	deregistration).  Close the AFs on it, then call
  *	condis_close_adapter(), before returning 0, or return
- *	%CONDIS_PENDING and call condis_close_adapter() later.
- *	Context: process.
+ *	%CONDIS_PENDING and call condis_close_adapter() later.  Context: process.
  * @af_register_notify: a call manager registered @type on the adapter of
  *	this binding (also sent for AFs registered before the bind).  A
  *	client that wants it calls condis_cl_open_af().  Context: process.
@@ -212,16 +211,15 @@ struct condis_protocol_ops {
  *	client deletes or reuses the VC.  Context: process (condis's
  *	workqueue).
  * @close_call_complete: the result of a condis_cl_close_call() that
- *	returned %CONDIS_PENDING, once.  0: the call is closed and the VC
- *	deactivated; a VC the call manager created is no longer the client's.
- *	Context: process (condis's workqueue).
+ *	returned %CONDIS_PENDING, once, from condis's workqueue (process
+ *	context).  0: the call is closed and the VC deactivated; a VC the call
+ *	manager created is no longer the client's.
  * @incoming_call: the call manager offers a call on the client's SAP
  *	@cl_sap_ctx, on a VC it created and activated (create_vc came first).
  *	Return 0 to accept, an error to reject, or %CONDIS_PENDING and answer
  *	with condis_cl_incoming_call_complete().  The client may change
  *	@params and set %CONDIS_CALL_PARAMETERS_CHANGED.  Context: any.
- * @call_connected: an accepted incoming call is up; data may flow.
- *	Context: any.
+ * @call_connected: an accepted incoming call is up; data may flow.  Context: any.
  * @incoming_close_call: the peer or the network closed the call (@status
  *	0: an orderly release), or the call manager refused the client's
  *	changed parameters.  Stop using the VC and call
@@ -257,8 +255,7 @@ struct condis_cl_ops {
  *	call condis_cm_close_af_complete().  Context: any.
  * @register_sap: a client registers @addr.  Return 0, an error, or
  *	%CONDIS_PENDING and call condis_cm_register_sap_complete().
- *	Incoming calls may be routed to @sap before it completes.
- *	Context: any.
+ *	Incoming calls may be routed to @sap before it completes.  Context: any.
  * @deregister_sap: the client deregistered the SAP: free what was
  *	allocated for it.  Return 0 or %CONDIS_PENDING and call
  *	condis_cm_deregister_sap_complete().  Context: process (condis's
@@ -278,8 +275,7 @@ struct condis_cl_ops {
  *	lent until the call completes, which the CM may rewrite (setting
  *	%CONDIS_CALL_PARAMETERS_CHANGED).  Activate the VC, then return 0;
  *	return an error; or return %CONDIS_PENDING and call
- *	condis_cm_make_call_complete(), which is mandatory even on failure.
- *	Context: any.
+ *	condis_cm_make_call_complete(), which is mandatory even on failure.  Context: any.
  * @close_call: the client closes the call (@data, @size: bytes to send
  *	to the peer, or NULL).  Release the call, deactivate the VC, then
  *	return 0 or complete with condis_cm_close_call_complete() after
@@ -288,8 +284,8 @@ struct condis_cl_ops {
  *	condis_cm_dispatch_incoming_call() reported as pending, once: 0
  *	accepted (then condis_cm_dispatch_call_connected() or, if the changed
  *	@params are unacceptable, condis_cm_dispatch_incoming_close_call()),
- *	otherwise rejected (deactivate and delete or reuse the VC).
- *	Context: process (condis's workqueue).
+ *	otherwise rejected (deactivate and delete or reuse the VC).  From
+ *	condis's workqueue (process context).
  */
 struct condis_cm_ops {
 	int (*open_af)(void *cm_binding_ctx, const struct condis_af_type *type,
@@ -335,8 +331,7 @@ struct condis_protocol_desc {
  *	condis_mco_activate_vc_complete().  A failed re-activation must leave
  *	the VC working with its old parameters.  Context: any.
  * @deactivate_vc: stop the VC (MiniportCoDeactivateVc): 0 or
- *	%CONDIS_PENDING and condis_mco_deactivate_vc_complete().
- *	Context: any.
+ *	%CONDIS_PENDING and condis_mco_deactivate_vc_complete().  Context: any.
  */
 struct condis_miniport_ops {
 	int (*create_vc)(void *adapter_ctx, struct condis_vc *vc, void **mp_vc_ctx);

@@ -81,6 +81,28 @@ static int late_delete_vc(void *vc_ctx)
 	return 0;
 }
 
+/* NDIS: a client without calls still provides every handler, as placeholders. */
+static void late_make_call_complete(int status, void *vc_ctx, struct condis_call_params *p)
+{
+}
+
+static void late_close_call_complete(int status, void *vc_ctx)
+{
+}
+
+static int late_incoming_call(void *sap_ctx, void *vc_ctx, struct condis_call_params *p)
+{
+	return -EOPNOTSUPP;
+}
+
+static void late_call_connected(void *vc_ctx)
+{
+}
+
+static void late_incoming_close_call(int status, void *vc_ctx, void *data, unsigned int size)
+{
+}
+
 /* A client that binds after the AF was registered is told about it too. */
 static void af_register_notifies_clients_binding_later(struct kunit *test)
 {
@@ -97,6 +119,11 @@ static void af_register_notifies_clients_binding_later(struct kunit *test)
 		.notify_close_af = late_notify_close_af,
 		.create_vc = late_create_vc,
 		.delete_vc = late_delete_vc,
+		.make_call_complete = late_make_call_complete,
+		.close_call_complete = late_close_call_complete,
+		.incoming_call = late_incoming_call,
+		.call_connected = late_call_connected,
+		.incoming_close_call = late_incoming_close_call,
 	};
 	static const struct condis_protocol_desc late_desc = {
 		.name = "late-client", .ops = &late_ops, .cl_ops = &late_cl_ops,

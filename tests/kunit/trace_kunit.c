@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * KUnit suite "condis_trace": every state transition of an AF and a SAP
- * fires its tracepoint, in order; the debugfs dump shows live objects.
+ * KUnit suite "condis_trace": every state transition of an AF, a SAP, a
+ * VC and a call fires its tracepoint, in order; the debugfs dump shows
+ * live objects.
  */
 #include <kunit/test.h>
 #include <linux/seq_file.h>
@@ -34,6 +35,27 @@ static void probe_vc(void *data, const struct condis_vc *vc, enum condis_vc_stat
 	struct trace_rec *rec = data;
 
 	fake_log_add(rec->w, "trace.vc %d->%d", vc->state, state);
+}
+
+static void probe_call(void *data, const struct condis_vc *vc, enum condis_call_state state)
+{
+	struct trace_rec *rec = data;
+
+	fake_log_add(rec->w, "trace.call %d->%d", vc->call, state);
+}
+
+static void probe_remote_close(void *data, const struct condis_vc *vc, int status)
+{
+	struct trace_rec *rec = data;
+
+	fake_log_add(rec->w, "trace.remote_close %d %d", vc->call, status);
+}
+
+static void unregister_call_probes(void *data)
+{
+	unregister_trace_condis_call_state(probe_call, data);
+	unregister_trace_condis_call_remote_close(probe_remote_close, data);
+	tracepoint_synchronize_unregister();
 }
 
 static void unregister_af_sap_probes(void *data)
@@ -139,11 +161,74 @@ static void trace_every_vc_transition(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, fake_count(w, "trace.vc"), 6U);
 }
 
+/*
+ * A call's life, both ways: made (pended), closed by the network and then
+ * the client; offered, accepted, connected, closed.  Each step traced once.
+ */
+static void trace_every_call_transition(struct kunit *test)
+{
+	static const char *const steps[] = {
+		"trace.call 0->1", "trace.call 1->4", "trace.remote_close 4 -104",
+		"trace.call 4->5", "trace.call 5->0",
+		"trace.call 0->2", "trace.call 2->3", "trace.call 3->4",
+	};
+	struct fake_world *w = fake_world_new(test, FAKE_MCM);
+	struct trace_rec *rec = kunit_kzalloc(test, sizeof(*rec), GFP_KERNEL);
+	struct condis_call_params params = { };
+	struct condis_sap *sap = NULL;
+	struct condis_vc *vc = NULL;
+	struct fake_sap_addr a;
+	int i, at, last = -1;
+
+	BUILD_BUG_ON(CONDIS_CALL_IDLE != 0 || CONDIS_CALL_MAKING != 1 ||
+		     CONDIS_CALL_OFFERED != 2 || CONDIS_CALL_ACCEPTED != 3 ||
+		     CONDIS_CALL_CONNECTED != 4 || CONDIS_CALL_CLOSING != 5);
+	KUNIT_ASSERT_NOT_NULL(test, rec);
+	rec->w = w;
+	KUNIT_ASSERT_EQ(test, fake_world_open_af(w), 0);
+	KUNIT_ASSERT_EQ(test, register_trace_condis_call_state(probe_call, rec), 0);
+	KUNIT_ASSERT_EQ(test, register_trace_condis_call_remote_close(probe_remote_close, rec), 0);
+	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, unregister_call_probes, rec), 0);
+
+	KUNIT_ASSERT_EQ(test, condis_co_create_vc(w->cl_binding, w->cl_af, w, &w->cl_vc), 0);
+	w->cm.make_call = CONDIS_PENDING;
+	KUNIT_EXPECT_EQ(test, condis_cl_make_call(w->cl_vc, &params), CONDIS_PENDING);
+	KUNIT_EXPECT_EQ(test, fake_cm_activate(w, w->cl_vc), 0);
+	condis_cm_make_call_complete(0, w->cl_vc, NULL);
+	fake_world_settle(w);
+	w->cl_close_on_remote_close = true;
+	KUNIT_EXPECT_EQ(test,
+			condis_cm_dispatch_incoming_close_call(-ECONNRESET, w->cl_vc, NULL, 0), 0);
+	KUNIT_EXPECT_EQ(test, condis_co_delete_vc(w->cl_vc), 0);
+
+	fake_sap_addr(&a, 3);
+	KUNIT_ASSERT_EQ(test, condis_cl_register_sap(w->cl_af, w, &a.addr, &sap), 0);
+	KUNIT_ASSERT_EQ(test, fake_cm_create_vc_for(w, w->cl_af, &vc), 0);
+	w->cl_vc = vc;
+	KUNIT_EXPECT_EQ(test, fake_cm_activate(w, vc), 0);
+	KUNIT_EXPECT_EQ(test, condis_cm_dispatch_incoming_call(sap, vc, &params), 0);
+	KUNIT_EXPECT_EQ(test, condis_cm_dispatch_call_connected(vc), 0);
+	KUNIT_EXPECT_EQ(test, condis_cl_close_call(vc, NULL, 0), 0);
+	KUNIT_EXPECT_EQ(test, fake_cm_drop_vc(w, vc), 0);
+	KUNIT_EXPECT_EQ(test, condis_cl_deregister_sap(sap), CONDIS_PENDING);
+	fake_world_settle(w);
+
+	for (i = 0; i < ARRAY_SIZE(steps); i++) {
+		at = fake_index(w, steps[i]);
+		KUNIT_EXPECT_GT_MSG(test, at, last, "'%s' missing or out of order", steps[i]);
+		if (at > last)
+			last = at;
+	}
+	KUNIT_EXPECT_EQ(test, fake_count(w, "trace.call"), 9U);
+	KUNIT_EXPECT_EQ(test, fake_count(w, "trace.remote_close"), 1U);
+}
+
 /* The debugfs dump shows every live object with its state. */
 static void debugfs_dump_shows_live_objects(struct kunit *test)
 {
 	struct fake_world *w = fake_world_new(test, FAKE_MCM);
 	struct seq_file *m = kunit_kzalloc(test, sizeof(*m), GFP_KERNEL);
+	struct condis_call_params params = { };
 	struct condis_sap *sap = NULL;
 	struct fake_sap_addr a;
 
@@ -167,6 +252,18 @@ static void debugfs_dump_shows_live_objects(struct kunit *test)
 	KUNIT_EXPECT_NOT_NULL(test, strstr(m->buf, "addr=0d0c0b0a state=registered"));
 	KUNIT_EXPECT_NOT_NULL(test, strstr(m->buf, "protocol"));
 
+	/* A VC with a call on it. */
+	KUNIT_ASSERT_EQ(test, condis_co_create_vc(w->cl_binding, w->cl_af, w, &w->cl_vc), 0);
+	KUNIT_ASSERT_EQ(test, condis_cl_make_call(w->cl_vc, &params), 0);
+	m->count = 0;
+	KUNIT_ASSERT_EQ(test, condis_objects_show(m, NULL), 0);
+	KUNIT_ASSERT_LT(test, m->count, m->size);
+	m->buf[m->count] = 0;
+	KUNIT_EXPECT_NOT_NULL(test, strstr(m->buf, "saps=1 vcs=1"));
+	KUNIT_EXPECT_NOT_NULL(test, strstr(m->buf, "by=client state=active call=connected"));
+	KUNIT_EXPECT_EQ(test, condis_cl_close_call(w->cl_vc, NULL, 0), 0);
+	KUNIT_EXPECT_EQ(test, condis_co_delete_vc(w->cl_vc), 0);
+
 	KUNIT_EXPECT_EQ(test, condis_cl_deregister_sap(sap), CONDIS_PENDING);
 	fake_world_settle(w);
 }
@@ -174,6 +271,7 @@ static void debugfs_dump_shows_live_objects(struct kunit *test)
 static struct kunit_case condis_trace_cases[] = {
 	KUNIT_CASE(trace_every_af_and_sap_transition),
 	KUNIT_CASE(trace_every_vc_transition),
+	KUNIT_CASE(trace_every_call_transition),
 	KUNIT_CASE(debugfs_dump_shows_live_objects),
 	{}
 };
