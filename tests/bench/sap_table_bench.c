@@ -163,8 +163,29 @@ union bench_key {
 	u8 raw[sizeof(struct condis_sap_addr) + BENCH_ADDR_LEN];
 };
 
-/* @hot: every key is the same SAP, so the lookup runs cache-warm. */
-static union bench_key *make_keys(struct bench_state *st, unsigned int ops, bool hot)
+/*
+ * Which SAPs the lookups ask for: any of the N at random (cold caches once
+ * N is large), one SAP over and over (everything cache-warm), or a random
+ * one of a fixed working set of BENCH_WORKING_SET SAPs spread over the
+ * table (the structure's own cost, with the memory it touches the same
+ * size at every N).
+ */
+enum bench_keys { KEYS_RANDOM, KEYS_HOT, KEYS_WORKING_SET };
+
+#define BENCH_WORKING_SET	1024
+
+static u32 key_index(struct bench_state *st, enum bench_keys kind, u32 hot_index)
+{
+	u32 ws = min_t(u32, st->n, BENCH_WORKING_SET);
+
+	if (kind == KEYS_HOT)
+		return hot_index;
+	if (kind == KEYS_WORKING_SET)
+		return (u32)div_u64((u64)(bench_rand(st) % ws) * st->n, ws);
+	return bench_rand(st) % st->n;
+}
+
+static union bench_key *make_keys(struct bench_state *st, unsigned int ops, enum bench_keys kind)
 {
 	union bench_key *keys = vmalloc_array(ops, sizeof(*keys));
 	u32 hot_index;
@@ -175,7 +196,7 @@ static union bench_key *make_keys(struct bench_state *st, unsigned int ops, bool
 	st->rnd = 2463534242U;
 	hot_index = bench_rand(st) % st->n;
 	for (i = 0; i < ops; i++) {
-		const struct bench_sap *bs = st->saps[hot ? hot_index : bench_rand(st) % st->n];
+		const struct bench_sap *bs = st->saps[key_index(st, kind, hot_index)];
 
 		keys[i].addr.type = bs->addr.type;
 		keys[i].addr.len = bs->addr.len;
@@ -216,9 +237,10 @@ static u64 time_lookups(struct bench_state *st, bool linear, const union bench_k
 }
 
 /* Best of three timed passes after one warm-up pass: ns per lookup. */
-static u64 measure_lookup(struct bench_state *st, bool linear, unsigned int ops, bool hot)
+static u64 measure_lookup(struct bench_state *st, bool linear, unsigned int ops,
+			  enum bench_keys kind)
 {
-	union bench_key *keys = make_keys(st, ops, hot);
+	union bench_key *keys = make_keys(st, ops, kind);
 	u64 best = U64_MAX;
 	int pass;
 
@@ -232,6 +254,37 @@ static u64 measure_lookup(struct bench_state *st, bool linear, unsigned int ops,
 		cond_resched();
 	}
 	vfree(keys);
+	return best;
+}
+
+/*
+ * The memory reference: one read of a random registered SAP, through a
+ * pointer array read in order, i.e. exactly one random memory access per
+ * operation.  A cache-cold lookup cannot cost less than the accesses it
+ * must make; this says what one costs at this N on this machine.
+ */
+static u64 measure_memory(struct bench_state *st, unsigned int ops)
+{
+	struct bench_sap **order = vmalloc_array(ops, sizeof(*order));
+	u64 best = U64_MAX, t0;
+	unsigned int i, sum = 0;
+	int pass;
+
+	if (!order)
+		return 0;
+	st->rnd = 2463534242U;
+	for (i = 0; i < ops; i++)
+		order[i] = st->saps[bench_rand(st) % st->n];
+	for (pass = 0; pass < 4; pass++) {
+		t0 = ktime_get_ns();
+		for (i = 0; i < ops; i++)
+			sum += READ_ONCE(order[i]->addr.len);
+		if (pass)
+			best = min(best, per_op(ktime_get_ns() - t0, ops));
+		cond_resched();
+	}
+	WARN_ON(sum != 4 * ops * BENCH_ADDR_LEN);
+	vfree(order);
 	return best;
 }
 
@@ -264,7 +317,7 @@ static void bench_free(struct bench_state *st, unsigned int allocated)
 int sap_table_bench(const unsigned int *counts, unsigned int ncounts)
 {
 	unsigned int max = 0, allocated, i;
-	u64 base_lookup = 0, base_hot = 0;
+	u64 base_lookup = 0, base_hot = 0, base_ws = 0;
 	struct bench_state *st;
 	int err = 0;
 
@@ -296,14 +349,17 @@ int sap_table_bench(const unsigned int *counts, unsigned int ncounts)
 
 	bench_print("sap_table: ns per operation with N SAPs registered (%u-byte addresses)",
 		    BENCH_ADDR_LEN);
-	bench_print("%9s %9s %8s %8s %8s %12s %10s %11s %8s %8s", "N", "register", "dereg",
-		    "lookup", "hot", "lin-register", "lin-dereg", "lin-lookup", "lookup", "hot");
-	bench_print("%9s %9s %8s %8s %8s %12s %10s %11s %8s %8s", "", "", "", "", "", "", "", "",
-		    "vs N=1", "vs N=1");
+	bench_print("lookup keys: random = any SAP, hot = one SAP, ws = %u SAPs spread over N",
+		    BENCH_WORKING_SET);
+	bench_print("mem = one random read of a SAP; lin- = the same SAPs in a linear list");
+	bench_print("%8s %8s %6s %6s %5s %5s %4s %9s %9s %5s %5s %5s", "N", "register", "dereg",
+		    "random", "hot", "ws", "mem", "lin-look", "lin-reg", "rand", "hot", "ws");
+	bench_print("%8s %8s %6s %6s %5s %5s %4s %9s %9s %5s %5s %5s", "", "", "", "", "", "",
+		    "", "", "", "/N=1", "/N=1", "/N=1");
 	for (i = 0; i < ncounts; i++) {
 		unsigned int n = counts[i], lin_ops, lin_extra;
-		u64 reg, dereg, look, hot, lreg, lderef, llook;
-		char look_ratio[16], hot_ratio[16];
+		u64 reg, dereg, look, hot, ws, mem, lreg, lin_dereg, llook;
+		char look_ratio[16], hot_ratio[16], ws_ratio[16];
 
 		err = grow_to(st, n);
 		if (err)
@@ -313,18 +369,23 @@ int sap_table_bench(const unsigned int *counts, unsigned int ncounts)
 		lin_extra = clamp_t(unsigned int, 20000000U / n, 10, BENCH_EXTRA);
 
 		measure_register(st, false, BENCH_EXTRA, &reg, &dereg);
-		look = measure_lookup(st, false, 200000, false);
-		hot = measure_lookup(st, false, 200000, true);
-		measure_register(st, true, lin_extra, &lreg, &lderef);
-		llook = measure_lookup(st, true, lin_ops, false);
+		look = measure_lookup(st, false, 200000, KEYS_RANDOM);
+		hot = measure_lookup(st, false, 200000, KEYS_HOT);
+		ws = measure_lookup(st, false, 200000, KEYS_WORKING_SET);
+		mem = measure_memory(st, 200000);
+		measure_register(st, true, lin_extra, &lreg, &lin_dereg);
+		llook = measure_lookup(st, true, lin_ops, KEYS_RANDOM);
 		if (!base_lookup) {
 			base_lookup = look ?: 1;
 			base_hot = hot ?: 1;
+			base_ws = ws ?: 1;
 		}
 		ratio(look_ratio, look, base_lookup);
 		ratio(hot_ratio, hot, base_hot);
-		bench_print("%9u %9llu %8llu %8llu %8llu %12llu %10llu %11llu %8s %8s",
-			    n, reg, dereg, look, hot, lreg, lderef, llook, look_ratio, hot_ratio);
+		ratio(ws_ratio, ws, base_ws);
+		bench_print("%8u %8llu %6llu %6llu %5llu %5llu %4llu %9llu %9llu %5s %5s %5s",
+			    n, reg, dereg, look, hot, ws, mem, llook, lreg,
+			    look_ratio, hot_ratio, ws_ratio);
 		cond_resched();
 	}
 	bench_print("sap_table: done");
