@@ -37,9 +37,22 @@ static void call_set_state(struct condis_vc *vc, enum condis_call_state state)
 	vc->call = state;
 }
 
+/* The call's party (of a multipoint call) is gone with the call, under vc->lock. */
+static void call_party_gone(struct condis_vc *vc)
+{
+	struct condis_party *party = vc->call_party;
+
+	lockdep_assert_held(&vc->lock);
+	condis_party_set_state(party, CONDIS_PARTY_GONE);
+	list_del_init(&party->node);
+	vc->nr_parties = 0;
+	vc->multipoint = false;
+}
+
 /*
  * The result of the operation in flight, under vc->lock: the call's next
  * state follows, and the status the waiting driver is given is returned.
+ * A party that is gone afterwards is released by the caller, unlocked.
  */
 static int call_finish(struct condis_vc *vc, int status)
 {
@@ -52,6 +65,10 @@ static int call_finish(struct condis_vc *vc, int status)
 			status = -EPROTO;
 		}
 		call_set_state(vc, status ? CONDIS_CALL_IDLE : CONDIS_CALL_CONNECTED);
+		if (vc->call_party && status)
+			call_party_gone(vc);
+		else if (vc->call_party)
+			condis_party_set_state(vc->call_party, CONDIS_PARTY_ACTIVE);
 		break;
 	case CONDIS_CALL_OP_CLOSE:
 		if (!status && vc->state != CONDIS_VC_INACTIVE) {
@@ -64,6 +81,8 @@ static int call_finish(struct condis_vc *vc, int status)
 		} else {
 			call_set_state(vc, CONDIS_CALL_IDLE);
 			vc->remote_closed = false;
+			if (vc->call_party)
+				call_party_gone(vc);
 		}
 		break;
 	case CONDIS_CALL_OP_ANSWER:
@@ -74,26 +93,38 @@ static int call_finish(struct condis_vc *vc, int status)
 	return status;
 }
 
+/* After call_finish(), unlocked: release the operation's party if it is gone. */
+static void call_release_party(struct condis_party *party)
+{
+	if (party && READ_ONCE(party->state) == CONDIS_PARTY_GONE)
+		condis_party_release_gone(party);
+}
+
 /* Workqueue: deliver the pended operation's result to the driver waiting. */
 static void condis_call_done_fn(struct work_struct *work)
 {
 	struct condis_vc *vc = container_of(work, struct condis_vc, call_work);
 	struct condis_call_params *params;
+	struct condis_party *party;
 	enum condis_call_op op;
 	int status;
 
 	spin_lock_bh(&vc->lock);
 	op = vc->call_op;
 	params = vc->call_params;
+	party = vc->call_party;
 	status = call_finish(vc, vc->call_status);
 	spin_unlock_bh(&vc->lock);
 
 	if (op == CONDIS_CALL_OP_MAKE)
-		vc->af->cl_ops->make_call_complete(status, vc->cl_vc_ctx, params);
+		vc->af->cl_ops->make_call_complete(status, vc->cl_vc_ctx, status ? NULL : party,
+						   params);
 	else if (op == CONDIS_CALL_OP_CLOSE)
-		vc->af->cl_ops->close_call_complete(status, vc->cl_vc_ctx);
+		vc->af->cl_ops->close_call_complete(status, vc->cl_vc_ctx,
+						    party ? party->cl_party_ctx : NULL);
 	else
 		vc->cm_ops->incoming_call_complete(status, vc->cm_vc_ctx, params);
+	call_release_party(party);
 	condis_vc_put(vc);	/* the operation's */
 }
 
@@ -108,13 +139,14 @@ void condis_vc_call_init(struct condis_vc *vc)
  * caller allows); the VC reference the caller holds goes with it.
  */
 static void call_start(struct condis_vc *vc, enum condis_call_op op, enum condis_call_state to,
-		       struct condis_call_params *params)
+		       struct condis_call_params *params, struct condis_party *party)
 {
 	lockdep_assert_held(&vc->lock);
 	vc->call_before = vc->call;
 	vc->call_op = op;
 	vc->call_done = false;
 	vc->call_params = params;
+	vc->call_party = party;
 	call_set_state(vc, to);
 }
 
@@ -125,6 +157,8 @@ static void call_start(struct condis_vc *vc, enum condis_call_op op, enum condis
  */
 static int call_returned(struct condis_vc *vc, int ret, const char *who)
 {
+	struct condis_party *party;
+
 	if (ret == CONDIS_PENDING)
 		return CONDIS_PENDING;	/* the reference goes with the completion */
 	spin_lock_bh(&vc->lock);
@@ -134,8 +168,10 @@ static int call_returned(struct condis_vc *vc, int ret, const char *who)
 		return CONDIS_PENDING;
 	}
 	vc->call_done = true;
+	party = vc->call_party;
 	ret = call_finish(vc, ret);
 	spin_unlock_bh(&vc->lock);
+	call_release_party(party);
 	condis_vc_put(vc);
 	return ret;
 }
@@ -145,7 +181,7 @@ static int call_returned(struct condis_vc *vc, int ret, const char *who)
  * from the workqueue.
  */
 static void call_completed(struct condis_vc *vc, enum condis_call_op op, int status,
-			   struct condis_call_params *params, const char *who)
+			   struct condis_call_params *params, void *cm_party_ctx, const char *who)
 {
 	static const enum condis_call_state in_flight[] = {
 		[CONDIS_CALL_OP_MAKE] = CONDIS_CALL_MAKING,
@@ -166,6 +202,8 @@ static void call_completed(struct condis_vc *vc, enum condis_call_op op, int sta
 		vc->call_status = status;
 		if (params)
 			vc->call_params = params;
+		if (vc->call_party && cm_party_ctx)
+			vc->call_party->cm_party_ctx = cm_party_ctx;
 	}
 	spin_unlock_bh(&vc->lock);
 	if (ok)
@@ -180,6 +218,10 @@ static void call_completed(struct condis_vc *vc, enum condis_call_op op, int sta
  * @vc: a VC the client created on an open AF, with no call on it
  * @params: the call's parameters; the client's buffer, lent to the call
  *	manager (which may rewrite it) until the call completes
+ * @cl_party_ctx: non-NULL makes the call point-to-multipoint with the
+ *	client as root: the client's context for the first party
+ * @party: with @cl_party_ctx, set to the first party's handle before the
+ *	CM is asked (NULL again if the call fails at once)
  *
  * The CM's make_call runs before this returns.  The CM activates the VC
  * before it reports success.
@@ -189,40 +231,75 @@ static void call_completed(struct condis_vc *vc, enum condis_call_op op, int sta
  * make_call_complete will report the result; otherwise no completion
  * follows: -EBADF (bad handle), -EINVAL (not a VC the client created, no
  * @params, AF not open, or a VC closed by a failure that must be deleted),
- * -EBUSY (a call is already on the VC), -EPROTO (the CM claimed success
- * without activating the VC), or the CM's error.
+ * -EBUSY (a call is already on the VC), -ENOMEM, -EPROTO (the CM claimed
+ * success without activating the VC), or the CM's error.
  */
-int condis_cl_make_call(struct condis_vc *vc, struct condis_call_params *params)
+int condis_cl_make_call(struct condis_vc *vc, struct condis_call_params *params,
+			void *cl_party_ctx, struct condis_party **party)
 {
-	int err = 0;
+	struct condis_party *p = NULL;
+	void *cm_party_ctx = NULL;
+	int err = 0, ret;
 
 	if (!condis_vc_get(vc)) {
 		condis_bad_input("cl_make_call: bad VC handle %p", vc);
 		return -EBADF;
 	}
-	if (vc->creator != CONDIS_VC_BY_CLIENT || !params) {
+	if (vc->creator != CONDIS_VC_BY_CLIENT || !params || (cl_party_ctx && !party)) {
 		condis_bad_input("cl_make_call: VC %u is not the client's, or no parameters",
 				 vc->obj.id);
 		condis_vc_put(vc);
 		return -EINVAL;
 	}
+	if (cl_party_ctx) {
+		p = condis_party_new(vc, cl_party_ctx);
+		if (!p) {
+			condis_vc_put(vc);
+			return -ENOMEM;
+		}
+	}
 	spin_lock_bh(&vc->af->lock);
 	spin_lock(&vc->lock);
-	if (vc->no_reuse || vc->af->state != CONDIS_AF_OPEN)
+	if (vc->no_reuse || vc->af->state != CONDIS_AF_OPEN) {
 		err = -EINVAL;
-	else if (vc->call != CONDIS_CALL_IDLE || vc->state == CONDIS_VC_DELETED)
+	} else if (vc->call != CONDIS_CALL_IDLE || vc->state == CONDIS_VC_DELETED) {
 		err = -EBUSY;
-	else
-		call_start(vc, CONDIS_CALL_OP_MAKE, CONDIS_CALL_MAKING, params);
+	} else {
+		call_start(vc, CONDIS_CALL_OP_MAKE, CONDIS_CALL_MAKING, params, p);
+		if (p) {
+			trace_condis_party_state(p, CONDIS_PARTY_ADDING);
+			list_add_tail(&p->node, &vc->parties);
+			vc->nr_parties = 1;
+			vc->multipoint = true;
+		}
+	}
 	spin_unlock(&vc->lock);
 	spin_unlock_bh(&vc->af->lock);
 	if (err) {
 		condis_bad_input("cl_make_call: VC %u cannot take a call now (%d)",
 				 vc->obj.id, err);
+		if (p)
+			condis_party_release_gone(p);
 		condis_vc_put(vc);
 		return err;
 	}
-	return call_returned(vc, vc->cm_ops->make_call(vc->cm_vc_ctx, params), "make_call");
+	if (p)
+		*party = p;
+	if (p)
+		condis_obj_get(&p->obj);	/* an early completion may end the party */
+	ret = vc->cm_ops->make_call(vc->cm_vc_ctx, params, p, p ? &cm_party_ctx : NULL);
+	if (p) {
+		/* The context the handler set, unless an early completion gave one. */
+		spin_lock_bh(&vc->lock);
+		if (cm_party_ctx && (!vc->call_done || !p->cm_party_ctx))
+			p->cm_party_ctx = cm_party_ctx;
+		spin_unlock_bh(&vc->lock);
+		condis_party_put(p);
+	}
+	ret = call_returned(vc, ret, "make_call");
+	if (p && ret && ret != CONDIS_PENDING)
+		*party = NULL;
+	return ret;
 }
 EXPORT_SYMBOL_NS_GPL(condis_cl_make_call, CONDIS);
 
@@ -231,24 +308,29 @@ EXPORT_SYMBOL_NS_GPL(condis_cl_make_call, CONDIS);
  *	make_call (NdisCmMakeCallComplete, NdisMCmMakeCallComplete)
  * @status: 0 once the VC is active and the call up, or why it failed
  * @vc: the VC
+ * @cm_party_ctx: for a multipoint call, the CM's context for the first
+ *	party (NULL keeps the one make_call set)
  * @params: the parameters the call was set up with (the client's buffer,
  *	possibly changed), or NULL to hand the client's buffer back as is
  *
  * Mandatory, even on failure.  The client's make_call_complete runs once,
- * from condis's workqueue.
+ * from condis's workqueue; on failure the first party is gone.
  *
  * Context: any.
  */
-void condis_cm_make_call_complete(int status, struct condis_vc *vc,
+void condis_cm_make_call_complete(int status, struct condis_vc *vc, void *cm_party_ctx,
 				  struct condis_call_params *params)
 {
-	call_completed(vc, CONDIS_CALL_OP_MAKE, status, params, "cm_make_call_complete");
+	call_completed(vc, CONDIS_CALL_OP_MAKE, status, params, cm_party_ctx,
+		       "cm_make_call_complete");
 }
 EXPORT_SYMBOL_NS_GPL(condis_cm_make_call_complete, CONDIS);
 
 /**
  * condis_cl_close_call() - a client closes the call on a VC (NdisClCloseCall)
  * @vc: the VC: one the client created, or one a call was offered on
+ * @party: for a point-to-multipoint call, its last party (drop the others
+ *	first); NULL otherwise
  * @data: bytes to send to the peer with the release, or NULL
  * @size: bytes in @data
  *
@@ -259,17 +341,24 @@ EXPORT_SYMBOL_NS_GPL(condis_cm_make_call_complete, CONDIS);
  * Context: any.
  * Return: 0 if the call is closed at once; %CONDIS_PENDING if
  * close_call_complete will report it; otherwise no completion follows:
- * -EBADF, -EINVAL (a VC with no AF), -ENOTCONN (no call), -EBUSY (a
- * make-call or the client's answer to an offer is still pending),
- * -EALREADY (a close is already in flight), -EPROTO (the CM claimed
- * success without deactivating the VC), or the CM's error (the call stays).
+ * -EBADF, -EINVAL (a VC with no AF, or @party is not the call's last
+ * party), -ENOTCONN (no call), -EBUSY (a make-call, the client's answer to
+ * an offer, or another party is still there or on its way), -EALREADY (a
+ * close is already in flight), -EPROTO (the CM claimed success without
+ * deactivating the VC), or the CM's error (the call stays).
  */
-int condis_cl_close_call(struct condis_vc *vc, void *data, unsigned int size)
+int condis_cl_close_call(struct condis_vc *vc, struct condis_party *party, void *data,
+			 unsigned int size)
 {
 	int err = 0;
 
 	if (!condis_vc_get(vc)) {
 		condis_bad_input("cl_close_call: bad VC handle %p", vc);
+		return -EBADF;
+	}
+	if (party && !condis_obj_get_handle(party, CONDIS_OBJ_PARTY)) {
+		condis_bad_input("cl_close_call: bad party handle %p", party);
+		condis_vc_put(vc);
 		return -EBADF;
 	}
 	spin_lock_bh(&vc->lock);
@@ -281,16 +370,25 @@ int condis_cl_close_call(struct condis_vc *vc, void *data, unsigned int size)
 		err = -EBUSY;
 	else if (vc->call == CONDIS_CALL_CLOSING)
 		err = -EALREADY;
+	else if (vc->multipoint && vc->nr_parties > 1)
+		err = -EBUSY;		/* NDIS: drop all parties but one first */
+	else if (vc->multipoint != !!party ||
+		 (party && (party->vc != vc || party->state != CONDIS_PARTY_ACTIVE)))
+		err = -EINVAL;
 	else
-		call_start(vc, CONDIS_CALL_OP_CLOSE, CONDIS_CALL_CLOSING, NULL);
+		call_start(vc, CONDIS_CALL_OP_CLOSE, CONDIS_CALL_CLOSING, NULL, party);
 	spin_unlock_bh(&vc->lock);
+	if (party)
+		condis_party_put(party);	/* linked to the VC, it stays */
 	if (err) {
 		condis_bad_input("cl_close_call: VC %u has no call to close now (%d)",
 				 vc->obj.id, err);
 		condis_vc_put(vc);
 		return err;
 	}
-	return call_returned(vc, vc->cm_ops->close_call(vc->cm_vc_ctx, data, size),
+	return call_returned(vc, vc->cm_ops->close_call(vc->cm_vc_ctx,
+							party ? party->cm_party_ctx : NULL,
+							data, size),
 			     "close_call");
 }
 EXPORT_SYMBOL_NS_GPL(condis_cl_close_call, CONDIS);
@@ -309,7 +407,7 @@ EXPORT_SYMBOL_NS_GPL(condis_cl_close_call, CONDIS);
  */
 void condis_cm_close_call_complete(int status, struct condis_vc *vc)
 {
-	call_completed(vc, CONDIS_CALL_OP_CLOSE, status, NULL, "cm_close_call_complete");
+	call_completed(vc, CONDIS_CALL_OP_CLOSE, status, NULL, NULL, "cm_close_call_complete");
 }
 EXPORT_SYMBOL_NS_GPL(condis_cm_close_call_complete, CONDIS);
 
@@ -372,7 +470,7 @@ int condis_cm_dispatch_incoming_call(struct condis_sap *sap, struct condis_vc *v
 	else if (vc->call != CONDIS_CALL_IDLE)
 		err = -EBUSY;
 	else
-		call_start(vc, CONDIS_CALL_OP_ANSWER, CONDIS_CALL_OFFERED, params);
+		call_start(vc, CONDIS_CALL_OP_ANSWER, CONDIS_CALL_OFFERED, params, NULL);
 	if (!err)
 		condis_sap_dispatch_begin(sap);
 	spin_unlock(&vc->lock);
@@ -411,7 +509,8 @@ EXPORT_SYMBOL_NS_GPL(condis_cm_dispatch_incoming_call, CONDIS);
 void condis_cl_incoming_call_complete(int status, struct condis_vc *vc,
 				      struct condis_call_params *params)
 {
-	call_completed(vc, CONDIS_CALL_OP_ANSWER, status, params, "cl_incoming_call_complete");
+	call_completed(vc, CONDIS_CALL_OP_ANSWER, status, params, NULL,
+		       "cl_incoming_call_complete");
 }
 EXPORT_SYMBOL_NS_GPL(condis_cl_incoming_call_complete, CONDIS);
 

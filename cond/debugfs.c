@@ -50,9 +50,17 @@ static const char *const call_state_names[] = {
 	[CONDIS_CALL_CLOSING] = "closing",
 };
 
-/* One line per VC on @list; the lock that protects the list is held. */
+static const char *const party_state_names[] = {
+	[CONDIS_PARTY_ADDING] = "adding",
+	[CONDIS_PARTY_ACTIVE] = "active",
+	[CONDIS_PARTY_DROPPING] = "dropping",
+	[CONDIS_PARTY_GONE] = "gone",
+};
+
+/* One line per VC on @list, then its parties; the list's lock is held. */
 static void dump_vcs(struct seq_file *m, struct list_head *list, const char *indent)
 {
+	struct condis_party *party;
 	struct condis_vc *vc;
 
 	list_for_each_entry(vc, list, node) {
@@ -61,6 +69,9 @@ static void dump_vcs(struct seq_file *m, struct list_head *list, const char *ind
 			   vc_creator_names[vc->creator], vc_state_names[vc->state],
 			   call_state_names[vc->call],
 			   vc->remote_closed ? " closed-by-network" : "");
+		list_for_each_entry(party, &vc->parties, node)
+			seq_printf(m, "%s  party %u state=%s\n", indent, party->obj.id,
+				   party_state_names[party->state]);
 		spin_unlock(&vc->lock);
 	}
 }

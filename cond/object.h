@@ -21,6 +21,7 @@ enum condis_obj_type {
 	CONDIS_OBJ_AF,
 	CONDIS_OBJ_SAP,
 	CONDIS_OBJ_VC,
+	CONDIS_OBJ_PARTY,
 };
 
 /**

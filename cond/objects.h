@@ -227,7 +227,42 @@ struct condis_vc {
 	bool no_reuse;				/* closed by a failure: delete, no new call */
 	int call_status;			/* the result to deliver */
 	struct condis_call_params *call_params;	/* the parameters to deliver */
+	struct condis_party *call_party;	/* the party the operation concerns */
 	struct work_struct call_work;		/* delivers a pended call operation */
+
+	/* Parties of a point-to-multipoint call (party.c), under vc->lock. */
+	bool multipoint;			/* the call was made with a party */
+	unsigned int nr_parties;		/* parties not yet gone */
+	struct list_head parties;		/* condis_party.node */
+};
+
+enum condis_party_state {
+	CONDIS_PARTY_ADDING,	/* with the CM: the make-call's or an add-party's */
+	CONDIS_PARTY_ACTIVE,
+	CONDIS_PARTY_DROPPING,	/* the client's drop is with the CM */
+	CONDIS_PARTY_GONE,
+};
+
+/* Which party operation party->work delivers. */
+enum condis_party_op {
+	CONDIS_PARTY_OP_NONE,	/* none: the make-call's party is the call's */
+	CONDIS_PARTY_OP_ADD,
+	CONDIS_PARTY_OP_DROP,
+};
+
+/* A leaf of a point-to-multipoint call. */
+struct condis_party {
+	struct condis_obj obj;
+	struct condis_vc *vc;			/* holds a reference */
+	void *cl_party_ctx;
+	void *cm_party_ctx;
+	struct list_head node;			/* in vc->parties, under vc->lock */
+	enum condis_party_state state;		/* under vc->lock */
+	enum condis_party_op op;		/* the operation in flight */
+	bool done;				/* its result is in */
+	int status;				/* the result to deliver */
+	struct condis_call_params *params;	/* the parameters to deliver */
+	struct work_struct work;		/* delivers a pended add or drop */
 };
 
 bool condis_cm_ops_complete(const struct condis_cm_ops *ops);
@@ -242,6 +277,12 @@ void condis_vc_put(struct condis_vc *vc);
 
 /* call.c */
 void condis_vc_call_init(struct condis_vc *vc);
+
+/* party.c */
+struct condis_party *condis_party_new(struct condis_vc *vc, void *cl_party_ctx);
+void condis_party_set_state(struct condis_party *party, enum condis_party_state state);
+void condis_party_put(struct condis_party *party);
+void condis_party_release_gone(struct condis_party *party);
 
 /* binding.c */
 struct condis_binding *condis_binding_get(struct condis_binding *binding);

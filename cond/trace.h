@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * condis tracepoints: one event per state transition of an address family,
- * an open AF, a SAP, a VC and the call on a VC, with ids and state names.
+ * an open AF, a SAP, a VC, the call on a VC and a party, with ids and
+ * state names.
  *
  *   echo 1 > /sys/kernel/tracing/events/condis/enable
  *   cat /sys/kernel/tracing/trace_pipe
@@ -65,6 +66,17 @@ TRACE_DEFINE_ENUM(CONDIS_CALL_CLOSING);
 		{ CONDIS_CALL_ACCEPTED,		"accepted" },		\
 		{ CONDIS_CALL_CONNECTED,	"connected" },		\
 		{ CONDIS_CALL_CLOSING,		"closing" })
+
+TRACE_DEFINE_ENUM(CONDIS_PARTY_ADDING);
+TRACE_DEFINE_ENUM(CONDIS_PARTY_ACTIVE);
+TRACE_DEFINE_ENUM(CONDIS_PARTY_DROPPING);
+TRACE_DEFINE_ENUM(CONDIS_PARTY_GONE);
+#define show_party_state(s)						\
+	__print_symbolic(s,						\
+		{ CONDIS_PARTY_ADDING,		"adding" },		\
+		{ CONDIS_PARTY_ACTIVE,		"active" },		\
+		{ CONDIS_PARTY_DROPPING,	"dropping" },		\
+		{ CONDIS_PARTY_GONE,		"gone" })
 
 TRACE_EVENT(condis_cm_af,
 	TP_PROTO(const struct condis_cm_af *cm_af, bool registered),
@@ -191,6 +203,25 @@ TRACE_EVENT(condis_call_remote_close,
 	),
 	TP_printk("vc=%u call %s closed by the network, status %d", __entry->vc_id,
 		  show_call_state(__entry->state), __entry->status)
+);
+
+TRACE_EVENT(condis_party_state,
+	TP_PROTO(const struct condis_party *party, enum condis_party_state state),
+	TP_ARGS(party, state),
+	TP_STRUCT__entry(
+		__field(u32, party_id)
+		__field(u32, vc_id)
+		__field(unsigned int, old)
+		__field(unsigned int, state)
+	),
+	TP_fast_assign(
+		__entry->party_id = party->obj.id;
+		__entry->vc_id = party->vc->obj.id;
+		__entry->old = party->state;
+		__entry->state = state;
+	),
+	TP_printk("party=%u vc=%u %s -> %s", __entry->party_id, __entry->vc_id,
+		  show_party_state(__entry->old), show_party_state(__entry->state))
 );
 
 #endif /* _CONDIS_TRACE_H */

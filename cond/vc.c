@@ -77,6 +77,7 @@ static struct condis_vc *condis_vc_alloc(struct condis_adapter *adapter, struct 
 	INIT_WORK(&vc->activate_work, condis_vc_activate_done_fn);
 	INIT_WORK(&vc->deactivate_work, condis_vc_deactivate_done_fn);
 	INIT_LIST_HEAD(&vc->node);
+	INIT_LIST_HEAD(&vc->parties);
 	condis_vc_call_init(vc);
 	return vc;
 }

@@ -59,6 +59,7 @@ struct condis_cm_af;		/* an address family a CM or MCM registered */
 struct condis_af;		/* an open address family: one client <-> one CM */
 struct condis_sap;		/* a SAP a client registered on an open AF */
 struct condis_vc;		/* a virtual connection */
+struct condis_party;		/* a leaf of a point-to-multipoint call */
 
 /**
  * struct condis_af_type - an address family type, as NDIS's CO_ADDRESS_FAMILY
@@ -206,14 +207,24 @@ struct condis_protocol_ops {
  *	handle is stale once this returns 0.  Return an error to refuse
  *	(operations still outstanding).  Context: any.
  * @make_call_complete: the result of a condis_cl_make_call() that returned
- *	%CONDIS_PENDING, once; @params is the buffer the client lent, possibly
- *	changed by the CM (%CONDIS_CALL_PARAMETERS_CHANGED).  On failure the
- *	client deletes or reuses the VC.  Context: process (condis's
- *	workqueue).
+ *	%CONDIS_PENDING, once; @party is the first party of a multipoint call
+ *	(NULL on failure or for a point-to-point call); @params is the buffer
+ *	the client lent, possibly changed by the CM
+ *	(%CONDIS_CALL_PARAMETERS_CHANGED).  On failure the client deletes or
+ *	reuses the VC.  Context: process (condis's workqueue).
  * @close_call_complete: the result of a condis_cl_close_call() that
  *	returned %CONDIS_PENDING, once, from condis's workqueue (process
- *	context).  0: the call is closed and the VC deactivated; a VC the call
- *	manager created is no longer the client's.
+ *	context); @cl_party_ctx is the last party's, or NULL.  0: the call is
+ *	closed and the VC deactivated; a VC the call manager created is no
+ *	longer the client's.
+ * @add_party_complete: the result of a condis_cl_add_party() that returned
+ *	%CONDIS_PENDING, once, from condis's workqueue; on failure @party is
+ *	NULL and the party gone.
+ * @drop_party_complete: the result of a condis_cl_drop_party() that
+ *	returned %CONDIS_PENDING, once, from condis's workqueue.
+ * @incoming_drop_party: the network dropped a leaf (not the last one:
+ *	that comes as incoming_close_call); answer with
+ *	condis_cl_drop_party().  Context: any.
  * @incoming_call: the call manager offers a call on the client's SAP
  *	@cl_sap_ctx, on a VC it created and activated (create_vc came first).
  *	Return 0 to accept, an error to reject, or %CONDIS_PENDING and answer
@@ -236,12 +247,16 @@ struct condis_cl_ops {
 	int (*notify_close_af)(void *cl_af_ctx);
 	int (*create_vc)(void *cl_af_ctx, struct condis_vc *vc, void **cl_vc_ctx);
 	int (*delete_vc)(void *cl_vc_ctx);
-	void (*make_call_complete)(int status, void *cl_vc_ctx,
+	void (*make_call_complete)(int status, void *cl_vc_ctx, struct condis_party *party,
 				   struct condis_call_params *params);
-	void (*close_call_complete)(int status, void *cl_vc_ctx);
+	void (*close_call_complete)(int status, void *cl_vc_ctx, void *cl_party_ctx);
 	int (*incoming_call)(void *cl_sap_ctx, void *cl_vc_ctx, struct condis_call_params *params);
 	void (*call_connected)(void *cl_vc_ctx);
 	void (*incoming_close_call)(int status, void *cl_vc_ctx, void *data, unsigned int size);
+	void (*add_party_complete)(int status, void *cl_party_ctx, struct condis_party *party,
+				   struct condis_call_params *params);
+	void (*drop_party_complete)(int status, void *cl_party_ctx);
+	void (*incoming_drop_party)(int status, void *cl_party_ctx, void *data, unsigned int size);
 };
 
 /**
@@ -273,13 +288,21 @@ struct condis_cl_ops {
  * @deactivate_vc_complete: the same for condis_cm_deactivate_vc().
  * @make_call: the client places a call on its VC with @params, a buffer
  *	lent until the call completes, which the CM may rewrite (setting
- *	%CONDIS_CALL_PARAMETERS_CHANGED).  Activate the VC, then return 0;
- *	return an error; or return %CONDIS_PENDING and call
- *	condis_cm_make_call_complete(), which is mandatory even on failure.  Context: any.
+ *	%CONDIS_CALL_PARAMETERS_CHANGED).  @party is non-NULL for a
+ *	point-to-multipoint call: set *@cm_party_ctx for it.  Activate the VC,
+ *	then return 0; return an error; or return %CONDIS_PENDING and call
+ *	condis_cm_make_call_complete(), which is mandatory even on
+ *	failure.  Context: any.
  * @close_call: the client closes the call (@data, @size: bytes to send
- *	to the peer, or NULL).  Release the call, deactivate the VC, then
- *	return 0 or complete with condis_cm_close_call_complete() after
- *	%CONDIS_PENDING.  Context: any.
+ *	to the peer, or NULL; @cm_party_ctx: the last party's, or NULL).
+ *	Release the call, deactivate the VC, then return 0 or complete with
+ *	condis_cm_close_call_complete() after %CONDIS_PENDING.  Context: any.
+ * @add_party: the client adds a leaf @party to its multipoint call; set
+ *	*@cm_party_ctx, and return 0, an error, or %CONDIS_PENDING and call
+ *	condis_cm_add_party_complete().  Context: any.
+ * @drop_party: the client drops a leaf (never the last one); free its
+ *	state and return 0 or %CONDIS_PENDING and call
+ *	condis_cm_drop_party_complete().  Context: any.
  * @incoming_call_complete: the client's answer to an offer that
  *	condis_cm_dispatch_incoming_call() reported as pending, once: 0
  *	accepted (then condis_cm_dispatch_call_connected() or, if the changed
@@ -300,10 +323,14 @@ struct condis_cm_ops {
 	void (*activate_vc_complete)(int status, void *cm_vc_ctx,
 				     struct condis_call_params *params);
 	void (*deactivate_vc_complete)(int status, void *cm_vc_ctx);
-	int (*make_call)(void *cm_vc_ctx, struct condis_call_params *params);
-	int (*close_call)(void *cm_vc_ctx, void *data, unsigned int size);
+	int (*make_call)(void *cm_vc_ctx, struct condis_call_params *params,
+			 struct condis_party *party, void **cm_party_ctx);
+	int (*close_call)(void *cm_vc_ctx, void *cm_party_ctx, void *data, unsigned int size);
 	void (*incoming_call_complete)(int status, void *cm_vc_ctx,
 				       struct condis_call_params *params);
+	int (*add_party)(void *cm_vc_ctx, struct condis_call_params *params,
+			 struct condis_party *party, void **cm_party_ctx);
+	int (*drop_party)(void *cm_party_ctx, void *data, unsigned int size);
 };
 
 /**
@@ -401,10 +428,12 @@ void condis_mco_deactivate_vc_complete(int status, struct condis_vc *vc);
 int condis_mcm_activate_vc(struct condis_vc *vc, struct condis_call_params *params);
 int condis_mcm_deactivate_vc(struct condis_vc *vc);
 
-int condis_cl_make_call(struct condis_vc *vc, struct condis_call_params *params);
-void condis_cm_make_call_complete(int status, struct condis_vc *vc,
+int condis_cl_make_call(struct condis_vc *vc, struct condis_call_params *params,
+			void *cl_party_ctx, struct condis_party **party);
+void condis_cm_make_call_complete(int status, struct condis_vc *vc, void *cm_party_ctx,
 				  struct condis_call_params *params);
-int condis_cl_close_call(struct condis_vc *vc, void *data, unsigned int size);
+int condis_cl_close_call(struct condis_vc *vc, struct condis_party *party, void *data,
+			 unsigned int size);
 void condis_cm_close_call_complete(int status, struct condis_vc *vc);
 int condis_cm_dispatch_incoming_call(struct condis_sap *sap, struct condis_vc *vc,
 				     struct condis_call_params *params);
@@ -412,6 +441,15 @@ void condis_cl_incoming_call_complete(int status, struct condis_vc *vc,
 				      struct condis_call_params *params);
 int condis_cm_dispatch_call_connected(struct condis_vc *vc);
 int condis_cm_dispatch_incoming_close_call(int status, struct condis_vc *vc, void *data,
+					   unsigned int size);
+
+int condis_cl_add_party(struct condis_vc *vc, void *cl_party_ctx,
+			struct condis_call_params *params, struct condis_party **party);
+void condis_cm_add_party_complete(int status, struct condis_party *party, void *cm_party_ctx,
+				  struct condis_call_params *params);
+int condis_cl_drop_party(struct condis_party *party, void *data, unsigned int size);
+void condis_cm_drop_party_complete(int status, struct condis_party *party);
+int condis_cm_dispatch_incoming_drop_party(int status, struct condis_party *party, void *data,
 					   unsigned int size);
 
 struct condis_sap *condis_cm_lookup_sap(struct condis_cm_af *cm_af,

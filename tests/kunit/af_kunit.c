@@ -82,11 +82,21 @@ static int late_delete_vc(void *vc_ctx)
 }
 
 /* NDIS: a client without calls still provides every handler, as placeholders. */
-static void late_make_call_complete(int status, void *vc_ctx, struct condis_call_params *p)
+static void late_make_call_complete(int status, void *vc_ctx, struct condis_party *party,
+				    struct condis_call_params *p)
 {
 }
 
-static void late_close_call_complete(int status, void *vc_ctx)
+static void late_close_call_complete(int status, void *vc_ctx, void *party_ctx)
+{
+}
+
+static void late_add_party_complete(int status, void *party_ctx, struct condis_party *party,
+				    struct condis_call_params *p)
+{
+}
+
+static void late_drop_party_complete(int status, void *party_ctx)
 {
 }
 
@@ -100,6 +110,10 @@ static void late_call_connected(void *vc_ctx)
 }
 
 static void late_incoming_close_call(int status, void *vc_ctx, void *data, unsigned int size)
+{
+}
+
+static void late_incoming_drop_party(int status, void *party_ctx, void *data, unsigned int size)
 {
 }
 
@@ -124,6 +138,9 @@ static void af_register_notifies_clients_binding_later(struct kunit *test)
 		.incoming_call = late_incoming_call,
 		.call_connected = late_call_connected,
 		.incoming_close_call = late_incoming_close_call,
+		.add_party_complete = late_add_party_complete,
+		.drop_party_complete = late_drop_party_complete,
+		.incoming_drop_party = late_incoming_drop_party,
 	};
 	static const struct condis_protocol_desc late_desc = {
 		.name = "late-client", .ops = &late_ops, .cl_ops = &late_cl_ops,

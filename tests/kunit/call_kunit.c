@@ -72,14 +72,14 @@ static void call_make_synchronous_returns_result_without_completion(struct kunit
 	struct fake_world *w = call_world(test);
 	struct condis_vc *vc = client_vc(test, w);
 
-	KUNIT_EXPECT_EQ(test, condis_cl_make_call(vc, &call_params), 0);
+	KUNIT_EXPECT_EQ(test, condis_cl_make_call(vc, &call_params, NULL, NULL), 0);
 	FAKE_EXPECT_ONCE(test, w, "cm.make_call");
 	KUNIT_EXPECT_PTR_EQ(test, w->cm_params, &call_params);
 	/* A connected call keeps its VC: neither a second call nor a delete. */
-	KUNIT_EXPECT_EQ(test, condis_cl_make_call(vc, &call_params), -EBUSY);
+	KUNIT_EXPECT_EQ(test, condis_cl_make_call(vc, &call_params, NULL, NULL), -EBUSY);
 	KUNIT_EXPECT_EQ(test, condis_co_delete_vc(vc), -EBUSY);
 
-	KUNIT_EXPECT_EQ(test, condis_cl_close_call(vc, NULL, 0), 0);
+	KUNIT_EXPECT_EQ(test, condis_cl_close_call(vc, NULL, NULL, 0), 0);
 	FAKE_EXPECT_ONCE(test, w, "cm.close_call");
 	fake_world_settle(w);
 	FAKE_EXPECT_NONE(test, w, "cl.make_call_complete");
@@ -98,16 +98,16 @@ static void call_make_pended_completes_once_with_changed_params(struct kunit *te
 	struct condis_vc *vc = client_vc(test, w);
 
 	w->cm.make_call = CONDIS_PENDING;
-	KUNIT_EXPECT_EQ(test, condis_cl_make_call(vc, &call_params), CONDIS_PENDING);
+	KUNIT_EXPECT_EQ(test, condis_cl_make_call(vc, &call_params, NULL, NULL), CONDIS_PENDING);
 	/* Decision: no close while the make-call is pending; no delete either. */
-	KUNIT_EXPECT_EQ(test, condis_cl_close_call(vc, NULL, 0), -EBUSY);
+	KUNIT_EXPECT_EQ(test, condis_cl_close_call(vc, NULL, NULL, 0), -EBUSY);
 	KUNIT_EXPECT_EQ(test, condis_co_delete_vc(vc), -EBUSY);
 	FAKE_EXPECT_NONE(test, w, "cm.close_call");
 
 	KUNIT_EXPECT_EQ(test, fake_cm_activate(w, vc), 0);
 	w->cm_params->flags |= CONDIS_CALL_PARAMETERS_CHANGED;
-	condis_cm_make_call_complete(0, vc, w->cm_params);
-	condis_cm_make_call_complete(0, vc, w->cm_params);	/* a buggy second one */
+	condis_cm_make_call_complete(0, vc, NULL, w->cm_params);
+	condis_cm_make_call_complete(0, vc, NULL, w->cm_params);	/* a buggy second one */
 	fake_world_settle(w);
 	FAKE_EXPECT_ONCE(test, w, "cl.make_call_complete");
 	FAKE_EXPECT_ONCE(test, w, "cl.make_call_complete 0");
@@ -116,7 +116,7 @@ static void call_make_pended_completes_once_with_changed_params(struct kunit *te
 	KUNIT_EXPECT_TRUE(test, call_params.flags & CONDIS_CALL_PARAMETERS_CHANGED);
 
 	w->cm.close_call = 0;
-	KUNIT_EXPECT_EQ(test, condis_cl_close_call(vc, NULL, 0), 0);
+	KUNIT_EXPECT_EQ(test, condis_cl_close_call(vc, NULL, NULL, 0), 0);
 	KUNIT_EXPECT_EQ(test, condis_co_delete_vc(vc), 0);
 }
 
@@ -127,12 +127,12 @@ static void call_make_success_requires_active_vc(struct kunit *test)
 	struct condis_vc *vc = client_vc(test, w);
 
 	w->cm.make_call = CONDIS_PENDING;
-	KUNIT_EXPECT_EQ(test, condis_cl_make_call(vc, &call_params), CONDIS_PENDING);
-	condis_cm_make_call_complete(0, vc, NULL);	/* never activated */
+	KUNIT_EXPECT_EQ(test, condis_cl_make_call(vc, &call_params, NULL, NULL), CONDIS_PENDING);
+	condis_cm_make_call_complete(0, vc, NULL, NULL);	/* never activated */
 	fake_world_settle(w);
 	FAKE_EXPECT_ONCE(test, w, "cl.make_call_complete -71");	/* -EPROTO */
 	/* The call did not happen: the client may delete its VC. */
-	KUNIT_EXPECT_EQ(test, condis_cl_close_call(vc, NULL, 0), -ENOTCONN);
+	KUNIT_EXPECT_EQ(test, condis_cl_close_call(vc, NULL, NULL, 0), -ENOTCONN);
 	KUNIT_EXPECT_EQ(test, condis_co_delete_vc(vc), 0);
 }
 
@@ -143,13 +143,13 @@ static void call_make_failure_leaves_vc_to_client(struct kunit *test)
 	struct condis_vc *vc = client_vc(test, w);
 
 	w->cm.make_call = CONDIS_PENDING;
-	KUNIT_EXPECT_EQ(test, condis_cl_make_call(vc, &call_params), CONDIS_PENDING);
-	condis_cm_make_call_complete(-ECONNREFUSED, vc, NULL);
+	KUNIT_EXPECT_EQ(test, condis_cl_make_call(vc, &call_params, NULL, NULL), CONDIS_PENDING);
+	condis_cm_make_call_complete(-ECONNREFUSED, vc, NULL, NULL);
 	fake_world_settle(w);
 	FAKE_EXPECT_ONCE(test, w, "cl.make_call_complete -111");
 	/* Reuse: the same VC takes a new call, which the CM now refuses at once. */
 	w->cm.make_call = -EHOSTUNREACH;
-	KUNIT_EXPECT_EQ(test, condis_cl_make_call(vc, &call_params), -EHOSTUNREACH);
+	KUNIT_EXPECT_EQ(test, condis_cl_make_call(vc, &call_params, NULL, NULL), -EHOSTUNREACH);
 	FAKE_EXPECT_ONCE(test, w, "cl.make_call_complete");
 	KUNIT_EXPECT_EQ(test, condis_co_delete_vc(vc), 0);
 	FAKE_EXPECT_ONCE(test, w, "cm.delete_vc");
@@ -161,10 +161,10 @@ static void call_close_pended_completes_once(struct kunit *test)
 	struct fake_world *w = call_world(test);
 	struct condis_vc *vc = client_vc(test, w);
 
-	KUNIT_ASSERT_EQ(test, condis_cl_make_call(vc, &call_params), 0);
+	KUNIT_ASSERT_EQ(test, condis_cl_make_call(vc, &call_params, NULL, NULL), 0);
 	w->cm.close_call = CONDIS_PENDING;
-	KUNIT_EXPECT_EQ(test, condis_cl_close_call(vc, NULL, 0), CONDIS_PENDING);
-	KUNIT_EXPECT_EQ(test, condis_cl_close_call(vc, NULL, 0), -EALREADY);
+	KUNIT_EXPECT_EQ(test, condis_cl_close_call(vc, NULL, NULL, 0), CONDIS_PENDING);
+	KUNIT_EXPECT_EQ(test, condis_cl_close_call(vc, NULL, NULL, 0), -EALREADY);
 	KUNIT_EXPECT_EQ(test, condis_co_delete_vc(vc), -EBUSY);
 	FAKE_EXPECT_ONCE(test, w, "cm.close_call");
 	/* Deactivate, then complete: NDIS's order. */
@@ -177,8 +177,8 @@ static void call_close_pended_completes_once(struct kunit *test)
 	KUNIT_EXPECT_PTR_NE(test, fake_task(w, "cl.close_call_complete"), current);
 	/* Decision: the creator may reuse a VC after an orderly close. */
 	w->cm.close_call = 0;
-	KUNIT_EXPECT_EQ(test, condis_cl_make_call(vc, &call_params), 0);
-	KUNIT_EXPECT_EQ(test, condis_cl_close_call(vc, NULL, 0), 0);
+	KUNIT_EXPECT_EQ(test, condis_cl_make_call(vc, &call_params, NULL, NULL), 0);
+	KUNIT_EXPECT_EQ(test, condis_cl_close_call(vc, NULL, NULL, 0), 0);
 	KUNIT_EXPECT_EQ(test, condis_co_delete_vc(vc), 0);
 }
 
@@ -188,16 +188,16 @@ static void call_close_success_requires_deactivated_vc(struct kunit *test)
 	struct fake_world *w = call_world(test);
 	struct condis_vc *vc = client_vc(test, w);
 
-	KUNIT_ASSERT_EQ(test, condis_cl_make_call(vc, &call_params), 0);
+	KUNIT_ASSERT_EQ(test, condis_cl_make_call(vc, &call_params, NULL, NULL), 0);
 	w->cm.close_call = CONDIS_PENDING;
-	KUNIT_EXPECT_EQ(test, condis_cl_close_call(vc, NULL, 0), CONDIS_PENDING);
+	KUNIT_EXPECT_EQ(test, condis_cl_close_call(vc, NULL, NULL, 0), CONDIS_PENDING);
 	condis_cm_close_call_complete(0, vc);	/* without deactivating */
 	fake_world_settle(w);
 	FAKE_EXPECT_ONCE(test, w, "cl.close_call_complete -71");
 	/* The call is still up, and closes properly the second time. */
-	KUNIT_EXPECT_EQ(test, condis_cl_make_call(vc, &call_params), -EBUSY);
+	KUNIT_EXPECT_EQ(test, condis_cl_make_call(vc, &call_params, NULL, NULL), -EBUSY);
 	w->cm.close_call = 0;
-	KUNIT_EXPECT_EQ(test, condis_cl_close_call(vc, NULL, 0), 0);
+	KUNIT_EXPECT_EQ(test, condis_cl_close_call(vc, NULL, NULL, 0), 0);
 	KUNIT_EXPECT_EQ(test, condis_co_delete_vc(vc), 0);
 }
 
@@ -223,7 +223,7 @@ static void call_incoming_accepted_then_connected(struct kunit *test)
 	FAKE_EXPECT_NONE(test, w, "cm.incoming_call_complete");	/* answered at once */
 
 	/* The client closes; the CM deactivates and deletes its VC. */
-	KUNIT_EXPECT_EQ(test, condis_cl_close_call(vc, NULL, 0), 0);
+	KUNIT_EXPECT_EQ(test, condis_cl_close_call(vc, NULL, NULL, 0), 0);
 	KUNIT_EXPECT_EQ(test, fake_cm_drop_vc(w, vc), 0);
 	FAKE_EXPECT_BEFORE(test, w, "cm.close_call", "cl.delete_vc");
 	deregister(test, w, sap);
@@ -241,7 +241,7 @@ static void call_incoming_rejected_synchronously(struct kunit *test)
 			-ECONNREFUSED);
 	condis_sap_put(csap);
 	KUNIT_EXPECT_EQ(test, condis_cm_dispatch_call_connected(w->cl_vc), -EINVAL);
-	KUNIT_EXPECT_EQ(test, condis_cl_close_call(w->cl_vc, NULL, 0), -ENOTCONN);
+	KUNIT_EXPECT_EQ(test, condis_cl_close_call(w->cl_vc, NULL, NULL, 0), -ENOTCONN);
 	cm_end_incoming(test, w, w->cl_vc);
 	FAKE_EXPECT_ONCE(test, w, "cl.delete_vc");
 	deregister(test, w, sap);
@@ -262,7 +262,7 @@ static void call_incoming_pended_answer_completes_once(struct kunit *test)
 	condis_sap_put(csap);
 	/* Until the client answers: no connect, no close from either side. */
 	KUNIT_EXPECT_EQ(test, condis_cm_dispatch_call_connected(vc), -EINVAL);
-	KUNIT_EXPECT_EQ(test, condis_cl_close_call(vc, NULL, 0), -EBUSY);
+	KUNIT_EXPECT_EQ(test, condis_cl_close_call(vc, NULL, NULL, 0), -EBUSY);
 	KUNIT_EXPECT_EQ(test, condis_cm_dispatch_incoming_close_call(0, vc, NULL, 0), -EBUSY);
 	FAKE_EXPECT_NONE(test, w, "cl.incoming_close_call");
 
@@ -277,7 +277,7 @@ static void call_incoming_pended_answer_completes_once(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, condis_cm_dispatch_call_connected(vc), 0);
 	FAKE_EXPECT_BEFORE(test, w, "cm.incoming_call_complete", "cl.call_connected");
 
-	KUNIT_EXPECT_EQ(test, condis_cl_close_call(vc, NULL, 0), 0);
+	KUNIT_EXPECT_EQ(test, condis_cl_close_call(vc, NULL, NULL, 0), 0);
 	KUNIT_EXPECT_EQ(test, fake_cm_drop_vc(w, vc), 0);
 	deregister(test, w, sap);
 }
@@ -320,7 +320,7 @@ static void call_incoming_before_sap_registration_completes(struct kunit *test)
 	fake_world_settle(w);
 	FAKE_EXPECT_BEFORE(test, w, "cl.incoming_call", "cl.register_sap_complete 0");
 	KUNIT_EXPECT_EQ(test, condis_cm_dispatch_call_connected(w->cl_vc), 0);
-	KUNIT_EXPECT_EQ(test, condis_cl_close_call(w->cl_vc, NULL, 0), 0);
+	KUNIT_EXPECT_EQ(test, condis_cl_close_call(w->cl_vc, NULL, NULL, 0), 0);
 	KUNIT_EXPECT_EQ(test, fake_cm_drop_vc(w, w->cl_vc), 0);
 	deregister(test, w, sap);
 }
@@ -412,7 +412,7 @@ static void sap_deregister_complete_waits_for_incoming_call(struct kunit *test)
 	FAKE_EXPECT_BEFORE(test, w, "cl.incoming_call returns", "cl.deregister_sap_complete");
 	/* And the call goes on. */
 	KUNIT_EXPECT_EQ(test, condis_cm_dispatch_call_connected(w->cl_vc), 0);
-	KUNIT_EXPECT_EQ(test, condis_cl_close_call(w->cl_vc, NULL, 0), 0);
+	KUNIT_EXPECT_EQ(test, condis_cl_close_call(w->cl_vc, NULL, NULL, 0), 0);
 	KUNIT_EXPECT_EQ(test, fake_cm_drop_vc(w, w->cl_vc), 0);
 }
 
@@ -422,7 +422,7 @@ static void call_incoming_close_of_connected_call(struct kunit *test)
 	struct fake_world *w = call_world(test);
 	struct condis_vc *vc = client_vc(test, w);
 
-	KUNIT_ASSERT_EQ(test, condis_cl_make_call(vc, &call_params), 0);
+	KUNIT_ASSERT_EQ(test, condis_cl_make_call(vc, &call_params, NULL, NULL), 0);
 	w->cl_close_on_remote_close = true;
 	KUNIT_EXPECT_EQ(test, condis_cm_dispatch_incoming_close_call(0, vc, NULL, 0), 0);
 	FAKE_EXPECT_ONCE(test, w, "cl.incoming_close_call 0");
@@ -430,9 +430,9 @@ static void call_incoming_close_of_connected_call(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, w->cl_close_ret, 0);
 	/* The call is closed; an orderly release lets the client reuse its VC. */
 	KUNIT_EXPECT_EQ(test, condis_cm_dispatch_incoming_close_call(0, vc, NULL, 0), -EINVAL);
-	KUNIT_EXPECT_EQ(test, condis_cl_make_call(vc, &call_params), 0);
+	KUNIT_EXPECT_EQ(test, condis_cl_make_call(vc, &call_params, NULL, NULL), 0);
 	w->cl_close_on_remote_close = false;
-	KUNIT_EXPECT_EQ(test, condis_cl_close_call(vc, NULL, 0), 0);
+	KUNIT_EXPECT_EQ(test, condis_cl_close_call(vc, NULL, NULL, 0), 0);
 	KUNIT_EXPECT_EQ(test, condis_co_delete_vc(vc), 0);
 }
 
@@ -458,7 +458,7 @@ static void call_incoming_close_of_offered_call(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, condis_cm_dispatch_incoming_close_call(-ECONNRESET, vc, NULL, 0),
 			-EALREADY);
 	FAKE_EXPECT_ONCE(test, w, "cl.incoming_close_call");
-	KUNIT_EXPECT_EQ(test, condis_cl_close_call(vc, NULL, 0), 0);
+	KUNIT_EXPECT_EQ(test, condis_cl_close_call(vc, NULL, NULL, 0), 0);
 	FAKE_EXPECT_NONE(test, w, "cl.call_connected");
 	KUNIT_EXPECT_EQ(test, fake_cm_drop_vc(w, vc), 0);
 	deregister(test, w, sap);
@@ -474,9 +474,9 @@ static void call_incoming_close_crossing_local_close(struct kunit *test)
 	struct fake_world *w = call_world(test);
 	struct condis_vc *vc = client_vc(test, w);
 
-	KUNIT_ASSERT_EQ(test, condis_cl_make_call(vc, &call_params), 0);
+	KUNIT_ASSERT_EQ(test, condis_cl_make_call(vc, &call_params, NULL, NULL), 0);
 	w->cm.close_call = CONDIS_PENDING;
-	KUNIT_EXPECT_EQ(test, condis_cl_close_call(vc, NULL, 0), CONDIS_PENDING);
+	KUNIT_EXPECT_EQ(test, condis_cl_close_call(vc, NULL, NULL, 0), CONDIS_PENDING);
 	KUNIT_EXPECT_EQ(test, condis_cm_dispatch_incoming_close_call(0, vc, NULL, 0), -EALREADY);
 	FAKE_EXPECT_NONE(test, w, "cl.incoming_close_call");
 	KUNIT_EXPECT_EQ(test, fake_cm_deactivate(w, vc), 0);
@@ -492,11 +492,11 @@ static void call_failed_incoming_close_forbids_vc_reuse(struct kunit *test)
 	struct fake_world *w = call_world(test);
 	struct condis_vc *vc = client_vc(test, w);
 
-	KUNIT_ASSERT_EQ(test, condis_cl_make_call(vc, &call_params), 0);
+	KUNIT_ASSERT_EQ(test, condis_cl_make_call(vc, &call_params, NULL, NULL), 0);
 	w->cl_close_on_remote_close = true;
 	KUNIT_EXPECT_EQ(test, condis_cm_dispatch_incoming_close_call(-ENETDOWN, vc, NULL, 0), 0);
 	KUNIT_EXPECT_EQ(test, w->cl_close_ret, 0);
-	KUNIT_EXPECT_EQ(test, condis_cl_make_call(vc, &call_params), -EINVAL);
+	KUNIT_EXPECT_EQ(test, condis_cl_make_call(vc, &call_params, NULL, NULL), -EINVAL);
 	FAKE_EXPECT_ONCE(test, w, "cm.make_call");
 	KUNIT_EXPECT_EQ(test, condis_co_delete_vc(vc), 0);
 }
@@ -508,23 +508,23 @@ static void call_bad_input_changes_nothing(struct kunit *test)
 	struct condis_sap *sap = registered_sap(test, w, 7), *csap;
 	struct condis_vc *vc = client_vc(test, w), *cm_vc;
 
-	KUNIT_EXPECT_EQ(test, condis_cl_make_call(NULL, &call_params), -EBADF);
-	KUNIT_EXPECT_EQ(test, condis_cl_close_call(NULL, NULL, 0), -EBADF);
+	KUNIT_EXPECT_EQ(test, condis_cl_make_call(NULL, &call_params, NULL, NULL), -EBADF);
+	KUNIT_EXPECT_EQ(test, condis_cl_close_call(NULL, NULL, NULL, 0), -EBADF);
 	KUNIT_EXPECT_EQ(test, condis_cm_dispatch_call_connected(NULL), -EBADF);
 	KUNIT_EXPECT_EQ(test, condis_cm_dispatch_incoming_close_call(0, NULL, NULL, 0), -EBADF);
 	KUNIT_EXPECT_EQ(test, condis_cm_dispatch_incoming_call(NULL, vc, &call_params), -EBADF);
 	KUNIT_EXPECT_EQ(test, condis_cm_dispatch_incoming_call(sap, NULL, &call_params), -EBADF);
-	condis_cm_make_call_complete(0, NULL, NULL);
+	condis_cm_make_call_complete(0, NULL, NULL, NULL);
 	condis_cl_incoming_call_complete(0, NULL, NULL);
 
 	/* Wrong state or role: nothing reaches the other driver. */
-	KUNIT_EXPECT_EQ(test, condis_cl_make_call(vc, NULL), -EINVAL);
-	KUNIT_EXPECT_EQ(test, condis_cl_close_call(vc, NULL, 0), -ENOTCONN);
+	KUNIT_EXPECT_EQ(test, condis_cl_make_call(vc, NULL, NULL, NULL), -EINVAL);
+	KUNIT_EXPECT_EQ(test, condis_cl_close_call(vc, NULL, NULL, 0), -ENOTCONN);
 	KUNIT_EXPECT_EQ(test, condis_cm_dispatch_call_connected(vc), -EINVAL);
 	KUNIT_EXPECT_EQ(test, condis_cm_dispatch_incoming_close_call(0, vc, NULL, 0), -EINVAL);
 	/* An offer on the client's own VC is refused. */
 	KUNIT_EXPECT_EQ(test, condis_cm_dispatch_incoming_call(sap, vc, &call_params), -EINVAL);
-	condis_cm_make_call_complete(0, vc, NULL);
+	condis_cm_make_call_complete(0, vc, NULL, NULL);
 	condis_cm_close_call_complete(0, vc);
 	condis_cl_incoming_call_complete(0, vc, NULL);
 
@@ -534,7 +534,7 @@ static void call_bad_input_changes_nothing(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, fake_cm_deactivate(w, cm_vc), 0);
 	KUNIT_EXPECT_EQ(test, condis_cm_dispatch_incoming_call(csap, cm_vc, &call_params),
 			-EINVAL);
-	KUNIT_EXPECT_EQ(test, condis_cl_make_call(cm_vc, &call_params), -EINVAL);
+	KUNIT_EXPECT_EQ(test, condis_cl_make_call(cm_vc, &call_params, NULL, NULL), -EINVAL);
 	condis_sap_put(csap);
 	fake_world_settle(w);
 
@@ -549,8 +549,8 @@ static void call_bad_input_changes_nothing(struct kunit *test)
 	/* Everything still works afterwards. */
 	KUNIT_EXPECT_EQ(test, fake_cm_drop_vc(w, cm_vc), 0);
 	w->cl_vc = vc;
-	KUNIT_EXPECT_EQ(test, condis_cl_make_call(vc, &call_params), 0);
-	KUNIT_EXPECT_EQ(test, condis_cl_close_call(vc, NULL, 0), 0);
+	KUNIT_EXPECT_EQ(test, condis_cl_make_call(vc, &call_params, NULL, NULL), 0);
+	KUNIT_EXPECT_EQ(test, condis_cl_close_call(vc, NULL, NULL, 0), 0);
 	KUNIT_EXPECT_EQ(test, condis_co_delete_vc(vc), 0);
 	deregister(test, w, sap);
 }

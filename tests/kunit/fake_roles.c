@@ -173,20 +173,51 @@ static int fake_cl_delete_vc(void *cl_vc_ctx)
 	return 0;
 }
 
-static void fake_cl_make_call_complete(int status, void *cl_vc_ctx,
+static void fake_cl_make_call_complete(int status, void *cl_vc_ctx, struct condis_party *party,
 				       struct condis_call_params *params)
 {
 	struct fake_world *w = cl_vc_ctx;
 
 	fake_log_add(w, "cl.make_call_complete %d", status);
 	w->cl_params = params;
+	w->cl_made_party = party;
 }
 
-static void fake_cl_close_call_complete(int status, void *cl_vc_ctx)
+static void fake_cl_close_call_complete(int status, void *cl_vc_ctx, void *cl_party_ctx)
 {
 	struct fake_world *w = cl_vc_ctx;
+	struct fake_party *fp = cl_party_ctx;
 
-	fake_log_add(w, "cl.close_call_complete %d", status);
+	fake_log_add(w, "cl.close_call_complete %d party=%d", status, fp ? fp->id : -1);
+}
+
+static void fake_cl_add_party_complete(int status, void *cl_party_ctx,
+				       struct condis_party *party,
+				       struct condis_call_params *params)
+{
+	struct fake_party *fp = cl_party_ctx;
+
+	fake_log_add(fp->w, "cl.add_party_complete %d party=%d", status, fp->id);
+	if (status)
+		fp->party = NULL;
+	KUNIT_EXPECT_PTR_EQ(fp->w->test, party, status ? NULL : fp->party);
+}
+
+static void fake_cl_drop_party_complete(int status, void *cl_party_ctx)
+{
+	struct fake_party *fp = cl_party_ctx;
+
+	fake_log_add(fp->w, "cl.drop_party_complete %d party=%d", status, fp->id);
+}
+
+static void fake_cl_incoming_drop_party(int status, void *cl_party_ctx, void *data,
+					unsigned int size)
+{
+	struct fake_party *fp = cl_party_ctx;
+
+	fake_log_add(fp->w, "cl.incoming_drop_party %d party=%d", status, fp->id);
+	if (fp->drop_on_remote_drop)
+		fp->drop_ret = condis_cl_drop_party(fp->party, NULL, 0);
 }
 
 static int fake_cl_incoming_call(void *cl_sap_ctx, void *cl_vc_ctx,
@@ -220,7 +251,7 @@ static void fake_cl_incoming_close_call(int status, void *cl_vc_ctx, void *data,
 
 	fake_log_add(w, "cl.incoming_close_call %d", status);
 	if (w->cl_close_on_remote_close)
-		w->cl_close_ret = condis_cl_close_call(w->cl_vc, NULL, 0);
+		w->cl_close_ret = condis_cl_close_call(w->cl_vc, w->cl_made_party, NULL, 0);
 }
 
 /* Close the AF; answer w->cl_notify (0: done, or pended until the close completes). */
@@ -254,6 +285,9 @@ static const struct condis_cl_ops fake_cl_ops = {
 	.incoming_call = fake_cl_incoming_call,
 	.call_connected = fake_cl_call_connected,
 	.incoming_close_call = fake_cl_incoming_close_call,
+	.add_party_complete = fake_cl_add_party_complete,
+	.drop_party_complete = fake_cl_drop_party_complete,
+	.incoming_drop_party = fake_cl_incoming_drop_party,
 };
 
 /* ---- the call manager (stand-alone or MCM: same handlers) ------------------ */
@@ -386,24 +420,28 @@ int fake_cm_drop_vc(struct fake_world *w, struct condis_vc *vc)
 }
 
 /* The CM's VC context is the world, so the VC comes from w->cl_vc. */
-static int fake_cm_make_call(void *cm_vc_ctx, struct condis_call_params *params)
+static int fake_cm_make_call(void *cm_vc_ctx, struct condis_call_params *params,
+			     struct condis_party *party, void **cm_party_ctx)
 {
 	struct fake_world *w = cm_vc_ctx;
 	int ret = w->cm.make_call;
 
-	fake_log_add(w, "cm.make_call");
+	fake_log_add(w, "cm.make_call%s", party ? " multipoint" : "");
 	w->cm_params = params;
+	w->cm_last_party = party;
+	if (party)
+		*cm_party_ctx = party;
 	if (!ret)
 		ret = fake_cm_activate(w, w->cl_vc);
 	return ret;
 }
 
-static int fake_cm_close_call(void *cm_vc_ctx, void *data, unsigned int size)
+static int fake_cm_close_call(void *cm_vc_ctx, void *cm_party_ctx, void *data, unsigned int size)
 {
 	struct fake_world *w = cm_vc_ctx;
 	int ret = w->cm.close_call;
 
-	fake_log_add(w, "cm.close_call");
+	fake_log_add(w, "cm.close_call%s", cm_party_ctx ? " with party" : "");
 	if (!ret)
 		ret = fake_cm_deactivate(w, w->cl_vc);
 	return ret;
@@ -416,6 +454,30 @@ static void fake_cm_incoming_call_complete(int status, void *cm_vc_ctx,
 
 	fake_log_add(w, "cm.incoming_call_complete %d", status);
 	w->cm_params = params;
+}
+
+/* The CM's party context is the client's fake_party (the test shares it). */
+static int fake_cm_add_party(void *cm_vc_ctx, struct condis_call_params *params,
+			     struct condis_party *party, void **cm_party_ctx)
+{
+	struct fake_world *w = cm_vc_ctx;
+
+	fake_log_add(w, "cm.add_party");
+	w->cm_last_party = party;
+	*cm_party_ctx = party;
+	return w->cm.add_party;
+}
+
+static int fake_cm_drop_party(void *cm_party_ctx, void *data, unsigned int size)
+{
+	struct condis_party *party = cm_party_ctx;
+	struct fake_world *w = NULL;
+
+	/* Find the world through the party's VC: its CM context is the world. */
+	w = party->vc->cm_vc_ctx;
+	fake_log_add(w, "cm.drop_party");
+	w->cm_last_party = party;
+	return w->cm.drop_party;
 }
 
 static const struct condis_cm_ops fake_cm_ops = {
@@ -431,6 +493,8 @@ static const struct condis_cm_ops fake_cm_ops = {
 	.make_call = fake_cm_make_call,
 	.close_call = fake_cm_close_call,
 	.incoming_call_complete = fake_cm_incoming_call_complete,
+	.add_party = fake_cm_add_party,
+	.drop_party = fake_cm_drop_party,
 };
 
 /* ---- the plain CO miniport ------------------------------------------------- */

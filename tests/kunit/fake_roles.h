@@ -42,6 +42,8 @@ struct fake_cm_answers {
 	int create_vc;
 	int make_call;		/* 0: activate the VC and connect at once */
 	int close_call;		/* 0: deactivate the VC and close at once */
+	int add_party;
+	int drop_party;
 };
 
 /* What the fake miniport answers. */
@@ -91,6 +93,20 @@ struct fake_world {
 	struct condis_sap *cl_dereg_in_offer;	/* deregistered inside incoming_call */
 	struct condis_call_params *cl_params;	/* last parameters the client got */
 	struct condis_call_params *cm_params;	/* last parameters the CM got */
+	struct condis_party *cm_last_party;	/* the party the CM last got */
+	struct condis_party *cl_made_party;	/* from make_call_complete */
+};
+
+/*
+ * The fake client's context for a party; the CM's context for it is the
+ * same structure, so events name the party by @id.
+ */
+struct fake_party {
+	struct fake_world *w;
+	struct condis_party *party;	/* the client's handle */
+	int id;
+	bool drop_on_remote_drop;	/* incoming_drop_party drops it */
+	int drop_ret;			/* what that drop returned */
 };
 
 /* The fake CM's context for a SAP: allocated in register_sap, freed in deregister_sap. */

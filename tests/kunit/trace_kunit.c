@@ -51,6 +51,20 @@ static void probe_remote_close(void *data, const struct condis_vc *vc, int statu
 	fake_log_add(rec->w, "trace.remote_close %d %d", vc->call, status);
 }
 
+static void probe_party(void *data, const struct condis_party *party,
+			enum condis_party_state state)
+{
+	struct trace_rec *rec = data;
+
+	fake_log_add(rec->w, "trace.party %d->%d", party->state, state);
+}
+
+static void unregister_party_probe(void *data)
+{
+	unregister_trace_condis_party_state(probe_party, data);
+	tracepoint_synchronize_unregister();
+}
+
 static void unregister_call_probes(void *data)
 {
 	unregister_trace_condis_call_state(probe_call, data);
@@ -192,9 +206,9 @@ static void trace_every_call_transition(struct kunit *test)
 
 	KUNIT_ASSERT_EQ(test, condis_co_create_vc(w->cl_binding, w->cl_af, w, &w->cl_vc), 0);
 	w->cm.make_call = CONDIS_PENDING;
-	KUNIT_EXPECT_EQ(test, condis_cl_make_call(w->cl_vc, &params), CONDIS_PENDING);
+	KUNIT_EXPECT_EQ(test, condis_cl_make_call(w->cl_vc, &params, NULL, NULL), CONDIS_PENDING);
 	KUNIT_EXPECT_EQ(test, fake_cm_activate(w, w->cl_vc), 0);
-	condis_cm_make_call_complete(0, w->cl_vc, NULL);
+	condis_cm_make_call_complete(0, w->cl_vc, NULL, NULL);
 	fake_world_settle(w);
 	w->cl_close_on_remote_close = true;
 	KUNIT_EXPECT_EQ(test,
@@ -208,7 +222,7 @@ static void trace_every_call_transition(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, fake_cm_activate(w, vc), 0);
 	KUNIT_EXPECT_EQ(test, condis_cm_dispatch_incoming_call(sap, vc, &params), 0);
 	KUNIT_EXPECT_EQ(test, condis_cm_dispatch_call_connected(vc), 0);
-	KUNIT_EXPECT_EQ(test, condis_cl_close_call(vc, NULL, 0), 0);
+	KUNIT_EXPECT_EQ(test, condis_cl_close_call(vc, NULL, NULL, 0), 0);
 	KUNIT_EXPECT_EQ(test, fake_cm_drop_vc(w, vc), 0);
 	KUNIT_EXPECT_EQ(test, condis_cl_deregister_sap(sap), CONDIS_PENDING);
 	fake_world_settle(w);
@@ -221,6 +235,58 @@ static void trace_every_call_transition(struct kunit *test)
 	}
 	KUNIT_EXPECT_EQ(test, fake_count(w, "trace.call"), 9U);
 	KUNIT_EXPECT_EQ(test, fake_count(w, "trace.remote_close"), 1U);
+}
+
+/* A multipoint call: first party, an added one dropped, the last closed. */
+static void trace_every_party_transition(struct kunit *test)
+{
+	static const char *const steps[] = {
+		"trace.party 0->0", "trace.party 0->1",			/* the first */
+		"trace.party 0->0", "trace.party 0->1",			/* added */
+		"trace.party 1->2", "trace.party 2->3",			/* dropped */
+		"trace.party 1->3",					/* closed */
+	};
+	struct fake_world *w = fake_world_new(test, FAKE_MCM);
+	struct trace_rec *rec = kunit_kzalloc(test, sizeof(*rec), GFP_KERNEL);
+	struct condis_call_params params = { };
+	struct fake_party *root, *leaf;
+	int i, at, last = -1;
+
+	BUILD_BUG_ON(CONDIS_PARTY_ADDING != 0 || CONDIS_PARTY_ACTIVE != 1 ||
+		     CONDIS_PARTY_DROPPING != 2 || CONDIS_PARTY_GONE != 3);
+	KUNIT_ASSERT_NOT_NULL(test, rec);
+	root = kunit_kzalloc(test, sizeof(*root), GFP_KERNEL);
+	leaf = kunit_kzalloc(test, sizeof(*leaf), GFP_KERNEL);
+	KUNIT_ASSERT_TRUE(test, root && leaf);
+	root->w = w;
+	leaf->w = w;
+	rec->w = w;
+	KUNIT_ASSERT_EQ(test, fake_world_open_af(w), 0);
+	KUNIT_ASSERT_EQ(test, register_trace_condis_party_state(probe_party, rec), 0);
+	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, unregister_party_probe, rec), 0);
+	KUNIT_ASSERT_EQ(test, condis_co_create_vc(w->cl_binding, w->cl_af, w, &w->cl_vc), 0);
+	KUNIT_ASSERT_EQ(test, condis_cl_make_call(w->cl_vc, &params, root, &root->party), 0);
+	KUNIT_ASSERT_EQ(test, condis_cl_add_party(w->cl_vc, leaf, &params, &leaf->party), 0);
+	KUNIT_EXPECT_EQ(test, condis_cl_drop_party(leaf->party, NULL, 0), 0);
+	KUNIT_EXPECT_EQ(test, condis_cl_close_call(w->cl_vc, root->party, NULL, 0), 0);
+	KUNIT_EXPECT_EQ(test, condis_co_delete_vc(w->cl_vc), 0);
+	for (i = 0; i < ARRAY_SIZE(steps); i++) {
+		at = fake_index(w, steps[i]);
+		/* Repeated steps: find the next occurrence after the last one. */
+		while (at >= 0 && at <= last) {
+			int j;
+
+			for (j = at + 1, at = -1; j < (int)w->log.n; j++)
+				if (!strcmp(w->log.ev[j], steps[i])) {
+					at = j;
+					break;
+				}
+		}
+		KUNIT_EXPECT_GT_MSG(test, at, last, "'%s' missing or out of order", steps[i]);
+		if (at > last)
+			last = at;
+	}
+	KUNIT_EXPECT_EQ(test, fake_count(w, "trace.party"), 7U);
 }
 
 /* The debugfs dump shows every live object with its state. */
@@ -254,14 +320,14 @@ static void debugfs_dump_shows_live_objects(struct kunit *test)
 
 	/* A VC with a call on it. */
 	KUNIT_ASSERT_EQ(test, condis_co_create_vc(w->cl_binding, w->cl_af, w, &w->cl_vc), 0);
-	KUNIT_ASSERT_EQ(test, condis_cl_make_call(w->cl_vc, &params), 0);
+	KUNIT_ASSERT_EQ(test, condis_cl_make_call(w->cl_vc, &params, NULL, NULL), 0);
 	m->count = 0;
 	KUNIT_ASSERT_EQ(test, condis_objects_show(m, NULL), 0);
 	KUNIT_ASSERT_LT(test, m->count, m->size);
 	m->buf[m->count] = 0;
 	KUNIT_EXPECT_NOT_NULL(test, strstr(m->buf, "saps=1 vcs=1"));
 	KUNIT_EXPECT_NOT_NULL(test, strstr(m->buf, "by=client state=active call=connected"));
-	KUNIT_EXPECT_EQ(test, condis_cl_close_call(w->cl_vc, NULL, 0), 0);
+	KUNIT_EXPECT_EQ(test, condis_cl_close_call(w->cl_vc, NULL, NULL, 0), 0);
 	KUNIT_EXPECT_EQ(test, condis_co_delete_vc(w->cl_vc), 0);
 
 	KUNIT_EXPECT_EQ(test, condis_cl_deregister_sap(sap), CONDIS_PENDING);
@@ -272,6 +338,7 @@ static struct kunit_case condis_trace_cases[] = {
 	KUNIT_CASE(trace_every_af_and_sap_transition),
 	KUNIT_CASE(trace_every_vc_transition),
 	KUNIT_CASE(trace_every_call_transition),
+	KUNIT_CASE(trace_every_party_transition),
 	KUNIT_CASE(debugfs_dump_shows_live_objects),
 	{}
 };

@@ -1,0 +1,382 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Parties of point-to-multipoint calls, rooted at the client
+ * (NdisClAddParty, NdisClDropParty, the CM's completions and
+ * NdisCmDispatchIncomingDropParty).  The first party comes with the
+ * make-call (call.c) and the last one leaves with the close-call.
+ *
+ * A party's state lives under its VC's lock.  Each party has its own work
+ * item, so adds and drops of different parties may be in flight together;
+ * each result reaches the client exactly once, from condis's workqueue.
+ *
+ * Decisions (Documentation/core.rst): dropping the last party is refused at
+ * once with -EBUSY (NDIS: a FAILURE completion; close the call instead);
+ * an incoming drop of the last party is refused with -EINVAL (NDIS: the CM
+ * dispatches an incoming close instead); an incoming drop crossing the
+ * client's own drop of that party is not dispatched (-EALREADY); parties
+ * can be added only to a connected multipoint call.
+ */
+#include <linux/slab.h>
+
+#include "core.h"
+#include "objects.h"
+#include "trace.h"
+
+void condis_party_set_state(struct condis_party *party, enum condis_party_state state)
+{
+	lockdep_assert_held(&party->vc->lock);
+	trace_condis_party_state(party, state);
+	WRITE_ONCE(party->state, state);
+}
+
+static void condis_party_release(struct condis_obj *obj)
+{
+	struct condis_party *party = container_of(obj, struct condis_party, obj);
+
+	condis_vc_put(party->vc);
+	kfree(party);
+}
+
+void condis_party_put(struct condis_party *party)
+{
+	condis_obj_put(&party->obj);
+}
+
+static struct condis_party *condis_party_get(struct condis_party *party)
+{
+	return condis_obj_get_handle(party, CONDIS_OBJ_PARTY) ? party : NULL;
+}
+
+/* A party that has left its VC: its handle goes stale, its memory follows. */
+void condis_party_release_gone(struct condis_party *party)
+{
+	condis_obj_unpublish(&party->obj);
+	condis_party_put(party);	/* the creation's */
+}
+
+static void condis_party_done_fn(struct work_struct *work);
+
+/*
+ * A new party of @vc, published, in state ADDING, not yet on the VC's list
+ * (the caller links it under vc->lock).
+ */
+struct condis_party *condis_party_new(struct condis_vc *vc, void *cl_party_ctx)
+{
+	struct condis_party *party = kzalloc(sizeof(*party), GFP_ATOMIC);
+
+	if (!party)
+		return NULL;
+	condis_obj_init(&party->obj, CONDIS_OBJ_PARTY, condis_party_release);
+	condis_obj_get(&vc->obj);
+	party->vc = vc;
+	party->cl_party_ctx = cl_party_ctx;
+	party->state = CONDIS_PARTY_ADDING;
+	INIT_LIST_HEAD(&party->node);
+	INIT_WORK(&party->work, condis_party_done_fn);
+	if (condis_obj_publish(&party->obj)) {
+		condis_party_put(party);
+		return NULL;
+	}
+	return party;
+}
+
+/* The result of the add or drop in flight, under vc->lock. */
+static void party_finish(struct condis_party *party, int status)
+{
+	struct condis_vc *vc = party->vc;
+
+	lockdep_assert_held(&vc->lock);
+	if (status && party->op == CONDIS_PARTY_OP_DROP) {
+		condis_party_set_state(party, CONDIS_PARTY_ACTIVE);
+	} else if (!status && party->op == CONDIS_PARTY_OP_ADD) {
+		condis_party_set_state(party, CONDIS_PARTY_ACTIVE);
+	} else {
+		/* A failed add or a successful drop: the party leaves. */
+		condis_party_set_state(party, CONDIS_PARTY_GONE);
+		list_del_init(&party->node);
+		vc->nr_parties--;
+	}
+	party->op = CONDIS_PARTY_OP_NONE;
+}
+
+/* Workqueue: deliver a pended add or drop to the client. */
+static void condis_party_done_fn(struct work_struct *work)
+{
+	struct condis_party *party = container_of(work, struct condis_party, work);
+	const struct condis_cl_ops *cl = party->vc->af->cl_ops;
+	enum condis_party_op op;
+	int status;
+
+	spin_lock_bh(&party->vc->lock);
+	op = party->op;
+	status = party->status;
+	party_finish(party, status);
+	spin_unlock_bh(&party->vc->lock);
+	if (op == CONDIS_PARTY_OP_ADD)
+		cl->add_party_complete(status, party->cl_party_ctx, status ? NULL : party,
+				       party->params);
+	else
+		cl->drop_party_complete(status, party->cl_party_ctx);
+	if (party->state == CONDIS_PARTY_GONE)
+		condis_party_release_gone(party);
+	condis_party_put(party);	/* the operation's */
+}
+
+/* The CM's handler returned @ret for the add or drop just started. */
+static int party_returned(struct condis_party *party, int ret, const char *who)
+{
+	if (ret == CONDIS_PENDING)
+		return CONDIS_PENDING;	/* the reference goes with the completion */
+	spin_lock_bh(&party->vc->lock);
+	if (party->done) {
+		spin_unlock_bh(&party->vc->lock);
+		condis_bad_input("%s returned %d after completing party %u", who, ret,
+				 party->obj.id);
+		return CONDIS_PENDING;
+	}
+	party->done = true;
+	party_finish(party, ret);
+	spin_unlock_bh(&party->vc->lock);
+	if (party->state == CONDIS_PARTY_GONE)
+		condis_party_release_gone(party);
+	condis_party_put(party);	/* the operation's */
+	return ret;
+}
+
+/**
+ * condis_cl_add_party() - the root of a multipoint call adds a leaf
+ *	(NdisClAddParty)
+ * @vc: the VC of a connected call made with a party
+ * @cl_party_ctx: the client's context for the new party
+ * @params: the leaf's parameters (address, per-party QoS where the medium
+ *	has it); lent to the CM until the add completes
+ * @party: set to the new party's handle before the CM is asked
+ *
+ * The CM's add_party runs before this returns.  Data is still sent on the
+ * VC, never on a party.
+ *
+ * Context: any.
+ * Return: 0 (the party is active); %CONDIS_PENDING (add_party_complete
+ * follows once); otherwise no completion follows and the party is gone:
+ * -EBADF, -EINVAL (no connected multipoint call on @vc, or a missing
+ * argument), -ENOMEM, or the CM's error.
+ */
+int condis_cl_add_party(struct condis_vc *vc, void *cl_party_ctx,
+			struct condis_call_params *params, struct condis_party **party)
+{
+	struct condis_party *p;
+	void *cm_party_ctx = NULL;
+	int err = 0, ret;
+
+	if (!condis_vc_get(vc)) {
+		condis_bad_input("cl_add_party: bad VC handle %p", vc);
+		return -EBADF;
+	}
+	err = -EINVAL;
+	if (!params || !party)
+		goto out_put;
+	err = -ENOMEM;
+	p = condis_party_new(vc, cl_party_ctx);
+	if (!p)
+		goto out_put;
+	err = 0;
+	spin_lock_bh(&vc->lock);
+	if (!vc->multipoint || vc->call != CONDIS_CALL_CONNECTED || vc->remote_closed) {
+		err = -EINVAL;
+	} else {
+		list_add_tail(&p->node, &vc->parties);
+		vc->nr_parties++;
+		p->op = CONDIS_PARTY_OP_ADD;
+		p->params = params;
+		condis_obj_get(&p->obj);	/* the operation's */
+		trace_condis_party_state(p, CONDIS_PARTY_ADDING);
+	}
+	spin_unlock_bh(&vc->lock);
+	if (err) {
+		condis_party_release_gone(p);
+		goto out_put;
+	}
+	*party = p;
+	condis_vc_put(vc);	/* the party holds the VC */
+	condis_obj_get(&p->obj);	/* an early completion may end the party */
+	ret = vc->cm_ops->add_party(vc->cm_vc_ctx, params, p, &cm_party_ctx);
+	/* The context the handler set, unless an early completion gave one. */
+	spin_lock_bh(&vc->lock);
+	if (cm_party_ctx && (!p->done || !p->cm_party_ctx))
+		p->cm_party_ctx = cm_party_ctx;
+	spin_unlock_bh(&vc->lock);
+	condis_party_put(p);
+	ret = party_returned(p, ret, "add_party");
+	if (ret && ret != CONDIS_PENDING)
+		*party = NULL;
+	return ret;
+
+out_put:
+	condis_bad_input("cl_add_party: VC %u: no connected multipoint call (%d)", vc->obj.id, err);
+	condis_vc_put(vc);
+	return err;
+}
+EXPORT_SYMBOL_NS_GPL(condis_cl_add_party, CONDIS);
+
+/* A CM completes the pended @op of @party: accepted once, delivered from the workqueue. */
+static void party_completed(struct condis_party *party, enum condis_party_op op, int status,
+			    void *cm_party_ctx, struct condis_call_params *params,
+			    const char *who)
+{
+	enum condis_party_state in_flight = op == CONDIS_PARTY_OP_ADD ? CONDIS_PARTY_ADDING
+								       : CONDIS_PARTY_DROPPING;
+	bool ok;
+
+	if (!condis_party_get(party)) {
+		condis_bad_input("%s: bad party handle %p", who, party);
+		return;
+	}
+	status = condis_completion_status(status, who);
+	spin_lock_bh(&party->vc->lock);
+	ok = party->state == in_flight && party->op == op && !party->done;
+	if (ok) {
+		party->done = true;
+		party->status = status;
+		if (!status && cm_party_ctx)
+			party->cm_party_ctx = cm_party_ctx;
+		if (params)
+			party->params = params;
+	}
+	spin_unlock_bh(&party->vc->lock);
+	if (ok)
+		queue_work(condis_wq_get(), &party->work);
+	else
+		condis_bad_input("%s: party %u has no such operation in flight", who,
+				 party->obj.id);
+	condis_party_put(party);
+}
+
+/**
+ * condis_cm_add_party_complete() - a call manager finishes a pended
+ *	add_party (NdisCmAddPartyComplete, NdisMCmAddPartyComplete)
+ * @status: 0 or why the leaf could not be added
+ * @party: the party handle add_party was given
+ * @cm_party_ctx: the CM's context for the party (NULL keeps the one
+ *	add_party set)
+ * @params: the parameters, possibly changed, or NULL for the client's
+ *
+ * Context: any.
+ */
+void condis_cm_add_party_complete(int status, struct condis_party *party, void *cm_party_ctx,
+				  struct condis_call_params *params)
+{
+	party_completed(party, CONDIS_PARTY_OP_ADD, status, cm_party_ctx, params,
+			"cm_add_party_complete");
+}
+EXPORT_SYMBOL_NS_GPL(condis_cm_add_party_complete, CONDIS);
+
+/**
+ * condis_cl_drop_party() - the root drops a leaf (NdisClDropParty)
+ * @party: an active party that is not the call's last
+ * @data: bytes to send to the leaf with the release, or NULL
+ * @size: bytes in @data
+ *
+ * The handle is stale for the client as soon as this returns
+ * %CONDIS_PENDING or 0.  The CM's drop_party runs before this returns.
+ *
+ * Context: any.
+ * Return: 0 (dropped); %CONDIS_PENDING (drop_party_complete follows once);
+ * otherwise no completion follows and the party stays: -EBADF (bad or
+ * already dropped handle), -EBUSY (the last party: close the call instead;
+ * or still being added), or the CM's error.
+ */
+int condis_cl_drop_party(struct condis_party *party, void *data, unsigned int size)
+{
+	struct condis_vc *vc;
+	int err = 0;
+
+	if (!condis_party_get(party)) {
+		condis_bad_input("cl_drop_party: bad party handle %p", party);
+		return -EBADF;
+	}
+	vc = party->vc;
+	spin_lock_bh(&vc->lock);
+	if (party->state == CONDIS_PARTY_DROPPING || party->state == CONDIS_PARTY_GONE)
+		err = -EBADF;
+	else if (party->state == CONDIS_PARTY_ADDING || vc->nr_parties < 2 ||
+		 vc->call == CONDIS_CALL_CLOSING)
+		err = -EBUSY;
+	if (!err) {
+		condis_party_set_state(party, CONDIS_PARTY_DROPPING);
+		party->op = CONDIS_PARTY_OP_DROP;
+		party->done = false;
+	}
+	spin_unlock_bh(&vc->lock);
+	if (err) {
+		condis_bad_input("cl_drop_party: party %u cannot be dropped now (%d)",
+				 party->obj.id, err);
+		condis_party_put(party);
+		return err;
+	}
+	/* The lookup's reference is the operation's. */
+	return party_returned(party, vc->cm_ops->drop_party(party->cm_party_ctx, data, size),
+			      "drop_party");
+}
+EXPORT_SYMBOL_NS_GPL(condis_cl_drop_party, CONDIS);
+
+/**
+ * condis_cm_drop_party_complete() - a call manager finishes a pended
+ *	drop_party (NdisCmDropPartyComplete, NdisMCmDropPartyComplete)
+ * @status: 0 once the leaf is released
+ * @party: the party
+ *
+ * On success the party handle is stale for the CM when this returns.
+ *
+ * Context: any.
+ */
+void condis_cm_drop_party_complete(int status, struct condis_party *party)
+{
+	party_completed(party, CONDIS_PARTY_OP_DROP, status, NULL, NULL,
+			"cm_drop_party_complete");
+}
+EXPORT_SYMBOL_NS_GPL(condis_cm_drop_party_complete, CONDIS);
+
+/**
+ * condis_cm_dispatch_incoming_drop_party() - the network dropped a leaf
+ *	(NdisCmDispatchIncomingDropParty, NdisMCmDispatchIncomingDropParty)
+ * @status: 0 for an orderly release by the leaf, otherwise why it left
+ * @party: an active party that is not the call's last
+ * @data: bytes the leaf sent, or NULL
+ * @size: bytes in @data
+ *
+ * The client's incoming_drop_party runs before this returns; it answers
+ * with condis_cl_drop_party().
+ *
+ * Context: any.
+ * Return: 0; -EBADF; -EINVAL (the last party: dispatch an incoming close
+ * instead); -EBUSY (still being added: fail the add instead); -EALREADY
+ * (the client is dropping it already: nothing is dispatched).
+ */
+int condis_cm_dispatch_incoming_drop_party(int status, struct condis_party *party, void *data,
+					   unsigned int size)
+{
+	struct condis_vc *vc;
+	int err = 0;
+
+	if (!condis_party_get(party)) {
+		condis_bad_input("cm_dispatch_incoming_drop_party: bad party handle %p", party);
+		return -EBADF;
+	}
+	vc = party->vc;
+	spin_lock_bh(&vc->lock);
+	if (party->state == CONDIS_PARTY_DROPPING || party->state == CONDIS_PARTY_GONE)
+		err = -EALREADY;
+	else if (party->state == CONDIS_PARTY_ADDING)
+		err = -EBUSY;
+	else if (vc->nr_parties < 2 || vc->call != CONDIS_CALL_CONNECTED)
+		err = -EINVAL;
+	spin_unlock_bh(&vc->lock);
+	if (err && err != -EALREADY)
+		condis_bad_input("cm_dispatch_incoming_drop_party: party %u (%d)",
+				 party->obj.id, err);
+	if (!err)
+		vc->af->cl_ops->incoming_drop_party(status, party->cl_party_ctx, data, size);
+	condis_party_put(party);
+	return err;
+}
+EXPORT_SYMBOL_NS_GPL(condis_cm_dispatch_incoming_drop_party, CONDIS);
