@@ -343,7 +343,8 @@ EXPORT_SYMBOL_NS_GPL(condis_cm_make_call_complete, CONDIS);
  * close_call_complete will report it; otherwise no completion follows:
  * -EBADF, -EINVAL (a VC with no AF, or @party is not the call's last
  * party), -ENOTCONN (no call), -EBUSY (a make-call, the client's answer to
- * an offer, or another party is still there or on its way), -EALREADY (a
+ * an offer or a QoS change is pending, or another party is still there or
+ * on its way), -EALREADY (a
  * close is already in flight), -EPROTO (the CM claimed success without
  * deactivating the VC), or the CM's error (the call stays).
  */
@@ -370,8 +371,8 @@ int condis_cl_close_call(struct condis_vc *vc, struct condis_party *party, void 
 		err = -EBUSY;
 	else if (vc->call == CONDIS_CALL_CLOSING)
 		err = -EALREADY;
-	else if (vc->multipoint && vc->nr_parties > 1)
-		err = -EBUSY;		/* NDIS: drop all parties but one first */
+	else if ((vc->multipoint && vc->nr_parties > 1) || vc->qos_pending)
+		err = -EBUSY;		/* drop all parties but one; finish the modify */
 	else if (vc->multipoint != !!party ||
 		 (party && (party->vc != vc || party->state != CONDIS_PARTY_ACTIVE)))
 		err = -EINVAL;

@@ -230,6 +230,16 @@ struct condis_vc {
 	struct condis_party *call_party;	/* the party the operation concerns */
 	struct work_struct call_work;		/* delivers a pended call operation */
 
+	/* A client's QoS change (qos.c), under vc->lock. */
+	unsigned int activations;		/* successful (re)activations so far */
+	bool qos_pending;			/* a modify-call-QoS is with the CM */
+	bool qos_done;				/* its result is in */
+	int qos_status;
+	unsigned int qos_activations;		/* activations when it started */
+	struct condis_call_params *qos_old;	/* the parameters before it */
+	struct condis_call_params *qos_params;	/* the parameters to deliver */
+	struct work_struct qos_work;		/* delivers its result */
+
 	/* Parties of a point-to-multipoint call (party.c), under vc->lock. */
 	bool multipoint;			/* the call was made with a party */
 	unsigned int nr_parties;		/* parties not yet gone */
@@ -277,6 +287,9 @@ void condis_vc_put(struct condis_vc *vc);
 
 /* call.c */
 void condis_vc_call_init(struct condis_vc *vc);
+
+/* qos.c */
+void condis_vc_qos_init(struct condis_vc *vc);
 
 /* party.c */
 struct condis_party *condis_party_new(struct condis_vc *vc, void *cl_party_ctx);

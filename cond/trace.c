@@ -12,3 +12,4 @@ EXPORT_TRACEPOINT_SYMBOL_GPL(condis_vc_state);
 EXPORT_TRACEPOINT_SYMBOL_GPL(condis_call_state);
 EXPORT_TRACEPOINT_SYMBOL_GPL(condis_call_remote_close);
 EXPORT_TRACEPOINT_SYMBOL_GPL(condis_party_state);
+EXPORT_TRACEPOINT_SYMBOL_GPL(condis_call_qos);

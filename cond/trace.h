@@ -205,6 +205,24 @@ TRACE_EVENT(condis_call_remote_close,
 		  show_call_state(__entry->state), __entry->status)
 );
 
+/* A QoS change: the client's modify ended with @status, or the peer's (0). */
+TRACE_EVENT(condis_call_qos,
+	TP_PROTO(const struct condis_vc *vc, int status),
+	TP_ARGS(vc, status),
+	TP_STRUCT__entry(
+		__field(u32, vc_id)
+		__field(bool, peer)
+		__field(int, status)
+	),
+	TP_fast_assign(
+		__entry->vc_id = vc->obj.id;
+		__entry->peer = !vc->qos_pending;
+		__entry->status = status;
+	),
+	TP_printk("vc=%u QoS changed by the %s, status %d", __entry->vc_id,
+		  __entry->peer ? "peer" : "client", __entry->status)
+);
+
 TRACE_EVENT(condis_party_state,
 	TP_PROTO(const struct condis_party *party, enum condis_party_state state),
 	TP_ARGS(party, state),

@@ -79,6 +79,7 @@ static struct condis_vc *condis_vc_alloc(struct condis_adapter *adapter, struct 
 	INIT_LIST_HEAD(&vc->node);
 	INIT_LIST_HEAD(&vc->parties);
 	condis_vc_call_init(vc);
+	condis_vc_qos_init(vc);
 	return vc;
 }
 
@@ -412,6 +413,7 @@ static void vc_finish_activation(struct condis_vc *vc, int status)
 	} else {
 		vc_set_state(vc, CONDIS_VC_ACTIVE);
 		vc->params = vc->new_params;
+		vc->activations++;
 	}
 	vc->new_params = NULL;
 }
@@ -665,6 +667,7 @@ int condis_mcm_activate_vc(struct condis_vc *vc, struct condis_call_params *para
 	} else {
 		vc_set_state(vc, CONDIS_VC_ACTIVE);
 		vc->params = params;
+		vc->activations++;
 	}
 	spin_unlock_bh(&vc->lock);
 	if (err)

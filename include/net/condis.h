@@ -225,6 +225,12 @@ struct condis_protocol_ops {
  * @incoming_drop_party: the network dropped a leaf (not the last one:
  *	that comes as incoming_close_call); answer with
  *	condis_cl_drop_party().  Context: any.
+ * @modify_call_qos_complete: the result of a condis_cl_modify_call_qos()
+ *	that returned %CONDIS_PENDING, once, from condis's workqueue; @params
+ *	holds the new QoS, or the old one restored on failure.
+ * @incoming_call_qos_change: the peer changed the call's QoS and the VC
+ *	already runs with @params.  Return to accept; to refuse, close the
+ *	call.  Context: any.
  * @incoming_call: the call manager offers a call on the client's SAP
  *	@cl_sap_ctx, on a VC it created and activated (create_vc came first).
  *	Return 0 to accept, an error to reject, or %CONDIS_PENDING and answer
@@ -257,6 +263,9 @@ struct condis_cl_ops {
 				   struct condis_call_params *params);
 	void (*drop_party_complete)(int status, void *cl_party_ctx);
 	void (*incoming_drop_party)(int status, void *cl_party_ctx, void *data, unsigned int size);
+	void (*modify_call_qos_complete)(int status, void *cl_vc_ctx,
+					 struct condis_call_params *params);
+	void (*incoming_call_qos_change)(void *cl_vc_ctx, struct condis_call_params *params);
 };
 
 /**
@@ -303,6 +312,11 @@ struct condis_cl_ops {
  * @drop_party: the client drops a leaf (never the last one); free its
  *	state and return 0 or %CONDIS_PENDING and call
  *	condis_cm_drop_party_complete().  Context: any.
+ * @modify_call_qos: the client asks for new QoS on a connected call.
+ *	Negotiate, re-activate the VC with the new parameters, then return 0
+ *	or complete with condis_cm_modify_call_qos_complete() after
+ *	%CONDIS_PENDING; on failure leave the VC as it was.  Return
+ *	-EOPNOTSUPP if the medium has no QoS.  Context: any.
  * @incoming_call_complete: the client's answer to an offer that
  *	condis_cm_dispatch_incoming_call() reported as pending, once: 0
  *	accepted (then condis_cm_dispatch_call_connected() or, if the changed
@@ -331,6 +345,7 @@ struct condis_cm_ops {
 	int (*add_party)(void *cm_vc_ctx, struct condis_call_params *params,
 			 struct condis_party *party, void **cm_party_ctx);
 	int (*drop_party)(void *cm_party_ctx, void *data, unsigned int size);
+	int (*modify_call_qos)(void *cm_vc_ctx, struct condis_call_params *params);
 };
 
 /**
@@ -451,6 +466,12 @@ int condis_cl_drop_party(struct condis_party *party, void *data, unsigned int si
 void condis_cm_drop_party_complete(int status, struct condis_party *party);
 int condis_cm_dispatch_incoming_drop_party(int status, struct condis_party *party, void *data,
 					   unsigned int size);
+
+int condis_cl_modify_call_qos(struct condis_vc *vc, struct condis_call_params *params);
+void condis_cm_modify_call_qos_complete(int status, struct condis_vc *vc,
+					struct condis_call_params *params);
+int condis_cm_dispatch_incoming_call_qos_change(struct condis_vc *vc,
+						struct condis_call_params *params);
 
 struct condis_sap *condis_cm_lookup_sap(struct condis_cm_af *cm_af,
 					const struct condis_sap_addr *addr);

@@ -117,6 +117,14 @@ static void late_incoming_drop_party(int status, void *party_ctx, void *data, un
 {
 }
 
+static void late_modify_call_qos_complete(int status, void *vc_ctx, struct condis_call_params *p)
+{
+}
+
+static void late_incoming_call_qos_change(void *vc_ctx, struct condis_call_params *p)
+{
+}
+
 /* A client that binds after the AF was registered is told about it too. */
 static void af_register_notifies_clients_binding_later(struct kunit *test)
 {
@@ -141,6 +149,8 @@ static void af_register_notifies_clients_binding_later(struct kunit *test)
 		.add_party_complete = late_add_party_complete,
 		.drop_party_complete = late_drop_party_complete,
 		.incoming_drop_party = late_incoming_drop_party,
+		.modify_call_qos_complete = late_modify_call_qos_complete,
+		.incoming_call_qos_change = late_incoming_call_qos_change,
 	};
 	static const struct condis_protocol_desc late_desc = {
 		.name = "late-client", .ops = &late_ops, .cl_ops = &late_cl_ops,

@@ -210,6 +210,23 @@ static void fake_cl_drop_party_complete(int status, void *cl_party_ctx)
 	fake_log_add(fp->w, "cl.drop_party_complete %d party=%d", status, fp->id);
 }
 
+static void fake_cl_modify_call_qos_complete(int status, void *cl_vc_ctx,
+					     struct condis_call_params *params)
+{
+	struct fake_world *w = cl_vc_ctx;
+
+	fake_log_add(w, "cl.modify_call_qos_complete %d", status);
+	w->cl_params = params;
+}
+
+static void fake_cl_incoming_call_qos_change(void *cl_vc_ctx, struct condis_call_params *params)
+{
+	struct fake_world *w = cl_vc_ctx;
+
+	fake_log_add(w, "cl.incoming_call_qos_change");
+	w->cl_params = params;
+}
+
 static void fake_cl_incoming_drop_party(int status, void *cl_party_ctx, void *data,
 					unsigned int size)
 {
@@ -288,6 +305,8 @@ static const struct condis_cl_ops fake_cl_ops = {
 	.add_party_complete = fake_cl_add_party_complete,
 	.drop_party_complete = fake_cl_drop_party_complete,
 	.incoming_drop_party = fake_cl_incoming_drop_party,
+	.modify_call_qos_complete = fake_cl_modify_call_qos_complete,
+	.incoming_call_qos_change = fake_cl_incoming_call_qos_change,
 };
 
 /* ---- the call manager (stand-alone or MCM: same handlers) ------------------ */
@@ -390,11 +409,29 @@ static void fake_cm_deactivate_vc_complete(int status, void *cm_vc_ctx)
 static struct condis_call_params fake_cm_call_params;
 
 /* Activate @vc as a CM of the world's kind does: through the miniport or not. */
-int fake_cm_activate(struct fake_world *w, struct condis_vc *vc)
+int fake_cm_activate_with(struct fake_world *w, struct condis_vc *vc,
+			  struct condis_call_params *params)
 {
 	if (w->kind == FAKE_MCM)
-		return condis_mcm_activate_vc(vc, &fake_cm_call_params);
-	return condis_cm_activate_vc(vc, &fake_cm_call_params);
+		return condis_mcm_activate_vc(vc, params);
+	return condis_cm_activate_vc(vc, params);
+}
+
+int fake_cm_activate(struct fake_world *w, struct condis_vc *vc)
+{
+	return fake_cm_activate_with(w, vc, &fake_cm_call_params);
+}
+
+static int fake_cm_modify_call_qos(void *cm_vc_ctx, struct condis_call_params *params)
+{
+	struct fake_world *w = cm_vc_ctx;
+	int ret = w->cm.modify_qos;
+
+	fake_log_add(w, "cm.modify_call_qos");
+	w->cm_params = params;
+	if (!ret)
+		ret = fake_cm_activate_with(w, w->cl_vc, params);
+	return ret;
 }
 
 int fake_cm_deactivate(struct fake_world *w, struct condis_vc *vc)
@@ -495,6 +532,7 @@ static const struct condis_cm_ops fake_cm_ops = {
 	.incoming_call_complete = fake_cm_incoming_call_complete,
 	.add_party = fake_cm_add_party,
 	.drop_party = fake_cm_drop_party,
+	.modify_call_qos = fake_cm_modify_call_qos,
 };
 
 /* ---- the plain CO miniport ------------------------------------------------- */

@@ -44,6 +44,7 @@ struct fake_cm_answers {
 	int close_call;		/* 0: deactivate the VC and close at once */
 	int add_party;
 	int drop_party;
+	int modify_qos;		/* 0: re-activate with the new QoS at once */
 };
 
 /* What the fake miniport answers. */
@@ -132,6 +133,8 @@ const void *fake_kind_gen_params(const void *prev, char *desc);
 
 /* The fake CM's side of a call, as its kind (CM or MCM) does it. */
 int fake_cm_activate(struct fake_world *w, struct condis_vc *vc);
+int fake_cm_activate_with(struct fake_world *w, struct condis_vc *vc,
+			  struct condis_call_params *params);
 int fake_cm_deactivate(struct fake_world *w, struct condis_vc *vc);
 int fake_cm_create_vc_for(struct fake_world *w, struct condis_af *af, struct condis_vc **vc);
 int fake_cm_drop_vc(struct fake_world *w, struct condis_vc *vc);

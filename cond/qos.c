@@ -1,0 +1,205 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * QoS changes on a connected call: asked by the client
+ * (NdisClModifyCallQoS and the CM's completion) or by the peer
+ * (NdisCmDispatchIncomingCallQoSChange).
+ *
+ * The rules condis checks, under vc->lock:
+ * - one modify at a time per VC (-EBUSY), only on a connected call;
+ * - the CM reports success only after it re-activated the VC (with the new
+ *   parameters); otherwise the client gets -EPROTO;
+ * - on failure the VC keeps the parameters it had: a CM that left others
+ *   active gets a warning (the client is told the CM's status);
+ * - the CM dispatches a peer's change only with the VC already running
+ *   with the new parameters;
+ * - the client cannot close the call while its modify is pending (-EBUSY):
+ *   the CM completes it first, as it must complete every modify.
+ */
+#include "core.h"
+#include "objects.h"
+#include "trace.h"
+
+/* The modify's result, under vc->lock; returns the status to deliver. */
+static int qos_finish(struct condis_vc *vc, int status)
+{
+	lockdep_assert_held(&vc->lock);
+	if (!status && vc->activations == vc->qos_activations) {
+		condis_bad_input("modify-call-QoS on VC %u succeeded without re-activating it",
+				 vc->obj.id);
+		status = -EPROTO;
+	} else if (status && vc->params != vc->qos_old) {
+		condis_bad_input("modify-call-QoS on VC %u failed but left new parameters active",
+				 vc->obj.id);
+	}
+	trace_condis_call_qos(vc, status);
+	vc->qos_pending = false;
+	return status;
+}
+
+/* Workqueue: deliver a pended modify's result to the client. */
+static void condis_qos_done_fn(struct work_struct *work)
+{
+	struct condis_vc *vc = container_of(work, struct condis_vc, qos_work);
+	struct condis_call_params *params;
+	int status;
+
+	spin_lock_bh(&vc->lock);
+	params = vc->qos_params;
+	status = qos_finish(vc, vc->qos_status);
+	spin_unlock_bh(&vc->lock);
+	vc->af->cl_ops->modify_call_qos_complete(status, vc->cl_vc_ctx, params);
+	condis_vc_put(vc);	/* the operation's */
+}
+
+void condis_vc_qos_init(struct condis_vc *vc)
+{
+	INIT_WORK(&vc->qos_work, condis_qos_done_fn);
+}
+
+/**
+ * condis_cl_modify_call_qos() - a client asks for new QoS on a call
+ *	(NdisClModifyCallQoS)
+ * @vc: the VC of a connected call
+ * @params: the parameters wanted; the client's buffer, lent until the
+ *	modify completes
+ *
+ * The CM's modify_call_qos runs before this returns; on success the CM has
+ * re-activated the VC with the new parameters.
+ *
+ * Context: any.
+ * Return: 0; %CONDIS_PENDING (modify_call_qos_complete follows once);
+ * otherwise no completion follows and the QoS is unchanged: -EBADF,
+ * -EINVAL (no connected call, no @params), -EBUSY (a modify is already
+ * pending), -EPROTO (the CM claimed success without re-activating), or the
+ * CM's error (-EOPNOTSUPP: no QoS on this medium).
+ */
+int condis_cl_modify_call_qos(struct condis_vc *vc, struct condis_call_params *params)
+{
+	int err = 0, ret;
+
+	if (!condis_vc_get(vc)) {
+		condis_bad_input("cl_modify_call_qos: bad VC handle %p", vc);
+		return -EBADF;
+	}
+	spin_lock_bh(&vc->lock);
+	if (!params || vc->call != CONDIS_CALL_CONNECTED || vc->remote_closed)
+		err = -EINVAL;
+	else if (vc->qos_pending)
+		err = -EBUSY;
+	if (!err) {
+		vc->qos_pending = true;
+		vc->qos_done = false;
+		vc->qos_params = params;
+		vc->qos_old = vc->params;
+		vc->qos_activations = vc->activations;
+	}
+	spin_unlock_bh(&vc->lock);
+	if (err) {
+		condis_bad_input("cl_modify_call_qos: VC %u: no connected call or busy (%d)",
+				 vc->obj.id, err);
+		condis_vc_put(vc);
+		return err;
+	}
+
+	ret = vc->cm_ops->modify_call_qos(vc->cm_vc_ctx, params);
+	if (ret == CONDIS_PENDING)
+		return CONDIS_PENDING;	/* the reference goes with the completion */
+	spin_lock_bh(&vc->lock);
+	if (vc->qos_done) {
+		spin_unlock_bh(&vc->lock);
+		condis_bad_input("modify_call_qos returned %d after completing VC %u", ret,
+				 vc->obj.id);
+		return CONDIS_PENDING;
+	}
+	vc->qos_done = true;
+	ret = qos_finish(vc, ret);
+	spin_unlock_bh(&vc->lock);
+	condis_vc_put(vc);
+	return ret;
+}
+EXPORT_SYMBOL_NS_GPL(condis_cl_modify_call_qos, CONDIS);
+
+/**
+ * condis_cm_modify_call_qos_complete() - a call manager finishes a pended
+ *	modify_call_qos (NdisCmModifyCallQoSComplete,
+ *	NdisMCmModifyCallQoSComplete)
+ * @status: 0 once the VC runs with the new QoS; on failure the VC must
+ *	have its previous parameters
+ * @vc: the VC
+ * @params: the QoS now in force (new, possibly changed by the CM, or the
+ *	old one restored), or NULL for the client's buffer
+ *
+ * The client's modify_call_qos_complete runs once, from condis's workqueue.
+ *
+ * Context: any.
+ */
+void condis_cm_modify_call_qos_complete(int status, struct condis_vc *vc,
+					struct condis_call_params *params)
+{
+	bool ok;
+
+	if (!condis_vc_get(vc)) {
+		condis_bad_input("cm_modify_call_qos_complete: bad VC handle %p", vc);
+		return;
+	}
+	status = condis_completion_status(status, "cm_modify_call_qos_complete");
+	spin_lock_bh(&vc->lock);
+	ok = vc->qos_pending && !vc->qos_done;
+	if (ok) {
+		vc->qos_done = true;
+		vc->qos_status = status;
+		if (params)
+			vc->qos_params = params;
+	}
+	spin_unlock_bh(&vc->lock);
+	if (ok)
+		queue_work(condis_wq_get(), &vc->qos_work);
+	else
+		condis_bad_input("cm_modify_call_qos_complete: VC %u has no modify in flight",
+				 vc->obj.id);
+	condis_vc_put(vc);
+}
+EXPORT_SYMBOL_NS_GPL(condis_cm_modify_call_qos_complete, CONDIS);
+
+/**
+ * condis_cm_dispatch_incoming_call_qos_change() - the peer changed a call's
+ *	QoS (NdisCmDispatchIncomingCallQoSChange,
+ *	NdisMCmDispatchIncomingCallQoSChange)
+ * @vc: the VC of a connected call
+ * @params: the new parameters, which the VC already runs with (the CM
+ *	re-activated it before telling the client)
+ *
+ * The client's incoming_call_qos_change runs before this returns.
+ *
+ * Context: any.
+ * Return: 0; -EBADF; -EINVAL (no connected call, or the VC does not run
+ * with @params); -EBUSY (the client's own modify is pending: complete it
+ * first).
+ */
+int condis_cm_dispatch_incoming_call_qos_change(struct condis_vc *vc,
+						struct condis_call_params *params)
+{
+	int err = 0;
+
+	if (!condis_vc_get(vc)) {
+		condis_bad_input("cm_dispatch_incoming_call_qos_change: bad VC handle %p", vc);
+		return -EBADF;
+	}
+	spin_lock_bh(&vc->lock);
+	if (vc->call != CONDIS_CALL_CONNECTED || vc->remote_closed || !params ||
+	    vc->state != CONDIS_VC_ACTIVE || vc->params != params)
+		err = -EINVAL;
+	else if (vc->qos_pending)
+		err = -EBUSY;
+	else
+		trace_condis_call_qos(vc, 0);
+	spin_unlock_bh(&vc->lock);
+	if (err)
+		condis_bad_input("cm_dispatch_incoming_call_qos_change: VC %u (%d)", vc->obj.id,
+				 err);
+	else
+		vc->af->cl_ops->incoming_call_qos_change(vc->cl_vc_ctx, params);
+	condis_vc_put(vc);
+	return err;
+}
+EXPORT_SYMBOL_NS_GPL(condis_cm_dispatch_incoming_call_qos_change, CONDIS);
