@@ -144,6 +144,7 @@ int condis_adapter_register(struct condis_miniport *miniport, const char *name,
 	INIT_LIST_HEAD(&ad->cm_afs);
 	spin_lock_init(&ad->lock);
 	INIT_LIST_HEAD(&ad->sig_vcs);
+	INIT_LIST_HEAD(&ad->oids);
 	err = condis_obj_publish(&ad->obj);
 	if (err) {
 		condis_obj_put(&ad->obj);

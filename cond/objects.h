@@ -66,8 +66,9 @@ struct condis_adapter {
 	struct list_head node;		/* in miniport->adapters */
 	struct list_head bindings;	/* condis_binding.adapter_node */
 	struct list_head cm_afs;	/* condis_cm_af.node */
-	spinlock_t lock;		/* protects sig_vcs */
+	spinlock_t lock;		/* protects sig_vcs and oids */
 	struct list_head sig_vcs;	/* signalling VCs: condis_vc.node */
+	struct list_head oids;		/* OID requests in flight: condis_oid.node */
 	bool dying;			/* unregistering: no new bindings or AFs */
 };
 

@@ -27,7 +27,8 @@ static bool condis_cl_ops_complete(const struct condis_cl_ops *ops)
 	       ops->make_call_complete && ops->close_call_complete && ops->incoming_call &&
 	       ops->call_connected && ops->incoming_close_call && ops->add_party_complete &&
 	       ops->drop_party_complete && ops->incoming_drop_party &&
-	       ops->modify_call_qos_complete && ops->incoming_call_qos_change;
+	       ops->modify_call_qos_complete && ops->incoming_call_qos_change &&
+	       ops->oid_request && ops->oid_request_complete;
 }
 
 bool condis_cm_ops_complete(const struct condis_cm_ops *ops)
@@ -35,7 +36,8 @@ bool condis_cm_ops_complete(const struct condis_cm_ops *ops)
 	return ops->open_af && ops->close_af && ops->register_sap && ops->deregister_sap &&
 	       ops->notify_close_af_complete && ops->create_vc && ops->delete_vc &&
 	       ops->make_call && ops->close_call && ops->incoming_call_complete &&
-	       ops->add_party && ops->drop_party && ops->modify_call_qos;
+	       ops->add_party && ops->drop_party && ops->modify_call_qos && ops->oid_request &&
+	       ops->oid_request_complete;
 }
 
 /**

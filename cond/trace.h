@@ -223,6 +223,28 @@ TRACE_EVENT(condis_call_qos,
 		  __entry->peer ? "peer" : "client", __entry->status)
 );
 
+/* An OID request answered (at once or by its completion). */
+TRACE_EVENT(condis_oid,
+	TP_PROTO(const struct condis_oid_request *req, unsigned int target, int status),
+	TP_ARGS(req, target, status),
+	TP_STRUCT__entry(
+		__field(u32, oid)
+		__field(bool, set)
+		__field(unsigned int, target)
+		__field(int, status)
+	),
+	TP_fast_assign(
+		__entry->oid = req->oid;
+		__entry->set = req->type == CONDIS_OID_SET;
+		__entry->target = target;
+		__entry->status = status;
+	),
+	TP_printk("%s oid=%#x answered by the %s, status %d", __entry->set ? "set" : "query",
+		  __entry->oid, __print_symbolic(__entry->target, { 0, "miniport" },
+						 { 1, "client" }, { 2, "call manager" }),
+		  __entry->status)
+);
+
 TRACE_EVENT(condis_party_state,
 	TP_PROTO(const struct condis_party *party, enum condis_party_state state),
 	TP_ARGS(party, state),

@@ -163,6 +163,43 @@ struct condis_call_params {
 	struct condis_media_params *media;
 };
 
+/* An OID request's kind (NDIS_OID_REQUEST.RequestType). */
+enum condis_oid_type {
+	CONDIS_OID_QUERY,
+	CONDIS_OID_SET,
+};
+
+/**
+ * struct condis_oid_request - a CoNDIS OID request (NDIS_OID_REQUEST)
+ * @type: query or set
+ * @oid: the OID_xxx code
+ * @buf: the requester's buffer, lent to the target until the request
+ *	completes
+ * @len: bytes in @buf
+ * @bytes_done: set by the target: bytes written (query) or read (set)
+ * @bytes_needed: set by the target when @len is too short
+ */
+struct condis_oid_request {
+	enum condis_oid_type type;
+	u32 oid;
+	void *buf;
+	u32 len;
+	u32 bytes_done;
+	u32 bytes_needed;
+};
+
+/* The CoNDIS OIDs condis itself knows (client <-> call manager). */
+#define CONDIS_OID_CO_ADD_PVC			0xFE000001
+#define CONDIS_OID_CO_DELETE_PVC		0xFE000002
+#define CONDIS_OID_CO_GET_CALL_INFORMATION	0xFE000003
+#define CONDIS_OID_CO_ADD_ADDRESS		0xFE000004
+#define CONDIS_OID_CO_DELETE_ADDRESS		0xFE000005
+#define CONDIS_OID_CO_GET_ADDRESSES		0xFE000006
+#define CONDIS_OID_CO_ADDRESS_CHANGE		0xFE000007
+#define CONDIS_OID_CO_SIGNALING_ENABLED		0xFE000008
+#define CONDIS_OID_CO_SIGNALING_DISABLED	0xFE000009
+#define CONDIS_OID_CO_AF_CLOSE			0xFE00000A
+
 /**
  * struct condis_protocol_ops - what every protocol driver provides
  * @bind_adapter: an adapter appeared (or existed when the protocol
@@ -231,6 +268,14 @@ struct condis_protocol_ops {
  * @incoming_call_qos_change: the peer changed the call's QoS and the VC
  *	already runs with @params.  Return to accept; to refuse, close the
  *	call.  Context: any.
+ * @oid_request: the call manager sends an OID on this AF (and VC or
+ *	party, or NULL contexts for the AF as a whole): return a status, or
+ *	%CONDIS_PENDING and call condis_co_oid_request_complete().
+ *	Context: any.
+ * @oid_request_complete: a request this client sent with
+ *	condis_co_oid_request() and that returned %CONDIS_PENDING is done;
+ *	once, from condis's workqueue, possibly before that call returned.
+ *	The contexts are the client's for the AF, VC and party it named.
  * @incoming_call: the call manager offers a call on the client's SAP
  *	@cl_sap_ctx, on a VC it created and activated (create_vc came first).
  *	Return 0 to accept, an error to reject, or %CONDIS_PENDING and answer
@@ -266,6 +311,10 @@ struct condis_cl_ops {
 	void (*modify_call_qos_complete)(int status, void *cl_vc_ctx,
 					 struct condis_call_params *params);
 	void (*incoming_call_qos_change)(void *cl_vc_ctx, struct condis_call_params *params);
+	int (*oid_request)(void *cl_af_ctx, void *cl_vc_ctx, void *cl_party_ctx,
+			   struct condis_oid_request *req);
+	void (*oid_request_complete)(void *cl_af_ctx, void *cl_vc_ctx, void *cl_party_ctx,
+				     struct condis_oid_request *req, int status);
 };
 
 /**
@@ -317,6 +366,12 @@ struct condis_cl_ops {
  *	or complete with condis_cm_modify_call_qos_complete() after
  *	%CONDIS_PENDING; on failure leave the VC as it was.  Return
  *	-EOPNOTSUPP if the medium has no QoS.  Context: any.
+ * @oid_request: a client sends an OID to the call manager on this AF:
+ *	as &condis_cl_ops.oid_request (an MCM answers with the same
+ *	condis_co_oid_request_complete()).
+ * @oid_request_complete: as &condis_cl_ops.oid_request_complete, for
+ *	requests the CM sent with condis_co_oid_request() (an MCM: with
+ *	condis_mcm_oid_request(), or to its own miniport part).
  * @incoming_call_complete: the client's answer to an offer that
  *	condis_cm_dispatch_incoming_call() reported as pending, once: 0
  *	accepted (then condis_cm_dispatch_call_connected() or, if the changed
@@ -346,6 +401,10 @@ struct condis_cm_ops {
 			 struct condis_party *party, void **cm_party_ctx);
 	int (*drop_party)(void *cm_party_ctx, void *data, unsigned int size);
 	int (*modify_call_qos)(void *cm_vc_ctx, struct condis_call_params *params);
+	int (*oid_request)(void *cm_af_ctx, void *cm_vc_ctx, void *cm_party_ctx,
+			   struct condis_oid_request *req);
+	void (*oid_request_complete)(void *cm_af_ctx, void *cm_vc_ctx, void *cm_party_ctx,
+				     struct condis_oid_request *req, int status);
 };
 
 /**
@@ -374,12 +433,18 @@ struct condis_protocol_desc {
  *	the VC working with its old parameters.  Context: any.
  * @deactivate_vc: stop the VC (MiniportCoDeactivateVc): 0 or
  *	%CONDIS_PENDING and condis_mco_deactivate_vc_complete().  Context: any.
+ * @oid_request: an OID for the adapter, or for one VC when @mp_vc_ctx is
+ *	not NULL (MiniportCoOidRequest): a status, or %CONDIS_PENDING and
+ *	condis_mco_oid_request_complete().  Requests are not serialised.
+ *	Optional (-EOPNOTSUPP without it); an MCM's miniport part may have
+ *	one too.  Context: any.
  */
 struct condis_miniport_ops {
 	int (*create_vc)(void *adapter_ctx, struct condis_vc *vc, void **mp_vc_ctx);
 	int (*delete_vc)(void *mp_vc_ctx);
 	int (*activate_vc)(void *mp_vc_ctx, struct condis_call_params *params);
 	int (*deactivate_vc)(void *mp_vc_ctx);
+	int (*oid_request)(void *adapter_ctx, void *mp_vc_ctx, struct condis_oid_request *req);
 };
 
 /**
@@ -466,6 +531,17 @@ int condis_cl_drop_party(struct condis_party *party, void *data, unsigned int si
 void condis_cm_drop_party_complete(int status, struct condis_party *party);
 int condis_cm_dispatch_incoming_drop_party(int status, struct condis_party *party, void *data,
 					   unsigned int size);
+
+int condis_co_oid_request(struct condis_binding *binding, struct condis_af *af,
+			  struct condis_vc *vc, struct condis_party *party,
+			  struct condis_oid_request *req);
+int condis_mcm_oid_request(struct condis_af *af, struct condis_vc *vc, struct condis_party *party,
+			   struct condis_oid_request *req);
+void condis_co_oid_request_complete(struct condis_af *af, struct condis_vc *vc,
+				    struct condis_party *party, struct condis_oid_request *req,
+				    int status);
+void condis_mco_oid_request_complete(struct condis_adapter *adapter, struct condis_vc *vc,
+				     struct condis_oid_request *req, int status);
 
 int condis_cl_modify_call_qos(struct condis_vc *vc, struct condis_call_params *params);
 void condis_cm_modify_call_qos_complete(int status, struct condis_vc *vc,

@@ -125,6 +125,17 @@ static void late_incoming_call_qos_change(void *vc_ctx, struct condis_call_param
 {
 }
 
+static int late_oid_request(void *af_ctx, void *vc_ctx, void *party_ctx,
+			    struct condis_oid_request *req)
+{
+	return -EOPNOTSUPP;
+}
+
+static void late_oid_request_complete(void *af_ctx, void *vc_ctx, void *party_ctx,
+				      struct condis_oid_request *req, int status)
+{
+}
+
 /* A client that binds after the AF was registered is told about it too. */
 static void af_register_notifies_clients_binding_later(struct kunit *test)
 {
@@ -151,6 +162,8 @@ static void af_register_notifies_clients_binding_later(struct kunit *test)
 		.incoming_drop_party = late_incoming_drop_party,
 		.modify_call_qos_complete = late_modify_call_qos_complete,
 		.incoming_call_qos_change = late_incoming_call_qos_change,
+		.oid_request = late_oid_request,
+		.oid_request_complete = late_oid_request_complete,
 	};
 	static const struct condis_protocol_desc late_desc = {
 		.name = "late-client", .ops = &late_ops, .cl_ops = &late_cl_ops,

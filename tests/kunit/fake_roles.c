@@ -227,6 +227,27 @@ static void fake_cl_incoming_call_qos_change(void *cl_vc_ctx, struct condis_call
 	w->cl_params = params;
 }
 
+/* OIDs: events name the OID and whether a VC context came along. */
+static int fake_cl_oid_request(void *cl_af_ctx, void *cl_vc_ctx, void *cl_party_ctx,
+			       struct condis_oid_request *req)
+{
+	struct fake_world *w = cl_af_ctx;
+
+	fake_log_add(w, "cl.oid_request %#x vc=%d", req->oid, !!cl_vc_ctx);
+	if (w->oid_complete_inline)
+		condis_co_oid_request_complete(w->cl_af, NULL, NULL, req, 0);
+	return w->cl_oid;
+}
+
+/* The client's AF context is the world; for a request to the miniport it is NULL. */
+static void fake_cl_oid_request_complete(void *cl_af_ctx, void *cl_vc_ctx, void *cl_party_ctx,
+					 struct condis_oid_request *req, int status)
+{
+	struct fake_world *w = req->buf;
+
+	fake_log_add(w, "cl.oid_request_complete %#x %d af=%d", req->oid, status, !!cl_af_ctx);
+}
+
 static void fake_cl_incoming_drop_party(int status, void *cl_party_ctx, void *data,
 					unsigned int size)
 {
@@ -307,6 +328,8 @@ static const struct condis_cl_ops fake_cl_ops = {
 	.incoming_drop_party = fake_cl_incoming_drop_party,
 	.modify_call_qos_complete = fake_cl_modify_call_qos_complete,
 	.incoming_call_qos_change = fake_cl_incoming_call_qos_change,
+	.oid_request = fake_cl_oid_request,
+	.oid_request_complete = fake_cl_oid_request_complete,
 };
 
 /* ---- the call manager (stand-alone or MCM: same handlers) ------------------ */
@@ -517,6 +540,25 @@ static int fake_cm_drop_party(void *cm_party_ctx, void *data, unsigned int size)
 	return w->cm.drop_party;
 }
 
+static int fake_cm_oid_request(void *cm_af_ctx, void *cm_vc_ctx, void *cm_party_ctx,
+			       struct condis_oid_request *req)
+{
+	struct fake_world *w = cm_af_ctx;
+
+	fake_log_add(w, "cm.oid_request %#x vc=%d", req->oid, !!cm_vc_ctx);
+	if (w->oid_complete_inline)
+		condis_co_oid_request_complete(w->cm_last_af, NULL, NULL, req, 0);
+	return w->cm.oid;
+}
+
+static void fake_cm_oid_request_complete(void *cm_af_ctx, void *cm_vc_ctx, void *cm_party_ctx,
+					 struct condis_oid_request *req, int status)
+{
+	struct fake_world *w = req->buf;
+
+	fake_log_add(w, "cm.oid_request_complete %#x %d", req->oid, status);
+}
+
 static const struct condis_cm_ops fake_cm_ops = {
 	.open_af = fake_cm_open_af,
 	.close_af = fake_cm_close_af,
@@ -533,6 +575,8 @@ static const struct condis_cm_ops fake_cm_ops = {
 	.add_party = fake_cm_add_party,
 	.drop_party = fake_cm_drop_party,
 	.modify_call_qos = fake_cm_modify_call_qos,
+	.oid_request = fake_cm_oid_request,
+	.oid_request_complete = fake_cm_oid_request_complete,
 };
 
 /* ---- the plain CO miniport ------------------------------------------------- */
@@ -572,11 +616,27 @@ static int fake_mp_deactivate_vc(void *mp_vc_ctx)
 	return w->mp.deactivate_vc;
 }
 
+static int fake_mp_oid_request(void *adapter_ctx, void *mp_vc_ctx, struct condis_oid_request *req)
+{
+	struct fake_world *w = adapter_ctx;
+
+	fake_log_add(w, "mp.oid_request %#x vc=%d", req->oid, !!mp_vc_ctx);
+	if (w->oid_complete_inline)
+		condis_mco_oid_request_complete(w->adapter, NULL, req, 0);
+	return w->mp.oid;
+}
+
 static const struct condis_miniport_ops fake_mp_ops = {
 	.create_vc = fake_mp_create_vc,
 	.delete_vc = fake_mp_delete_vc,
 	.activate_vc = fake_mp_activate_vc,
 	.deactivate_vc = fake_mp_deactivate_vc,
+	.oid_request = fake_mp_oid_request,
+};
+
+/* An MCM's miniport part: OIDs only (its VCs are its call manager's). */
+static const struct condis_miniport_ops fake_mcm_mp_ops = {
+	.oid_request = fake_mp_oid_request,
 };
 
 static int fake_cmp_bind(void *priv, struct condis_adapter *adapter)
@@ -730,7 +790,7 @@ struct fake_world *fake_world_new_ex(struct kunit *test, enum fake_cm_kind kind,
 		.name = "fake-nic", .ops = &fake_mp_ops,
 	};
 	static const struct condis_miniport_desc mcm_desc = {
-		.name = "fake-mcm", .cm_ops = &fake_cm_ops,
+		.name = "fake-mcm", .ops = &fake_mcm_mp_ops, .cm_ops = &fake_cm_ops,
 	};
 	struct fake_world *w = kunit_kzalloc(test, sizeof(*w), GFP_KERNEL);
 

@@ -45,12 +45,14 @@ struct fake_cm_answers {
 	int add_party;
 	int drop_party;
 	int modify_qos;		/* 0: re-activate with the new QoS at once */
+	int oid;
 };
 
 /* What the fake miniport answers. */
 struct fake_mp_answers {
 	int activate_vc;
 	int deactivate_vc;
+	int oid;
 };
 
 struct fake_world {
@@ -96,6 +98,8 @@ struct fake_world {
 	struct condis_call_params *cm_params;	/* last parameters the CM got */
 	struct condis_party *cm_last_party;	/* the party the CM last got */
 	struct condis_party *cl_made_party;	/* from make_call_complete */
+	int cl_oid;				/* the client's answer to an OID */
+	bool oid_complete_inline;		/* targets complete before returning */
 };
 
 /*
