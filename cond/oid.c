@@ -367,8 +367,9 @@ static void oid_complete(struct condis_adapter *ad, bool by_miniport, struct con
 	status = condis_completion_status(status, who);
 	spin_lock_bh(&ad->lock);
 	list_for_each_entry(o, &ad->oids, node) {
-		if (o->req != req || o->done ||
-		    (o->target == CONDIS_OID_TO_MINIPORT) != by_miniport ||
+		bool to_miniport = o->target == CONDIS_OID_TO_MINIPORT;
+
+		if (o->req != req || o->done || to_miniport != by_miniport ||
 		    (!by_miniport && o->af != af))
 			continue;
 		found = o;

@@ -218,8 +218,8 @@ static void party_incoming_drop_reaches_client(struct kunit *test)
 	struct fake_party *third = added_party(test, w, 3);
 
 	leaf->drop_on_remote_drop = true;
-	KUNIT_EXPECT_EQ(test, condis_cm_dispatch_incoming_drop_party(-ENETDOWN, leaf->party,
-								    NULL, 0), 0);
+	KUNIT_EXPECT_EQ(test,
+			condis_cm_dispatch_incoming_drop_party(-ENETDOWN, leaf->party, NULL, 0), 0);
 	FAKE_EXPECT_ONCE(test, w, "cl.incoming_drop_party -100 party=2");
 	KUNIT_EXPECT_EQ(test, leaf->drop_ret, 0);
 	FAKE_EXPECT_BEFORE(test, w, "cl.incoming_drop_party", "cm.drop_party");
