@@ -87,6 +87,8 @@ int condis_open_adapter(struct condis_protocol *protocol, struct condis_adapter 
 	b->ctx = binding_ctx;
 	b->state = CONDIS_BINDING_OPEN;
 	init_completion(&b->closed);
+	spin_lock_init(&b->status_lock);
+	INIT_LIST_HEAD(&b->status_queue);
 
 	mutex_lock(&condis_config_lock);
 	if (protocol->dying || adapter->dying)
@@ -101,7 +103,9 @@ int condis_open_adapter(struct condis_protocol *protocol, struct condis_adapter 
 		return err;
 	}
 	list_add_tail(&b->proto_node, &protocol->bindings);
+	spin_lock_bh(&adapter->lock);	/* status indications walk the list too */
 	list_add_tail(&b->adapter_node, &adapter->bindings);
+	spin_unlock_bh(&adapter->lock);
 	mutex_unlock(&condis_config_lock);
 	*binding = b;
 	return 0;
@@ -148,7 +152,9 @@ int condis_close_adapter(struct condis_binding *binding)
 	if (!err) {
 		binding->state = CONDIS_BINDING_CLOSED;
 		list_del(&binding->proto_node);
+		spin_lock_bh(&binding->adapter->lock);
 		list_del(&binding->adapter_node);
+		spin_unlock_bh(&binding->adapter->lock);
 	}
 	mutex_unlock(&condis_config_lock);
 	if (!err) {

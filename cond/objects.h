@@ -64,9 +64,11 @@ struct condis_adapter {
 	struct condis_miniport *miniport;	/* holds a reference */
 	void *ctx;
 	struct list_head node;		/* in miniport->adapters */
-	struct list_head bindings;	/* condis_binding.adapter_node */
+	struct list_head bindings;	/* condis_binding.adapter_node: changed under
+					 * condis_config_lock and lock, read under either
+					 */
 	struct list_head cm_afs;	/* condis_cm_af.node */
-	spinlock_t lock;		/* protects sig_vcs and oids */
+	spinlock_t lock;		/* protects sig_vcs, oids, bindings (see above) */
 	struct list_head sig_vcs;	/* signalling VCs: condis_vc.node */
 	struct list_head oids;		/* OID requests in flight: condis_oid.node */
 	bool dying;			/* unregistering: no new bindings or AFs */
@@ -87,6 +89,9 @@ struct condis_binding {
 	struct list_head adapter_node;		/* in adapter->bindings */
 	struct completion closed;		/* condis_close_adapter() ran */
 	atomic_t nr_afs;			/* AFs its client opened, not yet closed */
+	spinlock_t status_lock;			/* protects the two below */
+	bool status_busy;			/* a co_status runs: others queue */
+	struct list_head status_queue;		/* condis_status_entry.node */
 };
 
 /* An address family a call manager (CM or MCM) offers on one adapter. */
@@ -202,6 +207,7 @@ struct condis_vc {
 	struct condis_obj obj;
 	struct condis_adapter *adapter;		/* holds a reference */
 	struct condis_af *af;			/* holds a reference; NULL: signalling VC */
+	struct condis_binding *sig_binding;	/* a signalling VC's CM binding (a ref) */
 	const struct condis_cm_ops *cm_ops;	/* the call manager's */
 	enum condis_vc_creator creator;
 	bool mcm;				/* the adapter's miniport is the CM */

@@ -14,3 +14,4 @@ EXPORT_TRACEPOINT_SYMBOL_GPL(condis_call_remote_close);
 EXPORT_TRACEPOINT_SYMBOL_GPL(condis_party_state);
 EXPORT_TRACEPOINT_SYMBOL_GPL(condis_call_qos);
 EXPORT_TRACEPOINT_SYMBOL_GPL(condis_oid);
+EXPORT_TRACEPOINT_SYMBOL_GPL(condis_status);

@@ -245,6 +245,24 @@ TRACE_EVENT(condis_oid,
 		  __entry->status)
 );
 
+/* A status indication handed to one binding's protocol. */
+TRACE_EVENT(condis_status,
+	TP_PROTO(const struct condis_binding *binding, const struct condis_vc *vc, int code),
+	TP_ARGS(binding, vc, code),
+	TP_STRUCT__entry(
+		__field(u32, binding_id)
+		__field(u32, vc_id)
+		__field(int, code)
+	),
+	TP_fast_assign(
+		__entry->binding_id = binding->obj.id;
+		__entry->vc_id = vc ? vc->obj.id : 0;
+		__entry->code = code;
+	),
+	TP_printk("binding=%u vc=%u status %#x", __entry->binding_id, __entry->vc_id,
+		  __entry->code)
+);
+
 TRACE_EVENT(condis_party_state,
 	TP_PROTO(const struct condis_party *party, enum condis_party_state state),
 	TP_ARGS(party, state),

@@ -39,6 +39,8 @@ static void condis_vc_release(struct condis_obj *obj)
 
 	if (vc->af)
 		condis_af_put(vc->af);
+	if (vc->sig_binding)
+		condis_binding_put(vc->sig_binding);
 	condis_obj_put(&vc->adapter->obj);
 	kfree(vc);
 }
@@ -242,6 +244,8 @@ int condis_co_create_vc(struct condis_binding *binding, struct condis_af *af, vo
 	if (!v)
 		goto out_put;
 	v->cm_ops = af ? af->cm_af->cm_ops : binding->protocol->cm_ops;
+	if (!af)
+		v->sig_binding = condis_binding_get(binding);
 	if (creator == CONDIS_VC_BY_CLIENT)
 		v->cl_vc_ctx = vc_ctx;
 	else

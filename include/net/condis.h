@@ -201,6 +201,22 @@ struct condis_oid_request {
 #define CONDIS_OID_CO_AF_CLOSE			0xFE00000A
 
 /**
+ * struct condis_status_indication - a status a miniport indicates
+ *	(NDIS_STATUS_INDICATION)
+ * @code: the NDIS_STATUS_xxx code of the event (media connect, ...)
+ * @buf: its data, valid only during the co_status callback, or NULL
+ * @len: bytes in @buf
+ */
+struct condis_status_indication {
+	int code;
+	const void *buf;
+	u32 len;
+};
+
+/* Longest status data condis passes on, in bytes. */
+#define CONDIS_STATUS_BUF_MAX	256
+
+/**
  * struct condis_protocol_ops - what every protocol driver provides
  * @bind_adapter: an adapter appeared (or existed when the protocol
  *	registered).  Open a binding with condis_open_adapter() and return
@@ -212,11 +228,17 @@ struct condis_oid_request {
  * @af_register_notify: a call manager registered @type on the adapter of
  *	this binding (also sent for AFs registered before the bind).  A
  *	client that wants it calls condis_cl_open_af().  Context: process.
+ * @co_status: the miniport indicated a status (ProtocolCoStatusEx):
+ *	for the adapter (@vc_ctx NULL) or for a VC this protocol shares
+ *	(@vc_ctx its context).  Never two at a time for one binding.
+ *	Context: any.
  */
 struct condis_protocol_ops {
 	int (*bind_adapter)(void *proto_priv, struct condis_adapter *adapter);
 	int (*unbind_adapter)(void *binding_ctx, struct condis_binding *binding);
 	void (*af_register_notify)(void *binding_ctx, const struct condis_af_type *type);
+	void (*co_status)(void *binding_ctx, void *vc_ctx,
+			  const struct condis_status_indication *ind);
 };
 
 /**
@@ -531,6 +553,9 @@ int condis_cl_drop_party(struct condis_party *party, void *data, unsigned int si
 void condis_cm_drop_party_complete(int status, struct condis_party *party);
 int condis_cm_dispatch_incoming_drop_party(int status, struct condis_party *party, void *data,
 					   unsigned int size);
+
+int condis_mco_indicate_status(struct condis_adapter *adapter, struct condis_vc *vc,
+			       const struct condis_status_indication *ind);
 
 int condis_co_oid_request(struct condis_binding *binding, struct condis_af *af,
 			  struct condis_vc *vc, struct condis_party *party,

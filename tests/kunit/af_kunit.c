@@ -125,6 +125,11 @@ static void late_incoming_call_qos_change(void *vc_ctx, struct condis_call_param
 {
 }
 
+static void late_co_status(void *binding_ctx, void *vc_ctx,
+			   const struct condis_status_indication *ind)
+{
+}
+
 static int late_oid_request(void *af_ctx, void *vc_ctx, void *party_ctx,
 			    struct condis_oid_request *req)
 {
@@ -143,6 +148,7 @@ static void af_register_notifies_clients_binding_later(struct kunit *test)
 		.bind_adapter = late_bind,
 		.unbind_adapter = late_unbind,
 		.af_register_notify = late_notify,
+		.co_status = late_co_status,
 	};
 	static const struct condis_cl_ops late_cl_ops = {
 		.open_af_complete = late_open_af_complete,

@@ -22,6 +22,10 @@ static void noop_notify(void *ctx, const struct condis_af_type *type)
 {
 }
 
+static void noop_status(void *ctx, void *vc_ctx, const struct condis_status_indication *ind)
+{
+}
+
 /* A protocol without the callbacks NDIS requires is refused. */
 static void register_protocol_without_required_callbacks_fails(struct kunit *test)
 {
@@ -31,7 +35,7 @@ static void register_protocol_without_required_callbacks_fails(struct kunit *tes
 	static const struct condis_cl_ops half_client = { };
 	static const struct condis_protocol_ops ops = {
 		.bind_adapter = noop_bind, .unbind_adapter = noop_unbind,
-		.af_register_notify = noop_notify,
+		.af_register_notify = noop_notify, .co_status = noop_status,
 	};
 	const struct condis_protocol_desc bad[] = {
 		{ .name = "no-ops" },

@@ -304,10 +304,36 @@ static int fake_cl_notify_close_af(void *cl_af_ctx)
 	return w->cl_notify;
 }
 
+/* Both protocols log each status; a second one inside at once is an overlap. */
+static void fake_status(struct fake_world *w, const char *who, atomic_t *inside, atomic_t *seen,
+			void *vc_ctx, const struct condis_status_indication *ind)
+{
+	if (atomic_inc_return(inside) > 1)
+		atomic_inc(&w->status_overlaps);
+	atomic_inc(seen);
+	if (!w->status_slow)
+		fake_log_add(w, "%s.co_status %#x vc=%d", who, ind->code, !!vc_ctx);
+	else
+		udelay(20);
+	/* The data must be the indication's own, whether it was queued or not. */
+	if (ind->len == sizeof(int) && *(const int *)ind->buf != ind->code)
+		atomic_inc(&w->status_overlaps);
+	atomic_dec(inside);
+}
+
+static void fake_cl_co_status(void *binding_ctx, void *vc_ctx,
+			      const struct condis_status_indication *ind)
+{
+	struct fake_world *w = binding_ctx;
+
+	fake_status(w, "cl", &w->cl_status_inside, &w->cl_status_seen, vc_ctx, ind);
+}
+
 static const struct condis_protocol_ops fake_cl_proto_ops = {
 	.bind_adapter = fake_cl_bind,
 	.unbind_adapter = fake_cl_unbind,
 	.af_register_notify = fake_cl_af_notify,
+	.co_status = fake_cl_co_status,
 };
 
 static const struct condis_cl_ops fake_cl_ops = {
@@ -666,10 +692,19 @@ static void fake_cmp_af_notify(void *ctx, const struct condis_af_type *type)
 {
 }
 
+static void fake_cmp_co_status(void *binding_ctx, void *vc_ctx,
+			       const struct condis_status_indication *ind)
+{
+	struct fake_world *w = binding_ctx;
+
+	fake_status(w, "cmp", &w->cm_status_inside, &w->cm_status_seen, vc_ctx, ind);
+}
+
 static const struct condis_protocol_ops fake_cm_proto_ops = {
 	.bind_adapter = fake_cmp_bind,
 	.unbind_adapter = fake_cmp_unbind,
 	.af_register_notify = fake_cmp_af_notify,
+	.co_status = fake_cmp_co_status,
 };
 
 /* ---- the world --------------------------------------------------------------- */

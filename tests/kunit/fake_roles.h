@@ -100,6 +100,12 @@ struct fake_world {
 	struct condis_party *cl_made_party;	/* from make_call_complete */
 	int cl_oid;				/* the client's answer to an OID */
 	bool oid_complete_inline;		/* targets complete before returning */
+
+	/* Status indications: per binding, how many are inside co_status. */
+	atomic_t cl_status_inside, cm_status_inside;
+	atomic_t status_overlaps;		/* times two were inside at once */
+	atomic_t cl_status_seen, cm_status_seen;
+	bool status_slow;			/* co_status lingers a little */
 };
 
 /*
