@@ -69,6 +69,10 @@ static void dump_vcs(struct seq_file *m, struct list_head *list, const char *ind
 			   vc_creator_names[vc->creator], vc_state_names[vc->state],
 			   call_state_names[vc->call],
 			   vc->remote_closed ? " closed-by-network" : "");
+		seq_printf(m, "%s  tx packets=%llu bytes=%llu errors=%llu in-flight=%u\n", indent,
+			   vc->tx_packets, vc->tx_bytes, vc->tx_errors, vc->tx_outstanding);
+		seq_printf(m, "%s  rx packets=%llu bytes=%llu kept=%u\n", indent,
+			   vc->rx_packets, vc->rx_bytes, vc->rx_outstanding);
 		list_for_each_entry(party, &vc->parties, node)
 			seq_printf(m, "%s  party %u state=%s\n", indent, party->obj.id,
 				   party_state_names[party->state]);

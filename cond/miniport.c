@@ -41,7 +41,8 @@ int condis_register_miniport(const struct condis_miniport_desc *desc, void *priv
 	int err;
 
 	if (!desc || !miniport || (desc->cm_ops && !condis_cm_ops_complete(desc->cm_ops)) ||
-	    (!desc->cm_ops && (!desc->ops || !desc->ops->create_vc || !desc->ops->delete_vc ||
+	    !desc->ops || !desc->ops->send || !desc->ops->return_skbs ||
+	    (!desc->cm_ops && (!desc->ops->create_vc || !desc->ops->delete_vc ||
 			       !desc->ops->activate_vc || !desc->ops->deactivate_vc))) {
 		condis_bad_input("register_miniport: missing callbacks");
 		return -EINVAL;

@@ -237,6 +237,13 @@ struct condis_vc {
 	struct condis_party *call_party;	/* the party the operation concerns */
 	struct work_struct call_work;		/* delivers a pended call operation */
 
+	/* The data path (datapath.c), under vc->lock. */
+	unsigned int tx_outstanding;		/* skbs with the miniport */
+	unsigned int rx_outstanding;		/* skbs a protocol kept */
+	bool deact_waiting;			/* a deactivation waits for them */
+	u64 tx_packets, tx_bytes, tx_errors;
+	u64 rx_packets, rx_bytes;
+
 	/* A client's QoS change (qos.c), under vc->lock. */
 	unsigned int activations;		/* successful (re)activations so far */
 	bool qos_pending;			/* a modify-call-QoS is with the CM */
@@ -294,6 +301,9 @@ void condis_vc_put(struct condis_vc *vc);
 
 /* call.c */
 void condis_vc_call_init(struct condis_vc *vc);
+
+/* datapath.c */
+bool condis_vc_drained(struct condis_vc *vc);
 
 /* qos.c */
 void condis_vc_qos_init(struct condis_vc *vc);

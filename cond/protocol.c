@@ -60,7 +60,8 @@ int condis_register_protocol(const struct condis_protocol_desc *desc, void *priv
 	int err;
 
 	if (!desc || !desc->ops || !desc->ops->bind_adapter || !desc->ops->unbind_adapter ||
-	    !desc->ops->af_register_notify || !desc->ops->co_status || !protocol ||
+	    !desc->ops->af_register_notify || !desc->ops->co_status || !desc->ops->co_receive ||
+	    !desc->ops->co_send_complete || !protocol ||
 	    (desc->cl_ops && !condis_cl_ops_complete(desc->cl_ops)) ||
 	    (desc->cm_ops && (!condis_cm_ops_complete(desc->cm_ops) ||
 			      !desc->cm_ops->activate_vc_complete ||

@@ -263,6 +263,39 @@ TRACE_EVENT(condis_status,
 		  __entry->code)
 );
 
+/* Packets handed to a miniport for sending on a VC. */
+TRACE_EVENT(condis_send,
+	TP_PROTO(const struct condis_vc *vc, unsigned int n),
+	TP_ARGS(vc, n),
+	TP_STRUCT__entry(
+		__field(u32, vc_id)
+		__field(unsigned int, n)
+	),
+	TP_fast_assign(
+		__entry->vc_id = vc->obj.id;
+		__entry->n = n;
+	),
+	TP_printk("vc=%u send %u skbs", __entry->vc_id, __entry->n)
+);
+
+/* Packets a miniport indicated on a VC. */
+TRACE_EVENT(condis_receive,
+	TP_PROTO(const struct condis_vc *vc, unsigned int n, unsigned int flags),
+	TP_ARGS(vc, n, flags),
+	TP_STRUCT__entry(
+		__field(u32, vc_id)
+		__field(unsigned int, n)
+		__field(unsigned int, flags)
+	),
+	TP_fast_assign(
+		__entry->vc_id = vc->obj.id;
+		__entry->n = n;
+		__entry->flags = flags;
+	),
+	TP_printk("vc=%u receive %u skbs%s", __entry->vc_id, __entry->n,
+		  __entry->flags & CONDIS_RECEIVE_RESOURCES ? " (copy now)" : "")
+);
+
 TRACE_EVENT(condis_party_state,
 	TP_PROTO(const struct condis_party *party, enum condis_party_state state),
 	TP_ARGS(party, state),

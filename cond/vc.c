@@ -511,21 +511,25 @@ static void vc_miniport_done(struct condis_vc *vc, int status, enum condis_vc_st
 {
 	struct work_struct *work = in_flight == CONDIS_VC_ACTIVATING ? &vc->activate_work
 								      : &vc->deactivate_work;
-	bool ok;
+	bool ok, hold = false;
 
 	if (!condis_vc_get(vc)) {
 		condis_bad_input("%s: bad VC handle %p", who, vc);
 		return;
 	}
 	status = condis_completion_status(status, who);
+
 	spin_lock_bh(&vc->lock);
 	ok = vc->state == in_flight && !vc->mp_done;
 	if (ok) {
 		vc->mp_done = true;
 		vc->status = status;
+		/* A deactivation completes once the data path is drained. */
+		hold = in_flight == CONDIS_VC_DEACTIVATING && !status && !condis_vc_drained(vc);
+		vc->deact_waiting = hold;
 	}
 	spin_unlock_bh(&vc->lock);
-	if (ok)
+	if (ok && !hold)
 		queue_work(condis_wq_get(), work);
 	else
 		condis_bad_input("%s: VC %u has nothing of the kind in flight", who, vc->obj.id);
@@ -573,7 +577,10 @@ static void condis_vc_deactivate_done_fn(struct work_struct *work)
  *
  * The miniport's deactivate_vc runs once per deactivation, before this
  * returns; after it completes no data moves on the VC and its parameters
- * are forgotten.  A result the miniport gives at once is returned here.
+ * are forgotten.  A result the miniport gives at once is returned here,
+ * unless skbs sent on the VC are still with the miniport or received ones
+ * with a protocol: then the deactivation completes (%CONDIS_PENDING,
+ * deactivate_vc_complete) once they are all back.
  *
  * Context: any.
  * Return: 0, %CONDIS_PENDING (deactivate_vc_complete follows, once),
@@ -620,6 +627,13 @@ int condis_cm_deactivate_vc(struct condis_vc *vc)
 		return CONDIS_PENDING;
 	}
 	vc->mp_done = true;
+	if (!ret && !condis_vc_drained(vc)) {
+		/* Done before its skbs are back: the completion follows then. */
+		vc->status = 0;
+		vc->deact_waiting = true;
+		spin_unlock_bh(&vc->lock);
+		return CONDIS_PENDING;
+	}
 	vc_set_state(vc, ret ? CONDIS_VC_ACTIVE : CONDIS_VC_INACTIVE);
 	if (!ret)
 		vc->params = NULL;
@@ -688,7 +702,8 @@ EXPORT_SYMBOL_NS_GPL(condis_mcm_activate_vc, CONDIS);
  *
  * Context: any.
  * Return: 0, -EBADF, -EINVAL (not an MCM's VC), -EALREADY if it is not
- * active (NDIS_STATUS_NOT_ACCEPTED).
+ * active (NDIS_STATUS_NOT_ACCEPTED), -EBUSY while skbs sent on it are not
+ * completed or received ones not returned.
  */
 int condis_mcm_deactivate_vc(struct condis_vc *vc)
 {
@@ -703,6 +718,8 @@ int condis_mcm_deactivate_vc(struct condis_vc *vc)
 		err = -EINVAL;
 	} else if (vc->state != CONDIS_VC_ACTIVE) {
 		err = -EALREADY;
+	} else if (!condis_vc_drained(vc)) {
+		err = -EBUSY;	/* complete the sends, get the receives back first */
 	} else {
 		vc_set_state(vc, CONDIS_VC_INACTIVE);
 		vc->params = NULL;

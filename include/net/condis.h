@@ -19,6 +19,7 @@
 #define _NET_CONDIS_H
 
 #include <linux/errno.h>
+#include <linux/skbuff.h>
 #include <linux/types.h>
 
 /* A pended operation: its completion callback reports the result later. */
@@ -217,6 +218,22 @@ struct condis_status_indication {
 #define CONDIS_STATUS_BUF_MAX	256
 
 /**
+ * struct condis_skb_cb - what condis keeps in skb->cb on the VC data path
+ * @status: set by the miniport before it completes a send: 0, or why the
+ *	packet was not sent (NET_BUFFER_LIST.Status)
+ *
+ * The rest of skb->cb belongs to whichever driver holds the skb.
+ */
+struct condis_skb_cb {
+	int status;
+};
+
+#define CONDIS_SKB_CB(skb)	((struct condis_skb_cb *)(skb)->cb)
+
+/* condis_mco_indicate_receive() flags */
+#define CONDIS_RECEIVE_RESOURCES	0x1	/* copy now: the skbs go back on return */
+
+/**
  * struct condis_protocol_ops - what every protocol driver provides
  * @bind_adapter: an adapter appeared (or existed when the protocol
  *	registered).  Open a binding with condis_open_adapter() and return
@@ -228,6 +245,16 @@ struct condis_status_indication {
  * @af_register_notify: a call manager registered @type on the adapter of
  *	this binding (also sent for AFs registered before the bind).  A
  *	client that wants it calls condis_cl_open_af().  Context: process.
+ * @co_receive: packets arrived on a VC this protocol owns (its client's
+ *	data VC, or a CM's signalling VC) (ProtocolCoReceiveNetBufferLists).
+ *	Take the skbs off @skbs to keep them and hand them back later with
+ *	condis_co_return_skbs(); those left on the list are returned when
+ *	this returns.  With %CONDIS_RECEIVE_RESOURCES copy what you need:
+ *	nothing may be kept.  May run on several CPUs at once.  Context: any.
+ * @co_send_complete: the miniport is done with skbs sent on the VC
+ *	(ProtocolCoSendNetBufferListsComplete); CONDIS_SKB_CB(skb)->status
+ *	says how each fared; the skbs are the protocol's again.  In any order
+ *	and batched.  Context: any.
  * @co_status: the miniport indicated a status (ProtocolCoStatusEx):
  *	for the adapter (@vc_ctx NULL) or for a VC this protocol shares
  *	(@vc_ctx its context).  Never two at a time for one binding.
@@ -239,6 +266,9 @@ struct condis_protocol_ops {
 	void (*af_register_notify)(void *binding_ctx, const struct condis_af_type *type);
 	void (*co_status)(void *binding_ctx, void *vc_ctx,
 			  const struct condis_status_indication *ind);
+	void (*co_receive)(void *binding_ctx, void *vc_ctx, struct sk_buff_head *skbs,
+			   unsigned int flags);
+	void (*co_send_complete)(void *vc_ctx, struct sk_buff_head *skbs);
 };
 
 /**
@@ -455,6 +485,12 @@ struct condis_protocol_desc {
  *	the VC working with its old parameters.  Context: any.
  * @deactivate_vc: stop the VC (MiniportCoDeactivateVc): 0 or
  *	%CONDIS_PENDING and condis_mco_deactivate_vc_complete().  Context: any.
+ * @send: transmit the skbs on @skbs, in order, taking them off the list
+ *	(MiniportCoSendNetBufferLists); complete every one with
+ *	condis_mco_send_complete(), in any order and batches.  Required of
+ *	every CO miniport, an MCM included.  Context: any.
+ * @return_skbs: a protocol hands back received skbs it kept
+ *	(MiniportReturnNetBufferLists).  Required.  Context: any.
  * @oid_request: an OID for the adapter, or for one VC when @mp_vc_ctx is
  *	not NULL (MiniportCoOidRequest): a status, or %CONDIS_PENDING and
  *	condis_mco_oid_request_complete().  Requests are not serialised.
@@ -467,13 +503,16 @@ struct condis_miniport_ops {
 	int (*activate_vc)(void *mp_vc_ctx, struct condis_call_params *params);
 	int (*deactivate_vc)(void *mp_vc_ctx);
 	int (*oid_request)(void *adapter_ctx, void *mp_vc_ctx, struct condis_oid_request *req);
+	void (*send)(void *mp_vc_ctx, struct sk_buff_head *skbs);
+	void (*return_skbs)(void *mp_vc_ctx, struct sk_buff_head *skbs);
 };
 
 /**
  * struct condis_miniport_desc - how a CO miniport driver registers
  * @name: shown in debugfs and traces
- * @ops: VC handlers; activate_vc and deactivate_vc are required of a plain
- *	CO miniport, and all four are unused for an MCM
+ * @ops: VC and data handlers; send and return_skbs are required of every
+ *	CO miniport; create_vc, delete_vc, activate_vc and deactivate_vc of a
+ *	plain one (an MCM's are unused)
  * @cm_ops: call-manager callbacks if the miniport is an MCM, else NULL
  */
 struct condis_miniport_desc {
@@ -553,6 +592,12 @@ int condis_cl_drop_party(struct condis_party *party, void *data, unsigned int si
 void condis_cm_drop_party_complete(int status, struct condis_party *party);
 int condis_cm_dispatch_incoming_drop_party(int status, struct condis_party *party, void *data,
 					   unsigned int size);
+
+int condis_co_send(struct condis_vc *vc, struct sk_buff_head *skbs);
+void condis_mco_send_complete(struct condis_vc *vc, struct sk_buff_head *skbs);
+int condis_mco_indicate_receive(struct condis_vc *vc, struct sk_buff_head *skbs,
+				unsigned int flags);
+void condis_co_return_skbs(struct condis_vc *vc, struct sk_buff_head *skbs);
 
 int condis_mco_indicate_status(struct condis_adapter *adapter, struct condis_vc *vc,
 			       const struct condis_status_indication *ind);

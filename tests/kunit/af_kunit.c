@@ -130,6 +130,15 @@ static void late_co_status(void *binding_ctx, void *vc_ctx,
 {
 }
 
+static void late_co_receive(void *binding_ctx, void *vc_ctx, struct sk_buff_head *skbs,
+			    unsigned int flags)
+{
+}
+
+static void late_co_send_complete(void *vc_ctx, struct sk_buff_head *skbs)
+{
+}
+
 static int late_oid_request(void *af_ctx, void *vc_ctx, void *party_ctx,
 			    struct condis_oid_request *req)
 {
@@ -149,6 +158,8 @@ static void af_register_notifies_clients_binding_later(struct kunit *test)
 		.unbind_adapter = late_unbind,
 		.af_register_notify = late_notify,
 		.co_status = late_co_status,
+		.co_receive = late_co_receive,
+		.co_send_complete = late_co_send_complete,
 	};
 	static const struct condis_cl_ops late_cl_ops = {
 		.open_af_complete = late_open_af_complete,

@@ -26,6 +26,14 @@ static void noop_status(void *ctx, void *vc_ctx, const struct condis_status_indi
 {
 }
 
+static void noop_receive(void *ctx, void *vc_ctx, struct sk_buff_head *skbs, unsigned int flags)
+{
+}
+
+static void noop_send_complete(void *vc_ctx, struct sk_buff_head *skbs)
+{
+}
+
 /* A protocol without the callbacks NDIS requires is refused. */
 static void register_protocol_without_required_callbacks_fails(struct kunit *test)
 {
@@ -36,6 +44,7 @@ static void register_protocol_without_required_callbacks_fails(struct kunit *tes
 	static const struct condis_protocol_ops ops = {
 		.bind_adapter = noop_bind, .unbind_adapter = noop_unbind,
 		.af_register_notify = noop_notify, .co_status = noop_status,
+		.co_receive = noop_receive, .co_send_complete = noop_send_complete,
 	};
 	const struct condis_protocol_desc bad[] = {
 		{ .name = "no-ops" },

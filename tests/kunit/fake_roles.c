@@ -329,11 +329,47 @@ static void fake_cl_co_status(void *binding_ctx, void *vc_ctx,
 	fake_status(w, "cl", &w->cl_status_inside, &w->cl_status_seen, vc_ctx, ind);
 }
 
+/* The client keeps received skbs if asked (and not told to copy), else leaves them. */
+static void fake_co_receive(struct fake_world *w, const char *who, struct sk_buff_head *skbs,
+			    unsigned int flags)
+{
+	fake_log_add(w, "%s.co_receive %u%s", who, skb_queue_len(skbs),
+		     flags & CONDIS_RECEIVE_RESOURCES ? " copy" : "");
+	if (w->cl_keep && !(flags & CONDIS_RECEIVE_RESOURCES))
+		skb_queue_splice_tail_init(skbs, &w->cl_kept);
+}
+
+static void fake_co_send_complete(struct fake_world *w, const char *who,
+				  struct sk_buff_head *skbs)
+{
+	struct sk_buff *skb;
+
+	fake_log_add(w, "%s.co_send_complete %u", who, skb_queue_len(skbs));
+	while ((skb = __skb_dequeue(skbs))) {
+		w->cl_sent_back++;
+		w->cl_send_errors += !!CONDIS_SKB_CB(skb)->status;
+		kfree_skb(skb);
+	}
+}
+
+static void fake_cl_co_receive(void *binding_ctx, void *vc_ctx, struct sk_buff_head *skbs,
+			       unsigned int flags)
+{
+	fake_co_receive(binding_ctx, "cl", skbs, flags);
+}
+
+static void fake_cl_co_send_complete(void *vc_ctx, struct sk_buff_head *skbs)
+{
+	fake_co_send_complete(vc_ctx, "cl", skbs);
+}
+
 static const struct condis_protocol_ops fake_cl_proto_ops = {
 	.bind_adapter = fake_cl_bind,
 	.unbind_adapter = fake_cl_unbind,
 	.af_register_notify = fake_cl_af_notify,
 	.co_status = fake_cl_co_status,
+	.co_receive = fake_cl_co_receive,
+	.co_send_complete = fake_cl_co_send_complete,
 };
 
 static const struct condis_cl_ops fake_cl_ops = {
@@ -652,17 +688,52 @@ static int fake_mp_oid_request(void *adapter_ctx, void *mp_vc_ctx, struct condis
 	return w->mp.oid;
 }
 
+/* The miniport holds what it is sent until the test completes it. */
+static void fake_mp_send(void *mp_vc_ctx, struct sk_buff_head *skbs)
+{
+	struct fake_world *w = mp_vc_ctx;
+
+	fake_log_add(w, "mp.send %u", skb_queue_len(skbs));
+	skb_queue_splice_tail_init(skbs, &w->mp_tx);
+}
+
+static void fake_mp_return_skbs(void *mp_vc_ctx, struct sk_buff_head *skbs)
+{
+	struct fake_world *w = mp_vc_ctx;
+
+	fake_log_add(w, "mp.return_skbs %u", skb_queue_len(skbs));
+	w->mp_returned += skb_queue_len(skbs);
+	skb_queue_purge(skbs);
+}
+
+void fake_mp_complete_sends(struct fake_world *w, struct condis_vc *vc, int status)
+{
+	struct sk_buff_head done;
+	struct sk_buff *skb;
+
+	__skb_queue_head_init(&done);
+	skb_queue_splice_tail_init(&w->mp_tx, &done);
+	skb_queue_walk(&done, skb)
+		CONDIS_SKB_CB(skb)->status = status;
+	condis_mco_send_complete(vc, &done);
+	skb_queue_purge(&done);		/* none, unless the completion was refused */
+}
+
 static const struct condis_miniport_ops fake_mp_ops = {
 	.create_vc = fake_mp_create_vc,
 	.delete_vc = fake_mp_delete_vc,
 	.activate_vc = fake_mp_activate_vc,
 	.deactivate_vc = fake_mp_deactivate_vc,
 	.oid_request = fake_mp_oid_request,
+	.send = fake_mp_send,
+	.return_skbs = fake_mp_return_skbs,
 };
 
-/* An MCM's miniport part: OIDs only (its VCs are its call manager's). */
+/* An MCM's miniport part: OIDs and data (its VCs are its call manager's). */
 static const struct condis_miniport_ops fake_mcm_mp_ops = {
 	.oid_request = fake_mp_oid_request,
+	.send = fake_mp_send,
+	.return_skbs = fake_mp_return_skbs,
 };
 
 static int fake_cmp_bind(void *priv, struct condis_adapter *adapter)
@@ -700,11 +771,24 @@ static void fake_cmp_co_status(void *binding_ctx, void *vc_ctx,
 	fake_status(w, "cmp", &w->cm_status_inside, &w->cm_status_seen, vc_ctx, ind);
 }
 
+static void fake_cmp_co_receive(void *binding_ctx, void *vc_ctx, struct sk_buff_head *skbs,
+				unsigned int flags)
+{
+	fake_co_receive(binding_ctx, "cmp", skbs, flags);
+}
+
+static void fake_cmp_co_send_complete(void *vc_ctx, struct sk_buff_head *skbs)
+{
+	fake_co_send_complete(vc_ctx, "cmp", skbs);
+}
+
 static const struct condis_protocol_ops fake_cm_proto_ops = {
 	.bind_adapter = fake_cmp_bind,
 	.unbind_adapter = fake_cmp_unbind,
 	.af_register_notify = fake_cmp_af_notify,
 	.co_status = fake_cmp_co_status,
+	.co_receive = fake_cmp_co_receive,
+	.co_send_complete = fake_cmp_co_send_complete,
 };
 
 /* ---- the world --------------------------------------------------------------- */
@@ -785,6 +869,8 @@ static void fake_world_teardown(void *data)
 		condis_deregister_miniport(w->miniport);
 	fake_world_settle(w);
 	KUNIT_EXPECT_EQ_MSG(w->test, w->cm_sap_ctx_live, 0, "CM SAP contexts leaked");
+	skb_queue_purge(&w->mp_tx);	/* a failed test may leave some */
+	skb_queue_purge(&w->cl_kept);
 }
 
 /**
@@ -833,6 +919,8 @@ struct fake_world *fake_world_new_ex(struct kunit *test, enum fake_cm_kind kind,
 	w->test = test;
 	w->kind = kind;
 	spin_lock_init(&w->log.lock);
+	skb_queue_head_init(&w->mp_tx);
+	skb_queue_head_init(&w->cl_kept);
 	w->af_type.family = 0x5;	/* an arbitrary CO_ADDRESS_FAMILY */
 	w->af_type.major = 1;
 	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, fake_world_teardown, w), 0);

@@ -106,6 +106,14 @@ struct fake_world {
 	atomic_t status_overlaps;		/* times two were inside at once */
 	atomic_t cl_status_seen, cm_status_seen;
 	bool status_slow;			/* co_status lingers a little */
+
+	/* The data path. */
+	struct sk_buff_head mp_tx;		/* skbs the miniport holds, unsent */
+	struct sk_buff_head cl_kept;		/* received skbs the client kept */
+	bool cl_keep;				/* co_receive keeps what it gets */
+	unsigned int mp_returned;		/* skbs handed back to the miniport */
+	unsigned int cl_sent_back;		/* skbs whose send completed */
+	int cl_send_errors;			/* ... with a non-zero status */
 };
 
 /*
@@ -148,6 +156,9 @@ int fake_cm_activate_with(struct fake_world *w, struct condis_vc *vc,
 int fake_cm_deactivate(struct fake_world *w, struct condis_vc *vc);
 int fake_cm_create_vc_for(struct fake_world *w, struct condis_af *af, struct condis_vc **vc);
 int fake_cm_drop_vc(struct fake_world *w, struct condis_vc *vc);
+
+/* The fake miniport completes every skb it holds, with @status. */
+void fake_mp_complete_sends(struct fake_world *w, struct condis_vc *vc, int status);
 
 /* A SAP address for tests: type 1 and the bytes of @id. */
 struct fake_sap_addr {
