@@ -438,7 +438,8 @@ static bool sap_takes_calls(struct condis_sap *sap)
  * (incoming_call_complete brings the answer once); -ESHUTDOWN if the SAP
  * is being deregistered or the AF closed (NDIS_STATUS_FAILURE: the client
  * is not asked); -EBADF; -EINVAL (VC not the CM's, on another AF, or not
- * active); -EBUSY (a call is already on the VC).
+ * active; or %CONDIS_CALL_PERMANENT_VC set: calls on PVCs are made, never
+ * offered); -EBUSY (a call is already on the VC).
  */
 int condis_cm_dispatch_incoming_call(struct condis_sap *sap, struct condis_vc *vc,
 				     struct condis_call_params *params)
@@ -455,8 +456,9 @@ int condis_cm_dispatch_incoming_call(struct condis_sap *sap, struct condis_vc *v
 		return -EBADF;
 	}
 	af = sap->af;
-	if (vc->af != af || vc->creator == CONDIS_VC_BY_CLIENT || !params) {
-		condis_bad_input("cm_dispatch_incoming_call: VC %u is not the CM's VC on AF %u",
+	if (vc->af != af || vc->creator == CONDIS_VC_BY_CLIENT || !params ||
+	    params->flags & CONDIS_CALL_PERMANENT_VC) {
+		condis_bad_input("cm_dispatch_incoming_call: VC %u: not the CM's on AF %u or PVC",
 				 vc->obj.id, af->obj.id);
 		err = -EINVAL;
 		goto out;

@@ -555,6 +555,30 @@ static void call_bad_input_changes_nothing(struct kunit *test)
 	deregister(test, w, sap);
 }
 
+/*
+ * Decision: a call on a PVC is made by the client (PERMANENT_VC set; the CM
+ * activates the configured VC without signalling), never offered.
+ */
+static void call_on_pvc_is_made_not_offered(struct kunit *test)
+{
+	struct fake_world *w = call_world(test);
+	struct condis_sap *sap = registered_sap(test, w, 7), *csap;
+	struct condis_call_params pvc = { .flags = CONDIS_CALL_PERMANENT_VC };
+	struct condis_vc *vc;
+
+	csap = route(test, w, 7);
+	KUNIT_EXPECT_EQ(test, condis_cm_dispatch_incoming_call(csap, w->cl_vc, &pvc), -EINVAL);
+	FAKE_EXPECT_NONE(test, w, "cl.incoming_call");
+	condis_sap_put(csap);
+	cm_end_incoming(test, w, w->cl_vc);
+	vc = client_vc(test, w);
+	KUNIT_EXPECT_EQ(test, condis_cl_make_call(vc, &pvc, NULL, NULL), 0);
+	KUNIT_EXPECT_PTR_EQ(test, w->cm_params, &pvc);
+	KUNIT_EXPECT_EQ(test, condis_cl_close_call(vc, NULL, NULL, 0), 0);
+	KUNIT_EXPECT_EQ(test, condis_co_delete_vc(vc), 0);
+	deregister(test, w, sap);
+}
+
 static struct kunit_case condis_call_cases[] = {
 	KUNIT_CASE_PARAM(call_make_synchronous_returns_result_without_completion,
 			 fake_kind_gen_params),
@@ -578,6 +602,7 @@ static struct kunit_case condis_call_cases[] = {
 	KUNIT_CASE_PARAM(call_incoming_close_crossing_local_close, fake_kind_gen_params),
 	KUNIT_CASE_PARAM(call_failed_incoming_close_forbids_vc_reuse, fake_kind_gen_params),
 	KUNIT_CASE_PARAM(call_bad_input_changes_nothing, fake_kind_gen_params),
+	KUNIT_CASE_PARAM(call_on_pvc_is_made_not_offered, fake_kind_gen_params),
 	{}
 };
 

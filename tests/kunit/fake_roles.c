@@ -314,7 +314,7 @@ static void fake_status(struct fake_world *w, const char *who, atomic_t *inside,
 	if (!w->status_slow)
 		fake_log_add(w, "%s.co_status %#x vc=%d", who, ind->code, !!vc_ctx);
 	else
-		udelay(20);
+		udelay(5);	/* may be atomic context: no sleeping */
 	/* The data must be the indication's own, whether it was queued or not. */
 	if (ind->len == sizeof(int) && *(const int *)ind->buf != ind->code)
 		atomic_inc(&w->status_overlaps);
