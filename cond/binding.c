@@ -199,6 +199,8 @@ static void condis_unbind(struct condis_binding *binding)
 	if (ret != CONDIS_PENDING && !completion_done(&binding->closed)) {
 		condis_bad_input("%s: unbind_adapter returned %d but %s is still open",
 				 protocol->name, ret, binding->adapter->name);
+		/* Close what it left, in NDIS's order (teardown.c). */
+		condis_binding_force_close(binding);
 		return;
 	}
 	wait_for_completion(&binding->closed);

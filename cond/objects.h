@@ -302,6 +302,10 @@ void condis_vc_put(struct condis_vc *vc);
 /* call.c */
 void condis_vc_call_init(struct condis_vc *vc);
 
+/* teardown.c */
+void condis_af_force_close(struct condis_af *af);
+void condis_binding_force_close(struct condis_binding *binding);
+
 /* datapath.c */
 bool condis_vc_drained(struct condis_vc *vc);
 

@@ -97,6 +97,8 @@ static int fake_cl_unbind(void *ctx, struct condis_binding *binding)
 	struct fake_world *w = ctx;
 
 	fake_log_add(w, "cl.unbind");
+	if (w->cl_lazy_unbind)
+		return 0;	/* a buggy client: condis must clean up after it */
 	if (w->cl_af && !w->cl_open_status) {
 		w->cm.close_af = 0;
 		if (condis_cl_close_af(w->cl_af) == CONDIS_PENDING)
@@ -560,12 +562,14 @@ static int fake_cm_make_call(void *cm_vc_ctx, struct condis_call_params *params,
 
 static int fake_cm_close_call(void *cm_vc_ctx, void *cm_party_ctx, void *data, unsigned int size)
 {
+	struct condis_party *party = cm_party_ctx;	/* a multipoint call's */
 	struct fake_world *w = cm_vc_ctx;
+	struct condis_vc *vc = party ? party->vc : w->cl_vc;
 	int ret = w->cm.close_call;
 
 	fake_log_add(w, "cm.close_call%s", cm_party_ctx ? " with party" : "");
 	if (!ret)
-		ret = fake_cm_deactivate(w, w->cl_vc);
+		ret = fake_cm_deactivate(w, vc);
 	return ret;
 }
 

@@ -83,6 +83,7 @@ struct fake_world {
 	struct condis_af *cl_af;
 	int cl_open_status;
 	bool unbinding;
+	bool cl_lazy_unbind;		/* unbind_adapter leaves everything open */
 	int cl_notify;			/* the client's answer to notify-close */
 	struct completion gate;		/* fake_world_hold_wq() */
 	struct work_struct gate_work;

@@ -1,0 +1,292 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Forced teardown: a protocol whose unbind_adapter returned with its
+ * binding still open (a client that left calls, SAPs or AFs behind; a CM
+ * whose clients still have its AFs open) is cleaned up by condis, in the
+ * order NDIS documents for a client closing an AF: answer offers still
+ * pending, drop parties down to one, close calls, delete VCs, deregister
+ * SAPs, close the AF.  Each step goes through the ordinary entry points,
+ * so every driver hears of it as it would of a well-behaved client, and
+ * every pended operation completes exactly once.
+ *
+ * This runs in process context during unbinding (adapter removal, or a
+ * protocol deregistering, e.g. on module unload), before the protocol is
+ * gone, so its callbacks may still run.  Each step waits for the
+ * completions it starts; a driver that never completes is waited for
+ * CONDIS_TEARDOWN_WAIT_MS at most per step and reported.
+ */
+#include <linux/delay.h>
+#include <linux/jiffies.h>
+#include <linux/slab.h>
+
+#include "core.h"
+#include "objects.h"
+
+#define CONDIS_TEARDOWN_WAIT_MS	10000
+
+/* Sleep until @done(@arg) or the step's time is up; true if done. */
+static bool teardown_wait(bool (*done)(void *arg), void *arg, const char *what)
+{
+	unsigned long end = jiffies + msecs_to_jiffies(CONDIS_TEARDOWN_WAIT_MS);
+
+	while (!done(arg)) {
+		if (time_after(jiffies, end)) {
+			pr_warn("teardown: gave up waiting for %s\n", what);
+			return false;
+		}
+		msleep(2);
+	}
+	return true;
+}
+
+/* No call operation, QoS change or party add/drop in flight on the VC. */
+static bool vc_quiet(void *arg)
+{
+	struct condis_vc *vc = arg;
+	struct condis_party *party;
+	bool quiet;
+
+	spin_lock_bh(&vc->lock);
+	quiet = vc->call != CONDIS_CALL_MAKING && vc->call != CONDIS_CALL_CLOSING &&
+		!(vc->call == CONDIS_CALL_OFFERED && vc->call_done) && !vc->qos_pending;
+	list_for_each_entry(party, &vc->parties, node)
+		if (party->state == CONDIS_PARTY_ADDING || party->state == CONDIS_PARTY_DROPPING)
+			quiet = false;
+	spin_unlock_bh(&vc->lock);
+	return quiet;
+}
+
+static bool vc_call_idle(void *arg)
+{
+	struct condis_vc *vc = arg;
+
+	return READ_ONCE(vc->call) == CONDIS_CALL_IDLE;
+}
+
+/* One active party other than @keep, referenced, or NULL. */
+static struct condis_party *vc_extra_party(struct condis_vc *vc)
+{
+	struct condis_party *party, *found = NULL, *first = NULL;
+
+	spin_lock_bh(&vc->lock);
+	list_for_each_entry(party, &vc->parties, node) {
+		if (party->state != CONDIS_PARTY_ACTIVE)
+			continue;
+		if (!first) {
+			first = party;
+			continue;
+		}
+		found = party;
+		condis_obj_get(&found->obj);
+		break;
+	}
+	spin_unlock_bh(&vc->lock);
+	return found;
+}
+
+static struct condis_party *vc_last_party(struct condis_vc *vc)
+{
+	struct condis_party *party = NULL;
+
+	spin_lock_bh(&vc->lock);
+	if (vc->multipoint && !list_empty(&vc->parties))
+		party = list_first_entry(&vc->parties, struct condis_party, node);
+	spin_unlock_bh(&vc->lock);
+	return party;
+}
+
+/* End the call on @vc, as its client would, then delete the VC for its creator. */
+static void teardown_vc(struct condis_vc *vc)
+{
+	struct condis_party *party;
+	enum condis_call_state call;
+
+	teardown_wait(vc_quiet, vc, "a call operation");
+	spin_lock_bh(&vc->lock);
+	call = vc->call;
+	spin_unlock_bh(&vc->lock);
+	if (call == CONDIS_CALL_OFFERED) {
+		/* The client will not answer any more: refuse the offer for it. */
+		condis_cl_incoming_call_complete(-ECONNRESET, vc, NULL);
+		teardown_wait(vc_quiet, vc, "a refused offer");
+	}
+	while ((party = vc_extra_party(vc))) {
+		condis_cl_drop_party(party, NULL, 0);
+		condis_party_put(party);
+		teardown_wait(vc_quiet, vc, "a party drop");
+	}
+	spin_lock_bh(&vc->lock);
+	call = vc->call;
+	spin_unlock_bh(&vc->lock);
+	if (call == CONDIS_CALL_ACCEPTED || call == CONDIS_CALL_CONNECTED) {
+		condis_cl_close_call(vc, vc_last_party(vc), NULL, 0);
+		teardown_wait(vc_call_idle, vc, "a call to close");
+	}
+	if (vc->creator == CONDIS_VC_BY_MCM)
+		condis_mcm_delete_vc(vc);
+	else
+		condis_co_delete_vc(vc);
+}
+
+static bool af_saps_settled(void *arg)
+{
+	struct condis_af *af = arg;
+	struct condis_sap *sap;
+	bool settled = true;
+
+	spin_lock_bh(&af->lock);
+	list_for_each_entry(sap, &af->saps, af_node)
+		if (sap->state == CONDIS_SAP_REGISTERING)
+			settled = false;
+	spin_unlock_bh(&af->lock);
+	return settled;
+}
+
+static bool af_no_saps(void *arg)
+{
+	struct condis_af *af = arg;
+	bool none;
+
+	spin_lock_bh(&af->lock);
+	none = !af->nr_saps;
+	spin_unlock_bh(&af->lock);
+	return none;
+}
+
+static bool af_closed(void *arg)
+{
+	struct condis_af *af = arg;
+
+	return READ_ONCE(af->state) == CONDIS_AF_CLOSED;
+}
+
+static bool af_not_closing(void *arg)
+{
+	struct condis_af *af = arg;
+
+	return READ_ONCE(af->state) != CONDIS_AF_CLOSING;
+}
+
+/* Deregister every SAP of @af, as its client would. */
+static void teardown_saps(struct condis_af *af)
+{
+	struct condis_sap *sap, *found;
+
+	teardown_wait(af_saps_settled, af, "a SAP registration");
+	do {
+		found = NULL;
+		spin_lock_bh(&af->lock);
+		list_for_each_entry(sap, &af->saps, af_node)
+			if (sap->state == CONDIS_SAP_REGISTERED) {
+				found = sap;
+				break;
+			}
+		spin_unlock_bh(&af->lock);
+		if (found)
+			condis_cl_deregister_sap(found);
+	} while (found);
+	teardown_wait(af_no_saps, af, "SAP deregistrations");
+}
+
+/* Every VC on @af, referenced, in a new array of *@n; NULL if none. */
+static struct condis_vc **af_vcs(struct condis_af *af, unsigned int *n)
+{
+	struct condis_vc *vc, **all = NULL;
+	unsigned int count, i = 0;
+
+	spin_lock_bh(&af->lock);
+	count = af->nr_vcs;
+	spin_unlock_bh(&af->lock);
+	if (count)
+		all = kcalloc(count, sizeof(*all), GFP_KERNEL);
+	if (all) {
+		spin_lock_bh(&af->lock);
+		list_for_each_entry(vc, &af->vcs, node) {
+			if (i == count)
+				break;
+			condis_obj_get(&vc->obj);
+			all[i++] = vc;
+		}
+		spin_unlock_bh(&af->lock);
+	}
+	*n = i;
+	return all;
+}
+
+/**
+ * condis_af_force_close() - tear down everything on an open AF and close it
+ * @af: the AF, referenced by the caller
+ *
+ * Context: process; sleeps.
+ */
+void condis_af_force_close(struct condis_af *af)
+{
+	struct condis_vc **vcs;
+	unsigned int n, i;
+
+	pr_warn("teardown: closing AF %u of %s, left open\n", af->obj.id,
+		af->binding->protocol->name);
+	vcs = af_vcs(af, &n);
+	for (i = 0; i < n; i++) {
+		teardown_vc(vcs[i]);
+		condis_vc_put(vcs[i]);
+	}
+	kfree(vcs);
+	teardown_saps(af);
+	teardown_wait(af_not_closing, af, "an AF close in flight");
+	if (READ_ONCE(af->state) == CONDIS_AF_OPEN) {
+		condis_cl_close_af(af);
+		teardown_wait(af_closed, af, "the AF to close");
+	}
+	/* A notify-close the client never completed is completed for it. */
+	if (READ_ONCE(af->notify_pending))
+		condis_cl_notify_close_af_complete(af, 0);
+}
+
+/*
+ * The AFs that keep @binding open: those its client opened, and, for a
+ * CM's binding, those clients opened on its AF registrations.
+ */
+static struct condis_af *binding_next_af(struct condis_binding *binding)
+{
+	struct condis_cm_af *cm_af;
+	struct condis_af *af, *found = NULL;
+
+	mutex_lock(&condis_config_lock);
+	list_for_each_entry(cm_af, &binding->adapter->cm_afs, node) {
+		list_for_each_entry(af, &cm_af->afs, cm_af_node) {
+			if ((af->binding == binding || cm_af->cm_binding == binding) &&
+			    READ_ONCE(af->state) != CONDIS_AF_CLOSED) {
+				found = af;
+				condis_obj_get(&af->obj);
+				break;
+			}
+		}
+		if (found)
+			break;
+	}
+	mutex_unlock(&condis_config_lock);
+	return found;
+}
+
+/**
+ * condis_binding_force_close() - close a binding its protocol left open
+ * @binding: the binding, referenced by the caller
+ *
+ * Context: process; sleeps.
+ */
+void condis_binding_force_close(struct condis_binding *binding)
+{
+	struct condis_af *af;
+	int tries = 0;
+
+	while ((af = binding_next_af(binding)) && tries++ < 64) {
+		condis_af_force_close(af);
+		condis_af_put(af);
+	}
+	if (af)
+		condis_af_put(af);
+	if (condis_close_adapter(binding) && !completion_done(&binding->closed))
+		pr_warn("teardown: %s's binding to %s could not be closed\n",
+			binding->protocol->name, binding->adapter->name);
+}
