@@ -9,6 +9,11 @@
  * so every driver hears of it as it would of a well-behaved client, and
  * every pended operation completes exactly once.
  *
+ * A call manager's binding is closed the way NDIS has CMs do it: each
+ * client with one of its AFs open is asked to close it (notify-close), and
+ * only what the client leaves open after CONDIS_TEARDOWN_NOTIFY_WAIT_MS is
+ * closed for it.
+ *
  * This runs in process context during unbinding (adapter removal, or a
  * protocol deregistering, e.g. on module unload), before the protocol is
  * gone, so its callbacks may still run.  Each step waits for the
@@ -22,21 +27,29 @@
 #include "core.h"
 #include "objects.h"
 
-#define CONDIS_TEARDOWN_WAIT_MS	10000
+#define CONDIS_TEARDOWN_WAIT_MS		10000
+#define CONDIS_TEARDOWN_NOTIFY_WAIT_MS	1000
 
-/* Sleep until @done(@arg) or the step's time is up; true if done. */
-static bool teardown_wait(bool (*done)(void *arg), void *arg, const char *what)
+/* Sleep until @done(@arg) or @ms pass; true if done. */
+static bool teardown_wait_ms(bool (*done)(void *arg), void *arg, unsigned int ms,
+			     const char *what)
 {
-	unsigned long end = jiffies + msecs_to_jiffies(CONDIS_TEARDOWN_WAIT_MS);
+	unsigned long end = jiffies + msecs_to_jiffies(ms);
 
 	while (!done(arg)) {
 		if (time_after(jiffies, end)) {
-			pr_warn("teardown: gave up waiting for %s\n", what);
+			if (what)
+				pr_warn("teardown: gave up waiting for %s\n", what);
 			return false;
 		}
 		msleep(2);
 	}
 	return true;
+}
+
+static bool teardown_wait(bool (*done)(void *arg), void *arg, const char *what)
+{
+	return teardown_wait_ms(done, arg, CONDIS_TEARDOWN_WAIT_MS, what);
 }
 
 /* No call operation, QoS change or party add/drop in flight on the VC. */
@@ -281,7 +294,20 @@ void condis_binding_force_close(struct condis_binding *binding)
 	int tries = 0;
 
 	while ((af = binding_next_af(binding)) && tries++ < 64) {
-		condis_af_force_close(af);
+		/*
+		 * A CM going away asks each client to close first, as NDIS has
+		 * CMs do; only what a client leaves open is closed for it.
+		 */
+		if (af->binding != binding && READ_ONCE(af->state) == CONDIS_AF_OPEN &&
+		    !READ_ONCE(af->notify_pending)) {
+			int ret = condis_cm_notify_close_af(af);
+
+			if (!ret || ret == CONDIS_PENDING)
+				teardown_wait_ms(af_closed, af, CONDIS_TEARDOWN_NOTIFY_WAIT_MS,
+						 NULL);
+		}
+		if (READ_ONCE(af->state) != CONDIS_AF_CLOSED)
+			condis_af_force_close(af);
 		condis_af_put(af);
 	}
 	if (af)

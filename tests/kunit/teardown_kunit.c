@@ -81,8 +81,66 @@ static void teardown_unbind_with_live_objects_closes_in_order(struct kunit *test
 	KUNIT_EXPECT_EQ(test, w->mp_vcs, 0);
 }
 
+/* A connected outgoing call on w->cl_vc and a registered SAP. */
+static struct condis_sap *call_and_sap(struct kunit *test, struct fake_world *w)
+{
+	struct condis_sap *sap = NULL;
+	struct fake_sap_addr a;
+
+	KUNIT_ASSERT_EQ(test, fake_world_open_af(w), 0);
+	fake_sap_addr(&a, 6);
+	KUNIT_ASSERT_EQ(test, condis_cl_register_sap(w->cl_af, w, &a.addr, &sap), 0);
+	KUNIT_ASSERT_EQ(test, condis_co_create_vc(w->cl_binding, w->cl_af, w, &w->cl_vc), 0);
+	KUNIT_ASSERT_EQ(test, condis_cl_make_call(w->cl_vc, &td_params, NULL, NULL), 0);
+	return sap;
+}
+
+/* An adapter removed (a miniport halting) under a client that leaves everything open. */
+static void teardown_adapter_removal_under_lazy_client(struct kunit *test)
+{
+	const enum fake_cm_kind *kind = test->param_value;
+	struct fake_world *w = fake_world_new(test, *kind);
+
+	call_and_sap(test, w);
+	w->cl_lazy_unbind = true;
+	condis_adapter_unregister(w->adapter);
+	fake_world_settle(w);
+	FAKE_EXPECT_ONCE(test, w, "cm.close_call");
+	FAKE_EXPECT_ONCE(test, w, "cm.delete_vc");
+	FAKE_EXPECT_ONCE(test, w, "cl.deregister_sap_complete 0");
+	FAKE_EXPECT_ONCE(test, w, "cl.close_af_complete 0");
+	FAKE_EXPECT_BEFORE(test, w, "cm.close_call", "cm.deregister_sap");
+	FAKE_EXPECT_BEFORE(test, w, "cm.deregister_sap", "cm.close_af");
+	KUNIT_EXPECT_EQ(test, w->mp_vcs, 0);
+	w->cl_af = NULL;
+}
+
+/*
+ * A stand-alone CM deregisters while a client has its AF open: the client
+ * is asked first (notify-close); what it leaves open is closed for it.
+ */
+static void teardown_cm_going_away_notifies_client_first(struct kunit *test)
+{
+	struct fake_world *w = fake_world_new(test, FAKE_STANDALONE_CM);
+
+	call_and_sap(test, w);
+	condis_deregister_protocol(w->cm_proto);
+	w->cm_proto = NULL;
+	fake_world_settle(w);
+	FAKE_EXPECT_ONCE(test, w, "cl.notify_close_af");
+	FAKE_EXPECT_BEFORE(test, w, "cl.notify_close_af", "cm.close_call");
+	FAKE_EXPECT_ONCE(test, w, "cm.close_call");
+	FAKE_EXPECT_ONCE(test, w, "cm.deregister_sap");
+	FAKE_EXPECT_ONCE(test, w, "cl.close_af_complete 0");
+	FAKE_EXPECT_BEFORE(test, w, "cm.deregister_sap", "cl.close_af_complete 0");
+	KUNIT_EXPECT_EQ(test, w->mp_vcs, 0);
+	w->cl_af = NULL;
+}
+
 static struct kunit_case condis_teardown_cases[] = {
 	KUNIT_CASE_PARAM(teardown_unbind_with_live_objects_closes_in_order, fake_kind_gen_params),
+	KUNIT_CASE_PARAM(teardown_adapter_removal_under_lazy_client, fake_kind_gen_params),
+	KUNIT_CASE(teardown_cm_going_away_notifies_client_first),
 	{}
 };
 
