@@ -42,7 +42,7 @@ static bool teardown_wait_ms(bool (*done)(void *arg), void *arg, unsigned int ms
 				pr_warn("teardown: gave up waiting for %s\n", what);
 			return false;
 		}
-		msleep(2);
+		usleep_range(1000, 3000);
 	}
 	return true;
 }
