@@ -11,6 +11,7 @@
 #define bench_print(fmt, ...) pr_info("condis-bench: " fmt "\n", ##__VA_ARGS__)
 
 int sap_table_bench(const unsigned int *counts, unsigned int ncounts);
-int datapath_bench(unsigned int packets);
+int datapath_bench(unsigned int packets, bool keep);
+void datapath_bench_release(void);
 
 #endif /* _CONDIS_BENCH_H */

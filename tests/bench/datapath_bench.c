@@ -436,14 +436,39 @@ static void ns_per_packet(char buf[24], u64 ns, u64 packets)
 	snprintf(buf, 24, "%llu.%u", div64_u64(tenths, 10), (unsigned int)(tenths % 10));
 }
 
+static struct dp_bench *dp_kept;
+
+/**
+ * datapath_bench_release() - tear down what datapath_bench() left live
+ *
+ * The client deregisters with its calls still connected and its AF open,
+ * and the MCM with its adapter registered, as module unload with live
+ * objects does; condis closes what they left (forced teardown).
+ *
+ * Context: process; sleeps.
+ */
+void datapath_bench_release(void)
+{
+	struct dp_bench *b = dp_kept;
+
+	if (!b)
+		return;
+	dp_kept = NULL;
+	condis_deregister_protocol(b->client);
+	condis_deregister_miniport(b->mp);
+	kfree(b);
+}
+
 /**
  * datapath_bench() - run the data-path benchmark
  * @packets: how many packets each variant sends
+ * @keep: leave the MCM, the client, its AF and both calls live afterwards,
+ *	for datapath_bench_release() (module unload) to tear down
  *
  * Context: process; takes seconds.
  * Return: 0, or the error of the set-up.
  */
-int datapath_bench(unsigned int packets)
+int datapath_bench(unsigned int packets, bool keep)
 {
 	static const unsigned int batches[] = { 1, 16 };
 	struct sk_buff *skbs[16] = { };
@@ -491,6 +516,11 @@ int datapath_bench(unsigned int packets)
 out:
 	for (i = 0; i < ARRAY_SIZE(skbs); i++)
 		kfree_skb(skbs[i]);
+	if (keep && !err) {
+		bench_print("datapath: leaving 2 calls live until the module is removed");
+		dp_kept = b;
+		return 0;
+	}
 	dp_teardown(b);
 	kfree(b);
 	return err;

@@ -24,18 +24,23 @@ static unsigned int packets = 2000000;
 module_param(packets, uint, 0444);
 MODULE_PARM_DESC(packets, "datapath: packets each variant sends");
 
+static bool keep;
+module_param(keep, bool, 0444);
+MODULE_PARM_DESC(keep, "datapath: leave its calls live until the module is removed");
+
 static int __init condis_bench_init(void)
 {
 	if (!strcmp(run, "sap_table"))
 		return sap_table_bench(sap_counts, nr_sap_counts);
 	if (!strcmp(run, "datapath"))
-		return datapath_bench(packets);
+		return datapath_bench(packets, keep);
 	pr_err("condis-bench: unknown benchmark '%s'\n", run);
 	return -EINVAL;
 }
 
 static void __exit condis_bench_exit(void)
 {
+	datapath_bench_release();
 }
 
 module_init(condis_bench_init);
