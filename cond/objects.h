@@ -303,7 +303,7 @@ void condis_vc_put(struct condis_vc *vc);
 void condis_vc_call_init(struct condis_vc *vc);
 
 /* teardown.c */
-void condis_af_force_close(struct condis_af *af);
+void condis_af_force_close(struct condis_af *af, bool cm_leaving);
 void condis_binding_force_close(struct condis_binding *binding);
 
 /* datapath.c */

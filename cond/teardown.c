@@ -226,13 +226,86 @@ static struct condis_vc **af_vcs(struct condis_af *af, unsigned int *n)
 	return all;
 }
 
+static bool vc_inactive(void *arg)
+{
+	struct condis_vc *vc = arg;
+
+	return READ_ONCE(vc->state) == CONDIS_VC_INACTIVE;
+}
+
+/*
+ * The call manager is going away: finish, for it, what it left pended on
+ * @vc (make-call, close-call, QoS change, party add or drop), so each of
+ * the client's operations still completes exactly once.
+ */
+static void vc_complete_for_cm(struct condis_vc *vc)
+{
+	bool making, closing, qos;
+	struct condis_party *party, *add = NULL, *drop = NULL;
+
+	spin_lock_bh(&vc->lock);
+	making = vc->call == CONDIS_CALL_MAKING && !vc->call_done;
+	closing = vc->call == CONDIS_CALL_CLOSING && !vc->call_done;
+	qos = vc->qos_pending && !vc->qos_done;
+	list_for_each_entry(party, &vc->parties, node) {
+		if (party->done)
+			continue;
+		if (party->op == CONDIS_PARTY_OP_ADD && !add)
+			add = party;
+		else if (party->op == CONDIS_PARTY_OP_DROP && !drop)
+			drop = party;
+	}
+	spin_unlock_bh(&vc->lock);
+
+	if (making)
+		condis_cm_make_call_complete(-ENETDOWN, vc, NULL, NULL);
+	if (qos)
+		condis_cm_modify_call_qos_complete(-ENETDOWN, vc, NULL);
+	if (add)
+		condis_cm_add_party_complete(-ENETDOWN, add, NULL, NULL);
+	if (drop)
+		condis_cm_drop_party_complete(0, drop);
+	if (closing) {
+		/* A close completes once the VC is deactivated: do that for it too. */
+		if (READ_ONCE(vc->state) == CONDIS_VC_ACTIVE && vc->mcm)
+			condis_mcm_deactivate_vc(vc);
+		else if (READ_ONCE(vc->state) == CONDIS_VC_ACTIVE)
+			condis_cm_deactivate_vc(vc);
+		teardown_wait(vc_inactive, vc, "a deactivation");
+		condis_cm_close_call_complete(0, vc);
+	}
+}
+
+/* The same for SAP registrations the call manager left pended. */
+static void saps_complete_for_cm(struct condis_af *af)
+{
+	struct condis_sap *sap, *found;
+
+	do {
+		found = NULL;
+		spin_lock_bh(&af->lock);
+		list_for_each_entry(sap, &af->saps, af_node)
+			if (sap->state == CONDIS_SAP_REGISTERING &&
+			    !test_bit(CONDIS_SAP_REG_DONE, &sap->flags)) {
+				found = sap;
+				break;
+			}
+		spin_unlock_bh(&af->lock);
+		if (found)
+			condis_cm_register_sap_complete(-ENETDOWN, found, NULL);
+	} while (found);
+}
+
 /**
  * condis_af_force_close() - tear down everything on an open AF and close it
  * @af: the AF, referenced by the caller
+ * @cm_leaving: the AF's call manager is going away: what it left pended is
+ *	completed for it, with -ENETDOWN (NDIS_STATUS_NETWORK_UNREACHABLE's
+ *	twin) where it is a failure
  *
  * Context: process; sleeps.
  */
-void condis_af_force_close(struct condis_af *af)
+void condis_af_force_close(struct condis_af *af, bool cm_leaving)
 {
 	struct condis_vc **vcs;
 	unsigned int n, i;
@@ -240,6 +313,11 @@ void condis_af_force_close(struct condis_af *af)
 	pr_warn("teardown: closing AF %u of %s, left open\n", af->obj.id,
 		af->binding->protocol->name);
 	vcs = af_vcs(af, &n);
+	if (cm_leaving) {
+		for (i = 0; i < n; i++)
+			vc_complete_for_cm(vcs[i]);
+		saps_complete_for_cm(af);
+	}
 	for (i = 0; i < n; i++) {
 		teardown_vc(vcs[i]);
 		condis_vc_put(vcs[i]);
@@ -307,7 +385,9 @@ void condis_binding_force_close(struct condis_binding *binding)
 						 NULL);
 		}
 		if (READ_ONCE(af->state) != CONDIS_AF_CLOSED)
-			condis_af_force_close(af);
+			condis_af_force_close(af, af->binding != binding ||
+						  (READ_ONCE(binding->adapter->dying) &&
+						   !af->cm_af->cm_binding));
 		condis_af_put(af);
 	}
 	if (af)

@@ -7,6 +7,7 @@
  * nothing is left behind, for a stand-alone call manager and for an MCM.
  */
 #include <kunit/test.h>
+#include <linux/slab.h>
 
 #include "fake_roles.h"
 
@@ -137,10 +138,55 @@ static void teardown_cm_going_away_notifies_client_first(struct kunit *test)
 	w->cl_af = NULL;
 }
 
+/*
+ * The call manager goes away (a stand-alone CM deregisters; an MCM's
+ * adapter is removed) with a client's make-call and SAP registration still
+ * pended in it: condis completes them for it, each exactly once, then
+ * closes the rest.
+ */
+static void teardown_cm_going_away_completes_what_it_pended(struct kunit *test)
+{
+	const enum fake_cm_kind *kind = test->param_value;
+	struct fake_world *w = fake_world_new(test, *kind);
+	struct condis_sap *sap = NULL;
+	struct fake_sap_addr a;
+
+	KUNIT_ASSERT_EQ(test, fake_world_open_af(w), 0);
+	KUNIT_ASSERT_EQ(test, condis_co_create_vc(w->cl_binding, w->cl_af, w, &w->cl_vc), 0);
+	w->cm.make_call = CONDIS_PENDING;
+	KUNIT_ASSERT_EQ(test, condis_cl_make_call(w->cl_vc, &td_params, NULL, NULL),
+			CONDIS_PENDING);
+	fake_sap_addr(&a, 8);
+	w->cm.register_sap = CONDIS_PENDING;
+	KUNIT_ASSERT_EQ(test, condis_cl_register_sap(w->cl_af, w, &a.addr, &sap), CONDIS_PENDING);
+	w->cm.register_sap = 0;
+	w->cm.make_call = 0;
+	w->cl_lazy_unbind = true;
+	if (w->kind == FAKE_MCM) {
+		condis_adapter_unregister(w->adapter);
+	} else {
+		condis_deregister_protocol(w->cm_proto);
+		w->cm_proto = NULL;
+	}
+	fake_world_settle(w);
+	FAKE_EXPECT_ONCE(test, w, "cl.make_call_complete");
+	FAKE_EXPECT_ONCE(test, w, "cl.make_call_complete -100");
+	FAKE_EXPECT_ONCE(test, w, "cl.register_sap_complete");
+	FAKE_EXPECT_ONCE(test, w, "cl.register_sap_complete -100");
+	FAKE_EXPECT_ONCE(test, w, "cl.close_af_complete 0");
+	FAKE_EXPECT_BEFORE(test, w, "cl.make_call_complete", "cl.close_af_complete 0");
+	KUNIT_EXPECT_EQ(test, w->mp_vcs, 0);
+	/* The departing CM frees its own state for the SAP it never answered. */
+	kfree(w->cm_last_sap_ctx);
+	w->cm_sap_ctx_live--;
+	w->cl_af = NULL;
+}
+
 static struct kunit_case condis_teardown_cases[] = {
 	KUNIT_CASE_PARAM(teardown_unbind_with_live_objects_closes_in_order, fake_kind_gen_params),
 	KUNIT_CASE_PARAM(teardown_adapter_removal_under_lazy_client, fake_kind_gen_params),
 	KUNIT_CASE(teardown_cm_going_away_notifies_client_first),
+	KUNIT_CASE_PARAM(teardown_cm_going_away_completes_what_it_pended, fake_kind_gen_params),
 	{}
 };
 
