@@ -150,6 +150,7 @@ enum condis_sap_state {
 /* Bits of condis_sap.flags: each completion is accepted once. */
 #define CONDIS_SAP_REG_DONE	0	/* the registration has its result */
 #define CONDIS_SAP_DEREG_DONE	1	/* the CM finished deregistering */
+#define CONDIS_SAP_DEREG_PENDED	2	/* the CM's deregister_sap returned pending */
 
 struct condis_sap {
 	struct condis_obj obj;

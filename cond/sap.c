@@ -257,8 +257,10 @@ static void condis_sap_deregister_fn(struct work_struct *work)
 	int ret;
 
 	ret = sap->af->cm_af->cm_ops->deregister_sap(sap->cm_sap_ctx);
-	if (ret == CONDIS_PENDING)
+	if (ret == CONDIS_PENDING) {
+		set_bit(CONDIS_SAP_DEREG_PENDED, &sap->flags);
 		return;		/* condis_cm_deregister_sap_complete() follows */
+	}
 	if (test_and_set_bit(CONDIS_SAP_DEREG_DONE, &sap->flags)) {
 		condis_bad_input("deregister_sap returned %d after completing SAP %u",
 				 ret, sap->obj.id);

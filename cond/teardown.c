@@ -180,8 +180,10 @@ static bool af_not_closing(void *arg)
 	return READ_ONCE(af->state) != CONDIS_AF_CLOSING;
 }
 
+static void saps_complete_for_cm(struct condis_af *af);
+
 /* Deregister every SAP of @af, as its client would. */
-static void teardown_saps(struct condis_af *af)
+static void teardown_saps(struct condis_af *af, bool cm_leaving)
 {
 	struct condis_sap *sap, *found;
 
@@ -198,6 +200,11 @@ static void teardown_saps(struct condis_af *af)
 		if (found)
 			condis_cl_deregister_sap(found);
 	} while (found);
+	if (cm_leaving) {
+		/* The CM's deregister_sap runs from the workqueue; what it pends, finish. */
+		flush_workqueue(condis_wq_get());
+		saps_complete_for_cm(af);
+	}
 	teardown_wait(af_no_saps, af, "SAP deregistrations");
 }
 
@@ -276,24 +283,54 @@ static void vc_complete_for_cm(struct condis_vc *vc)
 	}
 }
 
-/* The same for SAP registrations the call manager left pended. */
+/* The same for SAP registrations and deregistrations it left pended. */
 static void saps_complete_for_cm(struct condis_af *af)
 {
 	struct condis_sap *sap, *found;
+	bool reg;
 
 	do {
 		found = NULL;
 		spin_lock_bh(&af->lock);
-		list_for_each_entry(sap, &af->saps, af_node)
-			if (sap->state == CONDIS_SAP_REGISTERING &&
-			    !test_bit(CONDIS_SAP_REG_DONE, &sap->flags)) {
+		list_for_each_entry(sap, &af->saps, af_node) {
+			reg = sap->state == CONDIS_SAP_REGISTERING &&
+			      !test_bit(CONDIS_SAP_REG_DONE, &sap->flags);
+			if (reg || (sap->state == CONDIS_SAP_DEREGISTERING &&
+				    test_bit(CONDIS_SAP_DEREG_PENDED, &sap->flags) &&
+				    !test_bit(CONDIS_SAP_DEREG_DONE, &sap->flags))) {
 				found = sap;
+				condis_obj_get(&sap->obj);
 				break;
 			}
+		}
 		spin_unlock_bh(&af->lock);
-		if (found)
+		if (found && reg)
 			condis_cm_register_sap_complete(-ENETDOWN, found, NULL);
+		else if (found)
+			condis_cm_deregister_sap_complete(0, found);
+		if (found)
+			condis_sap_put(found);
 	} while (found);
+}
+
+/* An AF open or close the departing call manager left pended: finish it. */
+static bool af_complete_for_cm(struct condis_af *af)
+{
+	enum condis_af_state state;
+	bool cm_owes;
+
+	spin_lock_bh(&af->lock);
+	state = af->state;
+	cm_owes = !af->cm_done && !af->close_refused;
+	spin_unlock_bh(&af->lock);
+	if (state == CONDIS_AF_OPENING && cm_owes) {
+		condis_cm_open_af_complete(-ENETDOWN, af, NULL);
+		teardown_wait(af_closed, af, "a refused AF open");
+		return true;
+	}
+	if (state == CONDIS_AF_CLOSING && cm_owes)
+		condis_cm_close_af_complete(0, af);
+	return false;
 }
 
 /**
@@ -312,6 +349,8 @@ void condis_af_force_close(struct condis_af *af, bool cm_leaving)
 
 	pr_warn("teardown: closing AF %u of %s, left open\n", af->obj.id,
 		af->binding->protocol->name);
+	if (cm_leaving && af_complete_for_cm(af))
+		return;		/* it never opened */
 	vcs = af_vcs(af, &n);
 	if (cm_leaving) {
 		for (i = 0; i < n; i++)
@@ -323,10 +362,14 @@ void condis_af_force_close(struct condis_af *af, bool cm_leaving)
 		condis_vc_put(vcs[i]);
 	}
 	kfree(vcs);
-	teardown_saps(af);
+	teardown_saps(af, cm_leaving);
+	if (cm_leaving)
+		af_complete_for_cm(af);		/* a close the client started */
 	teardown_wait(af_not_closing, af, "an AF close in flight");
 	if (READ_ONCE(af->state) == CONDIS_AF_OPEN) {
 		condis_cl_close_af(af);
+		if (cm_leaving)
+			af_complete_for_cm(af);
 		teardown_wait(af_closed, af, "the AF to close");
 	}
 	/* A notify-close the client never completed is completed for it. */

@@ -141,8 +141,8 @@ static void teardown_cm_going_away_notifies_client_first(struct kunit *test)
 /*
  * The call manager goes away (a stand-alone CM deregisters; an MCM's
  * adapter is removed) with a client's make-call and SAP registration still
- * pended in it: condis completes them for it, each exactly once, then
- * closes the rest.
+ * pended in it, and pends the SAP deregistration and AF close the teardown
+ * starts: condis completes them all for it, each exactly once.
  */
 static void teardown_cm_going_away_completes_what_it_pended(struct kunit *test)
 {
@@ -151,7 +151,11 @@ static void teardown_cm_going_away_completes_what_it_pended(struct kunit *test)
 	struct condis_sap *sap = NULL;
 	struct fake_sap_addr a;
 
+	struct condis_sap *done_sap = NULL;
+
 	KUNIT_ASSERT_EQ(test, fake_world_open_af(w), 0);
+	fake_sap_addr(&a, 9);
+	KUNIT_ASSERT_EQ(test, condis_cl_register_sap(w->cl_af, w, &a.addr, &done_sap), 0);
 	KUNIT_ASSERT_EQ(test, condis_co_create_vc(w->cl_binding, w->cl_af, w, &w->cl_vc), 0);
 	w->cm.make_call = CONDIS_PENDING;
 	KUNIT_ASSERT_EQ(test, condis_cl_make_call(w->cl_vc, &td_params, NULL, NULL),
@@ -161,6 +165,9 @@ static void teardown_cm_going_away_completes_what_it_pended(struct kunit *test)
 	KUNIT_ASSERT_EQ(test, condis_cl_register_sap(w->cl_af, w, &a.addr, &sap), CONDIS_PENDING);
 	w->cm.register_sap = 0;
 	w->cm.make_call = 0;
+	/* The departing CM would pend the teardown's deregistration and close too. */
+	w->cm.deregister_sap = CONDIS_PENDING;
+	w->cm.close_af = CONDIS_PENDING;
 	w->cl_lazy_unbind = true;
 	if (w->kind == FAKE_MCM) {
 		condis_adapter_unregister(w->adapter);
@@ -173,8 +180,11 @@ static void teardown_cm_going_away_completes_what_it_pended(struct kunit *test)
 	FAKE_EXPECT_ONCE(test, w, "cl.make_call_complete -100");
 	FAKE_EXPECT_ONCE(test, w, "cl.register_sap_complete");
 	FAKE_EXPECT_ONCE(test, w, "cl.register_sap_complete -100");
+	FAKE_EXPECT_ONCE(test, w, "cl.deregister_sap_complete");
+	FAKE_EXPECT_ONCE(test, w, "cl.deregister_sap_complete 0");
 	FAKE_EXPECT_ONCE(test, w, "cl.close_af_complete 0");
 	FAKE_EXPECT_BEFORE(test, w, "cl.make_call_complete", "cl.close_af_complete 0");
+	FAKE_EXPECT_BEFORE(test, w, "cl.deregister_sap_complete", "cl.close_af_complete 0");
 	KUNIT_EXPECT_EQ(test, w->mp_vcs, 0);
 	/* The departing CM frees its own state for the SAP it never answered. */
 	kfree(w->cm_last_sap_ctx);
