@@ -99,8 +99,9 @@ static void dump_af(struct seq_file *m, struct condis_af *af)
 /*
  * /sys/kernel/debug/condis/objects: every live object and its state, as a
  * tree: miniports, their adapters, the bindings and AFs on each adapter,
- * the open AFs on each AF with their SAPs and VCs (and the call on each);
- * then the protocols.
+ * the OID requests in flight on each adapter, the open AFs on each AF with
+ * their SAPs and VCs (the call, parties and packet counters of each); then
+ * the protocols.
  */
 VISIBLE_IF_KUNIT int condis_objects_show(struct seq_file *m, void *v)
 {
@@ -125,6 +126,7 @@ VISIBLE_IF_KUNIT int condis_objects_show(struct seq_file *m, void *v)
 			spin_lock_bh(&ad->lock);
 			dump_vcs(m, &ad->sig_vcs, "    signalling ");
 			spin_unlock_bh(&ad->lock);
+			condis_oid_dump(m, ad, "    ");
 			list_for_each_entry(cm_af, &ad->cm_afs, node) {
 				seq_printf(m, "    cm-af %u family=%#x by=%s opens=%d saps=%u\n",
 					   cm_af->obj.id, cm_af->type.family,

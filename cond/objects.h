@@ -303,6 +303,10 @@ void condis_vc_put(struct condis_vc *vc);
 /* call.c */
 void condis_vc_call_init(struct condis_vc *vc);
 
+/* oid.c */
+struct seq_file;
+void condis_oid_dump(struct seq_file *m, struct condis_adapter *adapter, const char *indent);
+
 /* teardown.c */
 void condis_af_force_close(struct condis_af *af, bool cm_leaving);
 void condis_binding_force_close(struct condis_binding *binding);

@@ -16,6 +16,7 @@
  * holds references on the AF, VC and party it names.
  */
 #include <linux/refcount.h>
+#include <linux/seq_file.h>
 #include <linux/slab.h>
 
 #include "core.h"
@@ -437,3 +438,28 @@ void condis_mco_oid_request_complete(struct condis_adapter *adapter, struct cond
 	condis_obj_put(obj);
 }
 EXPORT_SYMBOL_NS_GPL(condis_mco_oid_request_complete, CONDIS);
+
+/**
+ * condis_oid_dump() - list @adapter's OID requests in flight (debugfs)
+ * @m: the seq_file
+ * @adapter: the adapter
+ * @indent: printed before each line
+ *
+ * Context: any; takes the adapter's lock.
+ */
+void condis_oid_dump(struct seq_file *m, struct condis_adapter *adapter, const char *indent)
+{
+	static const char *const to[] = {
+		[CONDIS_OID_TO_MINIPORT] = "miniport",
+		[CONDIS_OID_TO_CLIENT] = "client",
+		[CONDIS_OID_TO_CM] = "call-manager",
+	};
+	struct condis_oid *o;
+
+	spin_lock_bh(&adapter->lock);
+	list_for_each_entry(o, &adapter->oids, node)
+		seq_printf(m, "%soid %#x %s to=%s vc=%u pending\n", indent, o->req->oid,
+			   o->req->type == CONDIS_OID_SET ? "set" : "query", to[o->target],
+			   o->vc ? o->vc->obj.id : 0);
+	spin_unlock_bh(&adapter->lock);
+}

@@ -295,6 +295,7 @@ static void debugfs_dump_shows_live_objects(struct kunit *test)
 	struct fake_world *w = fake_world_new(test, FAKE_MCM);
 	struct seq_file *m = kunit_kzalloc(test, sizeof(*m), GFP_KERNEL);
 	struct condis_call_params params = { };
+	struct condis_oid_request oid = { };
 	struct condis_sap *sap = NULL;
 	struct fake_sap_addr a;
 
@@ -327,6 +328,23 @@ static void debugfs_dump_shows_live_objects(struct kunit *test)
 	m->buf[m->count] = 0;
 	KUNIT_EXPECT_NOT_NULL(test, strstr(m->buf, "saps=1 vcs=1"));
 	KUNIT_EXPECT_NOT_NULL(test, strstr(m->buf, "by=client state=active call=connected"));
+	KUNIT_EXPECT_NOT_NULL(test, strstr(m->buf, "tx packets=0 bytes=0 errors=0 in-flight=0"));
+
+	/* An OID request in flight. */
+	oid.type = CONDIS_OID_QUERY;
+	oid.oid = CONDIS_OID_CO_GET_ADDRESSES;
+	oid.buf = w;
+	w->cm.oid = CONDIS_PENDING;
+	KUNIT_EXPECT_EQ(test, condis_co_oid_request(w->cl_binding, w->cl_af, NULL, NULL, &oid),
+			CONDIS_PENDING);
+	m->count = 0;
+	KUNIT_ASSERT_EQ(test, condis_objects_show(m, NULL), 0);
+	KUNIT_ASSERT_LT(test, m->count, m->size);
+	m->buf[m->count] = 0;
+	KUNIT_EXPECT_NOT_NULL(test, strstr(m->buf, "oid 0xfe000006 query to=call-manager"));
+	condis_co_oid_request_complete(w->cl_af, NULL, NULL, &oid, 0);
+	fake_world_settle(w);
+
 	KUNIT_EXPECT_EQ(test, condis_cl_close_call(w->cl_vc, NULL, NULL, 0), 0);
 	KUNIT_EXPECT_EQ(test, condis_co_delete_vc(w->cl_vc), 0);
 
