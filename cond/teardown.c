@@ -403,6 +403,17 @@ static struct condis_af *binding_next_af(struct condis_binding *binding)
 	return found;
 }
 
+/*
+ * Whether @af's call manager is the one going away: it is @binding's
+ * protocol (a CM unbinding), or an MCM whose adapter is being removed.
+ */
+static bool cm_leaving(struct condis_binding *binding, struct condis_af *af)
+{
+	if (af->binding != binding)
+		return true;
+	return READ_ONCE(binding->adapter->dying) && !af->cm_af->cm_binding;
+}
+
 /**
  * condis_binding_force_close() - close a binding its protocol left open
  * @binding: the binding, referenced by the caller
@@ -428,9 +439,7 @@ void condis_binding_force_close(struct condis_binding *binding)
 						 NULL);
 		}
 		if (READ_ONCE(af->state) != CONDIS_AF_CLOSED)
-			condis_af_force_close(af, af->binding != binding ||
-						  (READ_ONCE(binding->adapter->dying) &&
-						   !af->cm_af->cm_binding));
+			condis_af_force_close(af, cm_leaving(binding, af));
 		condis_af_put(af);
 	}
 	if (af)
