@@ -53,6 +53,16 @@ static struct condis_sap *route(struct kunit *test, struct fake_world *w, u32 id
 	return sap;
 }
 
+/* The CM routes a call to SAP @id and offers it: the dispatch's result must be @want. */
+static struct condis_vc *offer(struct kunit *test, struct fake_world *w, u32 id, int want)
+{
+	struct condis_sap *csap = route(test, w, id);
+
+	KUNIT_EXPECT_EQ(test, condis_cm_dispatch_incoming_call(csap, w->cl_vc, &call_params), want);
+	condis_sap_put(csap);
+	return w->cl_vc;
+}
+
 /* The CM's side of ending an incoming call: deactivate (if active) and delete. */
 static void cm_end_incoming(struct kunit *test, struct fake_world *w, struct condis_vc *vc)
 {
@@ -205,13 +215,9 @@ static void call_close_success_requires_deactivated_vc(struct kunit *test)
 static void call_incoming_accepted_then_connected(struct kunit *test)
 {
 	struct fake_world *w = call_world(test);
-	struct condis_sap *sap = registered_sap(test, w, 7), *csap;
-	struct condis_vc *vc;
+	struct condis_sap *sap = registered_sap(test, w, 7);
+	struct condis_vc *vc = offer(test, w, 7, 0);
 
-	csap = route(test, w, 7);
-	vc = w->cl_vc;
-	KUNIT_EXPECT_EQ(test, condis_cm_dispatch_incoming_call(csap, vc, &call_params), 0);
-	condis_sap_put(csap);
 	FAKE_EXPECT_BEFORE(test, w, "cl.create_vc", "cl.incoming_call");
 	KUNIT_EXPECT_PTR_EQ(test, w->cl_params, &call_params);
 	/* Accepted but not connected: no second offer, no delete. */
@@ -251,15 +257,11 @@ static void call_incoming_rejected_synchronously(struct kunit *test)
 static void call_incoming_pended_answer_completes_once(struct kunit *test)
 {
 	struct fake_world *w = call_world(test);
-	struct condis_sap *sap = registered_sap(test, w, 7), *csap;
+	struct condis_sap *sap = registered_sap(test, w, 7);
 	struct condis_vc *vc;
 
-	csap = route(test, w, 7);
-	vc = w->cl_vc;
 	w->cl_incoming = CONDIS_PENDING;
-	KUNIT_EXPECT_EQ(test, condis_cm_dispatch_incoming_call(csap, vc, &call_params),
-			CONDIS_PENDING);
-	condis_sap_put(csap);
+	vc = offer(test, w, 7, CONDIS_PENDING);
 	/* Until the client answers: no connect, no close from either side. */
 	KUNIT_EXPECT_EQ(test, condis_cm_dispatch_call_connected(vc), -EINVAL);
 	KUNIT_EXPECT_EQ(test, condis_cl_close_call(vc, NULL, NULL, 0), -EBUSY);
@@ -444,13 +446,9 @@ static void call_incoming_close_of_connected_call(struct kunit *test)
 static void call_incoming_close_of_offered_call(struct kunit *test)
 {
 	struct fake_world *w = call_world(test);
-	struct condis_sap *sap = registered_sap(test, w, 7), *csap;
-	struct condis_vc *vc;
+	struct condis_sap *sap = registered_sap(test, w, 7);
+	struct condis_vc *vc = offer(test, w, 7, 0);
 
-	csap = route(test, w, 7);
-	vc = w->cl_vc;
-	KUNIT_ASSERT_EQ(test, condis_cm_dispatch_incoming_call(csap, vc, &call_params), 0);
-	condis_sap_put(csap);
 	KUNIT_EXPECT_EQ(test, condis_cm_dispatch_incoming_close_call(-ECONNRESET, vc, NULL, 0), 0);
 	FAKE_EXPECT_ONCE(test, w, "cl.incoming_close_call -104");
 	KUNIT_EXPECT_EQ(test, condis_cm_dispatch_call_connected(vc), -EINVAL);

@@ -289,6 +289,15 @@ static void trace_every_party_transition(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, fake_count(w, "trace.party"), 7U);
 }
 
+/* Print the objects dump into @m, from the start, as a string. */
+static void dump_objects(struct kunit *test, struct seq_file *m)
+{
+	m->count = 0;
+	KUNIT_ASSERT_EQ(test, condis_objects_show(m, NULL), 0);
+	KUNIT_ASSERT_LT(test, m->count, m->size);
+	m->buf[m->count] = 0;
+}
+
 /* The debugfs dump shows every live object with its state. */
 static void debugfs_dump_shows_live_objects(struct kunit *test)
 {
@@ -307,9 +316,7 @@ static void debugfs_dump_shows_live_objects(struct kunit *test)
 	fake_sap_addr(&a, 0x0a0b0c0d);
 	KUNIT_ASSERT_EQ(test, condis_cl_register_sap(w->cl_af, w, &a.addr, &sap), 0);
 
-	KUNIT_ASSERT_EQ(test, condis_objects_show(m, NULL), 0);
-	KUNIT_ASSERT_LT(test, m->count, m->size);
-	m->buf[m->count] = 0;
+	dump_objects(test, m);
 	KUNIT_EXPECT_NOT_NULL(test, strstr(m->buf, "miniport"));
 	KUNIT_EXPECT_NOT_NULL(test, strstr(m->buf, "fake-mcm mcm"));
 	KUNIT_EXPECT_NOT_NULL(test, strstr(m->buf, "adapter"));
@@ -322,10 +329,7 @@ static void debugfs_dump_shows_live_objects(struct kunit *test)
 	/* A VC with a call on it. */
 	KUNIT_ASSERT_EQ(test, condis_co_create_vc(w->cl_binding, w->cl_af, w, &w->cl_vc), 0);
 	KUNIT_ASSERT_EQ(test, condis_cl_make_call(w->cl_vc, &params, NULL, NULL), 0);
-	m->count = 0;
-	KUNIT_ASSERT_EQ(test, condis_objects_show(m, NULL), 0);
-	KUNIT_ASSERT_LT(test, m->count, m->size);
-	m->buf[m->count] = 0;
+	dump_objects(test, m);
 	KUNIT_EXPECT_NOT_NULL(test, strstr(m->buf, "saps=1 vcs=1"));
 	KUNIT_EXPECT_NOT_NULL(test, strstr(m->buf, "by=client state=active call=connected"));
 	KUNIT_EXPECT_NOT_NULL(test, strstr(m->buf, "tx packets=0 bytes=0 errors=0 in-flight=0"));
@@ -337,10 +341,7 @@ static void debugfs_dump_shows_live_objects(struct kunit *test)
 	w->cm.oid = CONDIS_PENDING;
 	KUNIT_EXPECT_EQ(test, condis_co_oid_request(w->cl_binding, w->cl_af, NULL, NULL, &oid),
 			CONDIS_PENDING);
-	m->count = 0;
-	KUNIT_ASSERT_EQ(test, condis_objects_show(m, NULL), 0);
-	KUNIT_ASSERT_LT(test, m->count, m->size);
-	m->buf[m->count] = 0;
+	dump_objects(test, m);
 	KUNIT_EXPECT_NOT_NULL(test, strstr(m->buf, "oid 0xfe000006 query to=call-manager"));
 	condis_co_oid_request_complete(w->cl_af, NULL, NULL, &oid, 0);
 	fake_world_settle(w);
