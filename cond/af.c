@@ -571,7 +571,7 @@ int condis_cl_close_af(struct condis_af *af)
 	}
 	af_set_state(af, CONDIS_AF_CLOSING);
 	af->cm_done = false;
-	af->close_refused = af->nr_saps > 0 || af->nr_vcs > 0;
+	af->close_refused = af->nr_saps > 0 || af->nr_vcs > 0 || af->nr_oids > 0;
 	af->complete_status = af->close_refused ? -EBUSY : 0;
 	if (af->close_refused) {
 		spin_unlock_bh(&af->lock);

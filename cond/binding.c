@@ -150,7 +150,7 @@ int condis_close_adapter(struct condis_binding *binding)
 		err = condis_cm_af_remove_binding(binding);
 	}
 	if (!err) {
-		binding->state = CONDIS_BINDING_CLOSED;
+		WRITE_ONCE(binding->state, CONDIS_BINDING_CLOSED);
 		list_del(&binding->proto_node);
 		spin_lock_bh(&binding->adapter->lock);
 		list_del(&binding->adapter_node);

@@ -37,7 +37,10 @@ static void call_set_state(struct condis_vc *vc, enum condis_call_state state)
 	vc->call = state;
 }
 
-/* The call's party (of a multipoint call) is gone with the call, under vc->lock. */
+/*
+ * The call's party (of a multipoint call) is gone with the call, under
+ * vc->lock; the caller releases it once it is done with it, unlocked.
+ */
 static void call_party_gone(struct condis_vc *vc)
 {
 	struct condis_party *party = vc->call_party;
@@ -47,6 +50,7 @@ static void call_party_gone(struct condis_vc *vc)
 	list_del_init(&party->node);
 	vc->nr_parties = 0;
 	vc->multipoint = false;
+	vc->call_party_gone = party;
 }
 
 /*
@@ -93,10 +97,19 @@ static int call_finish(struct condis_vc *vc, int status)
 	return status;
 }
 
-/* After call_finish(), unlocked: release the operation's party if it is gone. */
+/* Under vc->lock after call_finish(): the party it ended, if any, to release. */
+static struct condis_party *call_take_gone_party(struct condis_vc *vc)
+{
+	struct condis_party *party = vc->call_party_gone;
+
+	lockdep_assert_held(&vc->lock);
+	vc->call_party_gone = NULL;
+	return party;
+}
+
 static void call_release_party(struct condis_party *party)
 {
-	if (party && READ_ONCE(party->state) == CONDIS_PARTY_GONE)
+	if (party)
 		condis_party_release_gone(party);
 }
 
@@ -105,7 +118,7 @@ static void condis_call_done_fn(struct work_struct *work)
 {
 	struct condis_vc *vc = container_of(work, struct condis_vc, call_work);
 	struct condis_call_params *params;
-	struct condis_party *party;
+	struct condis_party *party, *gone;
 	enum condis_call_op op;
 	int status;
 
@@ -114,6 +127,7 @@ static void condis_call_done_fn(struct work_struct *work)
 	params = vc->call_params;
 	party = vc->call_party;
 	status = call_finish(vc, vc->call_status);
+	gone = call_take_gone_party(vc);
 	spin_unlock_bh(&vc->lock);
 
 	if (op == CONDIS_CALL_OP_MAKE)
@@ -124,7 +138,7 @@ static void condis_call_done_fn(struct work_struct *work)
 						    party ? party->cl_party_ctx : NULL);
 	else
 		vc->cm_ops->incoming_call_complete(status, vc->cm_vc_ctx, params);
-	call_release_party(party);
+	call_release_party(gone);
 	condis_vc_put(vc);	/* the operation's */
 }
 
@@ -153,7 +167,8 @@ static void call_start(struct condis_vc *vc, enum condis_call_op op, enum condis
 /*
  * The driver asked returned @ret from its handler.  %CONDIS_PENDING: the
  * completion will come (it may already have).  Otherwise that is the
- * result, unless a completion was already accepted: then it wins.
+ * result, unless a completion was already accepted: then it wins.  The
+ * caller holds a reference of its own on @vc across this.
  */
 static int call_returned(struct condis_vc *vc, int ret, const char *who)
 {
@@ -168,11 +183,11 @@ static int call_returned(struct condis_vc *vc, int ret, const char *who)
 		return CONDIS_PENDING;
 	}
 	vc->call_done = true;
-	party = vc->call_party;
 	ret = call_finish(vc, ret);
+	party = call_take_gone_party(vc);
 	spin_unlock_bh(&vc->lock);
 	call_release_party(party);
-	condis_vc_put(vc);
+	condis_vc_put(vc);	/* the operation's */
 	return ret;
 }
 
@@ -287,6 +302,7 @@ int condis_cl_make_call(struct condis_vc *vc, struct condis_call_params *params,
 		*party = p;
 	if (p)
 		condis_obj_get(&p->obj);	/* an early completion may end the party */
+	condis_obj_get(&vc->obj);		/* ours, across the handler */
 	ret = vc->cm_ops->make_call(vc->cm_vc_ctx, params, p, p ? &cm_party_ctx : NULL);
 	if (p) {
 		/* The context the handler set, unless an early completion gave one. */
@@ -297,6 +313,7 @@ int condis_cl_make_call(struct condis_vc *vc, struct condis_call_params *params,
 		condis_party_put(p);
 	}
 	ret = call_returned(vc, ret, "make_call");
+	condis_vc_put(vc);
 	if (p && ret && ret != CONDIS_PENDING)
 		*party = NULL;
 	return ret;
@@ -351,7 +368,8 @@ EXPORT_SYMBOL_NS_GPL(condis_cm_make_call_complete, CONDIS);
 int condis_cl_close_call(struct condis_vc *vc, struct condis_party *party, void *data,
 			 unsigned int size)
 {
-	int err = 0;
+	void *cm_party_ctx = NULL;
+	int err = 0, ret;
 
 	if (!condis_vc_get(vc)) {
 		condis_bad_input("cl_close_call: bad VC handle %p", vc);
@@ -378,6 +396,8 @@ int condis_cl_close_call(struct condis_vc *vc, struct condis_party *party, void 
 		err = -EINVAL;
 	else
 		call_start(vc, CONDIS_CALL_OP_CLOSE, CONDIS_CALL_CLOSING, NULL, party);
+	if (!err && party)
+		cm_party_ctx = party->cm_party_ctx;
 	spin_unlock_bh(&vc->lock);
 	if (party)
 		condis_party_put(party);	/* linked to the VC, it stays */
@@ -387,10 +407,11 @@ int condis_cl_close_call(struct condis_vc *vc, struct condis_party *party, void 
 		condis_vc_put(vc);
 		return err;
 	}
-	return call_returned(vc, vc->cm_ops->close_call(vc->cm_vc_ctx,
-							party ? party->cm_party_ctx : NULL,
-							data, size),
-			     "close_call");
+	condis_obj_get(&vc->obj);		/* ours, across the handler */
+	ret = call_returned(vc, vc->cm_ops->close_call(vc->cm_vc_ctx, cm_party_ctx, data, size),
+			    "close_call");
+	condis_vc_put(vc);
+	return ret;
 }
 EXPORT_SYMBOL_NS_GPL(condis_cl_close_call, CONDIS);
 
@@ -485,11 +506,14 @@ int condis_cm_dispatch_incoming_call(struct condis_sap *sap, struct condis_vc *v
 					 vc->obj.id, err);
 		goto out;
 	}
+	condis_obj_get(&vc->obj);		/* ours, across the handler */
 	ret = af->cl_ops->incoming_call(cl_sap_ctx, vc->cl_vc_ctx, params);
 	/* From here on the call does not need the SAP (seed rule 5). */
 	condis_sap_dispatch_end(sap);
 	condis_obj_put(sobj);
-	return call_returned(vc, ret, "incoming_call");
+	ret = call_returned(vc, ret, "incoming_call");
+	condis_vc_put(vc);
+	return ret;
 out:
 	condis_vc_put(vc);
 	condis_obj_put(sobj);

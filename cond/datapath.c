@@ -22,8 +22,9 @@
 #include "trace.h"
 
 /*
- * Whether nothing is in flight on @vc; if so and a deactivation was held
- * back for that, it is released.  Under vc->lock.
+ * Whether nothing is in flight on @vc: every skb sent is back with its
+ * sender and every skb kept is back with the miniport (the callbacks that
+ * hand them back have returned).  Under vc->lock.
  */
 bool condis_vc_drained(struct condis_vc *vc)
 {
@@ -143,14 +144,14 @@ void condis_mco_send_complete(struct condis_vc *vc, struct sk_buff_head *skbs)
 		errors += !!CONDIS_SKB_CB(skb)->status;
 	}
 	spin_lock_bh(&vc->lock);
-	if (n > vc->tx_outstanding) {
+	if (n > vc->tx_outstanding - vc->tx_completing) {
 		spin_unlock_bh(&vc->lock);
 		condis_bad_input("mco_send_complete: VC %u: %u skbs completed, %u were sent",
-				 vc->obj.id, n, vc->tx_outstanding);
+				 vc->obj.id, n, vc->tx_outstanding - vc->tx_completing);
 		condis_vc_put(vc);
 		return;
 	}
-	vc->tx_outstanding -= n;
+	vc->tx_completing += n;
 	vc->tx_packets += n - errors;
 	vc->tx_errors += errors;
 	vc->tx_bytes += bytes;
@@ -158,7 +159,10 @@ void condis_mco_send_complete(struct condis_vc *vc, struct sk_buff_head *skbs)
 
 	ops = vc_owner(vc, &bctx, &vctx);
 	ops->co_send_complete(vctx, skbs);
+	/* Only now are they back: a held deactivation may complete. */
 	spin_lock_bh(&vc->lock);
+	vc->tx_completing -= n;
+	vc->tx_outstanding -= n;
 	vc_release_deactivation(vc);
 	spin_unlock_bh(&vc->lock);
 	condis_vc_put(vc);
@@ -257,17 +261,19 @@ void condis_co_return_skbs(struct condis_vc *vc, struct sk_buff_head *skbs)
 	}
 	n = skb_queue_len(skbs);
 	spin_lock_bh(&vc->lock);
-	if (n > vc->rx_outstanding) {
+	if (n > vc->rx_outstanding - vc->rx_returning) {
 		spin_unlock_bh(&vc->lock);
 		condis_bad_input("co_return_skbs: VC %u: %u skbs returned, %u were kept",
-				 vc->obj.id, n, vc->rx_outstanding);
+				 vc->obj.id, n, vc->rx_outstanding - vc->rx_returning);
 		condis_vc_put(vc);
 		return;
 	}
-	vc->rx_outstanding -= n;
+	vc->rx_returning += n;
 	spin_unlock_bh(&vc->lock);
 	vc->adapter->miniport->ops->return_skbs(vc->mp_vc_ctx, skbs);
 	spin_lock_bh(&vc->lock);
+	vc->rx_returning -= n;
+	vc->rx_outstanding -= n;
 	vc_release_deactivation(vc);
 	spin_unlock_bh(&vc->lock);
 	condis_vc_put(vc);

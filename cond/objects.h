@@ -84,7 +84,7 @@ struct condis_binding {
 	struct condis_protocol *protocol;	/* holds a reference */
 	struct condis_adapter *adapter;		/* holds a reference */
 	void *ctx;
-	enum condis_binding_state state;	/* under condis_config_lock */
+	enum condis_binding_state state;	/* under condis_config_lock; status reads it */
 	struct list_head proto_node;		/* in protocol->bindings */
 	struct list_head adapter_node;		/* in adapter->bindings */
 	struct completion closed;		/* condis_close_adapter() ran */
@@ -129,6 +129,7 @@ struct condis_af {
 	enum condis_af_state state;
 	unsigned int nr_saps;
 	unsigned int nr_vcs;			/* VCs created on it, not deleted */
+	unsigned int nr_oids;			/* OID requests on it in flight */
 	struct list_head saps;			/* condis_sap.af_node */
 	struct list_head vcs;			/* condis_vc.node */
 	struct work_struct complete_work;	/* delivers open/close completions */
@@ -236,11 +237,14 @@ struct condis_vc {
 	int call_status;			/* the result to deliver */
 	struct condis_call_params *call_params;	/* the parameters to deliver */
 	struct condis_party *call_party;	/* the party the operation concerns */
+	struct condis_party *call_party_gone;	/* ended by call_finish(), to release */
 	struct work_struct call_work;		/* delivers a pended call operation */
 
 	/* The data path (datapath.c), under vc->lock. */
-	unsigned int tx_outstanding;		/* skbs with the miniport */
-	unsigned int rx_outstanding;		/* skbs a protocol kept */
+	unsigned int tx_outstanding;		/* skbs with the miniport, or being completed */
+	unsigned int tx_completing;		/* of those, being handed back right now */
+	unsigned int rx_outstanding;		/* skbs a protocol kept, or being returned */
+	unsigned int rx_returning;		/* of those, being handed back right now */
 	bool deact_waiting;			/* a deactivation waits for them */
 	u64 tx_packets, tx_bytes, tx_errors;
 	u64 rx_packets, rx_bytes;

@@ -38,6 +38,7 @@ struct condis_oid {
 	refcount_t ref;			/* the request call's and the completion's */
 	struct condis_oid_request *req;
 	struct condis_adapter *adapter;	/* holds a reference */
+	struct condis_binding *binding;	/* the requester's (a reference), or NULL: an MCM */
 	enum condis_oid_target target;
 	struct condis_af *af;		/* each holds a reference, or NULL */
 	struct condis_vc *vc;
@@ -59,8 +60,14 @@ static void condis_oid_put(struct condis_oid *o)
 		condis_party_put(o->party);
 	if (o->vc)
 		condis_vc_put(o->vc);
-	if (o->af)
+	if (o->af) {
+		spin_lock_bh(&o->af->lock);
+		o->af->nr_oids--;
+		spin_unlock_bh(&o->af->lock);
 		condis_af_put(o->af);
+	}
+	if (o->binding)
+		condis_binding_put(o->binding);
 	condis_obj_put(&o->adapter->obj);
 	kfree(o);
 }
@@ -152,9 +159,10 @@ static int oid_send(struct condis_oid *o)
  * A record for a request to @target, with references on what it names.
  * The caller has checked the handles and holds references of its own.
  */
-static struct condis_oid *oid_new(struct condis_adapter *ad, enum condis_oid_target target,
-				  struct condis_af *af, struct condis_vc *vc,
-				  struct condis_party *party, struct condis_oid_request *req)
+static struct condis_oid *oid_new(struct condis_binding *binding, struct condis_adapter *ad,
+				  enum condis_oid_target target, struct condis_af *af,
+				  struct condis_vc *vc, struct condis_party *party,
+				  struct condis_oid_request *req)
 {
 	struct condis_oid *o = kzalloc(sizeof(*o), GFP_ATOMIC);
 
@@ -165,8 +173,14 @@ static struct condis_oid *oid_new(struct condis_adapter *ad, enum condis_oid_tar
 	o->target = target;
 	condis_obj_get(&ad->obj);
 	o->adapter = ad;
-	if (af)
+	if (binding)
+		o->binding = condis_binding_get(binding);
+	if (af) {
 		condis_obj_get(&af->obj);
+		spin_lock_bh(&af->lock);
+		af->nr_oids++;		/* the AF cannot close under it */
+		spin_unlock_bh(&af->lock);
+	}
 	o->af = af;
 	if (vc)
 		condis_obj_get(&vc->obj);
@@ -189,6 +203,17 @@ static bool af_takes_oids(struct condis_af *af)
 	return ok;
 }
 
+/* Whether @binding is one end of @vc; *@client says which. */
+static bool vc_end(struct condis_vc *vc, struct condis_binding *binding, bool *client)
+{
+	*client = vc->af && vc->af->binding == binding;
+	if (*client)
+		return true;
+	if (vc->af)
+		return vc->af->cm_af->cm_binding == binding;
+	return vc->sig_binding == binding;
+}
+
 /*
  * Route a request from @binding's protocol (or, @binding NULL, from the MCM
  * of @af) and send it.  Handles are referenced by the caller.
@@ -206,12 +231,12 @@ static int oid_route(struct condis_binding *binding, struct condis_af *af, struc
 	    (af && vc && vc->af != af) || (!af && party))
 		return -EINVAL;
 	if (!af) {
-		/* To the miniport: the asker is whoever owns its side of the VC. */
+		/* To the miniport: the asker must be one of the VC's two ends. */
 		target = CONDIS_OID_TO_MINIPORT;
-		if (vc && vc->af)
-			asker_is_client = vc->af->binding == binding;
-		else
-			asker_is_client = !vc && binding->protocol->cl_ops;
+		if (vc && !vc_end(vc, binding, &asker_is_client))
+			return -EINVAL;
+		if (!vc)
+			asker_is_client = !!binding->protocol->cl_ops;
 		if (!ad->miniport->ops || !ad->miniport->ops->oid_request)
 			return -EOPNOTSUPP;
 	} else if (binding && af->binding == binding) {
@@ -231,7 +256,10 @@ static int oid_route(struct condis_binding *binding, struct condis_af *af, struc
 	if (af && !af_takes_oids(af))
 		return -ESHUTDOWN;
 
-	o = oid_new(ad, target, af, vc, party, req);
+	/* The asker must have the role it asks in (a client-only protocol is no CM). */
+	if (binding && (asker_is_client ? !binding->protocol->cl_ops : !binding->protocol->cm_ops))
+		return -EINVAL;
+	o = oid_new(binding, ad, target, af, vc, party, req);
 	if (!o)
 		return -ENOMEM;
 	if (asker_is_client) {

@@ -80,10 +80,14 @@ struct condis_party *condis_party_new(struct condis_vc *vc, void *cl_party_ctx)
 	return party;
 }
 
-/* The result of the add or drop in flight, under vc->lock. */
-static void party_finish(struct condis_party *party, int status)
+/*
+ * The result of the add or drop in flight, under vc->lock.  Returns true
+ * if the party left with it: the caller then releases it (once), unlocked.
+ */
+static bool party_finish(struct condis_party *party, int status)
 {
 	struct condis_vc *vc = party->vc;
+	bool gone = false;
 
 	lockdep_assert_held(&vc->lock);
 	if (status && party->op == CONDIS_PARTY_OP_DROP) {
@@ -95,8 +99,22 @@ static void party_finish(struct condis_party *party, int status)
 		condis_party_set_state(party, CONDIS_PARTY_GONE);
 		list_del_init(&party->node);
 		vc->nr_parties--;
+		gone = true;
 	}
 	party->op = CONDIS_PARTY_OP_NONE;
+	return gone;
+}
+
+/* Whether @vc has an active party besides @party; under vc->lock. */
+static bool other_active_party(struct condis_vc *vc, struct condis_party *party)
+{
+	struct condis_party *p;
+
+	lockdep_assert_held(&vc->lock);
+	list_for_each_entry(p, &vc->parties, node)
+		if (p != party && p->state == CONDIS_PARTY_ACTIVE)
+			return true;
+	return false;
 }
 
 /* Workqueue: deliver a pended add or drop to the client. */
@@ -105,28 +123,35 @@ static void condis_party_done_fn(struct work_struct *work)
 	struct condis_party *party = container_of(work, struct condis_party, work);
 	const struct condis_cl_ops *cl = party->vc->af->cl_ops;
 	enum condis_party_op op;
+	bool gone;
 	int status;
 
 	spin_lock_bh(&party->vc->lock);
 	op = party->op;
 	status = party->status;
-	party_finish(party, status);
+	gone = party_finish(party, status);
 	spin_unlock_bh(&party->vc->lock);
 	if (op == CONDIS_PARTY_OP_ADD)
 		cl->add_party_complete(status, party->cl_party_ctx, status ? NULL : party,
 				       party->params);
 	else
 		cl->drop_party_complete(status, party->cl_party_ctx);
-	if (party->state == CONDIS_PARTY_GONE)
+	if (gone)
 		condis_party_release_gone(party);
 	condis_party_put(party);	/* the operation's */
 }
 
-/* The CM's handler returned @ret for the add or drop just started. */
+/*
+ * The CM's handler returned @ret for the add or drop just started.  The
+ * caller holds a reference of its own across this (an early completion may
+ * end the party meanwhile).
+ */
 static int party_returned(struct condis_party *party, int ret, const char *who)
 {
+	bool gone;
+
 	if (ret == CONDIS_PENDING)
-		return CONDIS_PENDING;	/* the reference goes with the completion */
+		return CONDIS_PENDING;	/* the operation's reference goes with the completion */
 	spin_lock_bh(&party->vc->lock);
 	if (party->done) {
 		spin_unlock_bh(&party->vc->lock);
@@ -135,9 +160,9 @@ static int party_returned(struct condis_party *party, int ret, const char *who)
 		return CONDIS_PENDING;
 	}
 	party->done = true;
-	party_finish(party, ret);
+	gone = party_finish(party, ret);
 	spin_unlock_bh(&party->vc->lock);
-	if (party->state == CONDIS_PARTY_GONE)
+	if (gone)
 		condis_party_release_gone(party);
 	condis_party_put(party);	/* the operation's */
 	return ret;
@@ -198,15 +223,15 @@ int condis_cl_add_party(struct condis_vc *vc, void *cl_party_ctx,
 	}
 	*party = p;
 	condis_vc_put(vc);	/* the party holds the VC */
-	condis_obj_get(&p->obj);	/* an early completion may end the party */
+	condis_obj_get(&p->obj);	/* ours: an early completion may end the party */
 	ret = vc->cm_ops->add_party(vc->cm_vc_ctx, params, p, &cm_party_ctx);
 	/* The context the handler set, unless an early completion gave one. */
 	spin_lock_bh(&vc->lock);
 	if (cm_party_ctx && (!p->done || !p->cm_party_ctx))
 		p->cm_party_ctx = cm_party_ctx;
 	spin_unlock_bh(&vc->lock);
-	condis_party_put(p);
 	ret = party_returned(p, ret, "add_party");
+	condis_party_put(p);
 	if (ret && ret != CONDIS_PENDING)
 		*party = NULL;
 	return ret;
@@ -288,7 +313,7 @@ EXPORT_SYMBOL_NS_GPL(condis_cm_add_party_complete, CONDIS);
 int condis_cl_drop_party(struct condis_party *party, void *data, unsigned int size)
 {
 	struct condis_vc *vc;
-	int err = 0;
+	int err = 0, ret;
 
 	if (!condis_party_get(party)) {
 		condis_bad_input("cl_drop_party: bad party handle %p", party);
@@ -298,9 +323,9 @@ int condis_cl_drop_party(struct condis_party *party, void *data, unsigned int si
 	spin_lock_bh(&vc->lock);
 	if (party->state == CONDIS_PARTY_DROPPING || party->state == CONDIS_PARTY_GONE)
 		err = -EBADF;
-	else if (party->state == CONDIS_PARTY_ADDING || vc->nr_parties < 2 ||
+	else if (party->state == CONDIS_PARTY_ADDING || !other_active_party(vc, party) ||
 		 vc->call == CONDIS_CALL_CLOSING)
-		err = -EBUSY;
+		err = -EBUSY;	/* the last active party: close the call instead */
 	if (!err) {
 		condis_party_set_state(party, CONDIS_PARTY_DROPPING);
 		party->op = CONDIS_PARTY_OP_DROP;
@@ -313,9 +338,12 @@ int condis_cl_drop_party(struct condis_party *party, void *data, unsigned int si
 		condis_party_put(party);
 		return err;
 	}
-	/* The lookup's reference is the operation's. */
-	return party_returned(party, vc->cm_ops->drop_party(party->cm_party_ctx, data, size),
-			      "drop_party");
+	/* The lookup's reference is the operation's; this one is ours. */
+	condis_obj_get(&party->obj);
+	ret = party_returned(party, vc->cm_ops->drop_party(party->cm_party_ctx, data, size),
+			     "drop_party");
+	condis_party_put(party);
+	return ret;
 }
 EXPORT_SYMBOL_NS_GPL(condis_cl_drop_party, CONDIS);
 
@@ -368,7 +396,7 @@ int condis_cm_dispatch_incoming_drop_party(int status, struct condis_party *part
 		err = -EALREADY;
 	else if (party->state == CONDIS_PARTY_ADDING)
 		err = -EBUSY;
-	else if (vc->nr_parties < 2 || vc->call != CONDIS_CALL_CONNECTED)
+	else if (!other_active_party(vc, party) || vc->call != CONDIS_CALL_CONNECTED)
 		err = -EINVAL;
 	spin_unlock_bh(&vc->lock);
 	if (err && err != -EALREADY)

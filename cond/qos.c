@@ -101,19 +101,23 @@ int condis_cl_modify_call_qos(struct condis_vc *vc, struct condis_call_params *p
 		return err;
 	}
 
+	condis_obj_get(&vc->obj);	/* ours, across the handler */
 	ret = vc->cm_ops->modify_call_qos(vc->cm_vc_ctx, params);
 	if (ret == CONDIS_PENDING)
-		return CONDIS_PENDING;	/* the reference goes with the completion */
+		goto out;	/* the operation's reference goes with the completion */
 	spin_lock_bh(&vc->lock);
 	if (vc->qos_done) {
 		spin_unlock_bh(&vc->lock);
 		condis_bad_input("modify_call_qos returned %d after completing VC %u", ret,
 				 vc->obj.id);
-		return CONDIS_PENDING;
+		ret = CONDIS_PENDING;
+		goto out;
 	}
 	vc->qos_done = true;
 	ret = qos_finish(vc, ret);
 	spin_unlock_bh(&vc->lock);
+	condis_vc_put(vc);	/* the operation's */
+out:
 	condis_vc_put(vc);
 	return ret;
 }

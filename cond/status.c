@@ -30,14 +30,16 @@ struct condis_status_entry {
 static void status_call(struct condis_binding *b, struct condis_vc *vc, void *vc_ctx,
 			const struct condis_status_indication *ind)
 {
-	if (vc && READ_ONCE(vc->state) == CONDIS_VC_DELETED)
+	/* Not to a binding closed meanwhile, nor about a VC deleted meanwhile. */
+	if (READ_ONCE(b->state) != CONDIS_BINDING_OPEN ||
+	    (vc && READ_ONCE(vc->state) == CONDIS_VC_DELETED))
 		return;
 	trace_condis_status(b, vc, ind->code);
 	b->protocol->ops->co_status(b->ctx, vc_ctx, ind);
 }
 
-static void status_deliver(struct condis_binding *b, struct condis_vc *vc, void *vc_ctx,
-			   const struct condis_status_indication *ind)
+static int status_deliver(struct condis_binding *b, struct condis_vc *vc, void *vc_ctx,
+			  const struct condis_status_indication *ind)
 {
 	struct condis_status_entry *e;
 	unsigned long flags;
@@ -56,10 +58,12 @@ static void status_deliver(struct condis_binding *b, struct condis_vc *vc, void 
 			list_add_tail(&e->node, &b->status_queue);
 		}
 		spin_unlock_irqrestore(&b->status_lock, flags);
-		if (!e)
+		if (!e) {
 			pr_warn_ratelimited("binding %u: status %#x lost: out of memory\n",
 					    b->obj.id, ind->code);
-		return;
+			return -ENOMEM;
+		}
+		return 0;
 	}
 	b->status_busy = true;
 	spin_unlock_irqrestore(&b->status_lock, flags);
@@ -80,6 +84,7 @@ static void status_deliver(struct condis_binding *b, struct condis_vc *vc, void 
 			condis_vc_put(e->vc);
 		kfree(e);
 	}
+	return 0;
 }
 
 /* The bindings that share @vc, with the context each has for it. */
@@ -150,7 +155,8 @@ static struct condis_binding **adapter_bindings(struct condis_adapter *ad, unsig
  * Context: any.
  * Return: 0; -EBADF (bad handle, or a VC of another adapter); -EINVAL (no
  * @ind, or more than %CONDIS_STATUS_BUF_MAX bytes of data); -ENODEV (the
- * adapter is going away); -ENOMEM.
+ * adapter is going away); -ENOMEM (for at least one binding the indication
+ * could not be queued and was lost; the others got it).
  */
 int condis_mco_indicate_status(struct condis_adapter *adapter, struct condis_vc *vc,
 			       const struct condis_status_indication *ind)
@@ -183,11 +189,11 @@ int condis_mco_indicate_status(struct condis_adapter *adapter, struct condis_vc 
 	if (vc) {
 		n = vc_sharers(vc, sharer, ctx);
 		for (i = 0; i < n; i++)
-			status_deliver(sharer[i], vc, ctx[i], ind);
+			err = status_deliver(sharer[i], vc, ctx[i], ind) ?: err;
 	} else {
 		all = adapter_bindings(adapter, &n, &err);
 		for (i = 0; i < n; i++) {
-			status_deliver(all[i], NULL, NULL, ind);
+			err = status_deliver(all[i], NULL, NULL, ind) ?: err;
 			condis_binding_put(all[i]);
 		}
 		kfree(all);

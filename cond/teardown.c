@@ -124,8 +124,11 @@ static void teardown_vc(struct condis_vc *vc)
 		teardown_wait(vc_quiet, vc, "a refused offer");
 	}
 	while ((party = vc_extra_party(vc))) {
-		condis_cl_drop_party(party, NULL, 0);
+		int ret = condis_cl_drop_party(party, NULL, 0);
+
 		condis_party_put(party);
+		if (ret && ret != CONDIS_PENDING)
+			break;	/* refused: the close below is refused too, and reported */
 		teardown_wait(vc_quiet, vc, "a party drop");
 	}
 	spin_lock_bh(&vc->lock);
@@ -197,8 +200,8 @@ static void teardown_saps(struct condis_af *af, bool cm_leaving)
 				break;
 			}
 		spin_unlock_bh(&af->lock);
-		if (found)
-			condis_cl_deregister_sap(found);
+		if (found && condis_cl_deregister_sap(found) != CONDIS_PENDING)
+			break;	/* the wait below reports it */
 	} while (found);
 	if (cm_leaving) {
 		/* The CM's deregister_sap runs from the workqueue; what it pends, finish. */
@@ -233,6 +236,17 @@ static struct condis_vc **af_vcs(struct condis_af *af, unsigned int *n)
 	return all;
 }
 
+static bool vc_drained(void *arg)
+{
+	struct condis_vc *vc = arg;
+	bool drained;
+
+	spin_lock_bh(&vc->lock);
+	drained = condis_vc_drained(vc);
+	spin_unlock_bh(&vc->lock);
+	return drained;
+}
+
 static bool vc_inactive(void *arg)
 {
 	struct condis_vc *vc = arg;
@@ -247,33 +261,45 @@ static bool vc_inactive(void *arg)
  */
 static void vc_complete_for_cm(struct condis_vc *vc)
 {
-	bool making, closing, qos;
-	struct condis_party *party, *add = NULL, *drop = NULL;
+	bool making, closing, qos, add = false;
+	struct condis_party *party, *found;
+	int rounds = 0;
 
 	spin_lock_bh(&vc->lock);
 	making = vc->call == CONDIS_CALL_MAKING && !vc->call_done;
 	closing = vc->call == CONDIS_CALL_CLOSING && !vc->call_done;
 	qos = vc->qos_pending && !vc->qos_done;
-	list_for_each_entry(party, &vc->parties, node) {
-		if (party->done)
-			continue;
-		if (party->op == CONDIS_PARTY_OP_ADD && !add)
-			add = party;
-		else if (party->op == CONDIS_PARTY_OP_DROP && !drop)
-			drop = party;
-	}
 	spin_unlock_bh(&vc->lock);
 
 	if (making)
 		condis_cm_make_call_complete(-ENETDOWN, vc, NULL, NULL);
 	if (qos)
 		condis_cm_modify_call_qos_complete(-ENETDOWN, vc, NULL);
-	if (add)
-		condis_cm_add_party_complete(-ENETDOWN, add, NULL, NULL);
-	if (drop)
-		condis_cm_drop_party_complete(0, drop);
+	/* Every pended add and drop; each completion marks its party done. */
+	do {
+		found = NULL;
+		spin_lock_bh(&vc->lock);
+		list_for_each_entry(party, &vc->parties, node)
+			if (!party->done && party->op != CONDIS_PARTY_OP_NONE) {
+				found = party;
+				add = party->op == CONDIS_PARTY_OP_ADD;
+				condis_obj_get(&found->obj);
+				break;
+			}
+		spin_unlock_bh(&vc->lock);
+		if (found && add)
+			condis_cm_add_party_complete(-ENETDOWN, found, NULL, NULL);
+		else if (found)
+			condis_cm_drop_party_complete(0, found);
+		if (found)
+			condis_party_put(found);
+	} while (found && ++rounds < 64);
 	if (closing) {
-		/* A close completes once the VC is deactivated: do that for it too. */
+		/*
+		 * A close completes once the VC is deactivated: do that for it
+		 * too, once its data path is drained (an MCM's must be first).
+		 */
+		teardown_wait(vc_drained, vc, "the VC's data path to drain");
 		if (READ_ONCE(vc->state) == CONDIS_VC_ACTIVE && vc->mcm)
 			condis_mcm_deactivate_vc(vc);
 		else if (READ_ONCE(vc->state) == CONDIS_VC_ACTIVE)

@@ -529,10 +529,10 @@ static void vc_miniport_done(struct condis_vc *vc, int status, enum condis_vc_st
 		vc->deact_waiting = hold;
 	}
 	spin_unlock_bh(&vc->lock);
-	if (ok && !hold)
-		queue_work(condis_wq_get(), work);
-	else
+	if (!ok)
 		condis_bad_input("%s: VC %u has nothing of the kind in flight", who, vc->obj.id);
+	else if (!hold)
+		queue_work(condis_wq_get(), work);
 	condis_vc_put(vc);
 }
 

@@ -12,8 +12,9 @@
  * layer round-trip exactly.
  *
  * Contexts: "Context: process" functions may sleep; "Context: any" ones
- * never sleep and may be called in softirq context or with a spinlock held
- * (NDIS's IRQL <= DISPATCH_LEVEL).
+ * never sleep and may be called in softirq context or with a BH-disabling
+ * spinlock held (NDIS's IRQL <= DISPATCH_LEVEL), but not with hard
+ * interrupts disabled.
  */
 #ifndef _NET_CONDIS_H
 #define _NET_CONDIS_H

@@ -104,6 +104,10 @@ static void oid_client_to_call_manager(struct kunit *test)
 			CONDIS_PENDING);
 	FAKE_EXPECT_ONCE(test, w, "cm.oid_request 0xfe000006");
 	FAKE_EXPECT_NONE(test, w, "mp.oid_request");
+	/* The AF cannot close under a request in flight on it. */
+	KUNIT_EXPECT_EQ(test, condis_cl_close_af(w->cl_af), CONDIS_PENDING);
+	fake_world_settle(w);
+	FAKE_EXPECT_ONCE(test, w, "cl.close_af_complete -16");
 	condis_co_oid_request_complete(w->cm_last_af, NULL, NULL, &req, -ENOSPC);
 	condis_co_oid_request_complete(w->cm_last_af, NULL, NULL, &req, 0);
 	fake_world_settle(w);
@@ -179,16 +183,28 @@ static void oid_wrong_direction_is_refused(struct kunit *test)
 	FAKE_EXPECT_NONE(test, w, "mp.oid_request");
 }
 
-/* A stand-alone CM must use condis_co_oid_request(); an MCM's spelling is refused. */
+/*
+ * A stand-alone CM must use condis_co_oid_request(); an MCM's spelling is
+ * refused.  A protocol may name a VC only if it is one of its ends.
+ */
 static void oid_mcm_spelling_only_for_mcm(struct kunit *test)
 {
 	struct fake_world *w = fake_world_new(test, FAKE_STANDALONE_CM);
 	struct condis_oid_request req;
+	struct condis_vc *sig;
 
 	KUNIT_ASSERT_EQ(test, fake_world_open_af(w), 0);
 	oid_req(&req, w, CONDIS_OID_CO_ADDRESS_CHANGE, CONDIS_OID_SET);
 	KUNIT_EXPECT_EQ(test, condis_mcm_oid_request(w->cm_last_af, NULL, NULL, &req), -EINVAL);
 	FAKE_EXPECT_NONE(test, w, "cl.oid_request");
+	/* The client naming the CM's signalling VC. */
+	KUNIT_ASSERT_EQ(test, condis_co_create_vc(w->cm_binding, NULL, w, &sig), 0);
+	oid_req(&req, w, 0x00010107, CONDIS_OID_QUERY);
+	KUNIT_EXPECT_EQ(test, condis_co_oid_request(w->cl_binding, NULL, sig, NULL, &req),
+			-EINVAL);
+	KUNIT_EXPECT_EQ(test, condis_co_oid_request(w->cm_binding, NULL, sig, NULL, &req), 0);
+	FAKE_EXPECT_ONCE(test, w, "mp.oid_request 0x10107 vc=1");
+	KUNIT_EXPECT_EQ(test, condis_co_delete_vc(sig), 0);
 }
 
 /* An AF being closed takes no more requests. */

@@ -177,6 +177,10 @@ static void party_drop_pended_completes_once(struct kunit *test)
 	w->cm.drop_party = CONDIS_PENDING;
 	KUNIT_EXPECT_EQ(test, condis_cl_drop_party(leaf->party, NULL, 0), CONDIS_PENDING);
 	KUNIT_EXPECT_EQ(test, condis_cl_drop_party(leaf->party, NULL, 0), -EBADF);
+	/* The root is now the only active party: it cannot go too, nor be dropped remotely. */
+	KUNIT_EXPECT_EQ(test, condis_cl_drop_party(root->party, NULL, 0), -EBUSY);
+	KUNIT_EXPECT_EQ(test, condis_cm_dispatch_incoming_drop_party(0, root->party, NULL, 0),
+			-EINVAL);
 	/* Still a party of the call until the CM is done. */
 	KUNIT_EXPECT_EQ(test, condis_cl_close_call(w->cl_vc, root->party, NULL, 0), -EBUSY);
 	condis_cm_drop_party_complete(0, leaf->party);
