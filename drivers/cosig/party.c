@@ -1,0 +1,315 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Parties: the leaves of a multipoint call, at the root.  The root's VC
+ * sends each packet to every active leaf's channel; adding or dropping a
+ * leaf re-activates the VC with the new list.  At a leaf's end each leaf is
+ * an ordinary incoming call (call.c).  Runs in the worker with the engine
+ * lock held.
+ */
+#include <linux/jiffies.h>
+#include <linux/slab.h>
+
+#include "internal.h"
+
+static void cosig_party_release(struct kref *ref)
+{
+	struct cosig_party *p = container_of(ref, struct cosig_party, ref);
+
+	if (p->call)
+		cosig_call_put(p->call);
+	kfree(p);
+}
+
+/**
+ * cosig_party_put() - drop a reference
+ * @party: the party
+ */
+void cosig_party_put(struct cosig_party *party)
+{
+	kref_put(&party->ref, cosig_party_release);
+}
+
+/**
+ * cosig_party_active_count() - leaves data goes to
+ * @call: a multipoint root
+ *
+ * Return: the number of active parties.
+ */
+unsigned int cosig_party_active_count(struct cosig_call *call)
+{
+	struct cosig_party *p;
+	unsigned int n = 0;
+
+	list_for_each_entry(p, &call->parties, node)
+		n += p->state == COSIG_PARTY_ACTIVE;
+	return n;
+}
+
+/**
+ * cosig_party_update_vc() - re-activate a root's VC for its active leaves
+ * @call: a multipoint root with an active VC
+ *
+ * Context: the worker.
+ * Return: 0 or the carrier's error (the VC keeps its old channels).
+ */
+int cosig_party_update_vc(struct cosig_call *call)
+{
+	struct conic_media_vcis old = call->params.vcis;
+	struct cosig_party *p;
+	unsigned int n = 0;
+	int err;
+
+	list_for_each_entry(p, &call->parties, node)
+		if (p->state == COSIG_PARTY_ACTIVE)
+			call->params.vcis.tx_vci[n++] = p->peer_vci;
+	call->params.vcis.n_tx = n;
+	err = cosig_call_activate(call);
+	if (err)
+		call->params.vcis = old;
+	return err;
+}
+
+static void cosig_party_send(struct cosig_party *p, u8 type, u32 cause)
+{
+	struct cosig_call *call = p->call;
+	struct cosig_out out = {
+		.type = type, .cref = call->cref, .ours = true, .epref = p->epref,
+		.cause = cause,
+	};
+
+	if (type == COSIG_MSG_ADD_PARTY) {
+		out.sap_name = p->name;
+		out.sap_len = p->name_len;
+		out.traffic = &call->params.cm.transmit;
+	} else if (type == COSIG_MSG_DROP_PARTY) {
+		out.data = p->drop_data;
+		out.data_len = p->drop_len;
+	}
+	cosig_send(call->sig, &out);
+}
+
+static void cosig_party_arm(struct cosig_party *p)
+{
+	p->tries = 1;
+	p->deadline = jiffies + msecs_to_jiffies(cosig_retry_ms);
+}
+
+/* The party leaves the call's list; condis is told by the caller. */
+static void cosig_party_unlink(struct cosig_party *p)
+{
+	p->state = COSIG_PARTY_GONE;
+	if (!list_empty(&p->node)) {
+		list_del_init(&p->node);
+		cosig_party_put(p);
+	}
+}
+
+/* A drop is over: the party goes and the client hears of it. */
+static void cosig_party_dropped(struct cosig_party *p)
+{
+	struct condis_party *party = p->party;
+
+	cosig_party_unlink(p);
+	condis_cm_drop_party_complete(0, party);
+}
+
+static void cosig_party_add_done(struct cosig_party *p, int status)
+{
+	struct condis_call_params *params = p->params;
+	struct condis_party *party = p->party;
+
+	p->params = NULL;
+	if (status)
+		cosig_party_unlink(p);
+	else
+		p->state = COSIG_PARTY_ACTIVE;
+	condis_cm_add_party_complete(status, party, status ? NULL : p, params);
+}
+
+static void cosig_party_add(struct cosig_party *p)
+{
+	struct cosig_call *call = p->call;
+
+	if (call->state != COSIG_ACTIVE || !call->multipoint || !call->outgoing) {
+		cosig_party_add_done(p, -EINVAL);
+		return;
+	}
+	if (cosig_party_active_count(call) >= CONIC_MAX_LEAVES) {
+		cosig_party_add_done(p, -ENOSPC);
+		return;
+	}
+	p->epref = call->next_epref++;
+	p->state = COSIG_PARTY_ADDING;
+	cosig_party_send(p, COSIG_MSG_ADD_PARTY, 0);
+	cosig_party_arm(p);
+}
+
+static void cosig_party_drop(struct cosig_party *p)
+{
+	if (p->state != COSIG_PARTY_ACTIVE) {
+		/* Dropped by the leaf already (incoming drop): done. */
+		cosig_party_dropped(p);
+		return;
+	}
+	p->state = COSIG_PARTY_DROPPING;
+	cosig_party_update_vc(p->call);
+	cosig_party_send(p, COSIG_MSG_DROP_PARTY, COSIG_CAUSE_NORMAL);
+	cosig_party_arm(p);
+}
+
+/**
+ * cosig_party_events() - handle what condis asked of a party
+ * @party: the party; the queue's reference passes to this function
+ * @ev: COSIG_EV_xxx bits
+ *
+ * Context: the worker.
+ */
+void cosig_party_events(struct cosig_party *party, unsigned long ev)
+{
+	lockdep_assert_held(&party->call->sig->lock);
+	if (test_bit(COSIG_EV_ADD, &ev)) {
+		list_add_tail(&party->node, &party->call->parties);
+		kref_get(&party->ref);
+		cosig_party_add(party);
+	}
+	if (test_bit(COSIG_EV_DROP, &ev))
+		cosig_party_drop(party);
+	cosig_party_put(party);
+}
+
+static struct cosig_party *cosig_party_find(struct cosig_call *call, u32 epref)
+{
+	struct cosig_party *p;
+
+	list_for_each_entry(p, &call->parties, node)
+		if (p->epref == epref)
+			return p;
+	return NULL;
+}
+
+static void cosig_party_rx_drop(struct cosig_call *call, struct cosig_party *p,
+				const struct cosig_msg *msg)
+{
+	struct cosig_out out = {
+		.type = COSIG_MSG_DROP_PARTY_ACK, .cref = call->cref, .ours = true,
+		.epref = msg->epref,
+	};
+
+	cosig_send(call->sig, &out);
+	if (!p || p->state == COSIG_PARTY_GONE)
+		return;
+	if (p->state == COSIG_PARTY_DROPPING) {	/* crossed with ours */
+		cosig_party_dropped(p);
+		return;
+	}
+	if (p->state == COSIG_PARTY_ADDING) {
+		cosig_party_add_done(p, cosig_cause_to_errno(msg->cause) ?: -ECONNRESET);
+		return;
+	}
+	if (cosig_party_active_count(call) <= 1) {
+		/* The last leaf left: the call is over. */
+		cosig_call_clear_data(call, 0, msg->data, msg->data_len);
+		return;
+	}
+	p->state = COSIG_PARTY_DROPPING;
+	cosig_party_update_vc(call);
+	p->state = COSIG_PARTY_GONE;	/* waits for the client's drop */
+	condis_cm_dispatch_incoming_drop_party(0, p->party, (void *)msg->data, msg->data_len);
+}
+
+/**
+ * cosig_party_rx() - a message about a leaf arrived at the root
+ * @call: the root call
+ * @msg: ADD_PARTY_ACK/REJ, DROP_PARTY or DROP_PARTY_ACK
+ *
+ * Context: the worker.
+ */
+void cosig_party_rx(struct cosig_call *call, struct cosig_msg *msg)
+{
+	struct cosig_party *p = cosig_party_find(call, msg->epref);
+	int err;
+
+	if (msg->type == COSIG_MSG_DROP_PARTY) {
+		cosig_party_rx_drop(call, p, msg);
+		return;
+	}
+	if (!p)
+		return;
+	switch (msg->type) {
+	case COSIG_MSG_ADD_PARTY_ACK:
+		if (p->state != COSIG_PARTY_ADDING || p->epref == 1)
+			return;
+		if (!(msg->has & BIT(COSIG_IE_VCI)) || !msg->vci) {
+			cosig_party_add_done(p, -EPROTO);
+			return;
+		}
+		p->peer_vci = msg->vci;
+		p->state = COSIG_PARTY_ACTIVE;
+		err = cosig_party_update_vc(call);
+		if (err) {
+			p->state = COSIG_PARTY_DROPPING;
+			cosig_party_send(p, COSIG_MSG_DROP_PARTY, cosig_errno_to_cause(err));
+			cosig_party_add_done(p, err);
+			return;
+		}
+		cosig_party_add_done(p, 0);
+		return;
+	case COSIG_MSG_ADD_PARTY_REJ:
+		if (p->state == COSIG_PARTY_ADDING && p->epref != 1)
+			cosig_party_add_done(p, cosig_cause_to_errno(msg->cause) ?: -EPROTO);
+		return;
+	case COSIG_MSG_DROP_PARTY_ACK:
+		if (p->state == COSIG_PARTY_DROPPING)
+			cosig_party_dropped(p);
+		return;
+	}
+}
+
+/**
+ * cosig_party_timeout() - an ADD or DROP PARTY was not answered
+ * @party: the party
+ *
+ * Context: the worker.
+ */
+void cosig_party_timeout(struct cosig_party *party)
+{
+	struct cosig *sig = party->call->sig;
+
+	if (party->tries < cosig_retries) {
+		party->tries++;
+		sig->stats.retransmits++;
+		cosig_party_send(party, party->state == COSIG_PARTY_ADDING ?
+				 COSIG_MSG_ADD_PARTY : COSIG_MSG_DROP_PARTY, COSIG_CAUSE_NORMAL);
+		party->deadline = jiffies + msecs_to_jiffies(cosig_retry_ms);
+		return;
+	}
+	sig->stats.timeouts++;
+	if (party->state == COSIG_PARTY_ADDING) {
+		cosig_party_send(party, COSIG_MSG_DROP_PARTY, COSIG_CAUSE_TIMER_EXPIRY);
+		cosig_party_add_done(party, -ETIMEDOUT);
+	} else {
+		cosig_party_dropped(party);
+	}
+}
+
+/**
+ * cosig_party_clear_all() - the call is over: its leaves go with it
+ * @call: the call
+ * @status: for adds and drops still pending
+ *
+ * Context: the worker.
+ */
+void cosig_party_clear_all(struct cosig_call *call, int status)
+{
+	struct cosig_party *p, *tmp;
+
+	list_for_each_entry_safe(p, tmp, &call->parties, node) {
+		kref_get(&p->ref);
+		if (p->state == COSIG_PARTY_ADDING && p->epref != 1)
+			cosig_party_add_done(p, status ?: -ECONNRESET);
+		else if (p->state == COSIG_PARTY_DROPPING)
+			cosig_party_dropped(p);
+		cosig_party_unlink(p);
+		cosig_party_put(p);
+	}
+}
