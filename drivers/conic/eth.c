@@ -1,0 +1,189 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * A port's link over Ethernet: frames travel as EtherType 0x88B5 on a
+ * network device (a veth pair, a NIC between two hosts or VMs).  Frames go
+ * to the peer's MAC address once a frame from it was seen, broadcast until
+ * then, so exactly two conic ports may share a segment.
+ */
+#include <linux/etherdevice.h>
+#include <linux/if_arp.h>
+#include <linux/if_ether.h>
+#include <linux/rtnetlink.h>
+
+#include "conic.h"
+
+static struct conic_port *conic_eth_port_of(const struct net_device *dev)
+{
+	struct conic_port *port;
+
+	list_for_each_entry_rcu(port, &conic_ports, node, lockdep_is_held(&conic_ports_lock))
+		if (rcu_access_pointer(port->netdev) == dev)
+			return port;
+	return NULL;
+}
+
+static int conic_eth_rcv(struct sk_buff *skb, struct net_device *dev, struct packet_type *pt,
+			 struct net_device *orig_dev)
+{
+	struct conic_port *port;
+
+	skb = skb_share_check(skb, GFP_ATOMIC);
+	if (!skb)
+		return NET_RX_DROP;
+	rcu_read_lock();
+	port = conic_eth_port_of(dev);
+	if (!port || skb->pkt_type == PACKET_OTHERHOST) {
+		rcu_read_unlock();
+		kfree_skb(skb);
+		return NET_RX_DROP;
+	}
+	ether_addr_copy(port->peer_mac, eth_hdr(skb)->h_source);
+	conic_port_rx(port, skb);
+	rcu_read_unlock();
+	return NET_RX_SUCCESS;
+}
+
+static struct packet_type conic_eth_pt = {
+	.type = cpu_to_be16(CONIC_ETH_P),
+	.func = conic_eth_rcv,
+};
+
+/**
+ * conic_eth_xmit() - send a frame over the port's Ethernet device
+ * @port: the port
+ * @dev: its device
+ * @skb: the frame (conic head included); consumed
+ *
+ * Context: any, under rcu_read_lock().
+ */
+void conic_eth_xmit(struct conic_port *port, struct net_device *dev, struct sk_buff *skb)
+{
+	u8 dst[ETH_ALEN];
+
+	ether_addr_copy(dst, port->peer_mac);
+	if (is_zero_ether_addr(dst))
+		eth_broadcast_addr(dst);
+	if (skb_cow_head(skb, LL_RESERVED_SPACE(dev))) {
+		kfree_skb(skb);
+		return;
+	}
+	skb->dev = dev;
+	skb->protocol = cpu_to_be16(CONIC_ETH_P);
+	skb_reset_network_header(skb);
+	if (dev_hard_header(skb, dev, CONIC_ETH_P, dst, dev->dev_addr, skb->len) < 0) {
+		kfree_skb(skb);
+		return;
+	}
+	dev_queue_xmit(skb);
+}
+
+/**
+ * conic_eth_link() - carry a port's link over a network device
+ * @id: the port's number
+ * @ifname: the device's name (initial network namespace)
+ *
+ * Context: process, conic_ports_lock held.
+ * Return: 0, -ENOENT (no such port), -ENODEV (no such device), -EBUSY
+ * (the port is linked, or another port uses the device), -EINVAL (not an
+ * Ethernet device).
+ */
+int conic_eth_link(u32 id, const char *ifname)
+{
+	struct conic_port *port = conic_port_find(id);
+	struct net_device *dev;
+
+	if (!port)
+		return -ENOENT;
+	if (rcu_access_pointer(port->peer) || rcu_access_pointer(port->netdev))
+		return -EBUSY;
+	dev = dev_get_by_name(&init_net, ifname);
+	if (!dev)
+		return -ENODEV;
+	if (dev->type != ARPHRD_ETHER) {
+		dev_put(dev);
+		return -EINVAL;
+	}
+	if (conic_eth_port_of(dev)) {
+		dev_put(dev);
+		return -EBUSY;
+	}
+	netdev_tracker_alloc(dev, &port->dev_tracker, GFP_KERNEL);
+	dev_put(dev);	/* the tracked reference replaces it */
+	memset(port->peer_mac, 0, sizeof(port->peer_mac));
+	rcu_assign_pointer(port->netdev, dev);
+	conic_port_link_eval(port);
+	return 0;
+}
+
+/**
+ * conic_eth_unlink() - stop using the port's network device
+ * @port: the port
+ *
+ * Context: process, conic_ports_lock held.
+ */
+void conic_eth_unlink(struct conic_port *port)
+{
+	struct net_device *dev = rcu_dereference_protected(port->netdev,
+							   lockdep_is_held(&conic_ports_lock));
+
+	if (!dev)
+		return;
+	RCU_INIT_POINTER(port->netdev, NULL);
+	synchronize_net();
+	netdev_put(dev, &port->dev_tracker);
+	conic_port_link_eval(port);
+}
+
+static int conic_eth_event(struct notifier_block *nb, unsigned long event, void *ptr)
+{
+	struct net_device *dev = netdev_notifier_info_to_dev(ptr);
+	struct conic_port *port;
+
+	switch (event) {
+	case NETDEV_UNREGISTER:
+		mutex_lock(&conic_ports_lock);
+		port = conic_eth_port_of(dev);
+		if (port)
+			conic_eth_unlink(port);
+		mutex_unlock(&conic_ports_lock);
+		break;
+	case NETDEV_UP:
+	case NETDEV_DOWN:
+	case NETDEV_CHANGE:
+		rcu_read_lock();
+		port = conic_eth_port_of(dev);
+		if (port)
+			conic_port_link_eval(port);
+		rcu_read_unlock();
+		break;
+	}
+	return NOTIFY_DONE;
+}
+
+static struct notifier_block conic_eth_nb = {
+	.notifier_call = conic_eth_event,
+};
+
+/**
+ * conic_eth_init() - receive conic frames from every Ethernet device
+ *
+ * Return: 0 or the notifier's error.
+ */
+int conic_eth_init(void)
+{
+	int err = register_netdevice_notifier(&conic_eth_nb);
+
+	if (err)
+		return err;
+	dev_add_pack(&conic_eth_pt);
+	return 0;
+}
+
+/**
+ * conic_eth_exit() - undo conic_eth_init(); ports are gone by now
+ */
+void conic_eth_exit(void)
+{
+	dev_remove_pack(&conic_eth_pt);
+	unregister_netdevice_notifier(&conic_eth_nb);
+}
