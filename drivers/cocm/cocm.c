@@ -1,0 +1,337 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * cocm.ko: the stand-alone conic call manager.  It binds to every plain
+ * conic port (a CO miniport), opens the port's signaling VC (channel 0),
+ * registers the conic address family and runs a cosig engine over that VC:
+ * the same protocol an MCM port speaks, so either can be at the other end.
+ */
+#include <linux/module.h>
+#include <linux/slab.h>
+#include <linux/workqueue.h>
+#include <net/conic.h>
+#include <net/condis.h>
+
+#include "../cosig/cosig.h"
+
+#define COCM_STATUS_MEDIA_CONNECT	0x4001000B
+#define COCM_STATUS_MEDIA_DISCONNECT	0x4001000C
+#define COCM_OID_MEDIA_CONNECT_STATUS	0x00010114
+
+/**
+ * struct cocm_binding - cocm on one adapter
+ * @sig: the engine; first member (cosig_cm_ops finds it through the
+ *	binding context)
+ * @binding: condis's handle
+ * @node: in cocm_bindings
+ * @sig_vc: the signaling VC
+ * @act: signalled when a pended (de)activation of @sig_vc completes
+ * @act_status: its status
+ * @params: what @sig_vc is activated with
+ * @m: @params.media and its channels (receive on 0, send on 0)
+ * @link_up: the link state last passed to the engine, or -1
+ * @link_want: the state the last status indication reported
+ * @link_work: passes @link_want to the engine (process context)
+ */
+struct cocm_binding {
+	struct cosig *sig;
+	struct condis_binding *binding;
+	struct list_head node;
+	struct condis_vc *sig_vc;
+	struct completion act;
+	int act_status;
+	struct condis_call_params params;
+	struct {
+		struct condis_media_params media;
+		struct conic_media_vcis vcis;
+	} m;
+	int link_up;
+	bool link_want;
+	struct work_struct link_work;
+};
+
+static struct condis_protocol *cocm_protocol;
+static struct condis_cm_ops cocm_cm_ops;
+/* Protects cocm_bindings (walked by completions in any context). */
+static DEFINE_SPINLOCK(cocm_lock);
+static LIST_HEAD(cocm_bindings);
+/* Engines whose binding condis had to close for us (torn down at exit). */
+static LIST_HEAD(cocm_orphans);
+
+static const struct condis_af_type cocm_af_type = {
+	.family = CONIC_AF_FAMILY, .major = CONIC_AF_MAJOR, .minor = CONIC_AF_MINOR,
+};
+
+/* ---- the engine's carrier: the signaling VC and condis_cm_* ------------ */
+
+static void cocm_xmit(void *carrier, struct sk_buff *skb)
+{
+	struct cocm_binding *b = carrier;
+	struct sk_buff_head list;
+
+	__skb_queue_head_init(&list);
+	__skb_queue_tail(&list, skb);
+	if (condis_co_send(b->sig_vc, &list))
+		skb_queue_purge(&list);
+}
+
+static int cocm_create_vc(void *carrier, struct condis_af *af, void *cm_vc_ctx,
+			  struct condis_vc **vc)
+{
+	struct cocm_binding *b = carrier;
+
+	return condis_co_create_vc(b->binding, af, cm_vc_ctx, vc);
+}
+
+static int cocm_delete_vc(void *carrier, struct condis_vc *vc)
+{
+	return condis_co_delete_vc(vc);
+}
+
+static int cocm_activate_vc(void *carrier, struct condis_vc *vc, void **slot,
+			    struct condis_call_params *params)
+{
+	return condis_cm_activate_vc(vc, params);
+}
+
+static int cocm_deactivate_vc(void *carrier, struct condis_vc *vc, void **slot)
+{
+	return condis_cm_deactivate_vc(vc);
+}
+
+static const struct cosig_carrier_ops cocm_carrier = {
+	.xmit = cocm_xmit,
+	.create_vc = cocm_create_vc,
+	.delete_vc = cocm_delete_vc,
+	.activate_vc = cocm_activate_vc,
+	.deactivate_vc = cocm_deactivate_vc,
+};
+
+/* ---- completions: the signaling VC's are ours, the rest the engine's ---- */
+
+static struct cocm_binding *cocm_binding_of_vc_ctx(void *ctx)
+{
+	struct cocm_binding *b, *found = NULL;
+
+	spin_lock_bh(&cocm_lock);
+	list_for_each_entry(b, &cocm_bindings, node)
+		if (b == ctx)
+			found = b;
+	spin_unlock_bh(&cocm_lock);
+	return found;
+}
+
+static void cocm_activate_vc_complete(int status, void *cm_vc_ctx,
+				      struct condis_call_params *params)
+{
+	struct cocm_binding *b = cocm_binding_of_vc_ctx(cm_vc_ctx);
+
+	if (!b) {
+		cosig_activate_vc_complete(cm_vc_ctx, status);
+		return;
+	}
+	b->act_status = status;
+	complete(&b->act);
+}
+
+static void cocm_deactivate_vc_complete(int status, void *cm_vc_ctx)
+{
+	cocm_activate_vc_complete(status, cm_vc_ctx, NULL);
+}
+
+static int cocm_wait(struct cocm_binding *b, int ret)
+{
+	if (ret != CONDIS_PENDING)
+		return ret;
+	if (!wait_for_completion_timeout(&b->act, 10 * HZ))
+		return -ETIMEDOUT;
+	return b->act_status;
+}
+
+/* ---- binding ------------------------------------------------------------ */
+
+static void cocm_link_work(struct work_struct *work)
+{
+	struct cocm_binding *b = container_of(work, struct cocm_binding, link_work);
+	bool want = READ_ONCE(b->link_want);
+
+	if (b->link_up == want)
+		return;
+	b->link_up = want;
+	cosig_link_change(b->sig, want);
+}
+
+/* The link's state now, asked of the miniport. */
+static void cocm_query_link(struct cocm_binding *b)
+{
+	u32 state = 1;
+	struct condis_oid_request req = {
+		.type = CONDIS_OID_QUERY, .oid = COCM_OID_MEDIA_CONNECT_STATUS,
+		.buf = &state, .len = sizeof(state),
+	};
+
+	if (condis_co_oid_request(b->binding, NULL, NULL, NULL, &req) == 0)
+		WRITE_ONCE(b->link_want, state == 0);	/* NdisMediaStateConnected */
+	schedule_work(&b->link_work);
+}
+
+static void cocm_free(struct cocm_binding *b)
+{
+	cancel_work_sync(&b->link_work);
+	if (b->sig)
+		cosig_destroy(b->sig);
+	kfree(b);
+}
+
+static int cocm_bind_adapter(void *proto_priv, struct condis_adapter *adapter)
+{
+	struct condis_cm_af *cm_af;
+	struct cocm_binding *b;
+	int err;
+
+	b = kzalloc(sizeof(*b), GFP_KERNEL);
+	if (!b)
+		return -ENOMEM;
+	init_completion(&b->act);
+	INIT_WORK(&b->link_work, cocm_link_work);
+	b->link_up = -1;
+	b->params.media = &b->m.media;
+	b->m.media.flags = CONDIS_MEDIA_TRANSMIT_VC | CONDIS_MEDIA_RECEIVE_VC;
+	b->m.media.specific.type = CONIC_MEDIA_VCIS;
+	b->m.media.specific.len = sizeof(b->m.vcis);
+	b->m.vcis.n_tx = 1;	/* receive and send on channel 0 */
+	err = condis_open_adapter(cocm_protocol, adapter, b, &b->binding);
+	if (err)
+		goto err_free;
+	b->sig = cosig_create("cocm", &cocm_carrier, b);
+	if (!b->sig) {
+		err = -ENOMEM;
+		goto err_close;
+	}
+	spin_lock_bh(&cocm_lock);
+	list_add_tail(&b->node, &cocm_bindings);
+	spin_unlock_bh(&cocm_lock);
+	err = condis_co_create_vc(b->binding, NULL, b, &b->sig_vc);
+	if (err)
+		goto err_unlist;
+	err = cocm_wait(b, condis_cm_activate_vc(b->sig_vc, &b->params));
+	if (err)	/* not a plain conic port */
+		goto err_vc;
+	err = condis_cm_register_af(b->binding, &cocm_af_type, &cm_af);
+	if (err)	/* an MCM runs this port's signaling itself */
+		goto err_deact;
+	cosig_set_cm_af(b->sig, cm_af);
+	cocm_query_link(b);
+	return 0;
+
+err_deact:
+	cocm_wait(b, condis_cm_deactivate_vc(b->sig_vc));
+err_vc:
+	condis_co_delete_vc(b->sig_vc);
+err_unlist:
+	spin_lock_bh(&cocm_lock);
+	list_del(&b->node);
+	spin_unlock_bh(&cocm_lock);
+err_close:
+	condis_close_adapter(b->binding);
+err_free:
+	cocm_free(b);
+	return err;
+}
+
+static int cocm_unbind_adapter(void *binding_ctx, struct condis_binding *binding)
+{
+	struct cocm_binding *b = binding_ctx;
+
+	cancel_work_sync(&b->link_work);
+	/* Clients close their calls (released on the wire) and AFs. */
+	if (cosig_shutdown(b->sig))
+		pr_warn("cocm: clients still have AFs open; condis closes them\n");
+	if (cocm_wait(b, condis_cm_deactivate_vc(b->sig_vc)))
+		pr_warn("cocm: signaling VC did not deactivate\n");
+	condis_co_delete_vc(b->sig_vc);
+	spin_lock_bh(&cocm_lock);
+	list_del(&b->node);
+	spin_unlock_bh(&cocm_lock);
+	if (condis_close_adapter(binding)) {
+		/* condis's forced teardown still needs the engine. */
+		list_add_tail(&b->node, &cocm_orphans);
+		return 0;
+	}
+	cocm_free(b);
+	return 0;
+}
+
+static void cocm_af_register_notify(void *binding_ctx, const struct condis_af_type *type)
+{
+}
+
+static void cocm_co_status(void *binding_ctx, void *vc_ctx,
+			   const struct condis_status_indication *ind)
+{
+	struct cocm_binding *b = binding_ctx;
+
+	if (vc_ctx || (ind->code != COCM_STATUS_MEDIA_CONNECT &&
+		       ind->code != COCM_STATUS_MEDIA_DISCONNECT))
+		return;
+	WRITE_ONCE(b->link_want, ind->code == COCM_STATUS_MEDIA_CONNECT);
+	schedule_work(&b->link_work);
+}
+
+static void cocm_co_receive(void *binding_ctx, void *vc_ctx, struct sk_buff_head *skbs,
+			    unsigned int flags)
+{
+	struct cocm_binding *b = binding_ctx;
+	struct sk_buff *skb, *copy;
+
+	if (vc_ctx != b)
+		return;		/* only the signaling VC is ours to receive on */
+	/* The frames stay the miniport's: the engine gets copies. */
+	skb_queue_walk(skbs, skb) {
+		copy = skb_copy(skb, GFP_ATOMIC);
+		if (copy)
+			cosig_receive(b->sig, copy);
+	}
+}
+
+static void cocm_co_send_complete(void *vc_ctx, struct sk_buff_head *skbs)
+{
+	skb_queue_purge(skbs);
+}
+
+static const struct condis_protocol_ops cocm_ops = {
+	.bind_adapter = cocm_bind_adapter,
+	.unbind_adapter = cocm_unbind_adapter,
+	.af_register_notify = cocm_af_register_notify,
+	.co_status = cocm_co_status,
+	.co_receive = cocm_co_receive,
+	.co_send_complete = cocm_co_send_complete,
+};
+
+static const struct condis_protocol_desc cocm_desc = {
+	.name = "cocm",
+	.ops = &cocm_ops,
+	.cm_ops = &cocm_cm_ops,
+};
+
+static int __init cocm_init(void)
+{
+	cocm_cm_ops = cosig_cm_ops;
+	cocm_cm_ops.activate_vc_complete = cocm_activate_vc_complete;
+	cocm_cm_ops.deactivate_vc_complete = cocm_deactivate_vc_complete;
+	return condis_register_protocol(&cocm_desc, NULL, &cocm_protocol);
+}
+
+static void __exit cocm_exit(void)
+{
+	struct cocm_binding *b, *tmp;
+
+	condis_deregister_protocol(cocm_protocol);
+	list_for_each_entry_safe(b, tmp, &cocm_orphans, node)
+		cocm_free(b);
+}
+
+module_init(cocm_init);
+module_exit(cocm_exit);
+MODULE_DESCRIPTION("cocm: stand-alone call manager for conic ports (plain CO miniports)");
+MODULE_LICENSE("GPL");
+MODULE_IMPORT_NS(CONDIS);
