@@ -1,0 +1,81 @@
+# SPDX-License-Identifier: GPL-2.0
+# Helpers for tests and the demo that drive conic ports and the coecho
+# sample client.  Sourced after lib.sh.
+
+BUS=/sys/bus/conic
+CTL=$DEBUGFS/coecho/ctl
+CALLS=$DEBUGFS/coecho/calls
+
+fail() {
+	echo "FAIL: $*"
+	[ -r "$CALLS" ] && cat "$CALLS"
+	for s in "$DEBUGFS"/conic/conic*/state; do
+		[ -r "$s" ] && cat "$s"
+	done
+	exit 1
+}
+
+# conic_load [cocm]: condis, the engine, the NIC, the sample client (and
+# the stand-alone call manager).
+conic_load() {
+	load_module cond/condis.ko || fail "insmod condis"
+	load_module drivers/cosig/cosig.ko retry_ms=100 || fail "insmod cosig"
+	load_module drivers/conic/conic.ko || fail "insmod conic"
+	if [ "$1" = cocm ]; then
+		load_module drivers/cocm/cocm.ko || fail "insmod cocm"
+	fi
+	load_module drivers/coecho/coecho.ko || fail "insmod coecho"
+}
+
+# port ID MODE: create a port (mcm or plain)
+port() {
+	echo "$1 $2" >$BUS/new_port || fail "new_port $1 $2"
+}
+
+# wire A B: join two ports back to back and wait for both links
+wire() {
+	echo "$1 $2" >$BUS/link_ports || fail "link_ports $1 $2"
+	wait_for "grep -q link=up $DEBUGFS/conic/conic$1/state" || fail "conic$1 link not up"
+	wait_for "grep -q link=up $DEBUGFS/conic/conic$2/state" || fail "conic$2 link not up"
+}
+
+# wait_for CMD [TENTHS]: poll CMD until it succeeds (default 10 s)
+wait_for() {
+	local n=0 max=${2:-100}
+	until sh -c "$1" 2>/dev/null; do
+		n=$((n + 1))
+		[ $n -gt "$max" ] && return 1
+		sleep 0.1
+	done
+}
+
+# ctl COMMAND...: one coecho command; fails the test if it fails
+ctl() {
+	echo "$*" >$CTL || fail "coecho: '$*' failed"
+}
+
+# ctl_fails COMMAND...: the command must fail
+ctl_fails() {
+	if echo "$*" >$CTL 2>/dev/null; then
+		fail "coecho: '$*' succeeded but should not have"
+	fi
+}
+
+# field ID NAME: one field of a call in coecho's calls file
+field() {
+	awk -v id="id=$1" -v f="$2" '$1 == id {
+		for (i = 2; i <= NF; i++) { split($i, kv, "="); if (kv[1] == f) print kv[2] }
+	}' $CALLS
+}
+
+# sig_field PORT NAME: a counter of the port's signaling engine
+sig_field() {
+	tr ' ' '\n' <$DEBUGFS/conic/conic$1/state | awk -F= -v f="$2" '$1 == f { print $2; exit }'
+}
+
+# echoed ID N: wait until call ID got N packets back, all intact
+echoed() {
+	wait_for "[ \"\$(awk -v id=id=$1 '\$1 == id' $CALLS | tr ' ' '\n' | grep ^rx= | cut -d= -f2)\" -ge $2 ]" ||
+		fail "call $1: fewer than $2 packets came back"
+	[ "$(field "$1" rx_bad)" = 0 ] || fail "call $1: corrupted packets"
+}

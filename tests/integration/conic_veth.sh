@@ -1,0 +1,29 @@
+# SPDX-License-Identifier: GPL-2.0
+# The link over Ethernet: two ports on the two ends of a veth pair
+# (EtherType 0x88B5) place calls both ways; the veth going down clears
+# them.
+. /condis/tests/guest/lib.sh
+. /condis/tests/guest/conic.sh
+
+ip link add cva type veth peer name cvb 2>/dev/null || exit 4
+ip link set cva up && ip link set cvb up
+trap 'ip link del cva 2>/dev/null' EXIT
+conic_load cocm
+port 0 mcm
+port 1 plain
+echo "0 cva" >$BUS/link_eth || fail "link_eth 0"
+echo "1 cvb" >$BUS/link_eth || fail "link_eth 1"
+wait_for "grep -q link=up $DEBUGFS/conic/conic0/state" || fail "conic0 not up"
+wait_for "grep -q link=up $DEBUGFS/conic/conic1/state" || fail "conic1 not up"
+ctl listen conic1 e
+ctl listen conic0 e
+wait_for "echo 'call 1 conic0 e' >$CTL" || fail "call over veth"
+ctl call 2 conic1 e
+ctl send 1 20 1400
+ctl send 2 20 64
+echoed 1 20
+echoed 2 20
+ip link set cva down
+wait_for "! grep -q state=connected $CALLS" || fail "calls survived the veth going down"
+echo "calls over a veth pair, cleared when it went down"
+exit 0
