@@ -9,7 +9,6 @@
 
 #include "conic.h"
 
-
 static ssize_t new_port_store(const struct bus_type *bus, const char *buf, size_t count)
 {
 	char mode[8] = "mcm";
@@ -115,7 +114,7 @@ const struct bus_type conic_bus = {
  */
 int conic_bus_init(void)
 {
-	return bus_register((struct bus_type *)&conic_bus);
+	return bus_register(&conic_bus);
 }
 
 /**

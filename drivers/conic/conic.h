@@ -153,11 +153,11 @@ struct conic_port {
 	bool dying;
 	struct sk_buff_head rxq;
 	struct work_struct rx_work;
-	spinlock_t vc_lock;
+	spinlock_t vc_lock;	/* reservations, VC channels and state */
 	struct xarray rx_vcis;
 	u64 reserved;
 	u32 link_speed;
-	spinlock_t fault_lock;
+	spinlock_t fault_lock;	/* the fault knobs' state */
 	struct conic_faults faults;
 	struct conic_stats stats;
 	struct dentry *dfs;

@@ -109,7 +109,6 @@ int conic_eth_link(u32 id, const char *ifname)
 	}
 	netdev_tracker_alloc(dev, &port->dev_tracker, GFP_KERNEL);
 	dev_put(dev);	/* the tracked reference replaces it */
-	memset(port->peer_mac, 0, sizeof(port->peer_mac));
 	rcu_assign_pointer(port->netdev, dev);
 	conic_port_link_eval(port);
 	return 0;
@@ -130,6 +129,7 @@ void conic_eth_unlink(struct conic_port *port)
 		return;
 	RCU_INIT_POINTER(port->netdev, NULL);
 	synchronize_net();
+	eth_zero_addr(port->peer_mac);	/* learned again on the next link */
 	netdev_put(dev, &port->dev_tracker);
 	conic_port_link_eval(port);
 }

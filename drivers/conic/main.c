@@ -7,7 +7,7 @@
 #include "conic.h"
 
 struct workqueue_struct *conic_wq;
-DEFINE_MUTEX(conic_ports_lock);
+DEFINE_MUTEX(conic_ports_lock);	/* the port list, every link change */
 LIST_HEAD(conic_ports);
 struct dentry *conic_debugfs;
 struct condis_miniport *conic_plain_mp;

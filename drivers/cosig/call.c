@@ -358,8 +358,44 @@ static void cosig_call_make(struct cosig_call *call)
 		call->rx_vci = vci;
 	}
 	cosig_call_fill_params(call, &cm->transmit, &cm->receive);
+	if (sig->restarting) {
+		/* No SETUP before the peer acknowledged our RESTART. */
+		cosig_arm(call, COSIG_MSG_SETUP, msecs_to_jiffies(cosig_connect_timeout_ms));
+		call->tries = 0;
+		return;
+	}
 	cosig_call_send(call, COSIG_MSG_SETUP, 0);
 	cosig_arm(call, COSIG_MSG_SETUP, msecs_to_jiffies(cosig_retry_ms));
+}
+
+/**
+ * cosig_call_held() - a call waiting for the restart to finish
+ * @call: the call
+ *
+ * Return: whether its SETUP was not sent yet.
+ */
+bool cosig_call_held(const struct cosig_call *call)
+{
+	return call->state == COSIG_CALLING && !call->tries;
+}
+
+/**
+ * cosig_calls_restarted() - the restart is over: send the held SETUPs
+ * @sig: the engine
+ *
+ * Context: the worker.
+ */
+void cosig_calls_restarted(struct cosig *sig)
+{
+	struct cosig_call *call;
+
+	lockdep_assert_held(&sig->lock);
+	list_for_each_entry(call, &sig->calls, node) {
+		if (!cosig_call_held(call))
+			continue;
+		cosig_call_send(call, COSIG_MSG_SETUP, 0);
+		cosig_arm(call, COSIG_MSG_SETUP, msecs_to_jiffies(cosig_retry_ms));
+	}
 }
 
 /* The called side's CONNECT arrived: the call is up once our VC is. */
@@ -491,7 +527,7 @@ static void cosig_call_offer(struct cosig *sig, const struct cosig_msg *msg)
 
 	if (!(msg->has & BIT(COSIG_IE_CALLED_SAP)) || !(msg->has & BIT(COSIG_IE_TRAFFIC)) ||
 	    (!add && !(msg->has & BIT(COSIG_IE_VCI))) || (add && msg->epref < 2) ||
-	    (!add && (msg->flags & COSIG_FLAG_MULTIPOINT) != (msg->epref == 1))) {
+	    (!add && !(msg->flags & COSIG_FLAG_MULTIPOINT) != (msg->epref != 1))) {
 		cosig_refuse(sig, msg, COSIG_CAUSE_MANDATORY_IE);
 		return;
 	}

@@ -20,7 +20,8 @@
  */
 void cosig_kick(struct cosig *sig)
 {
-	mod_delayed_work(cosig_wq, &sig->work, 0);
+	if (!READ_ONCE(sig->dying))
+		mod_delayed_work(cosig_wq, &sig->work, 0);
 }
 
 /**
@@ -118,13 +119,17 @@ static void cosig_rx_restart(struct cosig *sig, const struct cosig_msg *msg)
 	struct cosig_call *call, *tmp;
 
 	if (msg->type == COSIG_MSG_RESTART_ACK) {
-		sig->restarting = false;
+		if (sig->restarting) {
+			sig->restarting = false;
+			cosig_calls_restarted(sig);
+		}
 		return;
 	}
 	/* The peer forgot every call: so do we, then say so. */
 	sig->stats.peer_restarts++;
 	list_for_each_entry_safe(call, tmp, &sig->calls, node)
-		cosig_call_clear(call, -ENOLINK);
+		if (!cosig_call_held(call))
+			cosig_call_clear(call, -ENOLINK);
 	cosig_send(sig, &out);
 }
 
@@ -161,6 +166,7 @@ static void cosig_timers(struct cosig *sig, unsigned long *next)
 			if (++sig->restart_tries > cosig_retries) {
 				sig->restarting = false;
 				sig->stats.timeouts++;
+				cosig_calls_restarted(sig);
 			} else {
 				sig->stats.retransmits++;
 				cosig_send_restart(sig);

@@ -254,7 +254,7 @@ struct cosig {
 	char name[32];
 	const struct cosig_carrier_ops *ops;
 	void *carrier;
-	struct mutex lock;
+	struct mutex lock;		/* see the comment at the top */
 	struct condis_cm_af *cm_af;
 	struct list_head calls;
 	struct ida vcis;
@@ -268,7 +268,7 @@ struct cosig {
 	bool dying;
 	struct completion afs_closed;
 	struct cosig_stats stats;
-	spinlock_t ev_lock;
+	spinlock_t ev_lock;		/* events, dying, afs */
 	struct list_head events;
 	struct sk_buff_head rxq;
 	struct delayed_work work;
@@ -375,6 +375,8 @@ void cosig_call_events(struct cosig_call *call, unsigned long ev);
 void cosig_call_rx(struct cosig *sig, struct cosig_msg *msg);
 void cosig_call_timeout(struct cosig_call *call);
 void cosig_call_clear(struct cosig_call *call, int status);
+bool cosig_call_held(const struct cosig_call *call);
+void cosig_calls_restarted(struct cosig *sig);
 void cosig_call_clear_data(struct cosig_call *call, int status, const u8 *data, u32 len);
 void cosig_call_finish_close(struct cosig_call *call);
 void cosig_call_gone(struct cosig_call *call);
