@@ -198,3 +198,17 @@ void condis_adapter_unregister(struct condis_adapter *adapter)
 	condis_obj_put(obj);
 }
 EXPORT_SYMBOL_NS_GPL(condis_adapter_unregister, CONDIS);
+
+/**
+ * condis_adapter_name() - the name a miniport registered an adapter with
+ * @adapter: the adapter, as a protocol's bind_adapter received it
+ *
+ * Context: any, while the adapter is registered (in bind_adapter, or while
+ * the caller has a binding open on it).
+ * Return: the name; it lives as long as the adapter.
+ */
+const char *condis_adapter_name(struct condis_adapter *adapter)
+{
+	return adapter ? adapter->name : "(none)";
+}
+EXPORT_SYMBOL_NS_GPL(condis_adapter_name, CONDIS);

@@ -71,7 +71,7 @@ static void cocm_xmit(void *carrier, struct sk_buff *skb)
 	__skb_queue_head_init(&list);
 	__skb_queue_tail(&list, skb);
 	if (condis_co_send(b->sig_vc, &list))
-		skb_queue_purge(&list);
+		__skb_queue_purge(&list);
 }
 
 static int cocm_create_vc(void *carrier, struct condis_af *af, void *cm_vc_ctx,
@@ -174,6 +174,21 @@ static void cocm_query_link(struct cocm_binding *b)
 	schedule_work(&b->link_work);
 }
 
+/* Bind only to plain conic ports: an MCM one runs its own signaling. */
+static int cocm_query_mode(struct cocm_binding *b)
+{
+	u32 mode = CONIC_MODE_MCM;
+	struct condis_oid_request req = {
+		.type = CONDIS_OID_QUERY, .oid = CONIC_OID_PORT_MODE,
+		.buf = &mode, .len = sizeof(mode),
+	};
+	int err = condis_co_oid_request(b->binding, NULL, NULL, NULL, &req);
+
+	if (err)
+		return err == CONDIS_PENDING ? -EOPNOTSUPP : err;
+	return mode == CONIC_MODE_PLAIN ? 0 : -EOPNOTSUPP;
+}
+
 static void cocm_free(struct cocm_binding *b)
 {
 	cancel_work_sync(&b->link_work);
@@ -202,7 +217,10 @@ static int cocm_bind_adapter(void *proto_priv, struct condis_adapter *adapter)
 	err = condis_open_adapter(cocm_protocol, adapter, b, &b->binding);
 	if (err)
 		goto err_free;
-	b->sig = cosig_create("cocm", &cocm_carrier, b);
+	err = cocm_query_mode(b);
+	if (err)	/* not a conic port, or an MCM one */
+		goto err_close;
+	b->sig = cosig_create(condis_adapter_name(adapter), &cocm_carrier, b);
 	if (!b->sig) {
 		err = -ENOMEM;
 		goto err_close;
@@ -214,10 +232,10 @@ static int cocm_bind_adapter(void *proto_priv, struct condis_adapter *adapter)
 	if (err)
 		goto err_unlist;
 	err = cocm_wait(b, condis_cm_activate_vc(b->sig_vc, &b->params));
-	if (err)	/* not a plain conic port */
+	if (err)
 		goto err_vc;
 	err = condis_cm_register_af(b->binding, &cocm_af_type, &cm_af);
-	if (err)	/* an MCM runs this port's signaling itself */
+	if (err)
 		goto err_deact;
 	cosig_set_cm_af(b->sig, cm_af);
 	cocm_query_link(b);
@@ -295,7 +313,7 @@ static void cocm_co_receive(void *binding_ctx, void *vc_ctx, struct sk_buff_head
 
 static void cocm_co_send_complete(void *vc_ctx, struct sk_buff_head *skbs)
 {
-	skb_queue_purge(skbs);
+	__skb_queue_purge(skbs);
 }
 
 static const struct condis_protocol_ops cocm_ops = {

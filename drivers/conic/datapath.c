@@ -80,7 +80,7 @@ static void conic_rx_data(struct conic_port *port, u16 vci, struct sk_buff *skb)
 	/* Kept skbs come back through return_skbs; the rest are freed here. */
 	condis_mco_indicate_receive(cvc->vc, &list, 0);
 	rcu_read_unlock();
-	skb_queue_purge(&list);
+	__skb_queue_purge(&list);
 }
 
 /**
@@ -100,7 +100,7 @@ void conic_rx_work(struct work_struct *work)
 		u16 vci, len;
 
 		atomic64_inc(&port->stats.rx_frames);
-		if (!pskb_may_pull(skb, sizeof(*hdr)))
+		if (!READ_ONCE(port->link_up) || !pskb_may_pull(skb, sizeof(*hdr)))
 			goto bad;
 		hdr = (const struct conic_wire_hdr *)skb->data;
 		vci = be16_to_cpu(hdr->vci);

@@ -96,19 +96,15 @@ int conic_eth_link(u32 id, const char *ifname)
 		return -ENOENT;
 	if (rcu_access_pointer(port->peer) || rcu_access_pointer(port->netdev))
 		return -EBUSY;
-	dev = dev_get_by_name(&init_net, ifname);
+	dev = netdev_get_by_name(&init_net, ifname, &port->dev_tracker, GFP_KERNEL);
 	if (!dev)
 		return -ENODEV;
-	if (dev->type != ARPHRD_ETHER) {
-		dev_put(dev);
-		return -EINVAL;
+	if (dev->type != ARPHRD_ETHER || conic_eth_port_of(dev)) {
+		int err = dev->type != ARPHRD_ETHER ? -EINVAL : -EBUSY;
+
+		netdev_put(dev, &port->dev_tracker);
+		return err;
 	}
-	if (conic_eth_port_of(dev)) {
-		dev_put(dev);
-		return -EBUSY;
-	}
-	netdev_tracker_alloc(dev, &port->dev_tracker, GFP_KERNEL);
-	dev_put(dev);	/* the tracked reference replaces it */
 	rcu_assign_pointer(port->netdev, dev);
 	conic_port_link_eval(port);
 	return 0;

@@ -42,6 +42,7 @@ int conic_fault_take(struct conic_port *port, enum conic_fault_op op)
 	if (port->faults.fail_op == op) {
 		err = port->faults.fail_err;
 		port->faults.fail_op = CONIC_FAIL_NONE;
+		port->faults.fail_err = 0;
 	}
 	spin_unlock_bh(&port->fault_lock);
 	if (err)
@@ -296,7 +297,7 @@ static int conic_vcs_show(struct seq_file *m, void *v)
 		   atomic64_read(&port->stats.sig_delayed));
 	rcu_read_lock();
 	xa_for_each(&port->rx_vcis, vci, cvc)
-		seq_printf(m, "vc rx_vci=%lu tx=%u first_tx_vci=%u rate=%u tx=%lld rx=%lld tx_err=%lld\n",
+		seq_printf(m, "vc rx_vci=%lu n_tx=%u first_tx_vci=%u rate=%u tx=%lld rx=%lld tx_err=%lld\n",
 			   vci, cvc->vcis.n_tx, cvc->vcis.n_tx ? cvc->vcis.tx_vci[0] : 0,
 			   cvc->reserved, atomic64_read(&cvc->tx_pkts),
 			   atomic64_read(&cvc->rx_pkts), atomic64_read(&cvc->tx_err));

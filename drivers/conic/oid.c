@@ -116,6 +116,9 @@ int conic_oid_request(struct conic_port *port, struct conic_vc *cvc,
 		return conic_oid_put(req, val, sizeof(val));
 	case OID_GEN_CO_VENDOR_DESCRIPTION:
 		return conic_oid_put(req, vendor, sizeof(vendor));
+	case CONIC_OID_PORT_MODE:
+		val[0] = port->mcm ? CONIC_MODE_MCM : CONIC_MODE_PLAIN;
+		return conic_oid_put(req, val, sizeof(val[0]));
 	case OID_GEN_CO_MEDIA_CONNECT_STATUS:
 		val[0] = READ_ONCE(port->link_up) ? 0 : 1;	/* NdisMediaStateConnected */
 		return conic_oid_put(req, val, sizeof(val[0]));

@@ -268,7 +268,9 @@ static void conic_port_destroy(struct conic_port *port)
 	conic_unlink_locked(port);
 	synchronize_rcu();
 	flush_work(&port->link_work);
-	/* Calls are released on the wire while the link still works. */
+	/* The link is cut: the clients' calls end locally (-ENOLINK), and
+	 * the peer clears its side when its link goes down.
+	 */
 	if (port->sig)
 		cosig_shutdown(port->sig);
 	condis_adapter_unregister(port->adapter);

@@ -201,7 +201,7 @@ static void conic_mp_send(void *mp_vc_ctx, struct sk_buff_head *skbs)
 
 static void conic_mp_return_skbs(void *mp_vc_ctx, struct sk_buff_head *skbs)
 {
-	skb_queue_purge(skbs);
+	__skb_queue_purge(skbs);
 }
 
 static int conic_mp_oid_request(void *adapter_ctx, void *mp_vc_ctx,
@@ -238,7 +238,7 @@ static void conic_mcm_send(void *mp_vc_ctx, struct sk_buff_head *skbs)
 
 	/* condis sends only on active VCs, and activation sets the slot. */
 	if (WARN_ON_ONCE(!cvc)) {
-		skb_queue_purge(skbs);
+		__skb_queue_purge(skbs);
 		return;
 	}
 	conic_vc_send(cvc, skbs);

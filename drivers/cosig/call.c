@@ -250,6 +250,10 @@ void cosig_call_send(struct cosig_call *call, u8 type, u32 cause)
 		out.has_vci = true;
 		out.vci = call->rx_vci;
 		break;
+	case COSIG_MSG_CONNECT_ACK:
+		if (call->multipoint && call->outgoing)
+			out.epref = 1;	/* about the first leaf */
+		break;
 	case COSIG_MSG_MODIFY_REQ:
 		out.traffic = tr;
 		break;
@@ -406,6 +410,7 @@ static void cosig_call_connected_out(struct cosig_call *call, const struct cosig
 	int err;
 
 	if (!(msg->has & BIT(COSIG_IE_VCI)) || !msg->vci) {
+		call->close_len = 0;
 		cosig_call_send(call, COSIG_MSG_RELEASE, COSIG_CAUSE_MANDATORY_IE);
 		cosig_make_failed(call, -EPROTO);
 		return;
@@ -435,25 +440,43 @@ static void cosig_call_connected_out(struct cosig_call *call, const struct cosig
 	condis_cm_make_call_complete(0, call->vc, first, params);
 }
 
-/* An incoming call whose VC exists: drop it, VC and all. */
+/*
+ * Delete the VC of a closed incoming call.  condis refuses (-EBUSY) until
+ * the client has had its close completion; try again shortly.
+ */
+static void cosig_call_try_delete(struct cosig_call *call)
+{
+	struct cosig *sig = call->sig;
+	int err = sig->ops->delete_vc(sig->carrier, call->vc);
+
+	call->pending_msg = COSIG_LINGER;
+	if (err == -EBUSY && call->tries++ < 500) {
+		call->deadline = jiffies + msecs_to_jiffies(10);
+		return;
+	}
+	if (err)
+		pr_warn("cosig %s: could not delete call %u's VC: %d\n", sig->name, call->cref, err);
+	call->vc = NULL;
+	cosig_call_put(call);	/* condis's reference */
+	call->deadline = jiffies + msecs_to_jiffies(cosig_linger_ms);
+}
+
+/* An incoming call is over: its VC goes, the call lingers a while. */
 static void cosig_call_drop_in(struct cosig_call *call)
 {
 	struct cosig *sig = call->sig;
 
 	cosig_call_deactivate(call);
-	if (call->vc) {
-		if (sig->ops->delete_vc(sig->carrier, call->vc))
-			pr_warn("cosig %s: could not delete call %u's VC\n", sig->name, call->cref);
-		call->vc = NULL;
-		cosig_call_put(call);	/* condis's reference */
-	}
 	if (call->rx_vci) {
 		ida_free(&sig->vcis, call->rx_vci);
 		call->rx_vci = 0;
 	}
 	call->state = COSIG_CLOSED;
+	call->tries = 0;
 	call->pending_msg = COSIG_LINGER;
 	call->deadline = jiffies + msecs_to_jiffies(cosig_linger_ms);
+	if (call->vc)
+		cosig_call_try_delete(call);
 }
 
 static void cosig_reject_in(struct cosig_call *call, int err)
@@ -527,7 +550,7 @@ static void cosig_call_offer(struct cosig *sig, const struct cosig_msg *msg)
 
 	if (!(msg->has & BIT(COSIG_IE_CALLED_SAP)) || !(msg->has & BIT(COSIG_IE_TRAFFIC)) ||
 	    (!add && !(msg->has & BIT(COSIG_IE_VCI))) || (add && msg->epref < 2) ||
-	    (!add && !(msg->flags & COSIG_FLAG_MULTIPOINT) != (msg->epref != 1))) {
+	    (!add && msg->epref != ((msg->flags & COSIG_FLAG_MULTIPOINT) ? 1 : 0))) {
 		cosig_refuse(sig, msg, COSIG_CAUSE_MANDATORY_IE);
 		return;
 	}
@@ -776,6 +799,10 @@ void cosig_call_timeout(struct cosig_call *call)
 	u8 msg = call->pending_msg;
 
 	if (msg == COSIG_LINGER) {
+		if (call->vc) {
+			cosig_call_try_delete(call);
+			return;
+		}
 		call->pending_msg = 0;
 		cosig_call_unlist(call);
 		return;

@@ -127,9 +127,12 @@ static void cosig_rx_restart(struct cosig *sig, const struct cosig_msg *msg)
 	}
 	/* The peer forgot every call: so do we, then say so. */
 	sig->stats.peer_restarts++;
-	list_for_each_entry_safe(call, tmp, &sig->calls, node)
-		if (!cosig_call_held(call))
+	list_for_each_entry_safe(call, tmp, &sig->calls, node) {
+		if (call->state == COSIG_CLOSED && !call->vc)
+			cosig_call_gone(call);	/* its cref may come back */
+		else if (!cosig_call_held(call))
 			cosig_call_clear(call, -ENOLINK);
+	}
 	cosig_send(sig, &out);
 }
 
@@ -181,8 +184,9 @@ static void cosig_timers(struct cosig *sig, unsigned long *next)
 		if (call->pending_msg && time_after_eq(jiffies, call->deadline))
 			cosig_call_timeout(call);
 		list_for_each_entry_safe(p, ptmp, &call->parties, node) {
+			/* The first leaf's add is the call's SETUP, timed there. */
 			if ((p->state != COSIG_PARTY_ADDING && p->state != COSIG_PARTY_DROPPING) ||
-			    p->epref == 1)
+			    (p->epref == 1 && p->state == COSIG_PARTY_ADDING))
 				continue;
 			if (time_after_eq(jiffies, p->deadline)) {
 				cosig_party_timeout(p);	/* may unlink p */

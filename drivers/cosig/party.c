@@ -45,6 +45,17 @@ unsigned int cosig_party_active_count(struct cosig_call *call)
 	return n;
 }
 
+/* Leaves added or being added (the new one included). */
+static unsigned int cosig_party_live_count(struct cosig_call *call)
+{
+	struct cosig_party *p;
+	unsigned int n = 0;
+
+	list_for_each_entry(p, &call->parties, node)
+		n += p->state != COSIG_PARTY_GONE;
+	return n;
+}
+
 /**
  * cosig_party_update_vc() - re-activate a root's VC for its active leaves
  * @call: a multipoint root with an active VC
@@ -60,7 +71,7 @@ int cosig_party_update_vc(struct cosig_call *call)
 	int err;
 
 	list_for_each_entry(p, &call->parties, node)
-		if (p->state == COSIG_PARTY_ACTIVE)
+		if (p->state == COSIG_PARTY_ACTIVE && n < CONIC_MAX_LEAVES)
 			call->params.vcis.tx_vci[n++] = p->peer_vci;
 	call->params.vcis.n_tx = n;
 	err = cosig_call_activate(call);
@@ -134,7 +145,7 @@ static void cosig_party_add(struct cosig_party *p)
 		cosig_party_add_done(p, -EINVAL);
 		return;
 	}
-	if (cosig_party_active_count(call) >= CONIC_MAX_LEAVES) {
+	if (cosig_party_live_count(call) > CONIC_MAX_LEAVES) {
 		cosig_party_add_done(p, -ENOSPC);
 		return;
 	}
@@ -240,6 +251,7 @@ void cosig_party_rx(struct cosig_call *call, struct cosig_msg *msg)
 		if (p->state != COSIG_PARTY_ADDING || p->epref == 1)
 			return;
 		if (!(msg->has & BIT(COSIG_IE_VCI)) || !msg->vci) {
+			cosig_party_send(p, COSIG_MSG_DROP_PARTY, COSIG_CAUSE_MANDATORY_IE);
 			cosig_party_add_done(p, -EPROTO);
 			return;
 		}

@@ -532,6 +532,7 @@ void condis_deregister_miniport(struct condis_miniport *miniport);
 int condis_adapter_register(struct condis_miniport *miniport, const char *name,
 			    void *adapter_ctx, struct condis_adapter **adapter);
 void condis_adapter_unregister(struct condis_adapter *adapter);
+const char *condis_adapter_name(struct condis_adapter *adapter);
 
 int condis_open_adapter(struct condis_protocol *protocol, struct condis_adapter *adapter,
 			void *binding_ctx, struct condis_binding **binding);

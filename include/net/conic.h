@@ -58,6 +58,15 @@ struct conic_media_vcis {
 	u32 tx_vci[CONIC_MAX_LEAVES];
 };
 
+/*
+ * A conic port answers this vendor OID (query, u32) with its mode:
+ * CONIC_MODE_PLAIN (a CO miniport a call manager such as cocm binds to) or
+ * CONIC_MODE_MCM (it is its own call manager).
+ */
+#define CONIC_OID_PORT_MODE	0xFF0C0001
+#define CONIC_MODE_PLAIN	0
+#define CONIC_MODE_MCM		1
+
 /* The channel of the signaling VC, and the first data channel. */
 #define CONIC_SIG_VCI		0
 #define CONIC_FIRST_DATA_VCI	32

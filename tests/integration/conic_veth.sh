@@ -6,13 +6,16 @@
 . /condis/tests/guest/conic.sh
 
 ip link add cva type veth peer name cvb 2>/dev/null || exit 4
-ip link set cva up && ip link set cvb up
+# busybox's ip names the peer itself (cva@veth0)
+cvb=$(ip link show cva | sed -n 's/.*cva@\([^:]*\):.*/\1/p')
+[ -n "$cvb" ] || fail "no veth peer"
+ip link set cva up && ip link set "$cvb" up
 trap 'ip link del cva 2>/dev/null' EXIT
 conic_load cocm
 port 0 mcm
 port 1 plain
 echo "0 cva" >$BUS/link_eth || fail "link_eth 0"
-echo "1 cvb" >$BUS/link_eth || fail "link_eth 1"
+echo "1 $cvb" >$BUS/link_eth || fail "link_eth 1"
 wait_for "grep -q link=up $DEBUGFS/conic/conic0/state" || fail "conic0 not up"
 wait_for "grep -q link=up $DEBUGFS/conic/conic1/state" || fail "conic1 not up"
 ctl listen conic1 e
