@@ -105,7 +105,9 @@ int coecho_bench(const char *adapter, const char *name, u32 calls, u32 callers)
 	atomic_set(&run.running, callers);
 	start = ktime_get_ns();
 	for (i = 0; i < callers; i++) {
-		struct task_struct *t = kthread_run(coecho_bench_caller, &run, "coecho-bench/%u", i);
+		struct task_struct *t;
+
+		t = kthread_run(coecho_bench_caller, &run, "coecho-bench/%u", i);
 
 		if (IS_ERR(t)) {
 			cmpxchg(&run.err, 0, PTR_ERR(t));

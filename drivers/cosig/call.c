@@ -455,7 +455,8 @@ static void cosig_call_try_delete(struct cosig_call *call)
 		return;
 	}
 	if (err)
-		pr_warn("cosig %s: could not delete call %u's VC: %d\n", sig->name, call->cref, err);
+		pr_warn("cosig %s: could not delete call %u's VC: %d\n", sig->name,
+			call->cref, err);
 	call->vc = NULL;
 	cosig_call_put(call);	/* condis's reference */
 	call->deadline = jiffies + msecs_to_jiffies(cosig_linger_ms);
