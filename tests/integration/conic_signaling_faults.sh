@@ -14,6 +14,7 @@ ctl listen conic0 f
 echo 3 >$DEBUGFS/conic/conic0/sig_drop_next
 echo 3 >$DEBUGFS/conic/conic1/sig_drop_next
 ctl call 1 conic0 f
+wait_for "! grep dir=in $CALLS | grep -qv state=connected" || fail "called end never connected"
 ctl send 1 10 64
 echoed 1 10
 ctl close 1
@@ -27,6 +28,10 @@ i=2
 while [ $i -le 9 ]; do
 	if [ $((i % 2)) = 0 ]; then from=conic0; else from=conic1; fi
 	ctl call $i $from f
+	# The called end is connected once our CONNECT ACK got through
+	# (it may be lost and sent again); data before that is dropped.
+	wait_for "! grep dir=in $CALLS | grep -qv state=connected" ||
+		fail "called end of call $i never connected"
 	ctl send $i 3 64
 	echoed $i 3
 	ctl close $i
