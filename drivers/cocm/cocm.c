@@ -13,10 +13,6 @@
 
 #include "../cosig/cosig.h"
 
-#define COCM_STATUS_MEDIA_CONNECT	0x4001000B
-#define COCM_STATUS_MEDIA_DISCONNECT	0x4001000C
-#define COCM_OID_MEDIA_CONNECT_STATUS	0x00010114
-
 /**
  * struct cocm_binding - cocm on one adapter
  * @sig: the engine; first member (cosig_cm_ops finds it through the
@@ -165,12 +161,12 @@ static void cocm_query_link(struct cocm_binding *b)
 {
 	u32 state = 1;
 	struct condis_oid_request req = {
-		.type = CONDIS_OID_QUERY, .oid = COCM_OID_MEDIA_CONNECT_STATUS,
+		.type = CONDIS_OID_QUERY, .oid = CONDIS_OID_GEN_CO_MEDIA_CONNECT_STATUS,
 		.buf = &state, .len = sizeof(state),
 	};
 
 	if (condis_co_oid_request(b->binding, NULL, NULL, NULL, &req) == 0)
-		WRITE_ONCE(b->link_want, state == 0);	/* NdisMediaStateConnected */
+		WRITE_ONCE(b->link_want, state == CONDIS_MEDIA_STATE_CONNECTED);
 	schedule_work(&b->link_work);
 }
 
@@ -288,10 +284,10 @@ static void cocm_co_status(void *binding_ctx, void *vc_ctx,
 {
 	struct cocm_binding *b = binding_ctx;
 
-	if (vc_ctx || (ind->code != COCM_STATUS_MEDIA_CONNECT &&
-		       ind->code != COCM_STATUS_MEDIA_DISCONNECT))
+	if (vc_ctx || (ind->code != CONDIS_STATUS_MEDIA_CONNECT &&
+		       ind->code != CONDIS_STATUS_MEDIA_DISCONNECT))
 		return;
-	WRITE_ONCE(b->link_want, ind->code == COCM_STATUS_MEDIA_CONNECT);
+	WRITE_ONCE(b->link_want, ind->code == CONDIS_STATUS_MEDIA_CONNECT);
 	schedule_work(&b->link_work);
 }
 

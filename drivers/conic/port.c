@@ -38,10 +38,6 @@ static void conic_status(struct conic_port *port, int code)
 	condis_mco_indicate_status(port->adapter, NULL, &ind);
 }
 
-/* NDIS_STATUS_MEDIA_CONNECT / _DISCONNECT */
-#define CONIC_STATUS_MEDIA_CONNECT	0x4001000B
-#define CONIC_STATUS_MEDIA_DISCONNECT	0x4001000C
-
 static void conic_link_work(struct work_struct *work)
 {
 	struct conic_port *port = container_of(work, struct conic_port, link_work);
@@ -65,7 +61,7 @@ static void conic_link_work(struct work_struct *work)
 		return;
 	port->link_up = up;
 	dev_info(&port->dev, "link %s\n", up ? "up" : "down");
-	conic_status(port, up ? CONIC_STATUS_MEDIA_CONNECT : CONIC_STATUS_MEDIA_DISCONNECT);
+	conic_status(port, up ? CONDIS_STATUS_MEDIA_CONNECT : CONDIS_STATUS_MEDIA_DISCONNECT);
 	if (port->sig)
 		cosig_link_change(port->sig, up);
 }

@@ -15,11 +15,13 @@
  * @node: in &cosig.afs
  * @sig: the engine
  * @af: condis's handle
+ * @notified: cosig_cm_notify_all() asked its client to close it
  */
 struct cosig_af {
 	struct list_head node;
 	struct cosig *sig;
 	struct condis_af *af;
+	bool notified;
 };
 
 static int cosig_cm_open_af(void *cm_binding_ctx, const struct condis_af_type *type,
@@ -70,17 +72,25 @@ static int cosig_cm_close_af(void *cm_af_ctx)
  */
 void cosig_cm_notify_all(struct cosig *sig)
 {
-	struct condis_af *afs[16];
+	struct condis_af *af;
 	struct cosig_af *a;
-	int n = 0, i, err;
+	int err;
 
-	spin_lock_bh(&sig->ev_lock);
-	list_for_each_entry(a, &sig->afs, node)
-		if (n < ARRAY_SIZE(afs))
-			afs[n++] = a->af;
-	spin_unlock_bh(&sig->ev_lock);
-	for (i = 0; i < n; i++) {
-		err = condis_cm_notify_close_af(afs[i]);
+	/* One at a time, unlocked: the client may close the AF right away. */
+	for (;;) {
+		af = NULL;
+		spin_lock_bh(&sig->ev_lock);
+		list_for_each_entry(a, &sig->afs, node) {
+			if (!a->notified) {
+				a->notified = true;
+				af = a->af;
+				break;
+			}
+		}
+		spin_unlock_bh(&sig->ev_lock);
+		if (!af)
+			return;
+		err = condis_cm_notify_close_af(af);
 		if (err && err != CONDIS_PENDING)
 			pr_debug("cosig %s: notify-close: %d\n", sig->name, err);
 	}

@@ -215,6 +215,18 @@ struct condis_status_indication {
 	u32 len;
 };
 
+/* Status codes of the link state (NDIS_STATUS_MEDIA_xxx), for co_status. */
+#define CONDIS_STATUS_MEDIA_CONNECT	0x4001000B
+#define CONDIS_STATUS_MEDIA_DISCONNECT	0x4001000C
+
+/*
+ * OID_GEN_CO_MEDIA_CONNECT_STATUS: a u32, CONDIS_MEDIA_STATE_CONNECTED (0)
+ * or CONDIS_MEDIA_STATE_DISCONNECTED (1), as NdisMediaStateXxx.
+ */
+#define CONDIS_OID_GEN_CO_MEDIA_CONNECT_STATUS	0x00010114
+#define CONDIS_MEDIA_STATE_CONNECTED		0
+#define CONDIS_MEDIA_STATE_DISCONNECTED		1
+
 /* Longest status data condis passes on, in bytes. */
 #define CONDIS_STATUS_BUF_MAX	256
 

@@ -11,7 +11,7 @@
 
 #include "fake_roles.h"
 
-#define MEDIA_CONNECT	0x4001000B	/* NDIS_STATUS_MEDIA_CONNECT */
+#define MEDIA_CONNECT	CONDIS_STATUS_MEDIA_CONNECT
 
 static struct fake_world *status_world(struct kunit *test)
 {
