@@ -18,8 +18,11 @@ for p in 0 1; do
 	echo 3000 >$DEBUGFS/conic/conic$p/sig_storm || fail "storm at conic$p"
 done
 [ "$(sig_field 0 malformed)" -gt 0 ] || fail "conic0 counted no malformed frame"
-ctl call 1 conic0 s
-ctl call 2 conic1 s
+# Forged frames still queued may hit these calls (a forged CONNECT without
+# a channel fails the call with -EPROTO): they only need to be live targets
+# for the second storm, so a failure here is not the test's.
+echo "call 1 conic0 s" >$CTL 2>/dev/null
+echo "call 2 conic1 s" >$CTL 2>/dev/null
 for p in 0 1; do
 	echo 3000 >$DEBUGFS/conic/conic$p/sig_storm || fail "storm at conic$p"
 done
