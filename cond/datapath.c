@@ -59,9 +59,9 @@ static const struct condis_protocol_ops *vc_owner(struct condis_vc *vc, void **b
 static bool vc_may_send(struct condis_vc *vc)
 {
 	lockdep_assert_held(&vc->lock);
-	if (vc->state != CONDIS_VC_ACTIVE)
+	if (vc->state != CONDIS_VC_STATE_ACTIVE)
 		return false;
-	return !vc->af || (vc->call == CONDIS_CALL_CONNECTED && !vc->remote_closed);
+	return !vc->af || (vc->call == CONDIS_CALL_STATE_CONNECTED && !vc->remote_closed);
 }
 
 /**
@@ -208,7 +208,7 @@ int condis_mco_indicate_receive(struct condis_vc *vc, struct sk_buff_head *skbs,
 	skb_queue_walk(skbs, skb)
 		bytes += skb->len;
 	spin_lock_bh(&vc->lock);
-	if (vc->state == CONDIS_VC_ACTIVE || vc->state == CONDIS_VC_DEACTIVATING) {
+	if (vc->state == CONDIS_VC_STATE_ACTIVE || vc->state == CONDIS_VC_STATE_DEACTIVATING) {
 		vc->rx_packets += n;
 		vc->rx_bytes += bytes;
 		/* Until the owner says which it keeps, all count as kept. */
