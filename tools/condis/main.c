@@ -1,0 +1,255 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * condis: inspect and drive the condis CoNDIS-compatible stack over its
+ * generic netlink family.  See condis(8).
+ *
+ * Exit status: 0 on success, 1 when the kernel refused or something failed,
+ * 2 for a bad command line.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tool.h"
+
+static const char usage_text[] =
+	"usage: condis [-j|--json] [-p|--pretty] COMMAND [ARGUMENTS]\n"
+	"       condis -V|--version\n"
+	"commands:\n"
+	"  show {adapter|binding|af|sap|vc|call|party|client}\n"
+	"  port add ID [mode plain|mcm]\n"
+	"  port del ID\n"
+	"  port link ID {peer ID2 | dev IFNAME}\n"
+	"  port unlink ID\n"
+	"  listen ADAPTER NAME\n"
+	"  unlisten ADAPTER NAME\n"
+	"  call ADAPTER NAME [id N] [rate N]\n"
+	"  send ID [count N] [size N]\n"
+	"  close ID\n"
+	"  monitor\n"
+	"  help\n";
+
+/**
+ * usage_error() - report a bad command line, with the usage, on stderr
+ * @fmt: what is wrong, printf-style
+ *
+ * Return: EXIT_USAGE.
+ */
+int usage_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("condis: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	fputs(usage_text, stderr);
+	return EXIT_USAGE;
+}
+
+/**
+ * parse_u32() - a decimal number of 0 to 4294967295, the whole word
+ * @s: the word
+ * @v: set to the number
+ *
+ * Return: 0, or -1 when @s is not such a number.
+ */
+int parse_u32(const char *s, uint32_t *v)
+{
+	unsigned long long n;
+	char *end;
+
+	if (*s < '0' || *s > '9')
+		return -1;
+	errno = 0;
+	n = strtoull(s, &end, 10);
+	if (errno || *end || n > UINT32_MAX)
+		return -1;
+	*v = n;
+	return 0;
+}
+
+/**
+ * nl_connect() - open the socket and find the condis family
+ * @c: the command
+ *
+ * Reports a failure on stderr.
+ *
+ * Return: 0, or -1 on failure.
+ */
+int nl_connect(struct cmd_ctx *c)
+{
+	int err;
+
+	err = nl_open(&c->nl);
+	if (err) {
+		fprintf(stderr, "condis: cannot open a generic netlink socket: %s\n",
+			strerror(-err));
+		return -1;
+	}
+	err = nl_resolve(&c->nl, CONDIS_FAMILY_NAME);
+	if (err == -ENOENT) {
+		fputs("condis: the condis kernel module is not loaded (modprobe condis)\n", stderr);
+	} else if (err) {
+		fprintf(stderr, "condis: cannot look up the condis netlink family: %s\n",
+			strerror(-err));
+	}
+	if (err) {
+		nl_close(&c->nl);
+		return -1;
+	}
+	c->connected = true;
+	return 0;
+}
+
+/**
+ * nl_failure() - report a failed request: the kernel's message, the
+ * attribute at fault, the error
+ * @c: the command
+ * @err: the negative errno
+ * @attrs: the names of the request's attributes (NULL for a dump)
+ *
+ * Return: EXIT_FAIL.
+ */
+int nl_failure(struct cmd_ctx *c, int err, const struct names *attrs)
+{
+	const struct nl *nl = &c->nl;
+	const char *name;
+
+	fflush(stdout);
+	if (err == -EPERM) {
+		fprintf(stderr, "condis: %s needs CAP_NET_ADMIN (%s)\n", c->what, strerror(EPERM));
+		return EXIT_FAIL;
+	}
+	fprintf(stderr, "condis: %s: %s", c->what, strerror(-err));
+	if (nl->msg[0])
+		fprintf(stderr, ": %s", nl->msg);
+	if (attrs && nl->miss_attr >= 0) {
+		name = name_of(attrs, nl->miss_attr);
+		if (name)
+			fprintf(stderr, " (missing attribute %s)", name);
+		else
+			fprintf(stderr, " (missing attribute %d)", nl->miss_attr);
+	}
+	if (attrs && nl->bad_attr >= 0) {
+		name = name_of(attrs, nl->bad_attr);
+		if (name)
+			fprintf(stderr, " (attribute %s)", name);
+		else
+			fprintf(stderr, " (attribute %d)", nl->bad_attr);
+	}
+	/* A kernel without the module's part says so; guess if it does not. */
+	if (err == -EOPNOTSUPP && !nl->msg[0]) {
+		if (attrs == &port_attr_names)
+			fputs(" (is the conic module loaded?)", stderr);
+		else if (attrs == &client_attr_names)
+			fputs(" (is the coecho module loaded?)", stderr);
+	}
+	fputc('\n', stderr);
+	return EXIT_FAIL;
+}
+
+/**
+ * do_request() - send a "do" request and wait for its acknowledgment
+ * @c: the command
+ * @nlh: the request
+ * @attrs: the names of its attributes, for error messages
+ *
+ * Return: an exit status; a failure is reported.
+ */
+int do_request(struct cmd_ctx *c, struct nlmsghdr *nlh, const struct names *attrs)
+{
+	int err;
+
+	nlh->nlmsg_flags |= NLM_F_ACK;
+	err = nl_exchange(&c->nl, nlh, NULL, NULL);
+	return err ? nl_failure(c, err, attrs) : EXIT_OK;
+}
+
+/**
+ * struct command - a command of the tool
+ * @name: its word
+ * @run: runs it
+ */
+struct command {
+	const char *name;
+	int (*run)(struct cmd_ctx *c);
+};
+
+static const struct command commands[] = {
+	{ "show", cmd_show },
+	{ "port", cmd_port },
+	{ "listen", cmd_listen },
+	{ "unlisten", cmd_unlisten },
+	{ "call", cmd_call },
+	{ "send", cmd_send },
+	{ "close", cmd_close },
+	{ "monitor", cmd_monitor },
+};
+
+int main(int argc, char **argv)
+{
+	static const struct option options[] = {
+		{ "json", no_argument, NULL, 'j' },
+		{ "pretty", no_argument, NULL, 'p' },
+		{ "version", no_argument, NULL, 'V' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct cmd_ctx c = { 0 };
+	bool json = false, pretty = false;
+	const char *word;
+	size_t i;
+	int opt, ret;
+
+	opterr = 0;
+	while ((opt = getopt_long(argc, argv, "+jpVh", options, NULL)) != -1) {
+		switch (opt) {
+		case 'j':
+			json = true;
+			break;
+		case 'p':
+			pretty = true;
+			break;
+		case 'V':
+			printf("condis %s (netlink family %s, version %d)\n", CONDIS_TOOL_VERSION,
+			       CONDIS_FAMILY_NAME, CONDIS_FAMILY_VERSION);
+			return EXIT_OK;
+		case 'h':
+			fputs(usage_text, stdout);
+			return EXIT_OK;
+		default:
+			return usage_error("unknown option '%s'", argv[optind - 1]);
+		}
+	}
+	if (optind >= argc)
+		return usage_error("no command");
+	word = argv[optind];
+	if (!strcmp(word, "help")) {
+		fputs(usage_text, stdout);
+		return EXIT_OK;
+	}
+	for (i = 0; i < ARRAY_SIZE(commands); i++) {
+		if (!strcmp(word, commands[i].name))
+			break;
+	}
+	if (i == ARRAY_SIZE(commands))
+		return usage_error("unknown command '%s'", word);
+
+	out_init(json, pretty);
+	c.argc = argc - optind - 1;
+	c.argv = argv + optind + 1;
+	c.what = word;
+	ret = commands[i].run(&c);
+	if (c.connected)
+		nl_close(&c.nl);
+	out_init(false, false);
+	if (fflush(stdout) || ferror(stdout)) {
+		fprintf(stderr, "condis: cannot write the output: %s\n", strerror(errno));
+		return EXIT_FAIL;
+	}
+	return ret;
+}
