@@ -21,6 +21,7 @@
 #include <linux/slab.h>
 
 #include "core.h"
+#include "netlink.h"
 #include "objects.h"
 #include "trace.h"
 
@@ -29,6 +30,9 @@ static void af_set_state(struct condis_af *af, enum condis_af_state state)
 {
 	lockdep_assert_held(&af->lock);
 	trace_condis_af_state(af, state);
+	condis_nl_notify_af(af, state == CONDIS_AF_STATE_CLOSED ? CONDIS_EVENT_TYPE_DEL
+								 : CONDIS_EVENT_TYPE_CHANGE,
+			    af->state, state);
 	af->state = state;
 }
 
@@ -403,7 +407,8 @@ static void condis_af_cm_done(struct condis_af *af, enum condis_af_state expect,
 	if (af->state != expect || af->cm_done || af->close_refused) {
 		spin_unlock_bh(&af->lock);
 		condis_bad_input("%s: AF %u has no %s in flight (a second completion?)",
-				 who, af->obj.id, expect == CONDIS_AF_STATE_OPENING ? "open" : "close");
+				 who, af->obj.id,
+				 expect == CONDIS_AF_STATE_OPENING ? "open" : "close");
 		return;
 	}
 	af->cm_done = true;
@@ -501,6 +506,7 @@ int condis_cl_open_af(struct condis_binding *binding, const struct condis_af_typ
 	list_add_tail(&a->cm_af_node, &cm_af->afs);
 	mutex_unlock(&condis_config_lock);
 	trace_condis_af_state(a, CONDIS_AF_STATE_OPENING);
+	condis_nl_notify_af(a, CONDIS_EVENT_TYPE_NEW, 0, CONDIS_AF_STATE_OPENING);
 	*af = a;
 
 	ret = cm_af->cm_ops->open_af(cm_af->cm_binding_ctx, type, a, &cm_af_ctx);

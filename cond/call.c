@@ -27,6 +27,7 @@
  *   order: the client gets -EPROTO and the call stays as it was.
  */
 #include "core.h"
+#include "netlink.h"
 #include "objects.h"
 #include "trace.h"
 
@@ -34,6 +35,7 @@ static void call_set_state(struct condis_vc *vc, enum condis_call_state state)
 {
 	lockdep_assert_held(&vc->lock);
 	trace_condis_call_state(vc, state);
+	condis_nl_notify_call(vc, vc->call, state);
 	vc->call = state;
 }
 
@@ -283,6 +285,8 @@ int condis_cl_make_call(struct condis_vc *vc, struct condis_call_params *params,
 		call_start(vc, CONDIS_CALL_OP_MAKE, CONDIS_CALL_STATE_MAKING, params, p);
 		if (p) {
 			trace_condis_party_state(p, CONDIS_PARTY_STATE_ADDING);
+			condis_nl_notify_party(p, CONDIS_EVENT_TYPE_NEW, 0,
+					       CONDIS_PARTY_STATE_ADDING);
 			list_add_tail(&p->node, &vc->parties);
 			vc->nr_parties = 1;
 			vc->multipoint = true;
@@ -608,7 +612,8 @@ int condis_cm_dispatch_incoming_close_call(int status, struct condis_vc *vc, voi
 		err = -EALREADY;
 	} else if (vc->call == CONDIS_CALL_STATE_OFFERED) {
 		err = -EBUSY;
-	} else if (vc->call != CONDIS_CALL_STATE_ACCEPTED && vc->call != CONDIS_CALL_STATE_CONNECTED) {
+	} else if (vc->call != CONDIS_CALL_STATE_ACCEPTED &&
+		   vc->call != CONDIS_CALL_STATE_CONNECTED) {
 		err = -EINVAL;
 	} else {
 		/* NDIS: after a failure the client must delete its VC, not reuse it. */

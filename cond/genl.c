@@ -71,7 +71,7 @@ static const struct nla_policy condis_client_call_nl_policy[CONDIS_A_CLIENT_RATE
 static const struct nla_policy condis_client_send_nl_policy[CONDIS_A_CLIENT_SIZE + 1] = {
 	[CONDIS_A_CLIENT_CALL_ID] = NLA_POLICY_MIN(NLA_U32, 1),
 	[CONDIS_A_CLIENT_COUNT] = NLA_POLICY_FULL_RANGE(NLA_U32, &condis_a_client_count_range),
-	[CONDIS_A_CLIENT_SIZE] = NLA_POLICY_RANGE(NLA_U32, 16, 9000),
+	[CONDIS_A_CLIENT_SIZE] = NLA_POLICY_RANGE(NLA_U32, 16, 1500),
 };
 
 /* CONDIS_CMD_CLIENT_CLOSE - do */

@@ -19,6 +19,7 @@
 #include <linux/slab.h>
 
 #include "core.h"
+#include "netlink.h"
 #include "objects.h"
 #include "trace.h"
 
@@ -26,6 +27,9 @@ void condis_party_set_state(struct condis_party *party, enum condis_party_state 
 {
 	lockdep_assert_held(&party->vc->lock);
 	trace_condis_party_state(party, state);
+	condis_nl_notify_party(party, state == CONDIS_PARTY_STATE_GONE ? CONDIS_EVENT_TYPE_DEL
+									: CONDIS_EVENT_TYPE_CHANGE,
+			       party->state, state);
 	WRITE_ONCE(party->state, state);
 }
 
@@ -215,6 +219,7 @@ int condis_cl_add_party(struct condis_vc *vc, void *cl_party_ctx,
 		p->params = params;
 		condis_obj_get(&p->obj);	/* the operation's */
 		trace_condis_party_state(p, CONDIS_PARTY_STATE_ADDING);
+		condis_nl_notify_party(p, CONDIS_EVENT_TYPE_NEW, 0, CONDIS_PARTY_STATE_ADDING);
 	}
 	spin_unlock_bh(&vc->lock);
 	if (err) {
@@ -248,8 +253,8 @@ static void party_completed(struct condis_party *party, enum condis_party_op op,
 			    void *cm_party_ctx, struct condis_call_params *params,
 			    const char *who)
 {
-	enum condis_party_state in_flight = op == CONDIS_PARTY_OP_ADD ? CONDIS_PARTY_STATE_ADDING
-								       : CONDIS_PARTY_STATE_DROPPING;
+	enum condis_party_state in_flight = op == CONDIS_PARTY_OP_ADD ?
+					    CONDIS_PARTY_STATE_ADDING : CONDIS_PARTY_STATE_DROPPING;
 	bool ok;
 
 	if (!condis_party_get(party)) {

@@ -20,6 +20,7 @@
 #include <linux/slab.h>
 
 #include "core.h"
+#include "netlink.h"
 #include "objects.h"
 #include "trace.h"
 
@@ -28,6 +29,9 @@ static void sap_set_state(struct condis_sap *sap, enum condis_sap_state state)
 {
 	lockdep_assert_held(&sap->af->lock);
 	trace_condis_sap_state(sap, state);
+	condis_nl_notify_sap(sap, state == CONDIS_SAP_STATE_GONE ? CONDIS_EVENT_TYPE_DEL
+								 : CONDIS_EVENT_TYPE_CHANGE,
+			     sap->state, state);
 	WRITE_ONCE(sap->state, state);	/* lookups read it without the lock */
 }
 
@@ -164,6 +168,7 @@ int condis_cl_register_sap(struct condis_af *af, void *cl_sap_ctx,
 	list_add_tail(&s->af_node, &af->saps);
 	af->nr_saps++;
 	trace_condis_sap_state(s, CONDIS_SAP_STATE_REGISTERING);
+	condis_nl_notify_sap(s, CONDIS_EVENT_TYPE_NEW, 0, CONDIS_SAP_STATE_REGISTERING);
 	spin_unlock_bh(&af->lock);
 	*sap = s;
 

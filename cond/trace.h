@@ -163,8 +163,10 @@ TRACE_EVENT(condis_vc_state,
 		__entry->state = state;
 	),
 	TP_printk("vc=%u af=%u by=%s %s -> %s", __entry->vc_id, __entry->af_id,
-		  __print_symbolic(__entry->creator, { CONDIS_VC_CREATOR_CLIENT, "client" },
-				   { CONDIS_VC_CREATOR_CM, "cm" }, { CONDIS_VC_CREATOR_MCM, "mcm" }),
+		  __print_symbolic(__entry->creator,
+				   { CONDIS_VC_CREATOR_CLIENT, "client" },
+				   { CONDIS_VC_CREATOR_CM, "cm" },
+				   { CONDIS_VC_CREATOR_MCM, "mcm" }),
 		  show_vc_state(__entry->old), show_vc_state(__entry->state))
 );
 

@@ -22,6 +22,7 @@
 #include <linux/slab.h>
 
 #include "core.h"
+#include "netlink.h"
 #include "objects.h"
 #include "trace.h"
 
@@ -30,6 +31,9 @@ static void vc_set_state(struct condis_vc *vc, enum condis_vc_state state)
 {
 	lockdep_assert_held(&vc->lock);
 	trace_condis_vc_state(vc, state);
+	condis_nl_notify_vc(vc, state == CONDIS_VC_STATE_DELETED ? CONDIS_EVENT_TYPE_DEL
+								 : CONDIS_EVENT_TYPE_CHANGE,
+			    vc->state, state);
 	vc->state = state;
 }
 
@@ -184,6 +188,7 @@ static int condis_vc_publish(struct condis_vc *vc, bool call_miniport, bool peer
 	vc_link(vc, true);
 	spin_lock_bh(&vc->lock);
 	trace_condis_vc_state(vc, CONDIS_VC_STATE_INACTIVE);
+	condis_nl_notify_vc(vc, CONDIS_EVENT_TYPE_NEW, 0, CONDIS_VC_STATE_INACTIVE);
 	spin_unlock_bh(&vc->lock);
 	return 0;
 }
@@ -525,7 +530,8 @@ static void vc_miniport_done(struct condis_vc *vc, int status, enum condis_vc_st
 		vc->mp_done = true;
 		vc->status = status;
 		/* A deactivation completes once the data path is drained. */
-		hold = in_flight == CONDIS_VC_STATE_DEACTIVATING && !status && !condis_vc_drained(vc);
+		hold = in_flight == CONDIS_VC_STATE_DEACTIVATING && !status &&
+		       !condis_vc_drained(vc);
 		vc->deact_waiting = hold;
 	}
 	spin_unlock_bh(&vc->lock);

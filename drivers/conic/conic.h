@@ -191,6 +191,10 @@ struct conic_vc {
 int conic_bus_init(void);
 void conic_bus_exit(void);
 
+/* netlink.c */
+int conic_netlink_init(void);
+void conic_netlink_exit(void);
+
 /* port.c */
 int conic_port_new(u32 id, bool mcm);
 int conic_port_del(u32 id);
