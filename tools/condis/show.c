@@ -136,8 +136,6 @@ static const struct field vc_fields[] = {
 	FIELD(CONDIS_A_VC_CLOSED_BY_NETWORK, F_FLAG, "closed-by-network", "closed-by-network"),
 	FIELD(CONDIS_A_VC_MULTIPOINT, F_FLAG, "multipoint", "multipoint"),
 	FIELD(CONDIS_A_VC_PARTIES, F_U32, "parties", "parties"),
-	FIELD(CONDIS_A_VC_TX_RATE, F_U32, "tx-rate", "tx-rate"),
-	FIELD(CONDIS_A_VC_RX_RATE, F_U32, "rx-rate", "rx-rate"),
 	{ CONDIS_A_VC_STATS, F_NEST, "stats", "stats", NULL, &vc_stats },
 };
 
