@@ -9,6 +9,8 @@
 #   make kunit [SUITE=glob]   only the KUnit suites, in the debug VM
 #   make itest [TEST=name]    only the integration tests, in the debug VM
 #   make install         modules_install into /lib/modules/<release>/updates
+#   make tool            the condis tool (tools/condis; needs libmnl-dev)
+#   make install-tool    install it and its man page [DESTDIR=] [PREFIX=/usr/local]
 #
 # KDIR defaults to the newest installed Debian 6.12 headers, found at run
 # time, or to the running kernel's build directory when there are none.
@@ -17,7 +19,7 @@ KDIR ?= $(shell tools/vm/kernel kdir 2>/dev/null || echo /lib/modules/$$(uname -
 
 MAKEFLAGS += --no-print-directory
 
-.PHONY: all modules clean install check run bench kunit itest deps help
+.PHONY: all modules clean install check run bench kunit itest deps help tool install-tool
 
 all: modules
 
@@ -26,6 +28,7 @@ modules:
 
 clean:
 	$(MAKE) -C $(KDIR) M=$(CURDIR) clean
+	$(MAKE) -C tools/condis clean
 	rm -rf build
 
 install: modules
@@ -33,6 +36,12 @@ install: modules
 
 deps:
 	tools/setup/deps
+
+tool:
+	$(MAKE) -C tools/condis
+
+install-tool:
+	$(MAKE) -C tools/condis install
 
 check:
 	tools/check/check
@@ -50,4 +59,4 @@ itest:
 	tools/check/check --only itest $(if $(TEST),--test '$(TEST)')
 
 help:
-	@sed -n '3,15p' Makefile | sed 's/^# \{0,1\}//'
+	@sed -n '3,17p' Makefile | sed 's/^# \{0,1\}//'

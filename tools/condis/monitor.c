@@ -145,6 +145,7 @@ int cmd_monitor(struct cmd_ctx *c)
 		return usage_error("monitor: takes no arguments");
 	if (nl_connect(c))
 		return EXIT_FAIL;
+	out_init(out_json(), false);	/* one event per line, even with -p */
 	if (!c->nl.monitor_grp) {
 		fputs("condis: monitor: the condis family has no monitor group\n", stderr);
 		return EXIT_FAIL;
