@@ -213,7 +213,8 @@ int condis_nl_port_link_doit(struct sk_buff *skb, struct genl_info *info)
 		NL_SET_ERR_MSG(info->extack, "give exactly one of peer and ifname");
 		return -EINVAL;
 	}
-	if (ifname && !nla_len(ifname)) {
+	/* The policy makes it a NUL-terminated string, so never 0 bytes long. */
+	if (ifname && !*(const char *)nla_data(ifname)) {
 		NL_SET_ERR_MSG_ATTR(info->extack, ifname, "empty device name");
 		return -EINVAL;
 	}
