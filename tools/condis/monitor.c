@@ -154,11 +154,18 @@ int cmd_monitor(struct cmd_ctx *c)
 	if (setsockopt(pfd[0].fd, SOL_SOCKET, SO_RCVBUFFORCE, &size, sizeof(size)) < 0)
 		setsockopt(pfd[0].fd, SOL_SOCKET, SO_RCVBUF, &size, sizeof(size));
 
-	/* SIGINT and SIGTERM come through a signalfd, polled with the socket. */
+	/*
+	 * SIGINT and SIGTERM come through a signalfd, polled with the socket.
+	 * A shell starts background jobs with SIGINT ignored, and an ignored
+	 * signal never reaches a signalfd: take the default back first (the
+	 * signals are blocked, so it never runs).
+	 */
 	sigemptyset(&sigs);
 	sigaddset(&sigs, SIGINT);
 	sigaddset(&sigs, SIGTERM);
 	sigprocmask(SIG_BLOCK, &sigs, NULL);
+	signal(SIGINT, SIG_DFL);
+	signal(SIGTERM, SIG_DFL);
 	sfd = signalfd(-1, &sigs, SFD_CLOEXEC);
 	if (sfd < 0) {
 		fprintf(stderr, "condis: monitor: signalfd: %s\n", strerror(errno));
