@@ -20,11 +20,13 @@
  * @json: the JSON writer, or NULL for plain output
  * @pretty: indented JSON
  * @first: nothing written on the current plain line yet
+ * @list_pending: a list began and its JSON array is not open yet
  */
 struct out_state {
 	struct json *json;
 	bool pretty;
 	bool first;
+	bool list_pending;
 };
 
 static struct out_state out = { .first = true };
@@ -59,23 +61,31 @@ bool out_json(void)
 }
 
 /**
- * out_list_begin() - start a list of objects (a JSON array)
+ * out_list_begin() - start a list of objects (a JSON array); the array
+ * opens with its first object, or at out_list_end()
  */
 void out_list_begin(void)
 {
-	if (out.json)
-		json_arr_begin(out.json);
+	out.list_pending = true;
 }
 
 /**
  * out_list_end() - end it
+ * @ok: the list is complete; if not, an array that never opened is left
+ *	out (a failed dump prints nothing), one that did is closed
  */
-void out_list_end(void)
+void out_list_end(bool ok)
 {
-	if (out.json) {
-		json_arr_end(out.json);
-		json_newline(out.json);
+	if (!out.json)
+		return;
+	if (out.list_pending) {
+		out.list_pending = false;
+		if (!ok)
+			return;
+		json_arr_begin(out.json);
 	}
+	json_arr_end(out.json);
+	json_newline(out.json);
 }
 
 /**
@@ -83,6 +93,10 @@ void out_list_end(void)
  */
 void out_obj_begin(void)
 {
+	if (out.json && out.list_pending) {
+		out.list_pending = false;
+		json_arr_begin(out.json);
+	}
 	if (out.json)
 		json_obj_begin(out.json);
 	out.first = true;

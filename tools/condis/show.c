@@ -281,7 +281,7 @@ int cmd_show(struct cmd_ctx *c)
 	nlh = nl_msg(&c->nl, c->nl.family, t->cmd, NLM_F_DUMP);
 	out_list_begin();
 	err = nl_exchange(&c->nl, nlh, show_cb, (void *)t);
-	out_list_end();
+	out_list_end(!err);
 	fflush(stdout);
 	if (err)
 		return nl_failure(c, err, NULL);

@@ -101,7 +101,7 @@ extern const struct names port_attr_names, client_attr_names, cmd_names;
 void out_init(bool json, bool pretty);
 bool out_json(void);
 void out_list_begin(void);
-void out_list_end(void);
+void out_list_end(bool ok);
 void out_obj_begin(void);
 void out_obj_end(void);
 void out_nest_begin(const char *jkey);
