@@ -213,6 +213,7 @@ void conic_eth_exit(void);
 int conic_eth_link(u32 id, const char *ifname);
 void conic_eth_unlink(struct conic_port *port);
 void conic_eth_xmit(struct conic_port *port, struct net_device *dev, struct sk_buff *skb);
+unsigned int conic_port_mtu(struct conic_port *port);
 
 /* vc.c */
 struct conic_vc *conic_vc_alloc(struct conic_port *port, struct condis_vc *vc, gfp_t gfp);

@@ -60,6 +60,13 @@ void conic_eth_xmit(struct conic_port *port, struct net_device *dev, struct sk_b
 {
 	u8 dst[ETH_ALEN];
 
+	/* The device would drop it without a word: count it here. */
+	if (skb->len > READ_ONCE(dev->mtu)) {
+		atomic64_inc(&port->stats.tx_dropped);
+		kfree_skb(skb);
+		return;
+	}
+
 	ether_addr_copy(dst, port->peer_mac);
 	if (is_zero_ether_addr(dst))
 		eth_broadcast_addr(dst);
@@ -75,6 +82,31 @@ void conic_eth_xmit(struct conic_port *port, struct net_device *dev, struct sk_b
 		return;
 	}
 	dev_queue_xmit(skb);
+}
+
+/**
+ * conic_port_mtu() - the largest VC payload the port's link carries
+ * @port: the port
+ *
+ * %CONIC_MTU on a back-to-back wire; over Ethernet, less if the device's
+ * MTU leaves less room after the conic head.  A send larger than this
+ * completes with -EMSGSIZE instead of being lost on the way.
+ *
+ * Context: any.
+ * Return: bytes.
+ */
+unsigned int conic_port_mtu(struct conic_port *port)
+{
+	unsigned int mtu = CONIC_MTU;
+	struct net_device *dev;
+
+	rcu_read_lock();
+	dev = rcu_dereference(port->netdev);
+	if (dev)
+		mtu = min_t(unsigned int, mtu,
+			    max_t(int, READ_ONCE(dev->mtu) - (int)sizeof(struct conic_wire_hdr), 0));
+	rcu_read_unlock();
+	return mtu;
 }
 
 /**
