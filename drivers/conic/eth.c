@@ -97,14 +97,14 @@ void conic_eth_xmit(struct conic_port *port, struct net_device *dev, struct sk_b
  */
 unsigned int conic_port_mtu(struct conic_port *port)
 {
+	const int head = sizeof(struct conic_wire_hdr);
 	unsigned int mtu = CONIC_MTU;
 	struct net_device *dev;
 
 	rcu_read_lock();
 	dev = rcu_dereference(port->netdev);
 	if (dev)
-		mtu = min_t(unsigned int, mtu,
-			    max_t(int, READ_ONCE(dev->mtu) - (int)sizeof(struct conic_wire_hdr), 0));
+		mtu = min_t(unsigned int, mtu, max_t(int, READ_ONCE(dev->mtu) - head, 0));
 	rcu_read_unlock();
 	return mtu;
 }
