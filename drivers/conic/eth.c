@@ -37,7 +37,7 @@ static int conic_eth_rcv(struct sk_buff *skb, struct net_device *dev, struct pac
 		kfree_skb(skb);
 		return NET_RX_DROP;
 	}
-	ether_addr_copy(port->peer_mac, eth_hdr(skb)->h_source);
+	WRITE_ONCE(port->peer_mac, ether_addr_to_u64(eth_hdr(skb)->h_source));
 	conic_port_rx(port, skb);
 	rcu_read_unlock();
 	return NET_RX_SUCCESS;
@@ -67,7 +67,7 @@ void conic_eth_xmit(struct conic_port *port, struct net_device *dev, struct sk_b
 		return;
 	}
 
-	ether_addr_copy(dst, port->peer_mac);
+	u64_to_ether_addr(READ_ONCE(port->peer_mac), dst);
 	if (is_zero_ether_addr(dst))
 		eth_broadcast_addr(dst);
 	if (skb_cow_head(skb, LL_RESERVED_SPACE(dev))) {
@@ -157,7 +157,7 @@ void conic_eth_unlink(struct conic_port *port)
 		return;
 	RCU_INIT_POINTER(port->netdev, NULL);
 	synchronize_net();
-	eth_zero_addr(port->peer_mac);	/* learned again on the next link */
+	WRITE_ONCE(port->peer_mac, 0);	/* learned again on the next link */
 	netdev_put(dev, &port->dev_tracker);
 	conic_port_link_eval(port);
 }
