@@ -48,8 +48,10 @@ static void *walk_begin(struct condis_nl_walk *w)
 	if (w->err || w->pos++ < w->skip)
 		return NULL;
 	hdr = genlmsg_iput(w->skb, genl_info_dump(w->cb));
-	if (!hdr)
+	if (!hdr) {
 		w->err = -EMSGSIZE;
+		w->pos--;	/* the next buffer starts with it */
+	}
 	return hdr;
 }
 

@@ -63,7 +63,8 @@ static bool vc_quiet(void *arg)
 	quiet = vc->call != CONDIS_CALL_STATE_MAKING && vc->call != CONDIS_CALL_STATE_CLOSING &&
 		!(vc->call == CONDIS_CALL_STATE_OFFERED && vc->call_done) && !vc->qos_pending;
 	list_for_each_entry(party, &vc->parties, node)
-		if (party->state == CONDIS_PARTY_STATE_ADDING || party->state == CONDIS_PARTY_STATE_DROPPING)
+		if (party->state == CONDIS_PARTY_STATE_ADDING ||
+		    party->state == CONDIS_PARTY_STATE_DROPPING)
 			quiet = false;
 	spin_unlock_bh(&vc->lock);
 	return quiet;
