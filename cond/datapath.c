@@ -94,8 +94,10 @@ int condis_co_send(struct condis_vc *vc, struct sk_buff_head *skbs)
 	spin_lock_bh(&vc->lock);
 	if (vc_may_send(vc)) {
 		vc->tx_outstanding += skb_queue_len(skbs);
-		skb_queue_walk(skbs, skb)
+		skb_queue_walk(skbs, skb) {
 			CONDIS_SKB_CB(skb)->status = 0;
+			CONDIS_SKB_CB(skb)->vc = vc;
+		}
 	} else {
 		err = -ENOTCONN;
 	}
@@ -142,6 +144,7 @@ void condis_mco_send_complete(struct condis_vc *vc, struct sk_buff_head *skbs)
 	skb_queue_walk(skbs, skb) {
 		bytes += skb->len;
 		errors += !!CONDIS_SKB_CB(skb)->status;
+		CONDIS_SKB_CB(skb)->vc = vc;	/* the miniport may have reused it */
 	}
 	spin_lock_bh(&vc->lock);
 	if (n > vc->tx_outstanding - vc->tx_completing) {
@@ -205,8 +208,10 @@ int condis_mco_indicate_receive(struct condis_vc *vc, struct sk_buff_head *skbs,
 		return -EINVAL;
 	}
 	n = skb_queue_len(skbs);
-	skb_queue_walk(skbs, skb)
+	skb_queue_walk(skbs, skb) {
 		bytes += skb->len;
+		CONDIS_SKB_CB(skb)->vc = vc;
+	}
 	spin_lock_bh(&vc->lock);
 	if (vc->state == CONDIS_VC_ACTIVE || vc->state == CONDIS_VC_DEACTIVATING) {
 		vc->rx_packets += n;
