@@ -617,6 +617,7 @@ void condis_mco_send_complete(struct condis_vc *vc, struct sk_buff_head *skbs);
 int condis_mco_indicate_receive(struct condis_vc *vc, struct sk_buff_head *skbs,
 				unsigned int flags);
 void condis_co_return_skbs(struct condis_vc *vc, struct sk_buff_head *skbs);
+void *condis_vc_owner_context(struct condis_vc *vc);
 
 int condis_mco_indicate_status(struct condis_adapter *adapter, struct condis_vc *vc,
 			       const struct condis_status_indication *ind);

@@ -158,7 +158,8 @@ static void data_receive_resources_low_copy_now(struct kunit *test)
 /*
  * Every skb condis hands to a driver names its VC in CONDIS_SKB_CB(skb)->vc
  * (NET_BUFFER_LIST.SourceHandle): the miniport's send, the sender's
- * completion (even if the miniport reused the field) and the receiver's.
+ * completion (even if the miniport reused the field) and the receiver's;
+ * condis_vc_owner_context() gives the context the owner gets them with.
  */
 static void data_skbs_name_their_vc(struct kunit *test)
 {
@@ -174,6 +175,9 @@ static void data_skbs_name_their_vc(struct kunit *test)
 	make_skbs(test, &q, 1, 20);
 	KUNIT_EXPECT_EQ(test, condis_mco_indicate_receive(w->cl_vc, &q, 0), 0);
 	KUNIT_EXPECT_PTR_EQ(test, w->cl_rx_vc, w->cl_vc);
+	/* ... and the context its owner gets them with. */
+	KUNIT_EXPECT_PTR_EQ(test, condis_vc_owner_context(w->cl_vc), (void *)w);
+	KUNIT_EXPECT_NULL(test, condis_vc_owner_context(NULL));
 	skb_queue_purge(&q);
 	close_and_delete(test, w);
 }
