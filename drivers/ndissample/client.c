@@ -23,7 +23,7 @@ static PVOID ClAlloc(ULONG Size)
 						 NormalPoolPriority);
 }
 
-static VOID ClFree(PVOID Memory)
+static void ClFree(PVOID Memory)
 {
 	if (Memory)
 		NdisFreeMemoryWithTagPriority(Cl.ProtocolHandle, Memory, CL_TAG);
@@ -54,7 +54,7 @@ static PCL_BINDING ClGetBinding(const char *Adapter)
 	return found;
 }
 
-static VOID ClPutBinding(PCL_BINDING Binding)
+static void ClPutBinding(PCL_BINDING Binding)
 {
 	NdisAcquireSpinLock(&Cl.Lock);
 	Binding->Busy--;
@@ -87,6 +87,15 @@ static PROTOCOL_CO_RECEIVE_NET_BUFFER_LISTS ClCoReceiveNetBufferLists;
 static PROTOCOL_CO_SEND_NET_BUFFER_LISTS_COMPLETE ClCoSendNetBufferListsComplete;
 static NDIS_IO_WORKITEM_FUNCTION ClNotifyWorker;
 
+/**
+ * ClBindAdapter() - ProtocolBindAdapterEx: open a binding and its NBL pool
+ * @ProtocolDriverContext: unused
+ * @BindContext: what NdisOpenAdapterEx needs
+ * @BindParameters: the adapter to bind to
+ *
+ * Context: process (PASSIVE_LEVEL).
+ * Return: NDIS_STATUS_SUCCESS or why not.
+ */
 static NDIS_STATUS ClBindAdapter(NDIS_HANDLE ProtocolDriverContext, NDIS_HANDLE BindContext,
 				 PNDIS_BIND_PARAMETERS BindParameters)
 {
@@ -148,8 +157,14 @@ err_free:
 	return status;
 }
 
-/* ProtocolCoAfRegisterNotify: open the loopback AF, once per binding. */
-static VOID ClCoAfRegisterNotify(NDIS_HANDLE ProtocolBindingContext,
+/**
+ * ClCoAfRegisterNotify() - ProtocolCoAfRegisterNotify: open the loopback AF, once per binding
+ * @ProtocolBindingContext: the binding (CL_BINDING)
+ * @AddressFamily: the address family
+ *
+ * Context: process (PASSIVE_LEVEL).
+ */
+static void ClCoAfRegisterNotify(NDIS_HANDLE ProtocolBindingContext,
 				 PCO_ADDRESS_FAMILY AddressFamily)
 {
 	PCL_BINDING b = ProtocolBindingContext;
@@ -180,7 +195,15 @@ static VOID ClCoAfRegisterNotify(NDIS_HANDLE ProtocolBindingContext,
 	}
 }
 
-static VOID ClCoStatus(NDIS_HANDLE ProtocolBindingContext, NDIS_HANDLE ProtocolVcContext,
+/**
+ * ClCoStatus() - ProtocolCoStatusEx: log the indication
+ * @ProtocolBindingContext: the binding (CL_BINDING)
+ * @ProtocolVcContext: the call (CL_CALL)
+ * @StatusIndication: the indication
+ *
+ * Context: any (<= DISPATCH_LEVEL).
+ */
+static void ClCoStatus(NDIS_HANDLE ProtocolBindingContext, NDIS_HANDLE ProtocolVcContext,
 		       PNDIS_STATUS_INDICATION StatusIndication)
 {
 	PCL_BINDING b = ProtocolBindingContext;
@@ -196,8 +219,18 @@ struct cl_pkt_hdr {
 	ULONG Length;
 };
 
-/* ProtocolCoReceiveNetBufferLists: check each packet, then return them all. */
-static VOID ClCoReceiveNetBufferLists(NDIS_HANDLE ProtocolBindingContext,
+/**
+ * ClCoReceiveNetBufferLists() - ProtocolCoReceiveNetBufferLists: check each packet, then
+ *	return them all
+ * @ProtocolBindingContext: the binding (CL_BINDING)
+ * @ProtocolVcContext: the call (CL_CALL)
+ * @NetBufferLists: the NBL chain
+ * @NumberOfNetBufferLists: how many NBLs
+ * @ReceiveFlags: NDIS_RECEIVE_FLAGS_xxx
+ *
+ * Context: any (<= DISPATCH_LEVEL).
+ */
+static void ClCoReceiveNetBufferLists(NDIS_HANDLE ProtocolBindingContext,
 				      NDIS_HANDLE ProtocolVcContext,
 				      PNET_BUFFER_LIST NetBufferLists,
 				      ULONG NumberOfNetBufferLists, ULONG ReceiveFlags)
@@ -228,7 +261,16 @@ static VOID ClCoReceiveNetBufferLists(NDIS_HANDLE ProtocolBindingContext,
 		NdisReturnNetBufferLists(b->BindingHandle, NetBufferLists, 0);
 }
 
-static VOID ClCoSendNetBufferListsComplete(NDIS_HANDLE ProtocolVcContext,
+/**
+ * ClCoSendNetBufferListsComplete() - ProtocolCoSendNetBufferListsComplete: count and free the
+ *	NBLs sent
+ * @ProtocolVcContext: the call (CL_CALL)
+ * @NetBufferLists: the NBL chain
+ * @SendCompleteFlags: NDIS_SEND_COMPLETE_FLAGS_xxx (unused)
+ *
+ * Context: any (<= DISPATCH_LEVEL).
+ */
+static void ClCoSendNetBufferListsComplete(NDIS_HANDLE ProtocolVcContext,
 					   PNET_BUFFER_LIST NetBufferLists, ULONG SendCompleteFlags)
 {
 	PCL_CALL call = ProtocolVcContext;
@@ -266,7 +308,7 @@ static PCL_CALL ClNextCall(PCL_BINDING Binding, BOOLEAN *Busy)
 	return NULL;
 }
 
-static VOID ClCloseOne(PCL_CALL Call);
+static void ClCloseOne(PCL_CALL Call);
 
 static BOOLEAN ClBindingHasVcs(PCL_BINDING Binding)
 {
@@ -366,8 +408,14 @@ static BOOLEAN ClBeginTeardown(PCL_BINDING Binding)
 	return open;
 }
 
-/* ProtocolClNotifyCloseAf runs this on the binding's work item. */
-static VOID ClNotifyWorker(PVOID WorkItemContext, NDIS_HANDLE NdisIoWorkItemHandle)
+/**
+ * ClNotifyWorker() - the notify-close work item: tear the AF down, then complete
+ * @WorkItemContext: what the work item was queued with
+ * @NdisIoWorkItemHandle: the work item
+ *
+ * Context: process (PASSIVE_LEVEL).
+ */
+static void ClNotifyWorker(PVOID WorkItemContext, NDIS_HANDLE NdisIoWorkItemHandle)
 {
 	PCL_BINDING b = WorkItemContext;
 	NDIS_STATUS status = NDIS_STATUS_SUCCESS;
@@ -383,7 +431,7 @@ static VOID ClNotifyWorker(PVOID WorkItemContext, NDIS_HANDLE NdisIoWorkItemHand
 	NdisClNotifyCloseAddressFamilyComplete(af, status);
 }
 
-static VOID ClFreeBinding(PCL_BINDING Binding)
+static void ClFreeBinding(PCL_BINDING Binding)
 {
 	while (!IsListEmpty(&Binding->Calls)) {
 		PCL_CALL call = CONTAINING_RECORD(RemoveHeadList(&Binding->Calls), CL_CALL, Link);
@@ -398,9 +446,15 @@ static VOID ClFreeBinding(PCL_BINDING Binding)
 	ClFree(Binding);
 }
 
-/*
- * ProtocolUnbindAdapterEx: tear the AF down (after a notify-close in
- * progress), close the binding, free it.  Answered at once.
+/**
+ * ClUnbindAdapter() - ProtocolUnbindAdapterEx: tear the AF down, close and free the binding
+ * @UnbindContext: unused (the unbind is answered at once)
+ * @ProtocolBindingContext: the binding (CL_BINDING)
+ *
+ * After a notify-close in progress; answered at once.
+ *
+ * Context: process (PASSIVE_LEVEL); sleeps.
+ * Return: NDIS_STATUS_SUCCESS.
  */
 static NDIS_STATUS ClUnbindAdapter(NDIS_HANDLE UnbindContext, NDIS_HANDLE ProtocolBindingContext)
 {
@@ -437,7 +491,15 @@ static PROTOCOL_CL_NOTIFY_CLOSE_AF ClNotifyCloseAf;
 static PROTOCOL_CL_REGISTER_SAP_COMPLETE ClRegisterSapComplete;
 static PROTOCOL_CL_DEREGISTER_SAP_COMPLETE ClDeregisterSapComplete;
 
-static VOID ClOpenAfComplete(NDIS_HANDLE ProtocolAfContext, NDIS_HANDLE NdisAfHandle,
+/**
+ * ClOpenAfComplete() - ProtocolClOpenAfCompleteEx: the AF is open, or not
+ * @ProtocolAfContext: the binding (CL_BINDING)
+ * @NdisAfHandle: NDIS's handle of the AF
+ * @Status: the result
+ *
+ * Context: process (PASSIVE_LEVEL).
+ */
+static void ClOpenAfComplete(NDIS_HANDLE ProtocolAfContext, NDIS_HANDLE NdisAfHandle,
 			     NDIS_STATUS Status)
 {
 	PCL_BINDING b = ProtocolAfContext;
@@ -455,7 +517,14 @@ static VOID ClOpenAfComplete(NDIS_HANDLE ProtocolAfContext, NDIS_HANDLE NdisAfHa
 	NdisSetEvent(&b->AfEvent);
 }
 
-static VOID ClCloseAfComplete(NDIS_STATUS Status, NDIS_HANDLE ProtocolAfContext)
+/**
+ * ClCloseAfComplete() - ProtocolClCloseAfComplete: the AF is closed, or stays open
+ * @Status: the result
+ * @ProtocolAfContext: the binding (CL_BINDING)
+ *
+ * Context: any (<= DISPATCH_LEVEL).
+ */
+static void ClCloseAfComplete(NDIS_STATUS Status, NDIS_HANDLE ProtocolAfContext)
 {
 	PCL_BINDING b = ProtocolAfContext;
 
@@ -470,7 +539,13 @@ static VOID ClCloseAfComplete(NDIS_STATUS Status, NDIS_HANDLE ProtocolAfContext)
 	NdisSetEvent(&b->AfEvent);
 }
 
-/* The call manager closes the AF: done on a work item, answered later. */
+/**
+ * ClNotifyCloseAf() - ProtocolClNotifyCloseAf: the call manager wants the AF closed
+ * @ClientAfContext: the binding (CL_BINDING)
+ *
+ * Context: any (<= DISPATCH_LEVEL).
+ * Return: NDIS_STATUS_PENDING, or NDIS_STATUS_SUCCESS while unbinding.
+ */
 static NDIS_STATUS ClNotifyCloseAf(NDIS_HANDLE ClientAfContext)
 {
 	PCL_BINDING b = ClientAfContext;
@@ -490,7 +565,17 @@ static NDIS_STATUS ClNotifyCloseAf(NDIS_HANDLE ClientAfContext)
 	return queued ? NDIS_STATUS_PENDING : NDIS_STATUS_SUCCESS;
 }
 
-static VOID ClRegisterSapComplete(NDIS_STATUS Status, NDIS_HANDLE ProtocolSapContext, PCO_SAP Sap,
+/**
+ * ClRegisterSapComplete() - ProtocolClRegisterSapComplete: a registration's result (also
+ *	called by us for a result given at once)
+ * @Status: the result
+ * @ProtocolSapContext: the SAP (CL_SAP)
+ * @Sap: the SAP address
+ * @NdisSapHandle: NDIS's handle of the SAP
+ *
+ * Context: any (<= DISPATCH_LEVEL).
+ */
+static void ClRegisterSapComplete(NDIS_STATUS Status, NDIS_HANDLE ProtocolSapContext, PCO_SAP Sap,
 				  NDIS_HANDLE NdisSapHandle)
 {
 	PCL_SAP sap = ProtocolSapContext;
@@ -513,7 +598,14 @@ static VOID ClRegisterSapComplete(NDIS_STATUS Status, NDIS_HANDLE ProtocolSapCon
 	NdisSetEvent(&sap->Done);
 }
 
-static VOID ClDeregisterSapComplete(NDIS_STATUS Status, NDIS_HANDLE ProtocolSapContext)
+/**
+ * ClDeregisterSapComplete() - ProtocolClDeregisterSapComplete: the seed's completion, counted
+ * @Status: the result
+ * @ProtocolSapContext: the SAP (CL_SAP)
+ *
+ * Context: any (<= DISPATCH_LEVEL).
+ */
+static void ClDeregisterSapComplete(NDIS_STATUS Status, NDIS_HANDLE ProtocolSapContext)
 {
 	PCL_SAP sap = ProtocolSapContext;
 	ULONG n;
@@ -558,7 +650,15 @@ static PCL_CALL ClNewCall(PCL_BINDING Binding, BOOLEAN Outgoing)
 	return call;
 }
 
-/* ProtocolCoCreateVc: the MCM creates a VC for an incoming call. */
+/**
+ * ClCoCreateVc() - ProtocolCoCreateVc: the MCM creates a VC for an incoming call
+ * @ProtocolAfContext: the binding (CL_BINDING)
+ * @NdisVcHandle: NDIS's handle of the VC
+ * @ProtocolVcContext: set to the call (CL_CALL)
+ *
+ * Context: any (<= DISPATCH_LEVEL).
+ * Return: NDIS_STATUS_SUCCESS, NDIS_STATUS_RESOURCES or NDIS_STATUS_CLOSING.
+ */
 static NDIS_STATUS ClCoCreateVc(NDIS_HANDLE ProtocolAfContext, NDIS_HANDLE NdisVcHandle,
 				PNDIS_HANDLE ProtocolVcContext)
 {
@@ -586,7 +686,13 @@ static NDIS_STATUS ClCoCreateVc(NDIS_HANDLE ProtocolAfContext, NDIS_HANDLE NdisV
 	return NDIS_STATUS_SUCCESS;
 }
 
-/* ProtocolCoDeleteVc: the MCM deletes an incoming call's VC. */
+/**
+ * ClCoDeleteVc() - ProtocolCoDeleteVc: the MCM deletes an incoming call's VC
+ * @ProtocolVcContext: the call (CL_CALL)
+ *
+ * Context: any (<= DISPATCH_LEVEL).
+ * Return: NDIS_STATUS_SUCCESS.
+ */
 static NDIS_STATUS ClCoDeleteVc(NDIS_HANDLE ProtocolVcContext)
 {
 	PCL_CALL call = ProtocolVcContext;
@@ -613,6 +719,15 @@ static BOOLEAN ClOfferName(PCL_CALL Call, PCO_CALL_PARAMETERS CallParameters)
 	return TRUE;
 }
 
+/**
+ * ClIncomingCall() - ProtocolClIncomingCall: answer an offer as configured
+ * @ProtocolSapContext: the SAP (CL_SAP)
+ * @ProtocolVcContext: the call (CL_CALL)
+ * @CallParameters: the call parameters
+ *
+ * Context: any (<= DISPATCH_LEVEL).
+ * Return: NDIS_STATUS_SUCCESS (accept), NDIS_STATUS_PENDING, or the rejection status.
+ */
 static NDIS_STATUS ClIncomingCall(NDIS_HANDLE ProtocolSapContext, NDIS_HANDLE ProtocolVcContext,
 				  PCO_CALL_PARAMETERS CallParameters)
 {
@@ -644,8 +759,14 @@ static NDIS_STATUS ClIncomingCall(NDIS_HANDLE ProtocolSapContext, NDIS_HANDLE Pr
 	return status;
 }
 
-/* The pended answer to an offer: accepted, a little later. */
-static VOID ClAnswerWorker(PVOID WorkItemContext, NDIS_HANDLE NdisIoWorkItemHandle)
+/**
+ * ClAnswerWorker() - the work item of a pended answer: accept
+ * @WorkItemContext: what the work item was queued with
+ * @NdisIoWorkItemHandle: the work item
+ *
+ * Context: process (PASSIVE_LEVEL).
+ */
+static void ClAnswerWorker(PVOID WorkItemContext, NDIS_HANDLE NdisIoWorkItemHandle)
 {
 	PCL_CALL call = WorkItemContext;
 	PCO_CALL_PARAMETERS params;
@@ -662,7 +783,13 @@ static VOID ClAnswerWorker(PVOID WorkItemContext, NDIS_HANDLE NdisIoWorkItemHand
 	NdisClIncomingCallComplete(NDIS_STATUS_SUCCESS, vc, params);
 }
 
-static VOID ClCallConnectedHandler(NDIS_HANDLE ProtocolVcContext)
+/**
+ * ClCallConnectedHandler() - ProtocolClCallConnected: an incoming call is up
+ * @ProtocolVcContext: the call (CL_CALL)
+ *
+ * Context: any (<= DISPATCH_LEVEL).
+ */
+static void ClCallConnectedHandler(NDIS_HANDLE ProtocolVcContext)
 {
 	PCL_CALL call = ProtocolVcContext;
 	ULONG n;
@@ -675,7 +802,17 @@ static VOID ClCallConnectedHandler(NDIS_HANDLE ProtocolVcContext)
 	ClLog("call_connected call=%u n=%u", call->Id, n);
 }
 
-static VOID ClMakeCallComplete(NDIS_STATUS Status, NDIS_HANDLE ProtocolVcContext,
+/**
+ * ClMakeCallComplete() - ProtocolClMakeCallComplete: a make-call's result (also called by us
+ *	for a result given at once); delete the VC of a failed one
+ * @Status: the result
+ * @ProtocolVcContext: the call (CL_CALL)
+ * @NdisPartyHandle: NDIS's handle of the party, or NULL
+ * @CallParameters: the call parameters
+ *
+ * Context: any (<= DISPATCH_LEVEL).
+ */
+static void ClMakeCallComplete(NDIS_STATUS Status, NDIS_HANDLE ProtocolVcContext,
 			       NDIS_HANDLE NdisPartyHandle, PCO_CALL_PARAMETERS CallParameters)
 {
 	PCL_CALL call = ProtocolVcContext;
@@ -704,7 +841,15 @@ static VOID ClMakeCallComplete(NDIS_STATUS Status, NDIS_HANDLE ProtocolVcContext
 	NdisSetEvent(&call->Done);
 }
 
-static VOID ClCloseCallComplete(NDIS_STATUS Status, NDIS_HANDLE ProtocolVcContext,
+/**
+ * ClCloseCallComplete() - ProtocolClCloseCallComplete: a close-call's result; delete our own VC
+ * @Status: the result
+ * @ProtocolVcContext: the call (CL_CALL)
+ * @ProtocolPartyContext: unused (no multipoint)
+ *
+ * Context: any (<= DISPATCH_LEVEL).
+ */
+static void ClCloseCallComplete(NDIS_STATUS Status, NDIS_HANDLE ProtocolVcContext,
 				NDIS_HANDLE ProtocolPartyContext)
 {
 	PCL_CALL call = ProtocolVcContext;
@@ -736,7 +881,7 @@ static VOID ClCloseCallComplete(NDIS_STATUS Status, NDIS_HANDLE ProtocolVcContex
 }
 
 /* NdisClCloseCall on a call, completing it ourselves if it does not pend. */
-static VOID ClCloseOne(PCL_CALL Call)
+static void ClCloseOne(PCL_CALL Call)
 {
 	NDIS_STATUS status;
 	NDIS_HANDLE vc;
@@ -753,8 +898,16 @@ static VOID ClCloseOne(PCL_CALL Call)
 		ClLog("close call=%u: no completion", Call->Id);
 }
 
-/* The other end or the network closed the call: close our end. */
-static VOID ClIncomingCloseCall(NDIS_STATUS CloseStatus, NDIS_HANDLE ProtocolVcContext,
+/**
+ * ClIncomingCloseCall() - ProtocolClIncomingCloseCall: the other end closed: close ours
+ * @CloseStatus: why the call was closed (SUCCESS: an orderly release)
+ * @ProtocolVcContext: the call (CL_CALL)
+ * @CloseData: data to send with the close, or NULL
+ * @Size: bytes of the close data
+ *
+ * Context: any (<= DISPATCH_LEVEL).
+ */
+static void ClIncomingCloseCall(NDIS_STATUS CloseStatus, NDIS_HANDLE ProtocolVcContext,
 				PVOID CloseData, UINT Size)
 {
 	PCL_CALL call = ProtocolVcContext;
@@ -782,26 +935,66 @@ static PROTOCOL_CL_INCOMING_DROP_PARTY ClIncomingDropParty;
 static PROTOCOL_CL_MODIFY_CALL_QOS_COMPLETE ClModifyCallQoSComplete;
 static PROTOCOL_CL_INCOMING_CALL_QOS_CHANGE ClIncomingCallQoSChange;
 
-static VOID ClAddPartyComplete(NDIS_STATUS Status, NDIS_HANDLE ProtocolPartyContext,
+/**
+ * ClAddPartyComplete() - ProtocolClAddPartyComplete placeholder
+ * @Status: the result
+ * @ProtocolPartyContext: unused (no multipoint)
+ * @NdisPartyHandle: NDIS's handle of the party, or NULL
+ * @CallParameters: the call parameters
+ *
+ * Context: never called (no multipoint).
+ */
+static void ClAddPartyComplete(NDIS_STATUS Status, NDIS_HANDLE ProtocolPartyContext,
 			       NDIS_HANDLE NdisPartyHandle, PCO_CALL_PARAMETERS CallParameters)
 {
 }
 
-static VOID ClDropPartyComplete(NDIS_STATUS Status, NDIS_HANDLE ProtocolPartyContext)
+/**
+ * ClDropPartyComplete() - ProtocolClDropPartyComplete placeholder
+ * @Status: the result
+ * @ProtocolPartyContext: unused (no multipoint)
+ *
+ * Context: never called (no multipoint).
+ */
+static void ClDropPartyComplete(NDIS_STATUS Status, NDIS_HANDLE ProtocolPartyContext)
 {
 }
 
-static VOID ClIncomingDropParty(NDIS_STATUS DropStatus, NDIS_HANDLE ProtocolPartyContext,
+/**
+ * ClIncomingDropParty() - ProtocolClIncomingDropParty placeholder
+ * @DropStatus: why the party was dropped
+ * @ProtocolPartyContext: unused (no multipoint)
+ * @CloseData: data to send with the close, or NULL
+ * @Size: bytes of the close data
+ *
+ * Context: never called (no multipoint).
+ */
+static void ClIncomingDropParty(NDIS_STATUS DropStatus, NDIS_HANDLE ProtocolPartyContext,
 				PVOID CloseData, UINT Size)
 {
 }
 
-static VOID ClModifyCallQoSComplete(NDIS_STATUS Status, NDIS_HANDLE ProtocolVcContext,
+/**
+ * ClModifyCallQoSComplete() - ProtocolClModifyCallQoSComplete placeholder
+ * @Status: the result
+ * @ProtocolVcContext: the call (CL_CALL)
+ * @CallParameters: the call parameters
+ *
+ * Context: never called (no QoS changes).
+ */
+static void ClModifyCallQoSComplete(NDIS_STATUS Status, NDIS_HANDLE ProtocolVcContext,
 				    PCO_CALL_PARAMETERS CallParameters)
 {
 }
 
-static VOID ClIncomingCallQoSChange(NDIS_HANDLE ProtocolVcContext,
+/**
+ * ClIncomingCallQoSChange() - ProtocolClIncomingCallQoSChange placeholder
+ * @ProtocolVcContext: the call (CL_CALL)
+ * @CallParameters: the call parameters
+ *
+ * Context: never called (the MCM changes no QoS).
+ */
+static void ClIncomingCallQoSChange(NDIS_HANDLE ProtocolVcContext,
 				    PCO_CALL_PARAMETERS CallParameters)
 {
 }
@@ -825,13 +1018,33 @@ typedef struct _CL_OID {
 static PROTOCOL_CO_OID_REQUEST ClOidRequest;
 static PROTOCOL_CO_OID_REQUEST_COMPLETE ClOidRequestComplete;
 
+/**
+ * ClOidRequest() - ProtocolCoOidRequest: the call manager asks; nothing is supported
+ * @ProtocolAfContext: the binding (CL_BINDING)
+ * @ProtocolVcContext: the call (CL_CALL)
+ * @ProtocolPartyContext: unused (no multipoint)
+ * @OidRequest: the request
+ *
+ * Context: any (<= DISPATCH_LEVEL).
+ * Return: NDIS_STATUS_NOT_SUPPORTED.
+ */
 static NDIS_STATUS ClOidRequest(NDIS_HANDLE ProtocolAfContext, NDIS_HANDLE ProtocolVcContext,
 				NDIS_HANDLE ProtocolPartyContext, PNDIS_OID_REQUEST OidRequest)
 {
 	return NDIS_STATUS_NOT_SUPPORTED;
 }
 
-static VOID ClOidRequestComplete(NDIS_HANDLE ProtocolAfContext, NDIS_HANDLE ProtocolVcContext,
+/**
+ * ClOidRequestComplete() - ProtocolCoOidRequestComplete: a request we sent is done
+ * @ProtocolAfContext: the binding (CL_BINDING)
+ * @ProtocolVcContext: the call (CL_CALL)
+ * @ProtocolPartyContext: unused (no multipoint)
+ * @OidRequest: the request
+ * @Status: the result
+ *
+ * Context: any (<= DISPATCH_LEVEL).
+ */
+static void ClOidRequestComplete(NDIS_HANDLE ProtocolAfContext, NDIS_HANDLE ProtocolVcContext,
 				 NDIS_HANDLE ProtocolPartyContext, PNDIS_OID_REQUEST OidRequest,
 				 NDIS_STATUS Status)
 {
@@ -1213,6 +1426,14 @@ NDIS_STATUS ClSend(ULONG Id, ULONG Count, ULONG Size)
 
 static PROTOCOL_SET_OPTIONS ClSetOptions;
 
+/**
+ * ClSetOptions() - ProtocolSetOptions: register the CoNDIS protocol and client tables
+ * @NdisDriverHandle: our driver handle
+ * @DriverContext: unused
+ *
+ * Context: process (PASSIVE_LEVEL), inside NdisRegisterProtocolDriver().
+ * Return: the status of NdisSetOptionalHandlers().
+ */
 static NDIS_STATUS ClSetOptions(NDIS_HANDLE NdisDriverHandle, NDIS_HANDLE DriverContext)
 {
 	NDIS_DRIVER_OPTIONAL_HANDLERS handlers;
@@ -1260,8 +1481,13 @@ static NDIS_STATUS ClSetOptions(NDIS_HANDLE NdisDriverHandle, NDIS_HANDLE Driver
 
 static DRIVER_UNLOAD ClUnload;
 
-/* The driver's unload routine: unbind everywhere, then go. */
-static VOID ClUnload(PDRIVER_OBJECT DriverObject)
+/**
+ * ClUnload() - DriverUnload: deregister the protocol (it unbinds everywhere)
+ * @DriverObject: our driver object
+ *
+ * Context: process (module exit).
+ */
+static void ClUnload(PDRIVER_OBJECT DriverObject)
 {
 	NdisDeregisterProtocolDriver(Cl.ProtocolHandle);
 	NdisFreeSpinLock(&Cl.Lock);

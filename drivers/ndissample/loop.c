@@ -27,7 +27,7 @@ static PVOID LoopAlloc(ULONG Size)
 						 NormalPoolPriority);
 }
 
-static VOID LoopFree(PVOID Memory)
+static void LoopFree(PVOID Memory)
 {
 	if (Memory)
 		NdisFreeMemoryWithTagPriority(Loop.DriverHandle, Memory, LOOP_TAG);
@@ -75,6 +75,15 @@ static MINIPORT_RETURN_NET_BUFFER_LISTS LoopReturnNetBufferLists;
 static MINIPORT_CO_SEND_NET_BUFFER_LISTS LoopCoSendNetBufferLists;
 static MINIPORT_CO_OID_REQUEST LoopCoOidRequest;
 
+/**
+ * LoopInitialize() - MiniportInitializeEx: set up an adapter and register the loopback AF
+ * @NdisMiniportHandle: NDIS's handle of the adapter
+ * @MiniportDriverContext: unused
+ * @MiniportInitParameters: unused
+ *
+ * Context: process (PASSIVE_LEVEL), from NdisLinuxAddAdapter().
+ * Return: NDIS_STATUS_SUCCESS or why not.
+ */
 static NDIS_STATUS LoopInitialize(NDIS_HANDLE NdisMiniportHandle, NDIS_HANDLE MiniportDriverContext,
 				  PNDIS_MINIPORT_INIT_PARAMETERS MiniportInitParameters)
 {
@@ -150,13 +159,18 @@ err_free:
 
 static NDIS_TIMER_FUNCTION LoopDeregTimer;
 
-/*
- * MiniportHaltEx.  condis has unbound every client first, so no AF, SAP
- * or call is left; what the adapter still owes (a deregistration waiting
- * for its timer, requests queued) was completed by condis for it and is
- * only freed here.
+/**
+ * LoopHalt() - MiniportHaltEx: free an adapter
+ * @MiniportAdapterContext: the adapter (LOOP_ADAPTER)
+ * @HaltAction: why
+ *
+ * condis has unbound every client first, so no AF, SAP or call is left;
+ * what the adapter still owes (a deregistration waiting for its timer,
+ * requests queued) was completed by condis for it and is only freed here.
+ *
+ * Context: process (PASSIVE_LEVEL); sleeps until the work item and the NBLs it indicated are back.
  */
-static VOID LoopHalt(NDIS_HANDLE MiniportAdapterContext, NDIS_HALT_ACTION HaltAction)
+static void LoopHalt(NDIS_HANDLE MiniportAdapterContext, NDIS_HALT_ACTION HaltAction)
 {
 	PLOOP_ADAPTER adapter = MiniportAdapterContext;
 	LIST_ENTRY pending;
@@ -188,25 +202,55 @@ static VOID LoopHalt(NDIS_HANDLE MiniportAdapterContext, NDIS_HALT_ACTION HaltAc
 	LoopFree(adapter);
 }
 
-static VOID LoopUnload(PDRIVER_OBJECT DriverObject)
+/**
+ * LoopUnload() - MiniportDriverUnload: deregister the driver (its adapters go first)
+ * @DriverObject: our driver object
+ *
+ * Context: process (module exit).
+ */
+static void LoopUnload(PDRIVER_OBJECT DriverObject)
 {
 	NdisMDeregisterMiniportDriver(Loop.DriverHandle);
 	NdisFreeSpinLock(&Loop.Lock);
 }
 
+/**
+ * LoopPause() - MiniportPause: nothing to stop
+ * @MiniportAdapterContext: the adapter (LOOP_ADAPTER)
+ * @PauseParameters: unused
+ *
+ * Context: process.
+ * Return: NDIS_STATUS_SUCCESS.
+ */
 static NDIS_STATUS LoopPause(NDIS_HANDLE MiniportAdapterContext,
 			     PNDIS_MINIPORT_PAUSE_PARAMETERS PauseParameters)
 {
 	return NDIS_STATUS_SUCCESS;
 }
 
+/**
+ * LoopRestart() - MiniportRestart: nothing to start
+ * @MiniportAdapterContext: the adapter (LOOP_ADAPTER)
+ * @RestartParameters: unused
+ *
+ * Context: process.
+ * Return: NDIS_STATUS_SUCCESS.
+ */
 static NDIS_STATUS LoopRestart(NDIS_HANDLE MiniportAdapterContext,
 			       PNDIS_MINIPORT_RESTART_PARAMETERS RestartParameters)
 {
 	return NDIS_STATUS_SUCCESS;
 }
 
-static VOID LoopReturnNetBufferLists(NDIS_HANDLE MiniportAdapterContext,
+/**
+ * LoopReturnNetBufferLists() - MiniportReturnNetBufferLists: free NBLs we indicated
+ * @MiniportAdapterContext: the adapter (LOOP_ADAPTER)
+ * @NetBufferLists: the NBL chain
+ * @ReturnFlags: NDIS_RETURN_FLAGS_xxx (unused)
+ *
+ * Context: any (<= DISPATCH_LEVEL).
+ */
+static void LoopReturnNetBufferLists(NDIS_HANDLE MiniportAdapterContext,
 				     PNET_BUFFER_LIST NetBufferLists, ULONG ReturnFlags)
 {
 	PLOOP_ADAPTER adapter = MiniportAdapterContext;
@@ -219,12 +263,20 @@ static VOID LoopReturnNetBufferLists(NDIS_HANDLE MiniportAdapterContext,
 	}
 }
 
-/*
- * MiniportCoSendNetBufferLists: each packet is copied into an NBL of the
- * receiving end's adapter and indicated there; the sends complete at
- * once (NDIS_STATUS_FAILURE if the call is not connected).
+/**
+ * LoopCoSendNetBufferLists() - MiniportCoSendNetBufferLists: loop packets to the other end of
+ *	the call
+ * @MiniportVcContext: the VC (LOOP_VC)
+ * @NetBufferLists: the NBL chain
+ * @SendFlags: NDIS_SEND_FLAGS_xxx (unused)
+ *
+ * Each packet is copied into an NBL of the receiving end's adapter and
+ * indicated there; the sends complete at once (NDIS_STATUS_FAILURE if the
+ * call is not connected).
+ *
+ * Context: any (<= DISPATCH_LEVEL).
  */
-static VOID LoopCoSendNetBufferLists(NDIS_HANDLE MiniportVcContext,
+static void LoopCoSendNetBufferLists(NDIS_HANDLE MiniportVcContext,
 				     PNET_BUFFER_LIST NetBufferLists, ULONG SendFlags)
 {
 	PLOOP_VC vc = MiniportVcContext;
@@ -277,7 +329,16 @@ static VOID LoopCoSendNetBufferLists(NDIS_HANDLE MiniportVcContext,
 		NdisMCoIndicateReceiveNetBufferLists(peerHandle, rxHead, rxCount, 0);
 }
 
-/* MiniportCoOidRequest: the adapter's own OIDs, answered at once. */
+/**
+ * LoopCoOidRequest() - MiniportCoOidRequest: the adapter's link speed and media state
+ * @MiniportAdapterContext: the adapter (LOOP_ADAPTER)
+ * @MiniportVcContext: the VC (LOOP_VC)
+ * @NdisRequest: the request
+ *
+ * Context: any (<= DISPATCH_LEVEL).
+ * Return: NDIS_STATUS_SUCCESS, NDIS_STATUS_BUFFER_TOO_SHORT, NDIS_STATUS_INVALID_OID or
+ *	NDIS_STATUS_NOT_SUPPORTED.
+ */
 static NDIS_STATUS LoopCoOidRequest(NDIS_HANDLE MiniportAdapterContext,
 				    NDIS_HANDLE MiniportVcContext, PNDIS_OID_REQUEST NdisRequest)
 {
@@ -324,6 +385,16 @@ static PROTOCOL_CM_NOTIFY_CLOSE_AF_COMPLETE LoopCmNotifyCloseAfComplete;
 static PROTOCOL_CM_REG_SAP LoopCmRegisterSap;
 static PROTOCOL_CM_DEREGISTER_SAP LoopCmDeregisterSap;
 
+/**
+ * LoopCmOpenAf() - ProtocolCmOpenAf: a client opens the loopback AF
+ * @CallMgrBindingContext: the adapter (LOOP_ADAPTER)
+ * @AddressFamily: the address family
+ * @NdisAfHandle: NDIS's handle of the AF
+ * @CallMgrAfContext: set to the AF (LOOP_AF)
+ *
+ * Context: any (<= DISPATCH_LEVEL).
+ * Return: NDIS_STATUS_SUCCESS, NDIS_STATUS_INVALID_PARAMETER or NDIS_STATUS_RESOURCES.
+ */
 static NDIS_STATUS LoopCmOpenAf(NDIS_HANDLE CallMgrBindingContext, PCO_ADDRESS_FAMILY AddressFamily,
 				NDIS_HANDLE NdisAfHandle, PNDIS_HANDLE CallMgrAfContext)
 {
@@ -347,6 +418,14 @@ static NDIS_STATUS LoopCmOpenAf(NDIS_HANDLE CallMgrBindingContext, PCO_ADDRESS_F
 	return NDIS_STATUS_SUCCESS;
 }
 
+/**
+ * LoopCmCloseAf() - ProtocolCmCloseAf: the client closes its AF (condis saw to it that nothing
+ *	is left on it)
+ * @CallMgrAfContext: the AF (LOOP_AF)
+ *
+ * Context: any (<= DISPATCH_LEVEL).
+ * Return: NDIS_STATUS_SUCCESS.
+ */
 static NDIS_STATUS LoopCmCloseAf(NDIS_HANDLE CallMgrAfContext)
 {
 	PLOOP_AF af = CallMgrAfContext;
@@ -359,7 +438,14 @@ static NDIS_STATUS LoopCmCloseAf(NDIS_HANDLE CallMgrAfContext)
 	return NDIS_STATUS_SUCCESS;
 }
 
-static VOID LoopCmNotifyCloseAfComplete(NDIS_HANDLE CallMgrAfContext, NDIS_STATUS Status)
+/**
+ * LoopCmNotifyCloseAfComplete() - ProtocolCmNotifyCloseAfComplete: a pended notify-close is done
+ * @CallMgrAfContext: the AF (LOOP_AF)
+ * @Status: the result
+ *
+ * Context: process (condis's workqueue).
+ */
+static void LoopCmNotifyCloseAfComplete(NDIS_HANDLE CallMgrAfContext, NDIS_STATUS Status)
 {
 	PLOOP_AF af = CallMgrAfContext;
 
@@ -380,6 +466,17 @@ static BOOLEAN LoopRefused(PCO_SAP Sap, NDIS_STATUS *Status, BOOLEAN *Pend)
 	return refuse;
 }
 
+/**
+ * LoopCmRegisterSap() - ProtocolCmRegisterSap: a client registers a service name
+ * @CallMgrAfContext: the AF (LOOP_AF)
+ * @Sap: the SAP address
+ * @NdisSapHandle: NDIS's handle of the SAP
+ * @CallMgrSapContext: set to the SAP (LOOP_SAP)
+ *
+ * Context: any (<= DISPATCH_LEVEL).
+ * Return: NDIS_STATUS_SUCCESS, NDIS_STATUS_PENDING (a refusal completed later),
+ *	NDIS_STATUS_INVALID_DATA, NDIS_STATUS_RESOURCES or the configured refusal.
+ */
 static NDIS_STATUS LoopCmRegisterSap(NDIS_HANDLE CallMgrAfContext, PCO_SAP Sap,
 				     NDIS_HANDLE NdisSapHandle, PNDIS_HANDLE CallMgrSapContext)
 {
@@ -433,10 +530,16 @@ static NDIS_STATUS LoopCmRegisterSap(NDIS_HANDLE CallMgrAfContext, PCO_SAP Sap,
 	return NDIS_STATUS_SUCCESS;
 }
 
-/*
- * ProtocolCmDeregisterSap: the SAP leaves the AF's list (no call is routed
- * to it any more) and, by default, the deregistration pends until the
- * timer and then the work item complete it.
+/**
+ * LoopCmDeregisterSap() - ProtocolCmDeregisterSap: the seed: free the SAP, at once or after a delay
+ * @CallMgrSapContext: the SAP (LOOP_SAP)
+ *
+ * The SAP leaves the AF's list (no call is routed to it any more) and, by
+ * default, the deregistration pends until the timer, then the work item,
+ * complete it with NdisMCmDeregisterSapComplete().
+ *
+ * Context: process (condis's workqueue); does not sleep.
+ * Return: NDIS_STATUS_SUCCESS or NDIS_STATUS_PENDING.
  */
 static NDIS_STATUS LoopCmDeregisterSap(NDIS_HANDLE CallMgrSapContext)
 {
@@ -466,8 +569,16 @@ static NDIS_STATUS LoopCmDeregisterSap(NDIS_HANDLE CallMgrSapContext)
 	return NDIS_STATUS_PENDING;
 }
 
-/* The deregistration delay is over: hand the SAP to the work item. */
-static VOID LoopDeregTimer(PVOID SystemSpecific1, PVOID FunctionContext, PVOID SystemSpecific2,
+/**
+ * LoopDeregTimer() - the timer of a pended deregistration: hand the SAP to the work item
+ * @SystemSpecific1: unused
+ * @FunctionContext: the SAP (LOOP_SAP)
+ * @SystemSpecific2: unused
+ * @SystemSpecific3: unused
+ *
+ * Context: softirq (DISPATCH_LEVEL).
+ */
+static void LoopDeregTimer(PVOID SystemSpecific1, PVOID FunctionContext, PVOID SystemSpecific2,
 			   PVOID SystemSpecific3)
 {
 	PLOOP_SAP sap = FunctionContext;
@@ -488,7 +599,7 @@ static VOID LoopDeregTimer(PVOID SystemSpecific1, PVOID FunctionContext, PVOID S
 }
 
 /* Work item: finish a pended SAP deregistration, or a pended refusal. */
-static VOID LoopDoDeregSap(PLOOP_ADAPTER Adapter, PLOOP_SAP Sap)
+static void LoopDoDeregSap(PLOOP_ADAPTER Adapter, PLOOP_SAP Sap)
 {
 	BOOLEAN halting;
 
@@ -535,7 +646,7 @@ static PLOOP_VC LoopNewVc(PLOOP_AF Af, BOOLEAN Ours)
 	return vc;
 }
 
-static VOID LoopFreeVc(PLOOP_VC Vc)
+static void LoopFreeVc(PLOOP_VC Vc)
 {
 	NdisAcquireSpinLock(&Loop.Lock);
 	RemoveEntryList(&Vc->Link);
@@ -544,7 +655,15 @@ static VOID LoopFreeVc(PLOOP_VC Vc)
 	LoopFree(Vc);
 }
 
-/* ProtocolCoCreateVc: a client creates a VC for an outgoing call. */
+/**
+ * LoopCmCreateVc() - ProtocolCoCreateVc: a client creates a VC for an outgoing call
+ * @ProtocolAfContext: the AF (LOOP_AF)
+ * @NdisVcHandle: NDIS's handle of the VC
+ * @ProtocolVcContext: set to the VC (LOOP_VC)
+ *
+ * Context: any (<= DISPATCH_LEVEL).
+ * Return: NDIS_STATUS_SUCCESS or NDIS_STATUS_RESOURCES.
+ */
 static NDIS_STATUS LoopCmCreateVc(NDIS_HANDLE ProtocolAfContext, NDIS_HANDLE NdisVcHandle,
 				  PNDIS_HANDLE ProtocolVcContext)
 {
@@ -557,7 +676,13 @@ static NDIS_STATUS LoopCmCreateVc(NDIS_HANDLE ProtocolAfContext, NDIS_HANDLE Ndi
 	return NDIS_STATUS_SUCCESS;
 }
 
-/* ProtocolCoDeleteVc: the client deletes its VC. */
+/**
+ * LoopCmDeleteVc() - ProtocolCoDeleteVc: the client deletes its VC
+ * @ProtocolVcContext: the VC (LOOP_VC)
+ *
+ * Context: any (<= DISPATCH_LEVEL).
+ * Return: NDIS_STATUS_SUCCESS.
+ */
 static NDIS_STATUS LoopCmDeleteVc(NDIS_HANDLE ProtocolVcContext)
 {
 	LoopFreeVc(ProtocolVcContext);
@@ -565,7 +690,7 @@ static NDIS_STATUS LoopCmDeleteVc(NDIS_HANDLE ProtocolVcContext)
 }
 
 /* Deactivate a VC we activated; retried while packets are still out. */
-static VOID LoopDeactivate(PLOOP_VC Vc)
+static void LoopDeactivate(PLOOP_VC Vc)
 {
 	NDIS_STATUS status;
 	ULONG tries = 0;
@@ -578,7 +703,7 @@ static VOID LoopDeactivate(PLOOP_VC Vc)
 }
 
 /* Delete a VC we created, once condis has delivered its call's end. */
-static VOID LoopDeleteOurVc(PLOOP_VC Vc)
+static void LoopDeleteOurVc(PLOOP_VC Vc)
 {
 	NDIS_STATUS status;
 	ULONG tries = 0;
@@ -591,6 +716,17 @@ static VOID LoopDeleteOurVc(PLOOP_VC Vc)
 	LoopFreeVc(Vc);
 }
 
+/**
+ * LoopCmMakeCall() - ProtocolCmMakeCall: a client calls a service name; set up on the work item
+ * @CallMgrVcContext: the VC (LOOP_VC)
+ * @CallParameters: the call parameters
+ * @NdisPartyHandle: NDIS's handle of the party, or NULL
+ * @CallMgrPartyContext: set to NULL (no multipoint)
+ *
+ * Context: any (<= DISPATCH_LEVEL).
+ * Return: NDIS_STATUS_PENDING, NDIS_STATUS_NOT_SUPPORTED (multipoint),
+ *	NDIS_STATUS_INVALID_DATA (no called name) or NDIS_STATUS_FAILURE (adapter halting).
+ */
 static NDIS_STATUS LoopCmMakeCall(NDIS_HANDLE CallMgrVcContext, PCO_CALL_PARAMETERS CallParameters,
 				  NDIS_HANDLE NdisPartyHandle, PNDIS_HANDLE CallMgrPartyContext)
 {
@@ -669,7 +805,7 @@ static BOOLEAN LoopFindSap(PCO_SPECIFIC_PARAMETERS Called, PLOOP_AF *Af, NDIS_HA
 }
 
 /* Work item: set up a make-call and offer it to the called SAP. */
-static VOID LoopDoMakeCall(PLOOP_VC Caller)
+static void LoopDoMakeCall(PLOOP_VC Caller)
 {
 	PCO_SPECIFIC_PARAMETERS called = LoopCalledName(Caller->CallParameters);
 	NDIS_HANDLE sapHandle, adapterHandle, afHandle;
@@ -730,11 +866,17 @@ fail:
 	NdisMCmMakeCallComplete(status, Caller->NdisVcHandle, NULL, NULL, Caller->CallParameters);
 }
 
-/*
- * ProtocolCmIncomingCallComplete: the called client answered.  The caller's
- * make-call completes with that answer, whatever it is.
+/**
+ * LoopCmIncomingCallComplete() - ProtocolCmIncomingCallComplete: the called client's answer
+ * @Status: the result
+ * @CallMgrVcContext: the VC (LOOP_VC)
+ * @CallParameters: the call parameters
+ *
+ * The caller's make-call completes with that answer, whatever it is.
+ *
+ * Context: process (condis's workqueue or our work item).
  */
-static VOID LoopCmIncomingCallComplete(NDIS_STATUS Status, NDIS_HANDLE CallMgrVcContext,
+static void LoopCmIncomingCallComplete(NDIS_STATUS Status, NDIS_HANDLE CallMgrVcContext,
 				       PCO_CALL_PARAMETERS CallParameters)
 {
 	PLOOP_VC callee = CallMgrVcContext, caller;
@@ -774,9 +916,19 @@ static VOID LoopCmIncomingCallComplete(NDIS_STATUS Status, NDIS_HANDLE CallMgrVc
 	NdisMCmMakeCallComplete(Status, callerHandle, NULL, NULL, params);
 }
 
-/*
- * ProtocolCmCloseCall: the call is torn down on the work item; the other
- * end hears of it as an incoming close.
+/**
+ * LoopCmCloseCall() - ProtocolCmCloseCall: a client closes a call
+ * @CallMgrVcContext: the VC (LOOP_VC)
+ * @CallMgrPartyContext: unused (no multipoint)
+ * @CloseData: data to send with the close, or NULL
+ * @Size: bytes of the close data
+ *
+ * The call is torn down on the work item; the other end hears of it as an
+ * incoming close.
+ *
+ * Context: any (<= DISPATCH_LEVEL).
+ * Return: NDIS_STATUS_PENDING, NDIS_STATUS_INVALID_DATA (close data) or NDIS_STATUS_FAILURE
+ *	(adapter halting).
  */
 static NDIS_STATUS LoopCmCloseCall(NDIS_HANDLE CallMgrVcContext, NDIS_HANDLE CallMgrPartyContext,
 				   PVOID CloseData, UINT Size)
@@ -791,7 +943,7 @@ static NDIS_STATUS LoopCmCloseCall(NDIS_HANDLE CallMgrVcContext, NDIS_HANDLE Cal
 }
 
 /* Work item: close a call: deactivate, complete, tell the other end. */
-static VOID LoopDoCloseCall(PLOOP_VC Vc)
+static void LoopDoCloseCall(PLOOP_VC Vc)
 {
 	NDIS_HANDLE handle = Vc->NdisVcHandle, peerHandle = NULL;
 	BOOLEAN ours = Vc->Ours;
@@ -824,9 +976,19 @@ static VOID LoopDoCloseCall(PLOOP_VC Vc)
 static PROTOCOL_CO_OID_REQUEST LoopCmOidRequest;
 static PROTOCOL_CO_OID_REQUEST_COMPLETE LoopCmOidRequestComplete;
 
-/*
- * ProtocolCoOidRequest: OID_CO_GET_ADDRESSES is answered on the work item
- * (NdisMCmOidRequestComplete); the AF's one address is the adapter name.
+/**
+ * LoopCmOidRequest() - ProtocolCoOidRequest: a client asks the call manager
+ * @ProtocolAfContext: the AF (LOOP_AF)
+ * @ProtocolVcContext: the VC (LOOP_VC)
+ * @ProtocolPartyContext: unused
+ * @OidRequest: the request
+ *
+ * OID_CO_GET_ADDRESSES is answered on the work item
+ * (NdisMCmOidRequestComplete()); the AF's one address is the adapter name.
+ *
+ * Context: any (<= DISPATCH_LEVEL).
+ * Return: NDIS_STATUS_PENDING, NDIS_STATUS_NOT_SUPPORTED, NDIS_STATUS_RESOURCES or
+ *	NDIS_STATUS_FAILURE.
  */
 static NDIS_STATUS LoopCmOidRequest(NDIS_HANDLE ProtocolAfContext, NDIS_HANDLE ProtocolVcContext,
 				    NDIS_HANDLE ProtocolPartyContext, PNDIS_OID_REQUEST OidRequest)
@@ -849,7 +1011,7 @@ static NDIS_STATUS LoopCmOidRequest(NDIS_HANDLE ProtocolAfContext, NDIS_HANDLE P
 	return NDIS_STATUS_PENDING;
 }
 
-static VOID LoopDoOid(PLOOP_ADAPTER Adapter, PLOOP_OID Oid)
+static void LoopDoOid(PLOOP_ADAPTER Adapter, PLOOP_OID Oid)
 {
 	PNDIS_OID_REQUEST req = Oid->OidRequest;
 	PCO_ADDRESS_LIST list = req->DATA.QUERY_INFORMATION.InformationBuffer;
@@ -878,7 +1040,17 @@ static VOID LoopDoOid(PLOOP_ADAPTER Adapter, PLOOP_OID Oid)
 	LoopFree(Oid);
 }
 
-static VOID LoopCmOidRequestComplete(NDIS_HANDLE ProtocolAfContext, NDIS_HANDLE ProtocolVcContext,
+/**
+ * LoopCmOidRequestComplete() - ProtocolCoOidRequestComplete: never called (we send no OIDs)
+ * @ProtocolAfContext: the AF (LOOP_AF)
+ * @ProtocolVcContext: the VC (LOOP_VC)
+ * @ProtocolPartyContext: unused
+ * @OidRequest: the request
+ * @Status: the result
+ *
+ * Context: process (condis's workqueue).
+ */
+static void LoopCmOidRequestComplete(NDIS_HANDLE ProtocolAfContext, NDIS_HANDLE ProtocolVcContext,
 				     NDIS_HANDLE ProtocolPartyContext,
 				     PNDIS_OID_REQUEST OidRequest, NDIS_STATUS Status)
 {
@@ -887,7 +1059,14 @@ static VOID LoopCmOidRequestComplete(NDIS_HANDLE ProtocolAfContext, NDIS_HANDLE 
 
 /* ---- the work item ---------------------------------------------------------------- */
 
-static VOID LoopWorker(PVOID WorkItemContext, NDIS_HANDLE NdisIoWorkItemHandle)
+/**
+ * LoopWorker() - the adapter's work item: run its queued requests
+ * @WorkItemContext: what the work item was queued with
+ * @NdisIoWorkItemHandle: the work item
+ *
+ * Context: process (PASSIVE_LEVEL).
+ */
+static void LoopWorker(PVOID WorkItemContext, NDIS_HANDLE NdisIoWorkItemHandle)
 {
 	PLOOP_ADAPTER adapter = WorkItemContext;
 	PLOOP_REQ req;
@@ -924,30 +1103,71 @@ static PROTOCOL_CM_MODIFY_QOS_CALL LoopCmModifyCallQoS;
 static PROTOCOL_CM_ACTIVATE_VC_COMPLETE LoopCmActivateVcComplete;
 static PROTOCOL_CM_DEACTIVATE_VC_COMPLETE LoopCmDeactivateVcComplete;
 
+/**
+ * LoopCmAddParty() - ProtocolCmAddParty placeholder: no multipoint
+ * @CallMgrVcContext: the VC (LOOP_VC)
+ * @CallParameters: the call parameters
+ * @NdisPartyHandle: NDIS's handle of the party, or NULL
+ * @CallMgrPartyContext: set to NULL (no multipoint)
+ *
+ * Context: any.
+ * Return: NDIS_STATUS_NOT_SUPPORTED.
+ */
 static NDIS_STATUS LoopCmAddParty(NDIS_HANDLE CallMgrVcContext, PCO_CALL_PARAMETERS CallParameters,
 				  NDIS_HANDLE NdisPartyHandle, PNDIS_HANDLE CallMgrPartyContext)
 {
 	return NDIS_STATUS_NOT_SUPPORTED;
 }
 
+/**
+ * LoopCmDropParty() - ProtocolCmDropParty placeholder: no multipoint
+ * @CallMgrPartyContext: unused (no multipoint)
+ * @CloseData: data to send with the close, or NULL
+ * @Size: bytes of the close data
+ *
+ * Context: any.
+ * Return: NDIS_STATUS_NOT_SUPPORTED.
+ */
 static NDIS_STATUS LoopCmDropParty(NDIS_HANDLE CallMgrPartyContext, PVOID CloseData, UINT Size)
 {
 	return NDIS_STATUS_NOT_SUPPORTED;
 }
 
+/**
+ * LoopCmModifyCallQoS() - ProtocolCmModifyCallQoS placeholder: no QoS changes
+ * @CallMgrVcContext: the VC (LOOP_VC)
+ * @CallParameters: the call parameters
+ *
+ * Context: any.
+ * Return: NDIS_STATUS_NOT_SUPPORTED.
+ */
 static NDIS_STATUS LoopCmModifyCallQoS(NDIS_HANDLE CallMgrVcContext,
 				       PCO_CALL_PARAMETERS CallParameters)
 {
 	return NDIS_STATUS_NOT_SUPPORTED;
 }
 
-/* Never called for an MCM: its activations are synchronous. */
-static VOID LoopCmActivateVcComplete(NDIS_STATUS Status, NDIS_HANDLE CallMgrVcContext,
+/**
+ * LoopCmActivateVcComplete() - ProtocolCmActivateVcComplete placeholder
+ * @Status: the result
+ * @CallMgrVcContext: the VC (LOOP_VC)
+ * @CallParameters: the call parameters
+ *
+ * Context: never called for an MCM.
+ */
+static void LoopCmActivateVcComplete(NDIS_STATUS Status, NDIS_HANDLE CallMgrVcContext,
 				     PCO_CALL_PARAMETERS CallParameters)
 {
 }
 
-static VOID LoopCmDeactivateVcComplete(NDIS_STATUS Status, NDIS_HANDLE CallMgrVcContext)
+/**
+ * LoopCmDeactivateVcComplete() - ProtocolCmDeactivateVcComplete placeholder
+ * @Status: the result
+ * @CallMgrVcContext: the VC (LOOP_VC)
+ *
+ * Context: never called for an MCM.
+ */
+static void LoopCmDeactivateVcComplete(NDIS_STATUS Status, NDIS_HANDLE CallMgrVcContext)
 {
 }
 
@@ -955,6 +1175,14 @@ static VOID LoopCmDeactivateVcComplete(NDIS_STATUS Status, NDIS_HANDLE CallMgrVc
 
 static MINIPORT_SET_OPTIONS LoopSetOptions;
 
+/**
+ * LoopSetOptions() - MiniportSetOptions: register the CoNDIS miniport and call-manager tables
+ * @NdisDriverHandle: our driver handle
+ * @DriverContext: unused
+ *
+ * Context: process (PASSIVE_LEVEL), inside NdisMRegisterMiniportDriver().
+ * Return: the status of NdisSetOptionalHandlers().
+ */
 static NDIS_STATUS LoopSetOptions(NDIS_HANDLE NdisDriverHandle, NDIS_HANDLE DriverContext)
 {
 	NDIS_DRIVER_OPTIONAL_HANDLERS handlers;
