@@ -42,11 +42,12 @@ static BOOLEAN LoopQueue(PLOOP_ADAPTER Adapter, PLOOP_REQ Req, LOOP_REQ_KIND Kin
 	Req->Object = Object;
 	NdisAcquireSpinLock(&Loop.Lock);
 	queued = !Adapter->Halting;
-	if (queued)
+	if (queued) {
 		InsertTailList(&Adapter->Requests, &Req->Link);
-	NdisReleaseSpinLock(&Loop.Lock);
-	if (queued)
+		/* Under the lock: once Halting is set, the halt's flush sees it. */
 		NdisQueueIoWorkItem(Adapter->WorkItem, LoopWorker, Adapter);
+	}
+	NdisReleaseSpinLock(&Loop.Lock);
 	return queued;
 }
 
@@ -592,10 +593,9 @@ static void LoopDeregTimer(PVOID SystemSpecific1, PVOID FunctionContext, PVOID S
 		sap->Req.Kind = LoopReqDeregSap;
 		sap->Req.Object = sap;
 		InsertTailList(&adapter->Requests, &sap->Req.Link);
+		NdisQueueIoWorkItem(adapter->WorkItem, LoopWorker, adapter);
 	}
 	NdisDprReleaseSpinLock(&Loop.Lock);
-	if (queue)
-		NdisQueueIoWorkItem(adapter->WorkItem, LoopWorker, adapter);
 }
 
 /* Work item: finish a pended SAP deregistration, or a pended refusal. */
