@@ -193,6 +193,9 @@ static void LoopHalt(NDIS_HANDLE MiniportAdapterContext, NDIS_HALT_ACTION HaltAc
 	}
 	/* Waits for the work item; it frees what it finds queued. */
 	NdisFreeIoWorkItem(adapter->WorkItem);
+	/* Closed AFs whose notify-close the client never completed. */
+	while (!IsListEmpty(&adapter->AfList))
+		LoopFree(CONTAINING_RECORD(RemoveHeadList(&adapter->AfList), LOOP_AF, Link));
 	while (adapter->RxOutstanding && waited++ < 5000)
 		NdisMSleep(1000);
 	if (adapter->RxOutstanding)
@@ -430,12 +433,18 @@ static NDIS_STATUS LoopCmOpenAf(NDIS_HANDLE CallMgrBindingContext, PCO_ADDRESS_F
 static NDIS_STATUS LoopCmCloseAf(NDIS_HANDLE CallMgrAfContext)
 {
 	PLOOP_AF af = CallMgrAfContext;
+	BOOLEAN keep;
 
 	NdisAcquireSpinLock(&Loop.Lock);
-	RemoveEntryList(&af->Link);
+	keep = af->NotifyPending;	/* its completion still needs the context */
+	if (keep)
+		af->Closed = TRUE;
+	else
+		RemoveEntryList(&af->Link);
 	NdisReleaseSpinLock(&Loop.Lock);
 	LoopLog("close_af adapter=%s", af->Adapter->Name);
-	LoopFree(af);
+	if (!keep)
+		LoopFree(af);
 	return NDIS_STATUS_SUCCESS;
 }
 
@@ -449,8 +458,60 @@ static NDIS_STATUS LoopCmCloseAf(NDIS_HANDLE CallMgrAfContext)
 static void LoopCmNotifyCloseAfComplete(NDIS_HANDLE CallMgrAfContext, NDIS_STATUS Status)
 {
 	PLOOP_AF af = CallMgrAfContext;
+	BOOLEAN closed;
 
 	LoopLog("notify_close_af_complete adapter=%s status=0x%08x", af->Adapter->Name, Status);
+	NdisAcquireSpinLock(&Loop.Lock);
+	af->NotifyPending = FALSE;
+	closed = af->Closed;
+	if (closed)
+		RemoveEntryList(&af->Link);
+	NdisReleaseSpinLock(&Loop.Lock);
+	if (closed)
+		LoopFree(af);
+}
+
+/**
+ * LoopNotifyCloseAfs() - ask the clients of an adapter to close their AFs
+ * @Name: the adapter's name
+ *
+ * NdisMCmNotifyCloseAddressFamily on every open AF of the adapter; a
+ * client that pends is answered in LoopCmNotifyCloseAfComplete().
+ *
+ * Context: process (PASSIVE_LEVEL).
+ * Return: the number of AFs notified.
+ */
+ULONG LoopNotifyCloseAfs(const char *Name)
+{
+	PLOOP_AF afs[8];
+	ULONG n = 0, i;
+	PLIST_ENTRY a, f;
+
+	NdisAcquireSpinLock(&Loop.Lock);
+	for (a = Loop.Adapters.Flink; a != &Loop.Adapters; a = a->Flink) {
+		PLOOP_ADAPTER adapter = CONTAINING_RECORD(a, LOOP_ADAPTER, Link);
+
+		if (strcmp(adapter->Name, Name) || adapter->Halting)
+			continue;
+		for (f = adapter->AfList.Flink; f != &adapter->AfList && n < ARRAY_SIZE(afs);
+		     f = f->Flink) {
+			PLOOP_AF af = CONTAINING_RECORD(f, LOOP_AF, Link);
+
+			if (af->NotifyPending || af->Closed)
+				continue;
+			af->NotifyPending = TRUE;	/* keeps it until the completion */
+			afs[n++] = af;
+		}
+	}
+	NdisReleaseSpinLock(&Loop.Lock);
+	for (i = 0; i < n; i++) {
+		NDIS_STATUS status = NdisMCmNotifyCloseAddressFamily(afs[i]->NdisAfHandle);
+
+		LoopLog("notify_close_af adapter=%s status=0x%08x", Name, status);
+		if (status != NDIS_STATUS_PENDING)
+			LoopCmNotifyCloseAfComplete(afs[i], status);
+	}
+	return n;
 }
 
 /* What LoopCmRegisterSap does to a SAP named as the one to refuse, if any. */

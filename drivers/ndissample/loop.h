@@ -82,12 +82,17 @@ typedef struct _LOOP_ADAPTER {
  * @Adapter: the adapter
  * @NdisAfHandle: NDIS's handle
  * @SapList: the LOOP_SAPs registered on it and not being deregistered
+ * @NotifyPending: a notify-close of ours is pending: the AF stays until
+ *	ProtocolCmNotifyCloseAfComplete, which comes after the client closed it
+ * @Closed: the client closed it (while @NotifyPending)
  */
 typedef struct _LOOP_AF {
 	LIST_ENTRY Link;
 	PLOOP_ADAPTER Adapter;
 	NDIS_HANDLE NdisAfHandle;
 	LIST_ENTRY SapList;
+	BOOLEAN NotifyPending;
+	BOOLEAN Closed;
 } LOOP_AF, *PLOOP_AF;
 
 /**
@@ -197,6 +202,7 @@ extern LOOP_GLOBALS Loop;
 DRIVER_INITIALIZE LoopDriverEntry;
 NDIS_STATUS LoopAddAdapter(const char *Name);
 NDIS_STATUS LoopRemoveAdapter(const char *Name);
+ULONG LoopNotifyCloseAfs(const char *Name);
 
 /* loop_linux.c: the event log tests read (debugfs "events"). */
 void LoopLog(const char *fmt, ...) __printf(1, 2);

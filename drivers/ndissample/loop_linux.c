@@ -52,30 +52,6 @@ void LoopLog(const char *fmt, ...)
 	va_end(ap);
 }
 
-/* NdisMCmNotifyCloseAddressFamily on every AF of an adapter. */
-static int loop_notify(const char *name)
-{
-	NDIS_HANDLE afs[8];
-	unsigned int n = 0, i;
-	PLIST_ENTRY a, f;
-
-	NdisAcquireSpinLock(&Loop.Lock);
-	for (a = Loop.Adapters.Flink; a != &Loop.Adapters; a = a->Flink) {
-		PLOOP_ADAPTER adapter = CONTAINING_RECORD(a, LOOP_ADAPTER, Link);
-
-		if (strcmp(adapter->Name, name))
-			continue;
-		for (f = adapter->AfList.Flink; f != &adapter->AfList && n < ARRAY_SIZE(afs);
-		     f = f->Flink)
-			afs[n++] = CONTAINING_RECORD(f, LOOP_AF, Link)->NdisAfHandle;
-	}
-	NdisReleaseSpinLock(&Loop.Lock);
-	for (i = 0; i < n; i++)
-		LoopLog("notify_close_af adapter=%s status=0x%08x", name,
-			NdisMCmNotifyCloseAddressFamily(afs[i]));
-	return n ? 0 : -ENOENT;
-}
-
 static int loop_ctl_run(int argc, char **argv)
 {
 	u32 v;
@@ -85,7 +61,7 @@ static int loop_ctl_run(int argc, char **argv)
 	if (argc == 2 && !strcmp(argv[0], "remove"))
 		return ndis_status_to_errno(LoopRemoveAdapter(argv[1]));
 	if (argc == 2 && !strcmp(argv[0], "notify"))
-		return loop_notify(argv[1]);
+		return LoopNotifyCloseAfs(argv[1]) ? 0 : -ENOENT;
 	if (argc == 2 && !strcmp(argv[0], "dereg") &&
 	    (!strcmp(argv[1], "pend") || !strcmp(argv[1], "sync"))) {
 		NdisAcquireSpinLock(&Loop.Lock);

@@ -66,12 +66,12 @@ ev_seq() {
 	awk -v re="$2" '$0 ~ re { print $1; found = 1; exit } END { if (!found) print 0 }' "$1"
 }
 
-# ev_once FILE REGEX: exactly one event matches; prints its number
+# ev_once FILE REGEX: exactly one event matches; its number is left in SEQ
 ev_once() {
 	local n
 	n=$(ev_count "$1" "$2")
 	[ "$n" = 1 ] || fail "$(basename "$1"): $n events match '$2', expected exactly 1"
-	ev_seq "$1" "$2"
+	SEQ=$(ev_seq "$1" "$2")
 }
 
 # before A B: event number A is non-zero and comes before B

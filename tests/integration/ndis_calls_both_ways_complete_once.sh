@@ -34,20 +34,29 @@ for id in 1000 1001 1002; do
 	expect_call $id dir in
 done
 # NDIS's order for an outgoing call on an MCM.
-made=$(ev_once $NCL/events 'make_call call=1 adapter=ndisloop0 sap=east')
-vc=$(ev_once $NCL/events 'create_vc call=1000 adapter=ndisloop1')
-offer=$(ev_once $NCL/events 'incoming_call call=1000 sap=east answer=0x00000000')
-conn=$(ev_once $NCL/events 'call_connected call=1000 n=1')
-done1=$(ev_once $NCL/events 'make_call_complete call=1 status=0x00000000 n=1')
+ev_once $NCL/events 'make_call call=1 adapter=ndisloop0 sap=east'
+made=$SEQ
+ev_once $NCL/events 'create_vc call=1000 adapter=ndisloop1'
+vc=$SEQ
+ev_once $NCL/events 'incoming_call call=1000 sap=east answer=0x00000000'
+offer=$SEQ
+ev_once $NCL/events 'call_connected call=1000 n=1'
+conn=$SEQ
+ev_once $NCL/events 'make_call_complete call=1 status=0x00000000 n=1'
+done1=$SEQ
 before "$made" "$vc"
 before "$vc" "$offer"
 before "$offer" "$conn"
 before "$conn" "$done1"
 # The pended answer: PENDING, then NdisClIncomingCallComplete, then connected.
-pend=$(ev_once $NCL/events 'incoming_call call=1002 sap=east answer=0x00000103')
-answer=$(ev_once $NCL/events 'incoming_call_complete call=1002')
-conn=$(ev_once $NCL/events 'call_connected call=1002 n=1')
-done3=$(ev_once $NCL/events 'make_call_complete call=3 status=0x00000000 n=1')
+ev_once $NCL/events 'incoming_call call=1002 sap=east answer=0x00000103'
+pend=$SEQ
+ev_once $NCL/events 'incoming_call_complete call=1002'
+answer=$SEQ
+ev_once $NCL/events 'call_connected call=1002 n=1'
+conn=$SEQ
+ev_once $NCL/events 'make_call_complete call=3 status=0x00000000 n=1'
+done3=$SEQ
 before "$pend" "$answer"
 before "$answer" "$conn"
 before "$conn" "$done3"
@@ -92,7 +101,7 @@ for id in 1 2 3 1000 1001 1002; do
 	expect_call $id state closed
 	expect_call $id vc 0
 done
-ev_once $NCL/events 'incoming_close_call call=2 status=0x00000000 n=1' >/dev/null
+ev_once $NCL/events 'incoming_close_call call=2 status=0x00000000 n=1'
 grep -q 'vc id=' $NLOOP/state && fail "the MCM still has VCs"
 ndis_unload
 echo "calls both ways: each completion once, in NDIS's order; data intact"

@@ -13,19 +13,24 @@ nctl listen ndisloop0 n1
 nctl call 1 ndisloop1 n1
 expect_call 1000 state connected
 lctl notify ndisloop0
-ev_once $NLOOP/events 'notify_close_af adapter=ndisloop0 status=0x00000103' >/dev/null
+ev_once $NLOOP/events 'notify_close_af adapter=ndisloop0 status=0x00000103'
 wait_for "grep -q 'notify_close_af_complete adapter=ndisloop0 status=0x00000000' $NLOOP/events" ||
 	fail "no ProtocolCmNotifyCloseAfComplete"
-note=$(ev_once $NCL/events 'notify_close_af adapter=ndisloop0')
-closed=$(ev_once $NCL/events 'close_call_complete call=1000 status=0x00000000 n=1')
-dereg=$(ev_once $NCL/events 'deregister_sap_complete adapter=ndisloop0 sap=n1 status=0x00000000 n=1')
-caf=$(ev_once $NCL/events 'close_af_complete adapter=ndisloop0 status=0x00000000')
-done_=$(ev_once $NCL/events 'notify_close_af_complete adapter=ndisloop0 status=0x00000000')
+ev_once $NCL/events 'notify_close_af adapter=ndisloop0'
+note=$SEQ
+ev_once $NCL/events 'close_call_complete call=1000 status=0x00000000 n=1'
+closed=$SEQ
+ev_once $NCL/events 'deregister_sap_complete adapter=ndisloop0 sap=n1 status=0x00000000 n=1'
+dereg=$SEQ
+ev_once $NCL/events ' close_af_complete adapter=ndisloop0 status=0x00000000'
+caf=$SEQ
+ev_once $NCL/events 'notify_close_af_complete adapter=ndisloop0 status=0x00000000'
+done_=$SEQ
 before "$note" "$closed"
 before "$closed" "$dereg"
 before "$dereg" "$caf"
 before "$caf" "$done_"
-ev_once $NLOOP/events 'notify_close_af_complete adapter=ndisloop0' >/dev/null
+ev_once $NLOOP/events 'notify_close_af_complete adapter=ndisloop0'
 wait_call 1 vc 0
 expect_call 1 incoming_close 1
 grep -q 'adapter=ndisloop0 af=closed' $NCL/saps || fail "the AF on ndisloop0 is still open"

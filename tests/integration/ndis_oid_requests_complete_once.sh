@@ -11,11 +11,11 @@
 
 ndis_load
 nctl oid ndisloop0 linkspeed
-ev_once $NLOOP/events 'oid adapter=ndisloop0 oid=0x00010107' >/dev/null
-ev_once $NCL/events 'oid adapter=ndisloop0 oid=0x00010107 status=0x00000000 written=8 value=10000000' >/dev/null
+ev_once $NLOOP/events 'oid adapter=ndisloop0 oid=0x00010107'
+ev_once $NCL/events 'oid adapter=ndisloop0 oid=0x00010107 status=0x00000000 written=8 value=10000000'
 nctl oid ndisloop1 addresses
-ev_once $NLOOP/events 'oid_complete adapter=ndisloop1 oid=0xfe000006 status=0x00000000' >/dev/null
-ev_once $NCL/events 'oid adapter=ndisloop1 oid=0xfe000006 status=0x00000000 written=[0-9]+ value=1 address=ndisloop1$' >/dev/null
+ev_once $NLOOP/events 'oid_complete adapter=ndisloop1 oid=0xfe000006 status=0x00000000'
+ev_once $NCL/events 'oid adapter=ndisloop1 oid=0xfe000006 status=0x00000000 written=[0-9]+ value=1 address=ndisloop1$'
 ndis_unload
 echo "OID requests: answered at once and pended, each once"
 exit 0

@@ -18,8 +18,8 @@ nctl call 1 ndisloop0 seed
 expect_call 1 state connected
 expect_call 1000 state connected
 expect_call 1000 sap seed
-ev_once $NCL/events 'incoming_call call=1000 sap=seed' >/dev/null
-ev_once $NCL/events 'call_connected call=1000 ' >/dev/null
+ev_once $NCL/events 'incoming_call call=1000 sap=seed'
+ev_once $NCL/events 'call_connected call=1000 '
 nctl send 1 20 100
 nctl send 1000 20 200
 received 1000 20
@@ -27,9 +27,11 @@ received 1 20
 
 # Deregister: the client's call returns at once; the MCM holds it pended.
 nctl unlisten ndisloop1 seed
-req=$(ev_once $NCL/events 'deregister_sap adapter=ndisloop1 sap=seed$')
-ev_once $NCL/events 'deregister_sap .*sap=seed returned=0x00000103' >/dev/null
-pended=$(ev_once $NLOOP/events 'deregister_sap sap=seed pended')
+ev_once $NCL/events 'deregister_sap adapter=ndisloop1 sap=seed$'
+req=$SEQ
+ev_once $NCL/events 'deregister_sap .*sap=seed returned=0x00000103'
+ev_once $NLOOP/events 'deregister_sap sap=seed pended'
+pended=$SEQ
 [ "$(sap_field ndisloop1 seed state)" = deregistering ] || fail "SAP not deregistering"
 [ "$(ev_count $NCL/events 'deregister_sap_complete')" = 0 ] ||
 	fail "the client heard of the deregistration before the MCM completed it"
@@ -40,15 +42,17 @@ nctl send 1000 10 100
 received 1000 30
 received 1 30
 nctl_fails call 2 ndisloop0 seed
-ev_once $NCL/events 'make_call_complete call=2 status=0xc0010022' >/dev/null
+ev_once $NCL/events 'make_call_complete call=2 status=0xc0010022'
 [ "$(sap_field ndisloop1 seed state)" = deregistering ] ||
 	fail "the deregistration completed too early (delay 1.5 s)"
 
 # The MCM completes from its work item; the client hears it once.
 wait_for "grep -q 'deregister_sap_complete .*sap=seed' $NCL/events" 50 ||
 	fail "no ProtocolClDeregisterSapComplete"
-mcm_done=$(ev_once $NLOOP/events 'deregister_sap_complete sap=seed')
-cl_done=$(ev_once $NCL/events 'deregister_sap_complete adapter=ndisloop1 sap=seed status=0x00000000 n=1')
+ev_once $NLOOP/events 'deregister_sap_complete sap=seed'
+mcm_done=$SEQ
+ev_once $NCL/events 'deregister_sap_complete adapter=ndisloop1 sap=seed status=0x00000000 n=1'
+cl_done=$SEQ
 before "$req" "$cl_done"
 before "$pended" "$mcm_done"
 [ "$(sap_field ndisloop1 seed state)" = gone ] || fail "SAP not gone"
@@ -72,9 +76,9 @@ expect_call 1000 close 1
 expect_call 1 vc 0
 # Nothing more arrives later: still exactly one completion of each kind.
 sleep 2
-ev_once $NCL/events 'deregister_sap_complete' >/dev/null
-ev_once $NCL/events 'close_call_complete call=1000 ' >/dev/null
-ev_once $NCL/events 'close_call_complete call=1 ' >/dev/null
+ev_once $NCL/events 'deregister_sap_complete'
+ev_once $NCL/events 'close_call_complete call=1000 '
+ev_once $NCL/events 'close_call_complete call=1 '
 ndis_unload
 echo "deregistration pended and completed once; the call on the SAP lived on"
 exit 0

@@ -19,8 +19,8 @@ refused() {
 	n=$((n + 1))
 	lctl refuse r$n "$1" "$2"
 	nctl_fails listen ndisloop0 r$n
-	ev_once $NCL/events "register_sap_complete adapter=ndisloop0 sap=r$n status=0x$3 n=1" >/dev/null
-	ev_once $NLOOP/events "register_sap sap=r$n refused=0x$1" >/dev/null
+	ev_once $NCL/events "register_sap_complete adapter=ndisloop0 sap=r$n status=0x$3 n=1"
+	ev_once $NLOOP/events "register_sap sap=r$n refused=0x$1"
 	[ "$(sap_field ndisloop0 r$n state)" = failed ] || fail "SAP r$n not failed"
 	[ "$(sap_field ndisloop0 r$n status)" = "0x$3" ] || fail "SAP r$n: status $(sap_field ndisloop0 r$n status)"
 }
@@ -52,8 +52,8 @@ id=1
 for st in c0010024 00010003 c0ab0002; do
 	nctl answer reject $st
 	nctl_fails call $id ndisloop0 rej
-	ev_once $NCL/events "make_call_complete call=$id status=0x$st n=1" >/dev/null
-	ev_once $NLOOP/events "incoming_call_complete vc=.* status=0x$st" >/dev/null
+	ev_once $NCL/events "make_call_complete call=$id status=0x$st n=1"
+	ev_once $NLOOP/events "incoming_call_complete vc=.* status=0x$st"
 	expect_call $id state failed
 	expect_call $id vc 0
 	id=$((id + 1))
@@ -61,7 +61,7 @@ done
 nctl answer accept
 # A call to no SAP: the MCM's NDIS_STATUS_INVALID_ADDRESS.
 nctl_fails call $id ndisloop0 nobody
-ev_once $NCL/events "make_call_complete call=$id status=0xc0010022 n=1" >/dev/null
+ev_once $NCL/events "make_call_complete call=$id status=0xc0010022 n=1"
 ndis_unload
 echo "NDIS statuses round-tripped exactly"
 exit 0

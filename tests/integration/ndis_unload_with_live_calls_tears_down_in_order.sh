@@ -27,11 +27,16 @@ rmmod ndisclient || fail "rmmod ndisclient with live calls"
 # (The calls' incoming ends, on ndisloop1, close when their callers do,
 # before that binding's SAP goes.)
 last_close=$(grep -E 'close_call vc=' $NLOOP/events | tail -n 1 | cut -d' ' -f1)
-u_dereg=$(ev_once $NLOOP/events 'deregister_sap sap=u pended')
-u_done=$(ev_once $NLOOP/events 'deregister_sap_complete sap=u')
-idle_done=$(ev_once $NLOOP/events 'deregister_sap_complete sap=idle')
-af0=$(ev_once $NLOOP/events 'close_af adapter=ndisloop0')
-af1=$(ev_once $NLOOP/events 'close_af adapter=ndisloop1')
+ev_once $NLOOP/events 'deregister_sap sap=u pended'
+u_dereg=$SEQ
+ev_once $NLOOP/events 'deregister_sap_complete sap=u'
+u_done=$SEQ
+ev_once $NLOOP/events 'deregister_sap_complete sap=idle'
+idle_done=$SEQ
+ev_once $NLOOP/events 'close_af adapter=ndisloop0'
+af0=$SEQ
+ev_once $NLOOP/events 'close_af adapter=ndisloop1'
+af1=$SEQ
 [ "$(ev_count $NLOOP/events 'close_call vc=')" = 4 ] || fail "not 4 VCs closed"
 before "$last_close" "$u_dereg"
 before "$u_dereg" "$u_done"
@@ -50,12 +55,12 @@ nctl call 1 ndisloop0 far
 nctl send 1000 5 100
 received 1 5
 lctl remove ndisloop1
-ev_once $NCL/events 'unbind adapter=ndisloop1' >/dev/null
-ev_once $NCL/events 'unbound adapter=ndisloop1' >/dev/null
+ev_once $NCL/events 'unbind adapter=ndisloop1'
+ev_once $NCL/events 'unbound adapter=ndisloop1'
 wait_call 1 vc 0
 expect_call 1 incoming_close 1
 expect_call 1 close 1
-ev_once $NLOOP/events 'halt adapter=ndisloop1 action=' >/dev/null
+ev_once $NLOOP/events 'halt adapter=ndisloop1 action='
 grep -q 'adapter=ndisloop1' $NCL/saps && fail "the client kept its binding to ndisloop1"
 lctl add ndisloop1
 wait_for "[ \$(grep -c 'af=open' $NCL/saps) = 2 ]" || fail "no AF on the new ndisloop1"
@@ -68,7 +73,7 @@ nctl send 2 5 100
 rmmod ndisloop || fail "rmmod ndisloop with live calls"
 for a in ndisloop0 ndisloop1; do
 	unb=$(ev_seq $NCL/events "^[0-9]+ unbind adapter=$a\$")
-	caf=$(ev_seq $NCL/events "close_af_complete adapter=$a status=0x00000000")
+	caf=$(ev_seq $NCL/events " close_af_complete adapter=$a status=0x00000000")
 	done_=$(ev_seq $NCL/events "unbound adapter=$a")
 	before "$unb" "$caf"
 	before "$caf" "$done_"
@@ -79,7 +84,7 @@ done
 # Each of the four ends closed once; the outgoing ones by the client, the
 # incoming ones as the MCM's incoming close or the client's own close.
 for id in 2 3 1001 1002; do
-	ev_once $NCL/events "close_call_complete call=$id status=0x00000000 n=1" >/dev/null
+	ev_once $NCL/events "close_call_complete call=$id status=0x00000000 n=1"
 done
 grep -q 'protocol=ndisclient' $OBJECTS || fail "the client is no longer registered"
 grep -q 'binding' $OBJECTS && { cat $OBJECTS; fail "bindings left"; }
