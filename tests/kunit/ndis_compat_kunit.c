@@ -94,12 +94,13 @@ static void ndis_status_codes_round_trip(struct kunit *test)
 /* What cannot be represented becomes FAILURE, as documented. */
 static void ndis_status_unrepresentable_is_failure(struct kunit *test)
 {
-	KUNIT_EXPECT_EQ(test, ndis_status_from_native(ndis_status_to_native((NDIS_STATUS)0xe0000001)),
-			NDIS_STATUS_FAILURE);
-	KUNIT_EXPECT_EQ(test, ndis_status_from_native(ndis_status_to_native((NDIS_STATUS)0x20000001)),
-			NDIS_STATUS_FAILURE);
-	KUNIT_EXPECT_EQ(test, ndis_status_from_native(ndis_status_to_native((NDIS_STATUS)0x5fffffff)),
-			NDIS_STATUS_FAILURE);
+	static const u32 codes[] = { 0xe0000001, 0x20000001, 0x5fffffff, 0x5ffff001 };
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(codes); i++)
+		KUNIT_EXPECT_EQ_MSG(test,
+				    ndis_status_from_native(ndis_status_to_native(codes[i])),
+				    NDIS_STATUS_FAILURE, "code %#x", codes[i]);
 	KUNIT_EXPECT_EQ(test, ndis_status_to_errno(NDIS_STATUS_INVALID_DATA), -EIO);
 	KUNIT_EXPECT_EQ(test, ndis_status_to_errno(NDIS_STATUS_SAP_IN_USE), -EADDRINUSE);
 	KUNIT_EXPECT_EQ(test, ndis_status_to_errno(NDIS_STATUS_SUCCESS), 0);
@@ -223,4 +224,5 @@ static struct kunit_suite ndis_compat_suite = {
 	.name = "condis_ndis_compat",
 	.test_cases = ndis_compat_cases,
 };
+
 kunit_test_suite(ndis_compat_suite);
