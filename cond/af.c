@@ -21,6 +21,7 @@
 #include <linux/slab.h>
 
 #include "core.h"
+#include "netlink.h"
 #include "objects.h"
 #include "trace.h"
 
@@ -29,6 +30,9 @@ static void af_set_state(struct condis_af *af, enum condis_af_state state)
 {
 	lockdep_assert_held(&af->lock);
 	trace_condis_af_state(af, state);
+	condis_nl_notify_af(af, state == CONDIS_AF_STATE_CLOSED ? CONDIS_EVENT_TYPE_DEL
+								 : CONDIS_EVENT_TYPE_CHANGE,
+			    af->state, state);
 	af->state = state;
 }
 
@@ -370,14 +374,14 @@ static void condis_af_complete_fn(struct work_struct *work)
 	spin_lock_bh(&af->lock);
 	was = af->state;
 	status = af->complete_status;
-	if (was == CONDIS_AF_OPENING) {
-		af_set_state(af, status ? CONDIS_AF_CLOSED : CONDIS_AF_OPEN);
+	if (was == CONDIS_AF_STATE_OPENING) {
+		af_set_state(af, status ? CONDIS_AF_STATE_CLOSED : CONDIS_AF_STATE_OPEN);
 		gone = status;
 	} else if (af->close_refused) {
 		af->close_refused = false;
-		af_set_state(af, CONDIS_AF_OPEN);
+		af_set_state(af, CONDIS_AF_STATE_OPEN);
 	} else {
-		af_set_state(af, status ? CONDIS_AF_OPEN : CONDIS_AF_CLOSED);
+		af_set_state(af, status ? CONDIS_AF_STATE_OPEN : CONDIS_AF_STATE_CLOSED);
 		gone = !status;
 	}
 	spin_unlock_bh(&af->lock);
@@ -388,7 +392,7 @@ static void condis_af_complete_fn(struct work_struct *work)
 	 */
 	if (gone)
 		condis_af_finish(af);
-	if (was == CONDIS_AF_OPENING)
+	if (was == CONDIS_AF_STATE_OPENING)
 		cl->open_af_complete(af->cl_af_ctx, status ? NULL : af, status);
 	else
 		cl->close_af_complete(status, af->cl_af_ctx);
@@ -403,12 +407,13 @@ static void condis_af_cm_done(struct condis_af *af, enum condis_af_state expect,
 	if (af->state != expect || af->cm_done || af->close_refused) {
 		spin_unlock_bh(&af->lock);
 		condis_bad_input("%s: AF %u has no %s in flight (a second completion?)",
-				 who, af->obj.id, expect == CONDIS_AF_OPENING ? "open" : "close");
+				 who, af->obj.id,
+				 expect == CONDIS_AF_STATE_OPENING ? "open" : "close");
 		return;
 	}
 	af->cm_done = true;
 	af->complete_status = status;
-	if (expect == CONDIS_AF_OPENING && !status)
+	if (expect == CONDIS_AF_STATE_OPENING && !status)
 		af->cm_af_ctx = cm_af_ctx;
 	spin_unlock_bh(&af->lock);
 	condis_obj_get(&af->obj);
@@ -422,7 +427,7 @@ static void condis_af_notify_complete_fn(struct work_struct *work)
 	struct condis_af *af = container_of(work, struct condis_af, notify_work);
 
 	/* A client closing the AF under a notify-close kept its handle valid till now. */
-	if (READ_ONCE(af->state) == CONDIS_AF_CLOSED)
+	if (READ_ONCE(af->state) == CONDIS_AF_STATE_CLOSED)
 		condis_obj_unpublish(&af->obj);
 	af->cm_af->cm_ops->notify_close_af_complete(af->cm_af_ctx, af->notify_status);
 	condis_af_put(af);	/* the reference condis_cm_notify_close_af() took */
@@ -485,7 +490,7 @@ int condis_cl_open_af(struct condis_binding *binding, const struct condis_af_typ
 	a->cl_ops = binding->protocol->cl_ops;
 	a->cl_af_ctx = cl_af_ctx;
 	spin_lock_init(&a->lock);
-	a->state = CONDIS_AF_OPENING;
+	a->state = CONDIS_AF_STATE_OPENING;
 	INIT_LIST_HEAD(&a->saps);
 	INIT_LIST_HEAD(&a->vcs);
 	INIT_WORK(&a->complete_work, condis_af_complete_fn);
@@ -500,12 +505,13 @@ int condis_cl_open_af(struct condis_binding *binding, const struct condis_af_typ
 	mutex_lock(&condis_config_lock);
 	list_add_tail(&a->cm_af_node, &cm_af->afs);
 	mutex_unlock(&condis_config_lock);
-	trace_condis_af_state(a, CONDIS_AF_OPENING);
+	trace_condis_af_state(a, CONDIS_AF_STATE_OPENING);
+	condis_nl_notify_af(a, CONDIS_EVENT_TYPE_NEW, 0, CONDIS_AF_STATE_OPENING);
 	*af = a;
 
 	ret = cm_af->cm_ops->open_af(cm_af->cm_binding_ctx, type, a, &cm_af_ctx);
 	if (ret != CONDIS_PENDING)
-		condis_af_cm_done(a, CONDIS_AF_OPENING, ret, cm_af_ctx, "open_af return");
+		condis_af_cm_done(a, CONDIS_AF_STATE_OPENING, ret, cm_af_ctx, "open_af return");
 	return CONDIS_PENDING;
 
 out_put_binding:
@@ -532,7 +538,7 @@ void condis_cm_open_af_complete(int status, struct condis_af *af, void *cm_af_ct
 		return;
 	}
 	status = condis_completion_status(status, "cm_open_af_complete");
-	condis_af_cm_done(af, CONDIS_AF_OPENING, status, cm_af_ctx, "cm_open_af_complete");
+	condis_af_cm_done(af, CONDIS_AF_STATE_OPENING, status, cm_af_ctx, "cm_open_af_complete");
 	condis_af_put(af);
 }
 EXPORT_SYMBOL_NS_GPL(condis_cm_open_af_complete, CONDIS);
@@ -562,14 +568,14 @@ int condis_cl_close_af(struct condis_af *af)
 		return -EBADF;
 	}
 	spin_lock_bh(&af->lock);
-	if (af->state != CONDIS_AF_OPEN) {
-		ret = af->state == CONDIS_AF_OPENING ? -EBUSY : -EALREADY;
+	if (af->state != CONDIS_AF_STATE_OPEN) {
+		ret = af->state == CONDIS_AF_STATE_OPENING ? -EBUSY : -EALREADY;
 		spin_unlock_bh(&af->lock);
 		condis_bad_input("cl_close_af: AF %u is not open", af->obj.id);
 		condis_af_put(af);
 		return ret;
 	}
-	af_set_state(af, CONDIS_AF_CLOSING);
+	af_set_state(af, CONDIS_AF_STATE_CLOSING);
 	af->cm_done = false;
 	af->close_refused = af->nr_saps > 0 || af->nr_vcs > 0 || af->nr_oids > 0;
 	af->complete_status = af->close_refused ? -EBUSY : 0;
@@ -583,7 +589,7 @@ int condis_cl_close_af(struct condis_af *af)
 	cm_af = af->cm_af;
 	ret = cm_af->cm_ops->close_af(af->cm_af_ctx);
 	if (ret != CONDIS_PENDING)
-		condis_af_cm_done(af, CONDIS_AF_CLOSING, ret, NULL, "close_af return");
+		condis_af_cm_done(af, CONDIS_AF_STATE_CLOSING, ret, NULL, "close_af return");
 	condis_af_put(af);
 	return CONDIS_PENDING;
 }
@@ -606,7 +612,7 @@ void condis_cm_close_af_complete(int status, struct condis_af *af)
 		return;
 	}
 	status = condis_completion_status(status, "cm_close_af_complete");
-	condis_af_cm_done(af, CONDIS_AF_CLOSING, status, NULL, "cm_close_af_complete");
+	condis_af_cm_done(af, CONDIS_AF_STATE_CLOSING, status, NULL, "cm_close_af_complete");
 	condis_af_put(af);
 }
 EXPORT_SYMBOL_NS_GPL(condis_cm_close_af_complete, CONDIS);
@@ -635,7 +641,7 @@ int condis_cm_notify_close_af(struct condis_af *af)
 		return -EBADF;
 	}
 	spin_lock_bh(&af->lock);
-	if (af->state != CONDIS_AF_OPEN)
+	if (af->state != CONDIS_AF_STATE_OPEN)
 		err = -EINVAL;
 	else if (af->notify_pending)
 		err = -EALREADY;

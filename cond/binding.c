@@ -11,6 +11,7 @@
 #include <linux/slab.h>
 
 #include "core.h"
+#include "netlink.h"
 #include "objects.h"
 
 static void condis_binding_release(struct condis_obj *obj)
@@ -106,6 +107,7 @@ int condis_open_adapter(struct condis_protocol *protocol, struct condis_adapter 
 	spin_lock_bh(&adapter->lock);	/* status indications walk the list too */
 	list_add_tail(&b->adapter_node, &adapter->bindings);
 	spin_unlock_bh(&adapter->lock);
+	condis_nl_notify_binding(b, CONDIS_EVENT_TYPE_NEW);
 	mutex_unlock(&condis_config_lock);
 	*binding = b;
 	return 0;
@@ -155,6 +157,7 @@ int condis_close_adapter(struct condis_binding *binding)
 		spin_lock_bh(&binding->adapter->lock);
 		list_del(&binding->adapter_node);
 		spin_unlock_bh(&binding->adapter->lock);
+		condis_nl_notify_binding(binding, CONDIS_EVENT_TYPE_DEL);
 	}
 	mutex_unlock(&condis_config_lock);
 	if (!err) {

@@ -27,6 +27,7 @@
  *   order: the client gets -EPROTO and the call stays as it was.
  */
 #include "core.h"
+#include "netlink.h"
 #include "objects.h"
 #include "trace.h"
 
@@ -34,6 +35,7 @@ static void call_set_state(struct condis_vc *vc, enum condis_call_state state)
 {
 	lockdep_assert_held(&vc->lock);
 	trace_condis_call_state(vc, state);
+	condis_nl_notify_call(vc, vc->call, state);
 	vc->call = state;
 }
 
@@ -46,7 +48,7 @@ static void call_party_gone(struct condis_vc *vc)
 	struct condis_party *party = vc->call_party;
 
 	lockdep_assert_held(&vc->lock);
-	condis_party_set_state(party, CONDIS_PARTY_GONE);
+	condis_party_set_state(party, CONDIS_PARTY_STATE_GONE);
 	list_del_init(&party->node);
 	vc->nr_parties = 0;
 	vc->multipoint = false;
@@ -63,19 +65,19 @@ static int call_finish(struct condis_vc *vc, int status)
 	lockdep_assert_held(&vc->lock);
 	switch (vc->call_op) {
 	case CONDIS_CALL_OP_MAKE:
-		if (!status && vc->state != CONDIS_VC_ACTIVE) {
+		if (!status && vc->state != CONDIS_VC_STATE_ACTIVE) {
 			condis_bad_input("make-call on VC %u succeeded but the VC is not active",
 					 vc->obj.id);
 			status = -EPROTO;
 		}
-		call_set_state(vc, status ? CONDIS_CALL_IDLE : CONDIS_CALL_CONNECTED);
+		call_set_state(vc, status ? CONDIS_CALL_STATE_IDLE : CONDIS_CALL_STATE_CONNECTED);
 		if (vc->call_party && status)
 			call_party_gone(vc);
 		else if (vc->call_party)
-			condis_party_set_state(vc->call_party, CONDIS_PARTY_ACTIVE);
+			condis_party_set_state(vc->call_party, CONDIS_PARTY_STATE_ACTIVE);
 		break;
 	case CONDIS_CALL_OP_CLOSE:
-		if (!status && vc->state != CONDIS_VC_INACTIVE) {
+		if (!status && vc->state != CONDIS_VC_STATE_INACTIVE) {
 			condis_bad_input("close-call on VC %u succeeded but the VC is active",
 					 vc->obj.id);
 			status = -EPROTO;
@@ -83,14 +85,14 @@ static int call_finish(struct condis_vc *vc, int status)
 		if (status) {
 			call_set_state(vc, vc->call_before);
 		} else {
-			call_set_state(vc, CONDIS_CALL_IDLE);
+			call_set_state(vc, CONDIS_CALL_STATE_IDLE);
 			vc->remote_closed = false;
 			if (vc->call_party)
 				call_party_gone(vc);
 		}
 		break;
 	case CONDIS_CALL_OP_ANSWER:
-		call_set_state(vc, status ? CONDIS_CALL_IDLE : CONDIS_CALL_ACCEPTED);
+		call_set_state(vc, status ? CONDIS_CALL_STATE_IDLE : CONDIS_CALL_STATE_ACCEPTED);
 		break;
 	}
 	vc->call_params = NULL;
@@ -144,7 +146,7 @@ static void condis_call_done_fn(struct work_struct *work)
 
 void condis_vc_call_init(struct condis_vc *vc)
 {
-	vc->call = CONDIS_CALL_IDLE;
+	vc->call = CONDIS_CALL_STATE_IDLE;
 	INIT_WORK(&vc->call_work, condis_call_done_fn);
 }
 
@@ -199,9 +201,9 @@ static void call_completed(struct condis_vc *vc, enum condis_call_op op, int sta
 			   struct condis_call_params *params, void *cm_party_ctx, const char *who)
 {
 	static const enum condis_call_state in_flight[] = {
-		[CONDIS_CALL_OP_MAKE] = CONDIS_CALL_MAKING,
-		[CONDIS_CALL_OP_CLOSE] = CONDIS_CALL_CLOSING,
-		[CONDIS_CALL_OP_ANSWER] = CONDIS_CALL_OFFERED,
+		[CONDIS_CALL_OP_MAKE] = CONDIS_CALL_STATE_MAKING,
+		[CONDIS_CALL_OP_CLOSE] = CONDIS_CALL_STATE_CLOSING,
+		[CONDIS_CALL_OP_ANSWER] = CONDIS_CALL_STATE_OFFERED,
 	};
 	bool ok;
 
@@ -260,7 +262,7 @@ int condis_cl_make_call(struct condis_vc *vc, struct condis_call_params *params,
 		condis_bad_input("cl_make_call: bad VC handle %p", vc);
 		return -EBADF;
 	}
-	if (vc->creator != CONDIS_VC_BY_CLIENT || !params || (cl_party_ctx && !party)) {
+	if (vc->creator != CONDIS_VC_CREATOR_CLIENT || !params || (cl_party_ctx && !party)) {
 		condis_bad_input("cl_make_call: VC %u is not the client's, or no parameters",
 				 vc->obj.id);
 		condis_vc_put(vc);
@@ -275,14 +277,16 @@ int condis_cl_make_call(struct condis_vc *vc, struct condis_call_params *params,
 	}
 	spin_lock_bh(&vc->af->lock);
 	spin_lock(&vc->lock);
-	if (vc->no_reuse || vc->af->state != CONDIS_AF_OPEN) {
+	if (vc->no_reuse || vc->af->state != CONDIS_AF_STATE_OPEN) {
 		err = -EINVAL;
-	} else if (vc->call != CONDIS_CALL_IDLE || vc->state == CONDIS_VC_DELETED) {
+	} else if (vc->call != CONDIS_CALL_STATE_IDLE || vc->state == CONDIS_VC_STATE_DELETED) {
 		err = -EBUSY;
 	} else {
-		call_start(vc, CONDIS_CALL_OP_MAKE, CONDIS_CALL_MAKING, params, p);
+		call_start(vc, CONDIS_CALL_OP_MAKE, CONDIS_CALL_STATE_MAKING, params, p);
 		if (p) {
-			trace_condis_party_state(p, CONDIS_PARTY_ADDING);
+			trace_condis_party_state(p, CONDIS_PARTY_STATE_ADDING);
+			condis_nl_notify_party(p, CONDIS_EVENT_TYPE_NEW, 0,
+					       CONDIS_PARTY_STATE_ADDING);
 			list_add_tail(&p->node, &vc->parties);
 			vc->nr_parties = 1;
 			vc->multipoint = true;
@@ -383,19 +387,19 @@ int condis_cl_close_call(struct condis_vc *vc, struct condis_party *party, void 
 	spin_lock_bh(&vc->lock);
 	if (!vc->af)
 		err = -EINVAL;
-	else if (vc->call == CONDIS_CALL_IDLE)
+	else if (vc->call == CONDIS_CALL_STATE_IDLE)
 		err = -ENOTCONN;
-	else if (vc->call == CONDIS_CALL_MAKING || vc->call == CONDIS_CALL_OFFERED)
+	else if (vc->call == CONDIS_CALL_STATE_MAKING || vc->call == CONDIS_CALL_STATE_OFFERED)
 		err = -EBUSY;
-	else if (vc->call == CONDIS_CALL_CLOSING)
+	else if (vc->call == CONDIS_CALL_STATE_CLOSING)
 		err = -EALREADY;
 	else if ((vc->multipoint && vc->nr_parties > 1) || vc->qos_pending)
 		err = -EBUSY;		/* drop all parties but one; finish the modify */
 	else if (vc->multipoint != !!party ||
-		 (party && (party->vc != vc || party->state != CONDIS_PARTY_ACTIVE)))
+		 (party && (party->vc != vc || party->state != CONDIS_PARTY_STATE_ACTIVE)))
 		err = -EINVAL;
 	else
-		call_start(vc, CONDIS_CALL_OP_CLOSE, CONDIS_CALL_CLOSING, NULL, party);
+		call_start(vc, CONDIS_CALL_OP_CLOSE, CONDIS_CALL_STATE_CLOSING, NULL, party);
 	if (!err && party)
 		cm_party_ctx = party->cm_party_ctx;
 	spin_unlock_bh(&vc->lock);
@@ -437,7 +441,7 @@ EXPORT_SYMBOL_NS_GPL(condis_cm_close_call_complete, CONDIS);
 static bool sap_takes_calls(struct condis_sap *sap)
 {
 	lockdep_assert_held(&sap->af->lock);
-	return sap->state <= CONDIS_SAP_REGISTERED && sap->af->state == CONDIS_AF_OPEN;
+	return sap->state <= CONDIS_SAP_STATE_REGISTERED && sap->af->state == CONDIS_AF_STATE_OPEN;
 }
 
 /**
@@ -477,7 +481,7 @@ int condis_cm_dispatch_incoming_call(struct condis_sap *sap, struct condis_vc *v
 		return -EBADF;
 	}
 	af = sap->af;
-	if (vc->af != af || vc->creator == CONDIS_VC_BY_CLIENT || !params ||
+	if (vc->af != af || vc->creator == CONDIS_VC_CREATOR_CLIENT || !params ||
 	    params->flags & CONDIS_CALL_PERMANENT_VC) {
 		condis_bad_input("cm_dispatch_incoming_call: VC %u: not the CM's on AF %u or PVC",
 				 vc->obj.id, af->obj.id);
@@ -489,12 +493,12 @@ int condis_cm_dispatch_incoming_call(struct condis_sap *sap, struct condis_vc *v
 	spin_lock(&vc->lock);
 	if (!sap_takes_calls(sap))
 		err = -ESHUTDOWN;
-	else if (vc->state != CONDIS_VC_ACTIVE)
+	else if (vc->state != CONDIS_VC_STATE_ACTIVE)
 		err = -EINVAL;
-	else if (vc->call != CONDIS_CALL_IDLE)
+	else if (vc->call != CONDIS_CALL_STATE_IDLE)
 		err = -EBUSY;
 	else
-		call_start(vc, CONDIS_CALL_OP_ANSWER, CONDIS_CALL_OFFERED, params, NULL);
+		call_start(vc, CONDIS_CALL_OP_ANSWER, CONDIS_CALL_STATE_OFFERED, params, NULL);
 	if (!err)
 		condis_sap_dispatch_begin(sap);
 	spin_unlock(&vc->lock);
@@ -561,10 +565,10 @@ int condis_cm_dispatch_call_connected(struct condis_vc *vc)
 		return -EBADF;
 	}
 	spin_lock_bh(&vc->lock);
-	if (vc->call != CONDIS_CALL_ACCEPTED || vc->remote_closed)
+	if (vc->call != CONDIS_CALL_STATE_ACCEPTED || vc->remote_closed)
 		err = -EINVAL;
 	else
-		call_set_state(vc, CONDIS_CALL_CONNECTED);
+		call_set_state(vc, CONDIS_CALL_STATE_CONNECTED);
 	spin_unlock_bh(&vc->lock);
 	if (err)
 		condis_bad_input("cm_dispatch_call_connected: VC %u has no accepted call",
@@ -604,15 +608,16 @@ int condis_cm_dispatch_incoming_close_call(int status, struct condis_vc *vc, voi
 		return -EBADF;
 	}
 	spin_lock_bh(&vc->lock);
-	if (vc->call == CONDIS_CALL_CLOSING || vc->remote_closed) {
+	if (vc->call == CONDIS_CALL_STATE_CLOSING || vc->remote_closed) {
 		err = -EALREADY;
-	} else if (vc->call == CONDIS_CALL_OFFERED) {
+	} else if (vc->call == CONDIS_CALL_STATE_OFFERED) {
 		err = -EBUSY;
-	} else if (vc->call != CONDIS_CALL_ACCEPTED && vc->call != CONDIS_CALL_CONNECTED) {
+	} else if (vc->call != CONDIS_CALL_STATE_ACCEPTED &&
+		   vc->call != CONDIS_CALL_STATE_CONNECTED) {
 		err = -EINVAL;
 	} else {
 		/* NDIS: after a failure the client must delete its VC, not reuse it. */
-		if (status && vc->creator == CONDIS_VC_BY_CLIENT)
+		if (status && vc->creator == CONDIS_VC_CREATOR_CLIENT)
 			vc->no_reuse = true;
 		trace_condis_call_remote_close(vc, status);
 		vc->remote_closed = true;

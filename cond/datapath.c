@@ -85,9 +85,9 @@ EXPORT_SYMBOL_NS_GPL(condis_vc_owner_context, CONDIS);
 static bool vc_may_send(struct condis_vc *vc)
 {
 	lockdep_assert_held(&vc->lock);
-	if (vc->state != CONDIS_VC_ACTIVE)
+	if (vc->state != CONDIS_VC_STATE_ACTIVE)
 		return false;
-	return !vc->af || (vc->call == CONDIS_CALL_CONNECTED && !vc->remote_closed);
+	return !vc->af || (vc->call == CONDIS_CALL_STATE_CONNECTED && !vc->remote_closed);
 }
 
 /**
@@ -239,7 +239,7 @@ int condis_mco_indicate_receive(struct condis_vc *vc, struct sk_buff_head *skbs,
 		CONDIS_SKB_CB(skb)->vc = vc;
 	}
 	spin_lock_bh(&vc->lock);
-	if (vc->state == CONDIS_VC_ACTIVE || vc->state == CONDIS_VC_DEACTIVATING) {
+	if (vc->state == CONDIS_VC_STATE_ACTIVE || vc->state == CONDIS_VC_STATE_DEACTIVATING) {
 		vc->rx_packets += n;
 		vc->rx_bytes += bytes;
 		/* Until the owner says which it keeps, all count as kept. */

@@ -14,47 +14,47 @@
 #include "objects.h"
 
 static const char *const af_state_names[] = {
-	[CONDIS_AF_OPENING] = "opening",
-	[CONDIS_AF_OPEN] = "open",
-	[CONDIS_AF_CLOSING] = "closing",
-	[CONDIS_AF_CLOSED] = "closed",
+	[CONDIS_AF_STATE_OPENING] = "opening",
+	[CONDIS_AF_STATE_OPEN] = "open",
+	[CONDIS_AF_STATE_CLOSING] = "closing",
+	[CONDIS_AF_STATE_CLOSED] = "closed",
 };
 
 static const char *const sap_state_names[] = {
-	[CONDIS_SAP_REGISTERING] = "registering",
-	[CONDIS_SAP_REGISTERED] = "registered",
-	[CONDIS_SAP_DEREGISTERING] = "deregistering",
-	[CONDIS_SAP_GONE] = "gone",
+	[CONDIS_SAP_STATE_REGISTERING] = "registering",
+	[CONDIS_SAP_STATE_REGISTERED] = "registered",
+	[CONDIS_SAP_STATE_DEREGISTERING] = "deregistering",
+	[CONDIS_SAP_STATE_GONE] = "gone",
 };
 
 static const char *const vc_state_names[] = {
-	[CONDIS_VC_INACTIVE] = "inactive",
-	[CONDIS_VC_ACTIVATING] = "activating",
-	[CONDIS_VC_ACTIVE] = "active",
-	[CONDIS_VC_DEACTIVATING] = "deactivating",
-	[CONDIS_VC_DELETED] = "deleted",
+	[CONDIS_VC_STATE_INACTIVE] = "inactive",
+	[CONDIS_VC_STATE_ACTIVATING] = "activating",
+	[CONDIS_VC_STATE_ACTIVE] = "active",
+	[CONDIS_VC_STATE_DEACTIVATING] = "deactivating",
+	[CONDIS_VC_STATE_DELETED] = "deleted",
 };
 
 static const char *const vc_creator_names[] = {
-	[CONDIS_VC_BY_CLIENT] = "client",
-	[CONDIS_VC_BY_CM] = "cm",
-	[CONDIS_VC_BY_MCM] = "mcm",
+	[CONDIS_VC_CREATOR_CLIENT] = "client",
+	[CONDIS_VC_CREATOR_CM] = "cm",
+	[CONDIS_VC_CREATOR_MCM] = "mcm",
 };
 
 static const char *const call_state_names[] = {
-	[CONDIS_CALL_IDLE] = "idle",
-	[CONDIS_CALL_MAKING] = "making",
-	[CONDIS_CALL_OFFERED] = "offered",
-	[CONDIS_CALL_ACCEPTED] = "accepted",
-	[CONDIS_CALL_CONNECTED] = "connected",
-	[CONDIS_CALL_CLOSING] = "closing",
+	[CONDIS_CALL_STATE_IDLE] = "idle",
+	[CONDIS_CALL_STATE_MAKING] = "making",
+	[CONDIS_CALL_STATE_OFFERED] = "offered",
+	[CONDIS_CALL_STATE_ACCEPTED] = "accepted",
+	[CONDIS_CALL_STATE_CONNECTED] = "connected",
+	[CONDIS_CALL_STATE_CLOSING] = "closing",
 };
 
 static const char *const party_state_names[] = {
-	[CONDIS_PARTY_ADDING] = "adding",
-	[CONDIS_PARTY_ACTIVE] = "active",
-	[CONDIS_PARTY_DROPPING] = "dropping",
-	[CONDIS_PARTY_GONE] = "gone",
+	[CONDIS_PARTY_STATE_ADDING] = "adding",
+	[CONDIS_PARTY_STATE_ACTIVE] = "active",
+	[CONDIS_PARTY_STATE_DROPPING] = "dropping",
+	[CONDIS_PARTY_STATE_GONE] = "gone",
 };
 
 /* One line per VC on @list, then its parties; the list's lock is held. */

@@ -8,6 +8,7 @@
 #include <linux/module.h>
 
 #include "core.h"
+#include "netlink.h"
 #include "object.h"
 
 static int __init condis_init(void)
@@ -26,9 +27,15 @@ static int __init condis_init(void)
 	if (err)
 		goto err_uninit_registry;
 
+	err = condis_netlink_init();
+	if (err)
+		goto err_uninit_debugfs;
+
 	pr_info("loaded\n");
 	return 0;
 
+err_uninit_debugfs:
+	condis_debugfs_uninit();
 err_uninit_registry:
 	condis_obj_uninit_registry();
 err_uninit_wq:
@@ -38,6 +45,7 @@ err_uninit_wq:
 
 static void __exit condis_exit(void)
 {
+	condis_netlink_uninit();
 	condis_debugfs_uninit();
 	/* Drivers using condis are gone; let their last completions and frees run. */
 	flush_workqueue(condis_wq_get());

@@ -8,6 +8,7 @@
 #include <linux/string.h>
 
 #include "core.h"
+#include "netlink.h"
 #include "objects.h"
 
 LIST_HEAD(condis_miniports);
@@ -153,6 +154,7 @@ int condis_adapter_register(struct condis_miniport *miniport, const char *name,
 	}
 	mutex_lock(&condis_config_lock);
 	list_add_tail(&ad->node, &miniport->adapters);
+	condis_nl_notify_adapter(ad, CONDIS_EVENT_TYPE_NEW);
 	mutex_unlock(&condis_config_lock);
 	*adapter = ad;
 	condis_adapter_bind_all(ad);
@@ -192,6 +194,7 @@ void condis_adapter_unregister(struct condis_adapter *adapter)
 	mutex_lock(&condis_config_lock);
 	condis_cm_af_remove_all(adapter);
 	list_del(&adapter->node);
+	condis_nl_notify_adapter(adapter, CONDIS_EVENT_TYPE_DEL);
 	mutex_unlock(&condis_config_lock);
 	condis_obj_unpublish(obj);
 	condis_obj_put(obj);

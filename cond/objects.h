@@ -18,6 +18,11 @@
  * - The SAP table has its own bucket locks (sap_table.c).
  * Lock order: condis_config_lock, then af->lock or adapter->lock, then
  * vc->lock.  No lock is held while a driver callback runs.
+ *
+ * The states of AFs, SAPs, VCs, calls and parties, and who created a VC,
+ * are the enums of the netlink uapi (include/uapi/linux/condis.h, generated
+ * from Documentation/netlink/specs/condis.yaml), so dumps and events carry
+ * them unchanged.
  */
 #ifndef _CONDIS_OBJECTS_H
 #define _CONDIS_OBJECTS_H
@@ -28,6 +33,7 @@
 #include <linux/spinlock.h>
 #include <linux/workqueue.h>
 #include <net/condis.h>
+#include <uapi/linux/condis.h>
 
 #include "object.h"
 #include "sap_table.h"
@@ -109,13 +115,6 @@ struct condis_cm_af {
 	struct work_struct free_work;		/* frees it in process context */
 };
 
-enum condis_af_state {
-	CONDIS_AF_OPENING,	/* waiting for the CM's open */
-	CONDIS_AF_OPEN,
-	CONDIS_AF_CLOSING,	/* the client called condis_cl_close_af() */
-	CONDIS_AF_CLOSED,	/* gone, or the open failed */
-};
-
 /* An address family one client opened with one call manager. */
 struct condis_af {
 	struct condis_obj obj;
@@ -141,13 +140,6 @@ struct condis_af {
 	struct work_struct notify_work;		/* delivers it to the CM */
 };
 
-enum condis_sap_state {
-	CONDIS_SAP_REGISTERING,
-	CONDIS_SAP_REGISTERED,
-	CONDIS_SAP_DEREGISTERING,
-	CONDIS_SAP_GONE,
-};
-
 /* Bits of condis_sap.flags: each completion is accepted once. */
 #define CONDIS_SAP_REG_DONE	0	/* the registration has its result */
 #define CONDIS_SAP_DEREG_DONE	1	/* the CM finished deregistering */
@@ -171,34 +163,11 @@ struct condis_sap {
 	struct condis_sap_addr addr;		/* last: the address bytes follow */
 };
 
-enum condis_vc_state {
-	CONDIS_VC_INACTIVE,	/* created, or deactivated */
-	CONDIS_VC_ACTIVATING,	/* an activation is in flight */
-	CONDIS_VC_ACTIVE,
-	CONDIS_VC_DEACTIVATING,	/* a deactivation is in flight */
-	CONDIS_VC_DELETED,
-};
-
-enum condis_vc_creator {
-	CONDIS_VC_BY_CLIENT,	/* outgoing call */
-	CONDIS_VC_BY_CM,	/* incoming call, or the CM's signalling VC */
-	CONDIS_VC_BY_MCM,	/* incoming call on an MCM */
-};
-
 /*
- * The call on a VC, as its client sees it.  A call operation ends when its
+ * Which call operation vc->call_work delivers.  The call's state (enum
+ * condis_call_state) is the client's view: an operation ends when its
  * completion has been delivered, not when the driver completes it.
  */
-enum condis_call_state {
-	CONDIS_CALL_IDLE,	/* no call: a new one may be made or offered */
-	CONDIS_CALL_MAKING,	/* the client's make-call is with the CM */
-	CONDIS_CALL_OFFERED,	/* an incoming call awaits the client's answer */
-	CONDIS_CALL_ACCEPTED,	/* accepted; waiting for call-connected */
-	CONDIS_CALL_CONNECTED,
-	CONDIS_CALL_CLOSING,	/* the client's close-call is with the CM */
-};
-
-/* Which call operation vc->call_work delivers. */
 enum condis_call_op {
 	CONDIS_CALL_OP_MAKE,	/* the CM's make-call result, to the client */
 	CONDIS_CALL_OP_CLOSE,	/* the CM's close-call result, to the client */
@@ -263,13 +232,6 @@ struct condis_vc {
 	bool multipoint;			/* the call was made with a party */
 	unsigned int nr_parties;		/* parties not yet gone */
 	struct list_head parties;		/* condis_party.node */
-};
-
-enum condis_party_state {
-	CONDIS_PARTY_ADDING,	/* with the CM: the make-call's or an add-party's */
-	CONDIS_PARTY_ACTIVE,
-	CONDIS_PARTY_DROPPING,	/* the client's drop is with the CM */
-	CONDIS_PARTY_GONE,
 };
 
 /* Which party operation party->work delivers. */

@@ -198,7 +198,7 @@ static bool af_takes_oids(struct condis_af *af)
 	bool ok;
 
 	spin_lock_bh(&af->lock);
-	ok = af->state == CONDIS_AF_OPEN;
+	ok = af->state == CONDIS_AF_STATE_OPEN;
 	spin_unlock_bh(&af->lock);
 	return ok;
 }

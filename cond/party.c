@@ -19,6 +19,7 @@
 #include <linux/slab.h>
 
 #include "core.h"
+#include "netlink.h"
 #include "objects.h"
 #include "trace.h"
 
@@ -26,6 +27,9 @@ void condis_party_set_state(struct condis_party *party, enum condis_party_state 
 {
 	lockdep_assert_held(&party->vc->lock);
 	trace_condis_party_state(party, state);
+	condis_nl_notify_party(party, state == CONDIS_PARTY_STATE_GONE ? CONDIS_EVENT_TYPE_DEL
+									: CONDIS_EVENT_TYPE_CHANGE,
+			       party->state, state);
 	WRITE_ONCE(party->state, state);
 }
 
@@ -70,7 +74,7 @@ struct condis_party *condis_party_new(struct condis_vc *vc, void *cl_party_ctx)
 	condis_obj_get(&vc->obj);
 	party->vc = vc;
 	party->cl_party_ctx = cl_party_ctx;
-	party->state = CONDIS_PARTY_ADDING;
+	party->state = CONDIS_PARTY_STATE_ADDING;
 	INIT_LIST_HEAD(&party->node);
 	INIT_WORK(&party->work, condis_party_done_fn);
 	if (condis_obj_publish(&party->obj)) {
@@ -91,12 +95,12 @@ static bool party_finish(struct condis_party *party, int status)
 
 	lockdep_assert_held(&vc->lock);
 	if (status && party->op == CONDIS_PARTY_OP_DROP) {
-		condis_party_set_state(party, CONDIS_PARTY_ACTIVE);
+		condis_party_set_state(party, CONDIS_PARTY_STATE_ACTIVE);
 	} else if (!status && party->op == CONDIS_PARTY_OP_ADD) {
-		condis_party_set_state(party, CONDIS_PARTY_ACTIVE);
+		condis_party_set_state(party, CONDIS_PARTY_STATE_ACTIVE);
 	} else {
 		/* A failed add or a successful drop: the party leaves. */
-		condis_party_set_state(party, CONDIS_PARTY_GONE);
+		condis_party_set_state(party, CONDIS_PARTY_STATE_GONE);
 		list_del_init(&party->node);
 		vc->nr_parties--;
 		gone = true;
@@ -112,7 +116,7 @@ static bool other_active_party(struct condis_vc *vc, struct condis_party *party)
 
 	lockdep_assert_held(&vc->lock);
 	list_for_each_entry(p, &vc->parties, node)
-		if (p != party && p->state == CONDIS_PARTY_ACTIVE)
+		if (p != party && p->state == CONDIS_PARTY_STATE_ACTIVE)
 			return true;
 	return false;
 }
@@ -206,7 +210,7 @@ int condis_cl_add_party(struct condis_vc *vc, void *cl_party_ctx,
 		goto out_put;
 	err = 0;
 	spin_lock_bh(&vc->lock);
-	if (!vc->multipoint || vc->call != CONDIS_CALL_CONNECTED || vc->remote_closed) {
+	if (!vc->multipoint || vc->call != CONDIS_CALL_STATE_CONNECTED || vc->remote_closed) {
 		err = -EINVAL;
 	} else {
 		list_add_tail(&p->node, &vc->parties);
@@ -214,7 +218,8 @@ int condis_cl_add_party(struct condis_vc *vc, void *cl_party_ctx,
 		p->op = CONDIS_PARTY_OP_ADD;
 		p->params = params;
 		condis_obj_get(&p->obj);	/* the operation's */
-		trace_condis_party_state(p, CONDIS_PARTY_ADDING);
+		trace_condis_party_state(p, CONDIS_PARTY_STATE_ADDING);
+		condis_nl_notify_party(p, CONDIS_EVENT_TYPE_NEW, 0, CONDIS_PARTY_STATE_ADDING);
 	}
 	spin_unlock_bh(&vc->lock);
 	if (err) {
@@ -248,8 +253,8 @@ static void party_completed(struct condis_party *party, enum condis_party_op op,
 			    void *cm_party_ctx, struct condis_call_params *params,
 			    const char *who)
 {
-	enum condis_party_state in_flight = op == CONDIS_PARTY_OP_ADD ? CONDIS_PARTY_ADDING
-								       : CONDIS_PARTY_DROPPING;
+	enum condis_party_state in_flight = op == CONDIS_PARTY_OP_ADD ?
+					    CONDIS_PARTY_STATE_ADDING : CONDIS_PARTY_STATE_DROPPING;
 	bool ok;
 
 	if (!condis_party_get(party)) {
@@ -321,13 +326,13 @@ int condis_cl_drop_party(struct condis_party *party, void *data, unsigned int si
 	}
 	vc = party->vc;
 	spin_lock_bh(&vc->lock);
-	if (party->state == CONDIS_PARTY_DROPPING || party->state == CONDIS_PARTY_GONE)
+	if (party->state == CONDIS_PARTY_STATE_DROPPING || party->state == CONDIS_PARTY_STATE_GONE)
 		err = -EBADF;
-	else if (party->state == CONDIS_PARTY_ADDING || !other_active_party(vc, party) ||
-		 vc->call == CONDIS_CALL_CLOSING)
+	else if (party->state == CONDIS_PARTY_STATE_ADDING || !other_active_party(vc, party) ||
+		 vc->call == CONDIS_CALL_STATE_CLOSING)
 		err = -EBUSY;	/* the last active party: close the call instead */
 	if (!err) {
-		condis_party_set_state(party, CONDIS_PARTY_DROPPING);
+		condis_party_set_state(party, CONDIS_PARTY_STATE_DROPPING);
 		party->op = CONDIS_PARTY_OP_DROP;
 		party->done = false;
 	}
@@ -392,11 +397,11 @@ int condis_cm_dispatch_incoming_drop_party(int status, struct condis_party *part
 	}
 	vc = party->vc;
 	spin_lock_bh(&vc->lock);
-	if (party->state == CONDIS_PARTY_DROPPING || party->state == CONDIS_PARTY_GONE)
+	if (party->state == CONDIS_PARTY_STATE_DROPPING || party->state == CONDIS_PARTY_STATE_GONE)
 		err = -EALREADY;
-	else if (party->state == CONDIS_PARTY_ADDING)
+	else if (party->state == CONDIS_PARTY_STATE_ADDING)
 		err = -EBUSY;
-	else if (!other_active_party(vc, party) || vc->call != CONDIS_CALL_CONNECTED)
+	else if (!other_active_party(vc, party) || vc->call != CONDIS_CALL_STATE_CONNECTED)
 		err = -EINVAL;
 	spin_unlock_bh(&vc->lock);
 	if (err && err != -EALREADY)

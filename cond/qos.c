@@ -82,7 +82,7 @@ int condis_cl_modify_call_qos(struct condis_vc *vc, struct condis_call_params *p
 		return -EBADF;
 	}
 	spin_lock_bh(&vc->lock);
-	if (!params || vc->call != CONDIS_CALL_CONNECTED || vc->remote_closed)
+	if (!params || vc->call != CONDIS_CALL_STATE_CONNECTED || vc->remote_closed)
 		err = -EINVAL;
 	else if (vc->qos_pending)
 		err = -EBUSY;
@@ -190,8 +190,8 @@ int condis_cm_dispatch_incoming_call_qos_change(struct condis_vc *vc,
 		return -EBADF;
 	}
 	spin_lock_bh(&vc->lock);
-	if (vc->call != CONDIS_CALL_CONNECTED || vc->remote_closed || !params ||
-	    vc->state != CONDIS_VC_ACTIVE || vc->params != params)
+	if (vc->call != CONDIS_CALL_STATE_CONNECTED || vc->remote_closed || !params ||
+	    vc->state != CONDIS_VC_STATE_ACTIVE || vc->params != params)
 		err = -EINVAL;
 	else if (vc->qos_pending)
 		err = -EBUSY;

@@ -20,6 +20,7 @@
 #include <linux/slab.h>
 
 #include "core.h"
+#include "netlink.h"
 #include "objects.h"
 #include "trace.h"
 
@@ -28,6 +29,9 @@ static void sap_set_state(struct condis_sap *sap, enum condis_sap_state state)
 {
 	lockdep_assert_held(&sap->af->lock);
 	trace_condis_sap_state(sap, state);
+	condis_nl_notify_sap(sap, state == CONDIS_SAP_STATE_GONE ? CONDIS_EVENT_TYPE_DEL
+								 : CONDIS_EVENT_TYPE_CHANGE,
+			     sap->state, state);
 	WRITE_ONCE(sap->state, state);	/* lookups read it without the lock */
 }
 
@@ -62,7 +66,7 @@ static void condis_sap_finish(struct condis_sap *sap)
 	struct condis_af *af = sap->af;
 
 	spin_lock_bh(&af->lock);
-	sap_set_state(sap, CONDIS_SAP_GONE);
+	sap_set_state(sap, CONDIS_SAP_STATE_GONE);
 	list_del(&sap->af_node);
 	af->nr_saps--;
 	spin_unlock_bh(&af->lock);
@@ -89,7 +93,7 @@ static void condis_sap_register_complete_fn(struct work_struct *work)
 		condis_sap_finish(sap);
 	} else {
 		spin_lock_bh(&sap->af->lock);
-		sap_set_state(sap, CONDIS_SAP_REGISTERED);
+		sap_set_state(sap, CONDIS_SAP_STATE_REGISTERED);
 		spin_unlock_bh(&sap->af->lock);
 	}
 	sap->af->cl_ops->register_sap_complete(status, sap->cl_sap_ctx, &sap->addr,
@@ -139,7 +143,7 @@ int condis_cl_register_sap(struct condis_af *af, void *cl_sap_ctx,
 	condis_obj_init(&s->obj, CONDIS_OBJ_SAP, condis_sap_release);
 	s->af = af;			/* keeps the handle lookup's reference */
 	s->cl_sap_ctx = cl_sap_ctx;
-	s->state = CONDIS_SAP_REGISTERING;
+	s->state = CONDIS_SAP_STATE_REGISTERING;
 	memcpy(&s->addr, addr, condis_sap_addr_size(addr));
 	s->sn.addr = &s->addr;
 	INIT_WORK(&s->reg_work, condis_sap_register_complete_fn);
@@ -147,7 +151,7 @@ int condis_cl_register_sap(struct condis_af *af, void *cl_sap_ctx,
 	INIT_WORK(&s->done_work, condis_sap_deregister_done_fn);
 
 	spin_lock_bh(&af->lock);
-	if (af->state != CONDIS_AF_OPEN) {
+	if (af->state != CONDIS_AF_STATE_OPEN) {
 		spin_unlock_bh(&af->lock);
 		condis_bad_input("cl_register_sap: AF %u is not open", af->obj.id);
 		condis_sap_put(s);	/* frees s, drops the AF reference */
@@ -163,7 +167,8 @@ int condis_cl_register_sap(struct condis_af *af, void *cl_sap_ctx,
 	}
 	list_add_tail(&s->af_node, &af->saps);
 	af->nr_saps++;
-	trace_condis_sap_state(s, CONDIS_SAP_REGISTERING);
+	trace_condis_sap_state(s, CONDIS_SAP_STATE_REGISTERING);
+	condis_nl_notify_sap(s, CONDIS_EVENT_TYPE_NEW, 0, CONDIS_SAP_STATE_REGISTERING);
 	spin_unlock_bh(&af->lock);
 	*sap = s;
 
@@ -184,7 +189,7 @@ int condis_cl_register_sap(struct condis_af *af, void *cl_sap_ctx,
 	}
 	s->cm_sap_ctx = cm_sap_ctx;
 	spin_lock_bh(&af->lock);
-	sap_set_state(s, CONDIS_SAP_REGISTERED);
+	sap_set_state(s, CONDIS_SAP_STATE_REGISTERED);
 	spin_unlock_bh(&af->lock);
 	return 0;
 
@@ -325,14 +330,14 @@ int condis_cl_deregister_sap(struct condis_sap *sap)
 	}
 	af = sap->af;
 	spin_lock_bh(&af->lock);
-	if (sap->state == CONDIS_SAP_DEREGISTERING || sap->state == CONDIS_SAP_GONE)
+	if (sap->state == CONDIS_SAP_STATE_DEREGISTERING || sap->state == CONDIS_SAP_STATE_GONE)
 		err = -EBADF;
-	else if (sap->state == CONDIS_SAP_REGISTERING)
+	else if (sap->state == CONDIS_SAP_STATE_REGISTERING)
 		err = -EBUSY;
-	else if (af->state == CONDIS_AF_CLOSING)
+	else if (af->state == CONDIS_AF_STATE_CLOSING)
 		err = -ESHUTDOWN;
 	else
-		sap_set_state(sap, CONDIS_SAP_DEREGISTERING);
+		sap_set_state(sap, CONDIS_SAP_STATE_DEREGISTERING);
 	spin_unlock_bh(&af->lock);
 	if (err) {
 		condis_bad_input("cl_deregister_sap: SAP %u cannot be deregistered now (%d)",
@@ -364,7 +369,7 @@ void condis_cm_deregister_sap_complete(int status, struct condis_sap *sap)
 		condis_bad_input("cm_deregister_sap_complete: bad SAP handle %p", sap);
 		return;
 	}
-	if (READ_ONCE(sap->state) != CONDIS_SAP_DEREGISTERING ||
+	if (READ_ONCE(sap->state) != CONDIS_SAP_STATE_DEREGISTERING ||
 	    test_and_set_bit(CONDIS_SAP_DEREG_DONE, &sap->flags)) {
 		condis_bad_input("cm_deregister_sap_complete: SAP %u is not being deregistered",
 				 sap->obj.id);
@@ -415,7 +420,7 @@ struct condis_sap *condis_cm_lookup_sap(struct condis_cm_af *cm_af,
 	}
 	rcu_read_unlock();
 	condis_obj_put(obj);
-	if (sap && READ_ONCE(sap->state) > CONDIS_SAP_REGISTERED) {
+	if (sap && READ_ONCE(sap->state) > CONDIS_SAP_STATE_REGISTERED) {
 		/* Lost the race with condis_cl_deregister_sap(): not routable. */
 		condis_sap_put(sap);
 		sap = NULL;

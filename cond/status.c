@@ -32,7 +32,7 @@ static void status_call(struct condis_binding *b, struct condis_vc *vc, void *vc
 {
 	/* Not to a binding closed meanwhile, nor about a VC deleted meanwhile. */
 	if (READ_ONCE(b->state) != CONDIS_BINDING_OPEN ||
-	    (vc && READ_ONCE(vc->state) == CONDIS_VC_DELETED))
+	    (vc && READ_ONCE(vc->state) == CONDIS_VC_STATE_DELETED))
 		return;
 	trace_condis_status(b, vc, ind->code);
 	b->protocol->ops->co_status(b->ctx, vc_ctx, ind);

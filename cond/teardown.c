@@ -60,10 +60,11 @@ static bool vc_quiet(void *arg)
 	bool quiet;
 
 	spin_lock_bh(&vc->lock);
-	quiet = vc->call != CONDIS_CALL_MAKING && vc->call != CONDIS_CALL_CLOSING &&
-		!(vc->call == CONDIS_CALL_OFFERED && vc->call_done) && !vc->qos_pending;
+	quiet = vc->call != CONDIS_CALL_STATE_MAKING && vc->call != CONDIS_CALL_STATE_CLOSING &&
+		!(vc->call == CONDIS_CALL_STATE_OFFERED && vc->call_done) && !vc->qos_pending;
 	list_for_each_entry(party, &vc->parties, node)
-		if (party->state == CONDIS_PARTY_ADDING || party->state == CONDIS_PARTY_DROPPING)
+		if (party->state == CONDIS_PARTY_STATE_ADDING ||
+		    party->state == CONDIS_PARTY_STATE_DROPPING)
 			quiet = false;
 	spin_unlock_bh(&vc->lock);
 	return quiet;
@@ -73,7 +74,7 @@ static bool vc_call_idle(void *arg)
 {
 	struct condis_vc *vc = arg;
 
-	return READ_ONCE(vc->call) == CONDIS_CALL_IDLE;
+	return READ_ONCE(vc->call) == CONDIS_CALL_STATE_IDLE;
 }
 
 /* One active party other than @keep, referenced, or NULL. */
@@ -83,7 +84,7 @@ static struct condis_party *vc_extra_party(struct condis_vc *vc)
 
 	spin_lock_bh(&vc->lock);
 	list_for_each_entry(party, &vc->parties, node) {
-		if (party->state != CONDIS_PARTY_ACTIVE)
+		if (party->state != CONDIS_PARTY_STATE_ACTIVE)
 			continue;
 		if (!first) {
 			first = party;
@@ -118,7 +119,7 @@ static void teardown_vc(struct condis_vc *vc)
 	spin_lock_bh(&vc->lock);
 	call = vc->call;
 	spin_unlock_bh(&vc->lock);
-	if (call == CONDIS_CALL_OFFERED) {
+	if (call == CONDIS_CALL_STATE_OFFERED) {
 		/* The client will not answer any more: refuse the offer for it. */
 		condis_cl_incoming_call_complete(-ECONNRESET, vc, NULL);
 		teardown_wait(vc_quiet, vc, "a refused offer");
@@ -134,11 +135,11 @@ static void teardown_vc(struct condis_vc *vc)
 	spin_lock_bh(&vc->lock);
 	call = vc->call;
 	spin_unlock_bh(&vc->lock);
-	if (call == CONDIS_CALL_ACCEPTED || call == CONDIS_CALL_CONNECTED) {
+	if (call == CONDIS_CALL_STATE_ACCEPTED || call == CONDIS_CALL_STATE_CONNECTED) {
 		condis_cl_close_call(vc, vc_last_party(vc), NULL, 0);
 		teardown_wait(vc_call_idle, vc, "a call to close");
 	}
-	if (vc->creator == CONDIS_VC_BY_MCM)
+	if (vc->creator == CONDIS_VC_CREATOR_MCM)
 		condis_mcm_delete_vc(vc);
 	else
 		condis_co_delete_vc(vc);
@@ -152,7 +153,7 @@ static bool af_saps_settled(void *arg)
 
 	spin_lock_bh(&af->lock);
 	list_for_each_entry(sap, &af->saps, af_node)
-		if (sap->state == CONDIS_SAP_REGISTERING)
+		if (sap->state == CONDIS_SAP_STATE_REGISTERING)
 			settled = false;
 	spin_unlock_bh(&af->lock);
 	return settled;
@@ -173,14 +174,14 @@ static bool af_closed(void *arg)
 {
 	struct condis_af *af = arg;
 
-	return READ_ONCE(af->state) == CONDIS_AF_CLOSED;
+	return READ_ONCE(af->state) == CONDIS_AF_STATE_CLOSED;
 }
 
 static bool af_not_closing(void *arg)
 {
 	struct condis_af *af = arg;
 
-	return READ_ONCE(af->state) != CONDIS_AF_CLOSING;
+	return READ_ONCE(af->state) != CONDIS_AF_STATE_CLOSING;
 }
 
 static void saps_complete_for_cm(struct condis_af *af);
@@ -195,7 +196,7 @@ static void teardown_saps(struct condis_af *af, bool cm_leaving)
 		found = NULL;
 		spin_lock_bh(&af->lock);
 		list_for_each_entry(sap, &af->saps, af_node)
-			if (sap->state == CONDIS_SAP_REGISTERED) {
+			if (sap->state == CONDIS_SAP_STATE_REGISTERED) {
 				found = sap;
 				break;
 			}
@@ -251,7 +252,7 @@ static bool vc_inactive(void *arg)
 {
 	struct condis_vc *vc = arg;
 
-	return READ_ONCE(vc->state) == CONDIS_VC_INACTIVE;
+	return READ_ONCE(vc->state) == CONDIS_VC_STATE_INACTIVE;
 }
 
 /*
@@ -266,8 +267,8 @@ static void vc_complete_for_cm(struct condis_vc *vc)
 	int rounds = 0;
 
 	spin_lock_bh(&vc->lock);
-	making = vc->call == CONDIS_CALL_MAKING && !vc->call_done;
-	closing = vc->call == CONDIS_CALL_CLOSING && !vc->call_done;
+	making = vc->call == CONDIS_CALL_STATE_MAKING && !vc->call_done;
+	closing = vc->call == CONDIS_CALL_STATE_CLOSING && !vc->call_done;
 	qos = vc->qos_pending && !vc->qos_done;
 	spin_unlock_bh(&vc->lock);
 
@@ -300,9 +301,9 @@ static void vc_complete_for_cm(struct condis_vc *vc)
 		 * too, once its data path is drained (an MCM's must be first).
 		 */
 		teardown_wait(vc_drained, vc, "the VC's data path to drain");
-		if (READ_ONCE(vc->state) == CONDIS_VC_ACTIVE && vc->mcm)
+		if (READ_ONCE(vc->state) == CONDIS_VC_STATE_ACTIVE && vc->mcm)
 			condis_mcm_deactivate_vc(vc);
-		else if (READ_ONCE(vc->state) == CONDIS_VC_ACTIVE)
+		else if (READ_ONCE(vc->state) == CONDIS_VC_STATE_ACTIVE)
 			condis_cm_deactivate_vc(vc);
 		teardown_wait(vc_inactive, vc, "a deactivation");
 		condis_cm_close_call_complete(0, vc);
@@ -319,9 +320,9 @@ static void saps_complete_for_cm(struct condis_af *af)
 		found = NULL;
 		spin_lock_bh(&af->lock);
 		list_for_each_entry(sap, &af->saps, af_node) {
-			reg = sap->state == CONDIS_SAP_REGISTERING &&
+			reg = sap->state == CONDIS_SAP_STATE_REGISTERING &&
 			      !test_bit(CONDIS_SAP_REG_DONE, &sap->flags);
-			if (reg || (sap->state == CONDIS_SAP_DEREGISTERING &&
+			if (reg || (sap->state == CONDIS_SAP_STATE_DEREGISTERING &&
 				    test_bit(CONDIS_SAP_DEREG_PENDED, &sap->flags) &&
 				    !test_bit(CONDIS_SAP_DEREG_DONE, &sap->flags))) {
 				found = sap;
@@ -349,12 +350,12 @@ static bool af_complete_for_cm(struct condis_af *af)
 	state = af->state;
 	cm_owes = !af->cm_done && !af->close_refused;
 	spin_unlock_bh(&af->lock);
-	if (state == CONDIS_AF_OPENING && cm_owes) {
+	if (state == CONDIS_AF_STATE_OPENING && cm_owes) {
 		condis_cm_open_af_complete(-ENETDOWN, af, NULL);
 		teardown_wait(af_closed, af, "a refused AF open");
 		return true;
 	}
-	if (state == CONDIS_AF_CLOSING && cm_owes)
+	if (state == CONDIS_AF_STATE_CLOSING && cm_owes)
 		condis_cm_close_af_complete(0, af);
 	return false;
 }
@@ -392,7 +393,7 @@ void condis_af_force_close(struct condis_af *af, bool cm_leaving)
 	if (cm_leaving)
 		af_complete_for_cm(af);		/* a close the client started */
 	teardown_wait(af_not_closing, af, "an AF close in flight");
-	if (READ_ONCE(af->state) == CONDIS_AF_OPEN) {
+	if (READ_ONCE(af->state) == CONDIS_AF_STATE_OPEN) {
 		condis_cl_close_af(af);
 		if (cm_leaving)
 			af_complete_for_cm(af);
@@ -416,7 +417,7 @@ static struct condis_af *binding_next_af(struct condis_binding *binding)
 	list_for_each_entry(cm_af, &binding->adapter->cm_afs, node) {
 		list_for_each_entry(af, &cm_af->afs, cm_af_node) {
 			if ((af->binding == binding || cm_af->cm_binding == binding) &&
-			    READ_ONCE(af->state) != CONDIS_AF_CLOSED) {
+			    READ_ONCE(af->state) != CONDIS_AF_STATE_CLOSED) {
 				found = af;
 				condis_obj_get(&af->obj);
 				break;
@@ -456,7 +457,7 @@ void condis_binding_force_close(struct condis_binding *binding)
 		 * A CM going away asks each client to close first, as NDIS has
 		 * CMs do; only what a client leaves open is closed for it.
 		 */
-		if (af->binding != binding && READ_ONCE(af->state) == CONDIS_AF_OPEN &&
+		if (af->binding != binding && READ_ONCE(af->state) == CONDIS_AF_STATE_OPEN &&
 		    !READ_ONCE(af->notify_pending)) {
 			int ret = condis_cm_notify_close_af(af);
 
@@ -464,7 +465,7 @@ void condis_binding_force_close(struct condis_binding *binding)
 				teardown_wait_ms(af_closed, af, CONDIS_TEARDOWN_NOTIFY_WAIT_MS,
 						 NULL);
 		}
-		if (READ_ONCE(af->state) != CONDIS_AF_CLOSED)
+		if (READ_ONCE(af->state) != CONDIS_AF_STATE_CLOSED)
 			condis_af_force_close(af, cm_leaving(binding, af));
 		condis_af_put(af);
 	}

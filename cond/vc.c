@@ -22,6 +22,7 @@
 #include <linux/slab.h>
 
 #include "core.h"
+#include "netlink.h"
 #include "objects.h"
 #include "trace.h"
 
@@ -30,6 +31,9 @@ static void vc_set_state(struct condis_vc *vc, enum condis_vc_state state)
 {
 	lockdep_assert_held(&vc->lock);
 	trace_condis_vc_state(vc, state);
+	condis_nl_notify_vc(vc, state == CONDIS_VC_STATE_DELETED ? CONDIS_EVENT_TYPE_DEL
+								 : CONDIS_EVENT_TYPE_CHANGE,
+			    vc->state, state);
 	vc->state = state;
 }
 
@@ -75,7 +79,7 @@ static struct condis_vc *condis_vc_alloc(struct condis_adapter *adapter, struct 
 	vc->creator = creator;
 	vc->mcm = !!adapter->miniport->cm_ops;
 	spin_lock_init(&vc->lock);
-	vc->state = CONDIS_VC_INACTIVE;
+	vc->state = CONDIS_VC_STATE_INACTIVE;
 	INIT_WORK(&vc->activate_work, condis_vc_activate_done_fn);
 	INIT_WORK(&vc->deactivate_work, condis_vc_deactivate_done_fn);
 	INIT_LIST_HEAD(&vc->node);
@@ -109,7 +113,7 @@ static bool af_usable(struct condis_af *af)
 	bool ok;
 
 	spin_lock_bh(&af->lock);
-	ok = af->state == CONDIS_AF_OPEN;
+	ok = af->state == CONDIS_AF_STATE_OPEN;
 	spin_unlock_bh(&af->lock);
 	return ok;
 }
@@ -183,7 +187,8 @@ static int condis_vc_publish(struct condis_vc *vc, bool call_miniport, bool peer
 	}
 	vc_link(vc, true);
 	spin_lock_bh(&vc->lock);
-	trace_condis_vc_state(vc, CONDIS_VC_INACTIVE);
+	trace_condis_vc_state(vc, CONDIS_VC_STATE_INACTIVE);
+	condis_nl_notify_vc(vc, CONDIS_EVENT_TYPE_NEW, 0, CONDIS_VC_STATE_INACTIVE);
 	spin_unlock_bh(&vc->lock);
 	return 0;
 }
@@ -228,11 +233,11 @@ int condis_co_create_vc(struct condis_binding *binding, struct condis_af *af, vo
 		/* A stand-alone CM's signalling VC: only the miniport is involved. */
 		if (!binding->protocol->cm_ops || adapter->miniport->cm_ops)
 			goto out_put;
-		creator = CONDIS_VC_BY_CM;
+		creator = CONDIS_VC_CREATOR_CM;
 	} else if (af->binding == binding) {
-		creator = CONDIS_VC_BY_CLIENT;
+		creator = CONDIS_VC_CREATOR_CLIENT;
 	} else if (af->cm_af->cm_binding == binding) {
-		creator = CONDIS_VC_BY_CM;
+		creator = CONDIS_VC_CREATOR_CM;
 	} else {
 		goto out_put;
 	}
@@ -246,11 +251,11 @@ int condis_co_create_vc(struct condis_binding *binding, struct condis_af *af, vo
 	v->cm_ops = af ? af->cm_af->cm_ops : binding->protocol->cm_ops;
 	if (!af)
 		v->sig_binding = condis_binding_get(binding);
-	if (creator == CONDIS_VC_BY_CLIENT)
+	if (creator == CONDIS_VC_CREATOR_CLIENT)
 		v->cl_vc_ctx = vc_ctx;
 	else
 		v->cm_vc_ctx = vc_ctx;
-	err = condis_vc_publish(v, !v->mcm, creator == CONDIS_VC_BY_CM, af);
+	err = condis_vc_publish(v, !v->mcm, creator == CONDIS_VC_CREATOR_CM, af);
 	if (!err)
 		*vc = v;
 out_put:
@@ -295,7 +300,7 @@ int condis_mcm_create_vc(struct condis_adapter *adapter, struct condis_af *af, v
 		goto out_put;
 	}
 	err = -ENOMEM;
-	v = condis_vc_alloc(adapter, af, CONDIS_VC_BY_MCM);
+	v = condis_vc_alloc(adapter, af, CONDIS_VC_CREATOR_MCM);
 	if (!v)
 		goto out_put;
 	v->cm_ops = af->cm_af->cm_ops;
@@ -316,12 +321,12 @@ static int condis_vc_delete(struct condis_vc *vc, const char *who)
 	int err = 0;
 
 	spin_lock_bh(&vc->lock);
-	if (vc->state == CONDIS_VC_ACTIVE || vc->state == CONDIS_VC_ACTIVATING ||
-	    vc->call != CONDIS_CALL_IDLE)
+	if (vc->state == CONDIS_VC_STATE_ACTIVE || vc->state == CONDIS_VC_STATE_ACTIVATING ||
+	    vc->call != CONDIS_CALL_STATE_IDLE)
 		err = -EBUSY;		/* NDIS_STATUS_NOT_ACCEPTED */
-	else if (vc->state == CONDIS_VC_DEACTIVATING)
+	else if (vc->state == CONDIS_VC_STATE_DEACTIVATING)
 		err = -ESHUTDOWN;	/* NDIS_STATUS_CLOSING */
-	else if (vc->state == CONDIS_VC_DELETED)
+	else if (vc->state == CONDIS_VC_STATE_DELETED)
 		err = -EBADF;
 	spin_unlock_bh(&vc->lock);
 	if (err) {
@@ -330,19 +335,19 @@ static int condis_vc_delete(struct condis_vc *vc, const char *who)
 	}
 
 	/* The other protocol first: it may refuse while it has work outstanding. */
-	if (vc->af && vc->creator == CONDIS_VC_BY_CLIENT)
+	if (vc->af && vc->creator == CONDIS_VC_CREATOR_CLIENT)
 		err = vc->cm_ops->delete_vc(vc->cm_vc_ctx);
 	else if (vc->af)
 		err = vc->af->cl_ops->delete_vc(vc->cl_vc_ctx);
 	if (err) {
 		condis_bad_input("%s: VC %u: the %s refused to delete it (%d)", who, vc->obj.id,
-				 vc->creator == CONDIS_VC_BY_CLIENT ? "CM" : "client", err);
+				 vc->creator == CONDIS_VC_CREATOR_CLIENT ? "CM" : "client", err);
 		return err;
 	}
 	if (!vc->mcm)
 		vc->adapter->miniport->ops->delete_vc(vc->mp_vc_ctx);
 	spin_lock_bh(&vc->lock);
-	vc_set_state(vc, CONDIS_VC_DELETED);
+	vc_set_state(vc, CONDIS_VC_STATE_DELETED);
 	spin_unlock_bh(&vc->lock);
 	vc_link(vc, false);
 	condis_obj_unpublish(&vc->obj);
@@ -371,7 +376,7 @@ int condis_co_delete_vc(struct condis_vc *vc)
 		condis_bad_input("co_delete_vc: bad VC handle %p", vc);
 		return -EBADF;
 	}
-	if (vc->creator == CONDIS_VC_BY_MCM) {
+	if (vc->creator == CONDIS_VC_CREATOR_MCM) {
 		condis_bad_input("co_delete_vc: VC %u belongs to an MCM", vc->obj.id);
 		err = -EINVAL;
 	} else {
@@ -397,7 +402,7 @@ int condis_mcm_delete_vc(struct condis_vc *vc)
 		condis_bad_input("mcm_delete_vc: bad VC handle %p", vc);
 		return -EBADF;
 	}
-	if (vc->creator != CONDIS_VC_BY_MCM) {
+	if (vc->creator != CONDIS_VC_CREATOR_MCM) {
 		condis_bad_input("mcm_delete_vc: VC %u was not created by the MCM", vc->obj.id);
 		err = -EINVAL;
 	} else {
@@ -415,7 +420,7 @@ static void vc_finish_activation(struct condis_vc *vc, int status)
 	if (status) {
 		vc_set_state(vc, vc->before);		/* old parameters, if any, stay */
 	} else {
-		vc_set_state(vc, CONDIS_VC_ACTIVE);
+		vc_set_state(vc, CONDIS_VC_STATE_ACTIVE);
 		vc->params = vc->new_params;
 		vc->activations++;
 	}
@@ -465,13 +470,13 @@ int condis_cm_activate_vc(struct condis_vc *vc, struct condis_call_params *param
 	spin_lock_bh(&vc->lock);
 	if (vc->mcm || !params)
 		err = -EINVAL;
-	else if (vc->state == CONDIS_VC_ACTIVATING)
+	else if (vc->state == CONDIS_VC_STATE_ACTIVATING)
 		err = -EBUSY;
-	else if (vc->state == CONDIS_VC_DEACTIVATING || vc->state == CONDIS_VC_DELETED)
+	else if (vc->state == CONDIS_VC_STATE_DEACTIVATING || vc->state == CONDIS_VC_STATE_DELETED)
 		err = -ESHUTDOWN;
 	if (!err) {
 		vc->before = vc->state;
-		vc_set_state(vc, CONDIS_VC_ACTIVATING);
+		vc_set_state(vc, CONDIS_VC_STATE_ACTIVATING);
 		vc->new_params = params;
 		vc->mp_done = false;
 	}
@@ -509,7 +514,7 @@ EXPORT_SYMBOL_NS_GPL(condis_cm_activate_vc, CONDIS);
 static void vc_miniport_done(struct condis_vc *vc, int status, enum condis_vc_state in_flight,
 			     const char *who)
 {
-	struct work_struct *work = in_flight == CONDIS_VC_ACTIVATING ? &vc->activate_work
+	struct work_struct *work = in_flight == CONDIS_VC_STATE_ACTIVATING ? &vc->activate_work
 								      : &vc->deactivate_work;
 	bool ok, hold = false;
 
@@ -525,7 +530,8 @@ static void vc_miniport_done(struct condis_vc *vc, int status, enum condis_vc_st
 		vc->mp_done = true;
 		vc->status = status;
 		/* A deactivation completes once the data path is drained. */
-		hold = in_flight == CONDIS_VC_DEACTIVATING && !status && !condis_vc_drained(vc);
+		hold = in_flight == CONDIS_VC_STATE_DEACTIVATING && !status &&
+		       !condis_vc_drained(vc);
 		vc->deact_waiting = hold;
 	}
 	spin_unlock_bh(&vc->lock);
@@ -551,7 +557,7 @@ static void vc_miniport_done(struct condis_vc *vc, int status, enum condis_vc_st
 void condis_mco_activate_vc_complete(int status, struct condis_vc *vc,
 				     struct condis_call_params *params)
 {
-	vc_miniport_done(vc, status, CONDIS_VC_ACTIVATING, "mco_activate_vc_complete");
+	vc_miniport_done(vc, status, CONDIS_VC_STATE_ACTIVATING, "mco_activate_vc_complete");
 }
 EXPORT_SYMBOL_NS_GPL(condis_mco_activate_vc_complete, CONDIS);
 
@@ -562,7 +568,7 @@ static void condis_vc_deactivate_done_fn(struct work_struct *work)
 
 	spin_lock_bh(&vc->lock);
 	status = vc->status;
-	vc_set_state(vc, status ? CONDIS_VC_ACTIVE : CONDIS_VC_INACTIVE);
+	vc_set_state(vc, status ? CONDIS_VC_STATE_ACTIVE : CONDIS_VC_STATE_INACTIVE);
 	if (!status)
 		vc->params = NULL;
 	spin_unlock_bh(&vc->lock);
@@ -598,14 +604,14 @@ int condis_cm_deactivate_vc(struct condis_vc *vc)
 	spin_lock_bh(&vc->lock);
 	if (vc->mcm)
 		err = -EINVAL;
-	else if (vc->state == CONDIS_VC_ACTIVATING)
+	else if (vc->state == CONDIS_VC_STATE_ACTIVATING)
 		err = -EBUSY;
-	else if (vc->state == CONDIS_VC_DEACTIVATING)
+	else if (vc->state == CONDIS_VC_STATE_DEACTIVATING)
 		err = -ESHUTDOWN;
-	else if (vc->state != CONDIS_VC_ACTIVE)
+	else if (vc->state != CONDIS_VC_STATE_ACTIVE)
 		err = -EINVAL;
 	if (!err) {
-		vc_set_state(vc, CONDIS_VC_DEACTIVATING);
+		vc_set_state(vc, CONDIS_VC_STATE_DEACTIVATING);
 		vc->mp_done = false;
 	}
 	spin_unlock_bh(&vc->lock);
@@ -634,7 +640,7 @@ int condis_cm_deactivate_vc(struct condis_vc *vc)
 		spin_unlock_bh(&vc->lock);
 		return CONDIS_PENDING;
 	}
-	vc_set_state(vc, ret ? CONDIS_VC_ACTIVE : CONDIS_VC_INACTIVE);
+	vc_set_state(vc, ret ? CONDIS_VC_STATE_ACTIVE : CONDIS_VC_STATE_INACTIVE);
 	if (!ret)
 		vc->params = NULL;
 	spin_unlock_bh(&vc->lock);
@@ -655,7 +661,7 @@ EXPORT_SYMBOL_NS_GPL(condis_cm_deactivate_vc, CONDIS);
  */
 void condis_mco_deactivate_vc_complete(int status, struct condis_vc *vc)
 {
-	vc_miniport_done(vc, status, CONDIS_VC_DEACTIVATING, "mco_deactivate_vc_complete");
+	vc_miniport_done(vc, status, CONDIS_VC_STATE_DEACTIVATING, "mco_deactivate_vc_complete");
 }
 EXPORT_SYMBOL_NS_GPL(condis_mco_deactivate_vc_complete, CONDIS);
 
@@ -680,10 +686,10 @@ int condis_mcm_activate_vc(struct condis_vc *vc, struct condis_call_params *para
 		return -EBADF;
 	}
 	spin_lock_bh(&vc->lock);
-	if (!vc->mcm || !params || vc->state == CONDIS_VC_DELETED) {
+	if (!vc->mcm || !params || vc->state == CONDIS_VC_STATE_DELETED) {
 		err = -EINVAL;
 	} else {
-		vc_set_state(vc, CONDIS_VC_ACTIVE);
+		vc_set_state(vc, CONDIS_VC_STATE_ACTIVE);
 		vc->params = params;
 		vc->activations++;
 	}
@@ -716,12 +722,12 @@ int condis_mcm_deactivate_vc(struct condis_vc *vc)
 	spin_lock_bh(&vc->lock);
 	if (!vc->mcm) {
 		err = -EINVAL;
-	} else if (vc->state != CONDIS_VC_ACTIVE) {
+	} else if (vc->state != CONDIS_VC_STATE_ACTIVE) {
 		err = -EALREADY;
 	} else if (!condis_vc_drained(vc)) {
 		err = -EBUSY;	/* complete the sends, get the receives back first */
 	} else {
-		vc_set_state(vc, CONDIS_VC_INACTIVE);
+		vc_set_state(vc, CONDIS_VC_STATE_INACTIVE);
 		vc->params = NULL;
 	}
 	spin_unlock_bh(&vc->lock);

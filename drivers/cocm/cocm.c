@@ -4,8 +4,11 @@
  * conic port (a CO miniport), opens the port's signaling VC (channel 0),
  * registers the conic address family and runs a cosig engine over that VC:
  * the same protocol an MCM port speaks, so either can be at the other end.
+ * /sys/kernel/debug/cocm/engines shows each engine's calls and counters.
  */
+#include <linux/debugfs.h>
 #include <linux/module.h>
+#include <linux/seq_file.h>
 #include <linux/slab.h>
 #include <linux/workqueue.h>
 #include <net/conic.h>
@@ -47,6 +50,13 @@ struct cocm_binding {
 
 static struct condis_protocol *cocm_protocol;
 static struct condis_cm_ops cocm_cm_ops;
+static struct dentry *cocm_debugfs;
+/*
+ * Serialises binding, unbinding and the debugfs dump: cocm_bindings and
+ * cocm_orphans change only under it (and cocm_lock), so the dump may walk
+ * them and print each engine.  Order: before an engine's lock.
+ */
+static DEFINE_MUTEX(cocm_config_lock);
 /* Protects cocm_bindings (walked by completions in any context). */
 static DEFINE_SPINLOCK(cocm_lock);
 static LIST_HEAD(cocm_bindings);
@@ -193,7 +203,7 @@ static void cocm_free(struct cocm_binding *b)
 	kfree(b);
 }
 
-static int cocm_bind_adapter(void *proto_priv, struct condis_adapter *adapter)
+static int cocm_bind_adapter_locked(struct condis_adapter *adapter)
 {
 	struct condis_cm_af *cm_af;
 	struct cocm_binding *b;
@@ -252,10 +262,19 @@ err_free:
 	return err;
 }
 
-static int cocm_unbind_adapter(void *binding_ctx, struct condis_binding *binding)
+static int cocm_bind_adapter(void *proto_priv, struct condis_adapter *adapter)
 {
-	struct cocm_binding *b = binding_ctx;
+	int err;
 
+	mutex_lock(&cocm_config_lock);
+	err = cocm_bind_adapter_locked(adapter);
+	mutex_unlock(&cocm_config_lock);
+	return err;
+}
+
+static void cocm_unbind_adapter_locked(struct cocm_binding *b, struct condis_binding *binding)
+{
+	lockdep_assert_held(&cocm_config_lock);
 	cancel_work_sync(&b->link_work);
 	/* Clients close their calls (released on the wire) and AFs. */
 	if (cosig_shutdown(b->sig))
@@ -269,9 +288,16 @@ static int cocm_unbind_adapter(void *binding_ctx, struct condis_binding *binding
 	if (condis_close_adapter(binding)) {
 		/* condis's forced teardown still needs the engine. */
 		list_add_tail(&b->node, &cocm_orphans);
-		return 0;
+		return;
 	}
 	cocm_free(b);
+}
+
+static int cocm_unbind_adapter(void *binding_ctx, struct condis_binding *binding)
+{
+	mutex_lock(&cocm_config_lock);
+	cocm_unbind_adapter_locked(binding_ctx, binding);
+	mutex_unlock(&cocm_config_lock);
 	return 0;
 }
 
@@ -327,18 +353,43 @@ static const struct condis_protocol_desc cocm_desc = {
 	.cm_ops = &cocm_cm_ops,
 };
 
+/* /sys/kernel/debug/cocm/engines: each engine, as an MCM port's state shows its own. */
+static int cocm_engines_show(struct seq_file *m, void *v)
+{
+	struct cocm_binding *b;
+
+	mutex_lock(&cocm_config_lock);
+	list_for_each_entry(b, &cocm_bindings, node)
+		cosig_debugfs_show(b->sig, m);
+	list_for_each_entry(b, &cocm_orphans, node) {
+		seq_puts(m, "(unbound, waiting for condis's teardown)\n");
+		cosig_debugfs_show(b->sig, m);
+	}
+	mutex_unlock(&cocm_config_lock);
+	return 0;
+}
+DEFINE_SHOW_ATTRIBUTE(cocm_engines);
+
 static int __init cocm_init(void)
 {
+	int err;
+
 	cocm_cm_ops = cosig_cm_ops;
 	cocm_cm_ops.activate_vc_complete = cocm_activate_vc_complete;
 	cocm_cm_ops.deactivate_vc_complete = cocm_deactivate_vc_complete;
-	return condis_register_protocol(&cocm_desc, NULL, &cocm_protocol);
+	cocm_debugfs = debugfs_create_dir("cocm", NULL);
+	debugfs_create_file("engines", 0444, cocm_debugfs, NULL, &cocm_engines_fops);
+	err = condis_register_protocol(&cocm_desc, NULL, &cocm_protocol);
+	if (err)
+		debugfs_remove_recursive(cocm_debugfs);
+	return err;
 }
 
 static void __exit cocm_exit(void)
 {
 	struct cocm_binding *b, *tmp;
 
+	debugfs_remove_recursive(cocm_debugfs);
 	condis_deregister_protocol(cocm_protocol);
 	list_for_each_entry_safe(b, tmp, &cocm_orphans, node)
 		cocm_free(b);

@@ -64,6 +64,11 @@ struct seq_file;
 /* condis_flow_spec "not specified". */
 #define COECHO_RATE_ANY		0xffffffffU
 
+/* What one send command may ask for (ctl "send" and netlink client-send). */
+#define COECHO_SEND_MAX		100000
+#define COECHO_SIZE_MIN		16
+#define COECHO_SIZE_MAX		1500
+
 /**
  * struct coecho_stats - module-wide event counters (debugfs "stats")
  * @binds: adapters bound
@@ -454,5 +459,9 @@ void coecho_co_send_complete(void *vc_ctx, struct sk_buff_head *skbs);
 /* debugfs.c */
 void coecho_debugfs_init(void);
 void coecho_debugfs_uninit(void);
+
+/* netlink.c */
+int coecho_netlink_init(void);
+void coecho_netlink_uninit(void);
 
 #endif /* _COECHO_H */

@@ -26,9 +26,6 @@
 
 #define COECHO_CTL_MAX		256	/* longest command line */
 #define COECHO_CTL_ARGS		5	/* most words in a command */
-#define COECHO_SEND_MAX		100000
-#define COECHO_SIZE_MIN		16
-#define COECHO_SIZE_MAX		1500
 
 static int coecho_arg_u32(const char *s, u32 *v)
 {

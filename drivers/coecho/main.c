@@ -430,8 +430,14 @@ static int __init coecho_init(void)
 	if (err)
 		goto err_destroy_wq;
 	coecho_debugfs_init();
+	err = coecho_netlink_init();
+	if (err)
+		goto err_deregister;
 	return 0;
 
+err_deregister:
+	coecho_debugfs_uninit();
+	condis_deregister_protocol(coecho.protocol);
 err_destroy_wq:
 	destroy_workqueue(coecho.wq);
 	return err;
@@ -439,6 +445,7 @@ err_destroy_wq:
 
 static void __exit coecho_exit(void)
 {
+	coecho_netlink_uninit();
 	/* Unbinds every binding: unbind_adapter tears each one down. */
 	condis_deregister_protocol(coecho.protocol);
 	coecho_debugfs_uninit();

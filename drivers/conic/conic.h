@@ -118,7 +118,8 @@ struct conic_stats {
  * @peer: the other end of a back-to-back wire, or NULL (RCU)
  * @netdev: the Ethernet device carrying the link, or NULL (RCU)
  * @dev_tracker: for @netdev's reference
- * @peer_mac: where Ethernet frames go (learned; broadcast until then)
+ * @peer_mac: where Ethernet frames go (learned; broadcast until then), as
+ *	ether_addr_to_u64() packs it, so a reader never sees half a change
  * @admin_up: the "link" knob: 0 holds the link down
  * @link_up: the state last indicated
  * @link_work: indicates a change of link state
@@ -146,7 +147,7 @@ struct conic_port {
 	struct conic_port __rcu *peer;
 	struct net_device __rcu *netdev;
 	netdevice_tracker dev_tracker;
-	u8 peer_mac[ETH_ALEN];
+	u64 peer_mac;
 	bool admin_up;
 	bool link_up;
 	struct work_struct link_work;
@@ -191,6 +192,10 @@ struct conic_vc {
 int conic_bus_init(void);
 void conic_bus_exit(void);
 
+/* netlink.c */
+int conic_netlink_init(void);
+void conic_netlink_exit(void);
+
 /* port.c */
 int conic_port_new(u32 id, bool mcm);
 int conic_port_del(u32 id);
@@ -209,6 +214,7 @@ void conic_eth_exit(void);
 int conic_eth_link(u32 id, const char *ifname);
 void conic_eth_unlink(struct conic_port *port);
 void conic_eth_xmit(struct conic_port *port, struct net_device *dev, struct sk_buff *skb);
+unsigned int conic_port_mtu(struct conic_port *port);
 
 /* vc.c */
 struct conic_vc *conic_vc_alloc(struct conic_port *port, struct condis_vc *vc, gfp_t gfp);

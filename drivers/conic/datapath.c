@@ -17,9 +17,10 @@ void conic_vc_send(struct conic_vc *cvc, struct sk_buff_head *skbs)
 {
 	struct conic_port *port = cvc->port;
 	struct conic_media_vcis v;
+	int fault = conic_fault_take(port, CONIC_FAIL_SEND);
+	unsigned int mtu = conic_port_mtu(port);
 	struct sk_buff_head done;
 	struct sk_buff *skb;
-	int fault = conic_fault_take(port, CONIC_FAIL_SEND);
 	bool active;
 	unsigned int i;
 
@@ -33,7 +34,7 @@ void conic_vc_send(struct conic_vc *cvc, struct sk_buff_head *skbs)
 
 		if (!status && (!active || !READ_ONCE(port->link_up)))
 			status = -ENOLINK;
-		if (!status && skb->len > CONIC_MTU)
+		if (!status && skb->len > mtu)
 			status = -EMSGSIZE;
 		for (i = 0; !status && i < v.n_tx; i++) {
 			struct sk_buff *frame;

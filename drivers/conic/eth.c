@@ -37,7 +37,7 @@ static int conic_eth_rcv(struct sk_buff *skb, struct net_device *dev, struct pac
 		kfree_skb(skb);
 		return NET_RX_DROP;
 	}
-	ether_addr_copy(port->peer_mac, eth_hdr(skb)->h_source);
+	WRITE_ONCE(port->peer_mac, ether_addr_to_u64(eth_hdr(skb)->h_source));
 	conic_port_rx(port, skb);
 	rcu_read_unlock();
 	return NET_RX_SUCCESS;
@@ -60,7 +60,14 @@ void conic_eth_xmit(struct conic_port *port, struct net_device *dev, struct sk_b
 {
 	u8 dst[ETH_ALEN];
 
-	ether_addr_copy(dst, port->peer_mac);
+	/* The device would drop it without a word: count it here. */
+	if (skb->len > READ_ONCE(dev->mtu)) {
+		atomic64_inc(&port->stats.tx_dropped);
+		kfree_skb(skb);
+		return;
+	}
+
+	u64_to_ether_addr(READ_ONCE(port->peer_mac), dst);
 	if (is_zero_ether_addr(dst))
 		eth_broadcast_addr(dst);
 	if (skb_cow_head(skb, LL_RESERVED_SPACE(dev))) {
@@ -75,6 +82,31 @@ void conic_eth_xmit(struct conic_port *port, struct net_device *dev, struct sk_b
 		return;
 	}
 	dev_queue_xmit(skb);
+}
+
+/**
+ * conic_port_mtu() - the largest VC payload the port's link carries
+ * @port: the port
+ *
+ * %CONIC_MTU on a back-to-back wire; over Ethernet, less if the device's
+ * MTU leaves less room after the conic head.  A send larger than this
+ * completes with -EMSGSIZE instead of being lost on the way.
+ *
+ * Context: any.
+ * Return: bytes.
+ */
+unsigned int conic_port_mtu(struct conic_port *port)
+{
+	const int head = sizeof(struct conic_wire_hdr);
+	unsigned int mtu = CONIC_MTU;
+	struct net_device *dev;
+
+	rcu_read_lock();
+	dev = rcu_dereference(port->netdev);
+	if (dev)
+		mtu = min_t(unsigned int, mtu, max_t(int, READ_ONCE(dev->mtu) - head, 0));
+	rcu_read_unlock();
+	return mtu;
 }
 
 /**
@@ -125,7 +157,7 @@ void conic_eth_unlink(struct conic_port *port)
 		return;
 	RCU_INIT_POINTER(port->netdev, NULL);
 	synchronize_net();
-	eth_zero_addr(port->peer_mac);	/* learned again on the next link */
+	WRITE_ONCE(port->peer_mac, 0);	/* learned again on the next link */
 	netdev_put(dev, &port->dev_tracker);
 	conic_port_link_eval(port);
 }

@@ -33,8 +33,13 @@ static int __init conic_init(void)
 	err = conic_bus_init();
 	if (err)
 		goto err_eth;
+	err = conic_netlink_init();
+	if (err)
+		goto err_bus;
 	return 0;
 
+err_bus:
+	conic_bus_exit();
 err_eth:
 	conic_eth_exit();
 err_mcm:
@@ -49,6 +54,7 @@ err_wq:
 
 static void __exit conic_exit(void)
 {
+	conic_netlink_exit();
 	conic_port_del_all();
 	conic_bus_exit();
 	conic_eth_exit();

@@ -8,6 +8,7 @@
 #include <linux/skbuff.h>
 #include <linux/string.h>
 #include <linux/unaligned.h>
+#include <kunit/visibility.h>
 
 #include "internal.h"
 
@@ -144,6 +145,7 @@ int cosig_msg_parse(const struct sk_buff *skb, struct cosig_msg *msg)
 	}
 	return 0;
 }
+EXPORT_SYMBOL_IF_KUNIT(cosig_msg_parse);
 
 static void cosig_put_ie(struct sk_buff *skb, u16 type, const void *val, u16 len)
 {
@@ -212,6 +214,7 @@ struct sk_buff *cosig_msg_build(const struct cosig_out *out)
 	hdr->length = cpu_to_be16(skb->len - sizeof(*hdr));
 	return skb;
 }
+EXPORT_SYMBOL_IF_KUNIT(cosig_msg_build);
 
 /**
  * cosig_msg_name() - a message type's name
@@ -265,6 +268,7 @@ int cosig_cause_to_errno(u32 cause)
 	default: return -EPROTO;
 	}
 }
+EXPORT_SYMBOL_IF_KUNIT(cosig_cause_to_errno);
 
 /**
  * cosig_errno_to_cause() - the cause sent for a local failure
@@ -287,3 +291,4 @@ u32 cosig_errno_to_cause(int err)
 	default: return COSIG_CAUSE_REJECTED;
 	}
 }
+EXPORT_SYMBOL_IF_KUNIT(cosig_errno_to_cause);

@@ -23,6 +23,16 @@ if [ "$only" != itest ]; then
 	kmsg_mark "begin kunit (loading condis.ko)"
 	if load_module cond/condis.ko; then
 		run_kunit_module tests/kunit/condis_kunit.ko "$suite"
+		# The drivers' suites (built on 6.12 only).
+		if [ -f drivers/cosig/cosig_kunit.ko ]; then
+			if load_module drivers/cosig/cosig.ko; then
+				run_kunit_module drivers/cosig/cosig_kunit.ko "$suite"
+				rmmod cosig || result fail "cosig.unload" "rmmod cosig failed"
+			else
+				result fail "cosig.load" "insmod cosig.ko failed"
+			fi
+		fi
+		kunit_check_ran "$suite"
 		rmmod condis || result fail "condis.unload" "rmmod condis failed after the KUnit suites"
 	else
 		result fail "condis.load" "insmod condis.ko failed"

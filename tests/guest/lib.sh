@@ -103,6 +103,8 @@ run_itest() {
 
 # Load the KUnit module and print the KTAP of every suite it registered.
 # $1: module path, $2: optional suite glob (KUnit's filter_glob).
+# KUNIT_SUITES_RAN counts the suites run, for kunit_check_ran.
+KUNIT_SUITES_RAN=0
 run_kunit_module() {
 	local ko=$1 glob=$2 before suite ran
 	if [ ! -d "$DEBUGFS/kunit" ]; then
@@ -128,10 +130,18 @@ run_kunit_module() {
 	done
 	rmmod "$(basename "$ko" .ko)"
 	[ -n "$glob" ] && printf '*' >/sys/module/kunit/parameters/filter_glob
-	if [ $ran = 0 ]; then
-		# A run that tested nothing must not look like a pass.
-		result fail "kunit.suites" "no KUnit suite ran${glob:+ (filter '$glob')}"
+	KUNIT_SUITES_RAN=$((KUNIT_SUITES_RAN + ran))
+	# Without a filter every module must run its suites.
+	if [ $ran = 0 ] && [ -z "$glob" ]; then
+		result fail "kunit.suites" "$(basename "$ko") ran no KUnit suite"
 		return 1
 	fi
 	return 0
+}
+
+# After every KUnit module: a run that tested nothing must not look like a
+# pass.  $1: the suite glob, if any.
+kunit_check_ran() {
+	[ "$KUNIT_SUITES_RAN" -gt 0 ] ||
+		result fail "kunit.suites" "no KUnit suite ran${1:+ (filter '$1')}"
 }

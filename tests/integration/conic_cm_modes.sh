@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: GPL-2.0
 # The two ways to run the NIC speak one protocol: an MCM port calls a plain
 # port run by the stand-alone call manager cocm and back, and two plain
-# ports call each other.
+# ports call each other; cocm's debugfs shows its engines' calls.
 . /condis/tests/guest/lib.sh
 . /condis/tests/guest/conic.sh
 
@@ -25,6 +25,16 @@ done
 for id in 1 2 3; do
 	echoed $id 20
 done
+# cocm's engines show their calls: conic1 has two (1 in, 2 out), conic2
+# and conic3 one each, all active.
+engines=$DEBUGFS/cocm/engines
+for p in 1 2 3; do
+	grep -q "^signaling conic$p: link=up" $engines || fail "no engine for conic$p: $(cat $engines)"
+done
+n=$(awk '/^signaling conic1:/ { on = 1; next } /^signaling/ { on = 0 } on && /call cref=.*state=active/' \
+	$engines | wc -l)
+[ "$n" = 2 ] || fail "conic1's engine shows $n active calls, not 2: $(cat $engines)"
+[ "$(grep -c 'call cref=.*state=active' $engines)" = 4 ] || fail "not 4 active calls: $(cat $engines)"
 for id in 1 2 3; do
 	ctl close $id
 done

@@ -854,7 +854,7 @@ static void fake_world_drop_saps(struct fake_world *w)
 		return;
 	spin_lock_bh(&af->lock);
 	list_for_each_entry(sap, &af->saps, af_node)
-		if (sap->state == CONDIS_SAP_REGISTERED && n < ARRAY_SIZE(left))
+		if (sap->state == CONDIS_SAP_STATE_REGISTERED && n < ARRAY_SIZE(left))
 			left[n++] = sap;
 	spin_unlock_bh(&af->lock);
 	for (i = 0; i < n; i++)

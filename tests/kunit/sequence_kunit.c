@@ -81,7 +81,7 @@ static void seq_make_done(struct seq *s, struct seq_vc *v)
 	condis_cm_make_call_complete(status, v->vc, NULL, NULL);
 	fake_world_settle(s->w);
 	v->call = status ? IDLE : UP;
-	if (status && v->vc->state == CONDIS_VC_ACTIVE)
+	if (status && v->vc->state == CONDIS_VC_STATE_ACTIVE)
 		fake_cm_deactivate(s->w, v->vc);
 }
 

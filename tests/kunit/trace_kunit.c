@@ -94,16 +94,16 @@ static void trace_every_af_and_sap_transition(struct kunit *test)
 	struct fake_sap_addr a;
 	char ev[FAKE_EVENT_LEN];
 	static const int af_steps[][2] = {
-		{ CONDIS_AF_OPENING, CONDIS_AF_OPENING },
-		{ CONDIS_AF_OPENING, CONDIS_AF_OPEN },
-		{ CONDIS_AF_OPEN, CONDIS_AF_CLOSING },
-		{ CONDIS_AF_CLOSING, CONDIS_AF_CLOSED },
+		{ CONDIS_AF_STATE_OPENING, CONDIS_AF_STATE_OPENING },
+		{ CONDIS_AF_STATE_OPENING, CONDIS_AF_STATE_OPEN },
+		{ CONDIS_AF_STATE_OPEN, CONDIS_AF_STATE_CLOSING },
+		{ CONDIS_AF_STATE_CLOSING, CONDIS_AF_STATE_CLOSED },
 	};
 	static const int sap_steps[][2] = {
-		{ CONDIS_SAP_REGISTERING, CONDIS_SAP_REGISTERING },
-		{ CONDIS_SAP_REGISTERING, CONDIS_SAP_REGISTERED },
-		{ CONDIS_SAP_REGISTERED, CONDIS_SAP_DEREGISTERING },
-		{ CONDIS_SAP_DEREGISTERING, CONDIS_SAP_GONE },
+		{ CONDIS_SAP_STATE_REGISTERING, CONDIS_SAP_STATE_REGISTERING },
+		{ CONDIS_SAP_STATE_REGISTERING, CONDIS_SAP_STATE_REGISTERED },
+		{ CONDIS_SAP_STATE_REGISTERED, CONDIS_SAP_STATE_DEREGISTERING },
+		{ CONDIS_SAP_STATE_DEREGISTERING, CONDIS_SAP_STATE_GONE },
 	};
 	int i, last = -1;
 
@@ -142,12 +142,12 @@ static void trace_every_af_and_sap_transition(struct kunit *test)
 static void trace_every_vc_transition(struct kunit *test)
 {
 	static const int steps[][2] = {
-		{ CONDIS_VC_INACTIVE, CONDIS_VC_INACTIVE },
-		{ CONDIS_VC_INACTIVE, CONDIS_VC_ACTIVATING },
-		{ CONDIS_VC_ACTIVATING, CONDIS_VC_ACTIVE },
-		{ CONDIS_VC_ACTIVE, CONDIS_VC_DEACTIVATING },
-		{ CONDIS_VC_DEACTIVATING, CONDIS_VC_INACTIVE },
-		{ CONDIS_VC_INACTIVE, CONDIS_VC_DELETED },
+		{ CONDIS_VC_STATE_INACTIVE, CONDIS_VC_STATE_INACTIVE },
+		{ CONDIS_VC_STATE_INACTIVE, CONDIS_VC_STATE_ACTIVATING },
+		{ CONDIS_VC_STATE_ACTIVATING, CONDIS_VC_STATE_ACTIVE },
+		{ CONDIS_VC_STATE_ACTIVE, CONDIS_VC_STATE_DEACTIVATING },
+		{ CONDIS_VC_STATE_DEACTIVATING, CONDIS_VC_STATE_INACTIVE },
+		{ CONDIS_VC_STATE_INACTIVE, CONDIS_VC_STATE_DELETED },
 	};
 	struct fake_world *w = fake_world_new(test, FAKE_STANDALONE_CM);
 	struct trace_rec *rec = kunit_kzalloc(test, sizeof(*rec), GFP_KERNEL);
@@ -194,9 +194,9 @@ static void trace_every_call_transition(struct kunit *test)
 	struct fake_sap_addr a;
 	int i, at, last = -1;
 
-	BUILD_BUG_ON(CONDIS_CALL_IDLE != 0 || CONDIS_CALL_MAKING != 1 ||
-		     CONDIS_CALL_OFFERED != 2 || CONDIS_CALL_ACCEPTED != 3 ||
-		     CONDIS_CALL_CONNECTED != 4 || CONDIS_CALL_CLOSING != 5);
+	BUILD_BUG_ON(CONDIS_CALL_STATE_IDLE != 0 || CONDIS_CALL_STATE_MAKING != 1 ||
+		     CONDIS_CALL_STATE_OFFERED != 2 || CONDIS_CALL_STATE_ACCEPTED != 3 ||
+		     CONDIS_CALL_STATE_CONNECTED != 4 || CONDIS_CALL_STATE_CLOSING != 5);
 	KUNIT_ASSERT_NOT_NULL(test, rec);
 	rec->w = w;
 	KUNIT_ASSERT_EQ(test, fake_world_open_af(w), 0);
@@ -252,8 +252,8 @@ static void trace_every_party_transition(struct kunit *test)
 	struct fake_party *root, *leaf;
 	int i, at, last = -1;
 
-	BUILD_BUG_ON(CONDIS_PARTY_ADDING != 0 || CONDIS_PARTY_ACTIVE != 1 ||
-		     CONDIS_PARTY_DROPPING != 2 || CONDIS_PARTY_GONE != 3);
+	BUILD_BUG_ON(CONDIS_PARTY_STATE_ADDING != 0 || CONDIS_PARTY_STATE_ACTIVE != 1 ||
+		     CONDIS_PARTY_STATE_DROPPING != 2 || CONDIS_PARTY_STATE_GONE != 3);
 	KUNIT_ASSERT_NOT_NULL(test, rec);
 	root = kunit_kzalloc(test, sizeof(*root), GFP_KERNEL);
 	leaf = kunit_kzalloc(test, sizeof(*leaf), GFP_KERNEL);

@@ -1,0 +1,364 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The dumps of the condis netlink family: adapters, bindings, open AFs,
+ * SAPs, VCs (all, or those carrying a call) and parties, one message each.
+ *
+ * Each dump walks the object tree under condis_config_lock, as the debugfs
+ * "objects" file does, in the same order, and numbers the objects it
+ * passes; a dump that fills its buffer remembers the number of the next
+ * object and resumes from there in the next buffer.  Objects created or
+ * removed between two buffers may shift that numbering, so a long dump
+ * taken while the topology changes may miss or repeat an object; each
+ * buffer on its own is a consistent snapshot.
+ */
+#include <net/genetlink.h>
+#include <net/sock.h>
+
+#include "genl.h"
+#include "netlink.h"
+#include "objects.h"
+
+struct condis_nl_dump_ctx {
+	unsigned long pos;	/* number of the next object to put */
+};
+
+/* Where one dump is: the object counter and the buffer being filled. */
+struct condis_nl_walk {
+	struct sk_buff *skb;
+	struct netlink_callback *cb;
+	unsigned long pos;	/* objects passed so far */
+	unsigned long skip;	/* objects the previous buffers took */
+	int err;		/* -EMSGSIZE once the buffer is full */
+};
+
+static struct condis_nl_dump_ctx *dump_ctx(struct netlink_callback *cb)
+{
+	NL_ASSERT_DUMP_CTX_FITS(struct condis_nl_dump_ctx);
+	return (struct condis_nl_dump_ctx *)cb->ctx;
+}
+
+/*
+ * Start the message of the next object, or return NULL if it went in an
+ * earlier buffer or this one is full.
+ */
+static void *walk_begin(struct condis_nl_walk *w)
+{
+	void *hdr;
+
+	if (w->err || w->pos++ < w->skip)
+		return NULL;
+	hdr = genlmsg_iput(w->skb, genl_info_dump(w->cb));
+	if (!hdr) {
+		w->err = -EMSGSIZE;
+		w->pos--;	/* the next buffer starts with it */
+	}
+	return hdr;
+}
+
+/* Finish the object's message, or take it back if it did not fit. */
+static void walk_end(struct condis_nl_walk *w, void *hdr, int err)
+{
+	if (err) {
+		genlmsg_cancel(w->skb, hdr);
+		w->err = -EMSGSIZE;
+		w->pos--;
+		return;
+	}
+	genlmsg_end(w->skb, hdr);
+}
+
+static int walk_done(struct condis_nl_walk *w)
+{
+	dump_ctx(w->cb)->pos = w->pos;
+	if (w->err && !w->skb->len)
+		return w->err;	/* not even one object fits */
+	return w->err ? w->skb->len : 0;
+}
+
+static void walk_init(struct condis_nl_walk *w, struct sk_buff *skb, struct netlink_callback *cb)
+{
+	w->skb = skb;
+	w->cb = cb;
+	w->pos = 0;
+	w->skip = dump_ctx(cb)->pos;
+	w->err = 0;
+}
+
+static const char *cm_af_cm_name(struct condis_cm_af *cm_af)
+{
+	return cm_af->cm_binding ? cm_af->cm_binding->protocol->name
+				 : cm_af->adapter->miniport->name;
+}
+
+static void put_adapter(struct condis_nl_walk *w, struct condis_adapter *ad)
+{
+	struct condis_binding *b;
+	struct condis_cm_af *cm_af;
+	u32 nr_bindings = 0, nr_cm_afs = 0;
+	void *hdr;
+
+	hdr = walk_begin(w);
+	if (!hdr)
+		return;
+	list_for_each_entry(b, &ad->bindings, adapter_node)
+		nr_bindings++;
+	list_for_each_entry(cm_af, &ad->cm_afs, node)
+		nr_cm_afs++;
+	walk_end(w, hdr,
+		 nla_put_u32(w->skb, CONDIS_A_ADAPTER_ID, ad->obj.id) ||
+		 nla_put_string(w->skb, CONDIS_A_ADAPTER_NAME, ad->name) ||
+		 nla_put_string(w->skb, CONDIS_A_ADAPTER_MINIPORT, ad->miniport->name) ||
+		 (ad->miniport->cm_ops && nla_put_flag(w->skb, CONDIS_A_ADAPTER_MCM)) ||
+		 (ad->dying && nla_put_flag(w->skb, CONDIS_A_ADAPTER_DYING)) ||
+		 nla_put_u32(w->skb, CONDIS_A_ADAPTER_BINDINGS, nr_bindings) ||
+		 nla_put_u32(w->skb, CONDIS_A_ADAPTER_CM_AFS, nr_cm_afs));
+}
+
+static void put_binding(struct condis_nl_walk *w, struct condis_binding *b)
+{
+	void *hdr = walk_begin(w);
+
+	if (!hdr)
+		return;
+	walk_end(w, hdr,
+		 nla_put_u32(w->skb, CONDIS_A_BINDING_ID, b->obj.id) ||
+		 nla_put_u32(w->skb, CONDIS_A_BINDING_ADAPTER_ID, b->adapter->obj.id) ||
+		 nla_put_string(w->skb, CONDIS_A_BINDING_ADAPTER, b->adapter->name) ||
+		 nla_put_string(w->skb, CONDIS_A_BINDING_PROTOCOL, b->protocol->name) ||
+		 (b->protocol->cl_ops && nla_put_flag(w->skb, CONDIS_A_BINDING_CLIENT)) ||
+		 (b->protocol->cm_ops && nla_put_flag(w->skb, CONDIS_A_BINDING_CM)) ||
+		 nla_put_u32(w->skb, CONDIS_A_BINDING_AFS, atomic_read(&b->nr_afs)));
+}
+
+/* Under af->lock. */
+static void put_af(struct condis_nl_walk *w, struct condis_af *af)
+{
+	struct condis_cm_af *cm_af = af->cm_af;
+	void *hdr = walk_begin(w);
+
+	lockdep_assert_held(&af->lock);
+	if (!hdr)
+		return;
+	walk_end(w, hdr,
+		 nla_put_u32(w->skb, CONDIS_A_AF_ID, af->obj.id) ||
+		 nla_put_u32(w->skb, CONDIS_A_AF_ADAPTER_ID, cm_af->adapter->obj.id) ||
+		 nla_put_string(w->skb, CONDIS_A_AF_ADAPTER, cm_af->adapter->name) ||
+		 nla_put_u32(w->skb, CONDIS_A_AF_CM_AF_ID, cm_af->obj.id) ||
+		 nla_put_u32(w->skb, CONDIS_A_AF_FAMILY, cm_af->type.family) ||
+		 nla_put_string(w->skb, CONDIS_A_AF_CLIENT, af->binding->protocol->name) ||
+		 nla_put_string(w->skb, CONDIS_A_AF_CM, cm_af_cm_name(cm_af)) ||
+		 nla_put_u32(w->skb, CONDIS_A_AF_STATE, af->state) ||
+		 nla_put_u32(w->skb, CONDIS_A_AF_SAPS, af->nr_saps) ||
+		 nla_put_u32(w->skb, CONDIS_A_AF_VCS, af->nr_vcs));
+}
+
+/* Under the SAP's AF's lock. */
+static void put_sap(struct condis_nl_walk *w, struct condis_sap *sap)
+{
+	void *hdr = walk_begin(w);
+
+	lockdep_assert_held(&sap->af->lock);
+	if (!hdr)
+		return;
+	walk_end(w, hdr,
+		 nla_put_u32(w->skb, CONDIS_A_SAP_ID, sap->obj.id) ||
+		 nla_put_u32(w->skb, CONDIS_A_SAP_AF_ID, sap->af->obj.id) ||
+		 nla_put_string(w->skb, CONDIS_A_SAP_ADAPTER, sap->af->cm_af->adapter->name) ||
+		 nla_put_u32(w->skb, CONDIS_A_SAP_TYPE, sap->addr.type) ||
+		 nla_put(w->skb, CONDIS_A_SAP_ADDR, sap->addr.len, sap->addr.addr) ||
+		 nla_put_u32(w->skb, CONDIS_A_SAP_STATE, sap->state));
+}
+
+static int put_vc_stats(struct sk_buff *skb, struct condis_vc *vc)
+{
+	struct nlattr *nest = nla_nest_start(skb, CONDIS_A_VC_STATS);
+
+	if (!nest)
+		return -EMSGSIZE;
+	if (nla_put_uint(skb, CONDIS_A_VC_STATS_TX_PACKETS, vc->tx_packets) ||
+	    nla_put_uint(skb, CONDIS_A_VC_STATS_TX_BYTES, vc->tx_bytes) ||
+	    nla_put_uint(skb, CONDIS_A_VC_STATS_TX_ERRORS, vc->tx_errors) ||
+	    nla_put_u32(skb, CONDIS_A_VC_STATS_TX_IN_FLIGHT, vc->tx_outstanding) ||
+	    nla_put_uint(skb, CONDIS_A_VC_STATS_RX_PACKETS, vc->rx_packets) ||
+	    nla_put_uint(skb, CONDIS_A_VC_STATS_RX_BYTES, vc->rx_bytes) ||
+	    nla_put_u32(skb, CONDIS_A_VC_STATS_RX_KEPT, vc->rx_outstanding)) {
+		nla_nest_cancel(skb, nest);
+		return -EMSGSIZE;
+	}
+	nla_nest_end(skb, nest);
+	return 0;
+}
+
+/* Under vc->lock. */
+static void put_vc(struct condis_nl_walk *w, struct condis_vc *vc)
+{
+	void *hdr = walk_begin(w);
+
+	lockdep_assert_held(&vc->lock);
+	if (!hdr)
+		return;
+	walk_end(w, hdr,
+		 nla_put_u32(w->skb, CONDIS_A_VC_ID, vc->obj.id) ||
+		 (vc->af && nla_put_u32(w->skb, CONDIS_A_VC_AF_ID, vc->af->obj.id)) ||
+		 nla_put_u32(w->skb, CONDIS_A_VC_ADAPTER_ID, vc->adapter->obj.id) ||
+		 nla_put_string(w->skb, CONDIS_A_VC_ADAPTER, vc->adapter->name) ||
+		 nla_put_u32(w->skb, CONDIS_A_VC_CREATOR, vc->creator) ||
+		 nla_put_u32(w->skb, CONDIS_A_VC_STATE, vc->state) ||
+		 nla_put_u32(w->skb, CONDIS_A_VC_CALL_STATE, vc->call) ||
+		 (vc->remote_closed && nla_put_flag(w->skb, CONDIS_A_VC_CLOSED_BY_NETWORK)) ||
+		 (vc->multipoint && nla_put_flag(w->skb, CONDIS_A_VC_MULTIPOINT)) ||
+		 nla_put_u32(w->skb, CONDIS_A_VC_PARTIES, vc->nr_parties) ||
+		 put_vc_stats(w->skb, vc));
+}
+
+/* Under the party's VC's lock. */
+static void put_party(struct condis_nl_walk *w, struct condis_party *party)
+{
+	void *hdr = walk_begin(w);
+
+	lockdep_assert_held(&party->vc->lock);
+	if (!hdr)
+		return;
+	walk_end(w, hdr,
+		 nla_put_u32(w->skb, CONDIS_A_PARTY_ID, party->obj.id) ||
+		 nla_put_u32(w->skb, CONDIS_A_PARTY_VC_ID, party->vc->obj.id) ||
+		 nla_put_u32(w->skb, CONDIS_A_PARTY_STATE, party->state));
+}
+
+/* What a dump puts. */
+enum dump_what {
+	DUMP_ADAPTERS,
+	DUMP_BINDINGS,
+	DUMP_AFS,
+	DUMP_SAPS,
+	DUMP_VCS,
+	DUMP_CALLS,	/* the VCs whose call is not idle */
+	DUMP_PARTIES,
+};
+
+/* The VCs on @list (or their parties), under the lock of the list's owner. */
+static void walk_vc_list(struct condis_nl_walk *w, struct list_head *list, enum dump_what what)
+{
+	struct condis_party *party;
+	struct condis_vc *vc;
+
+	list_for_each_entry(vc, list, node) {
+		spin_lock(&vc->lock);
+		if (what == DUMP_PARTIES)
+			list_for_each_entry(party, &vc->parties, node)
+				put_party(w, party);
+		else if (what == DUMP_VCS || vc->call != CONDIS_CALL_STATE_IDLE)
+			put_vc(w, vc);
+		spin_unlock(&vc->lock);
+	}
+}
+
+static void walk_af(struct condis_nl_walk *w, struct condis_af *af, enum dump_what what)
+{
+	struct condis_sap *sap;
+
+	spin_lock_bh(&af->lock);
+	if (what == DUMP_AFS)
+		put_af(w, af);
+	else if (what == DUMP_SAPS)
+		list_for_each_entry(sap, &af->saps, af_node)
+			put_sap(w, sap);
+	else
+		walk_vc_list(w, &af->vcs, what);
+	spin_unlock_bh(&af->lock);
+}
+
+/* The objects of one adapter a dump asks for, under condis_config_lock. */
+static void walk_adapter(struct condis_nl_walk *w, struct condis_adapter *ad,
+			 enum dump_what what)
+{
+	struct condis_binding *b;
+	struct condis_cm_af *cm_af;
+	struct condis_af *af;
+
+	lockdep_assert_held(&condis_config_lock);
+	switch (what) {
+	case DUMP_ADAPTERS:
+		put_adapter(w, ad);
+		return;
+	case DUMP_BINDINGS:
+		list_for_each_entry(b, &ad->bindings, adapter_node)
+			put_binding(w, b);
+		return;
+	case DUMP_VCS:
+	case DUMP_CALLS:
+	case DUMP_PARTIES:
+		spin_lock_bh(&ad->lock);
+		walk_vc_list(w, &ad->sig_vcs, what);
+		spin_unlock_bh(&ad->lock);
+		break;
+	default:
+		break;
+	}
+	list_for_each_entry(cm_af, &ad->cm_afs, node)
+		list_for_each_entry(af, &cm_af->afs, cm_af_node)
+			walk_af(w, af, what);
+}
+
+/*
+ * Every adapter of every miniport, in the order of the debugfs dump; the
+ * objects of the kind asked for, from where the previous buffer stopped.
+ */
+static int condis_nl_dump(struct sk_buff *skb, struct netlink_callback *cb, enum dump_what what)
+{
+	struct condis_nl_walk w;
+	struct condis_miniport *mp;
+	struct condis_adapter *ad;
+	int err;
+
+	err = condis_nl_check_netns(sock_net(skb->sk), cb->extack);
+	if (err)
+		return err;
+	walk_init(&w, skb, cb);
+	mutex_lock(&condis_config_lock);
+	list_for_each_entry(mp, &condis_miniports, node) {
+		list_for_each_entry(ad, &mp->adapters, node) {
+			walk_adapter(&w, ad, what);
+			if (w.err)
+				goto out;
+		}
+	}
+out:
+	mutex_unlock(&condis_config_lock);
+	return walk_done(&w);
+}
+
+int condis_nl_adapter_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
+{
+	return condis_nl_dump(skb, cb, DUMP_ADAPTERS);
+}
+
+int condis_nl_binding_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
+{
+	return condis_nl_dump(skb, cb, DUMP_BINDINGS);
+}
+
+int condis_nl_af_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
+{
+	return condis_nl_dump(skb, cb, DUMP_AFS);
+}
+
+int condis_nl_sap_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
+{
+	return condis_nl_dump(skb, cb, DUMP_SAPS);
+}
+
+int condis_nl_vc_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
+{
+	return condis_nl_dump(skb, cb, DUMP_VCS);
+}
+
+int condis_nl_call_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
+{
+	return condis_nl_dump(skb, cb, DUMP_CALLS);
+}
+
+int condis_nl_party_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
+{
+	return condis_nl_dump(skb, cb, DUMP_PARTIES);
+}

@@ -1,0 +1,189 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The client commands of the condis netlink family (client-listen,
+ * client-unlisten, client-call, client-send, client-close and the
+ * client-call-get dump), carried out by the same functions as the ctl
+ * file, with an extack message for every refusal coecho can explain.
+ */
+#include <linux/module.h>
+#include <net/condis_netlink.h>
+#include <net/genetlink.h>
+#include <uapi/linux/condis.h>
+
+#include "coecho.h"
+
+/* The wildcard SAP is "*" to coecho and an empty name on netlink. */
+static const char *coecho_nl_sap_name(const char *name)
+{
+	return *name ? name : "*";
+}
+
+static void coecho_nl_adapter_msg(int err, const char *adapter, struct netlink_ext_ack *extack)
+{
+	if (err == -ENODEV)
+		NL_SET_ERR_MSG_FMT(extack, "no adapter %s, or coecho has no AF open on it",
+				   adapter);
+	else if (err == -ETIMEDOUT)
+		NL_SET_ERR_MSG(extack, "the call manager did not complete in time");
+}
+
+static int coecho_nl_listen(const char *adapter, const char *name, struct netlink_ext_ack *extack)
+{
+	int err = coecho_sap_listen(adapter, coecho_nl_sap_name(name));
+
+	coecho_nl_adapter_msg(err, adapter, extack);
+	if (err == -EEXIST)
+		NL_SET_ERR_MSG(extack, "coecho listens on that SAP already");
+	return err;
+}
+
+static int coecho_nl_unlisten(const char *adapter, const char *name,
+			      struct netlink_ext_ack *extack)
+{
+	int err = coecho_sap_unlisten(adapter, coecho_nl_sap_name(name));
+
+	coecho_nl_adapter_msg(err, adapter, extack);
+	if (err == -ENOENT)
+		NL_SET_ERR_MSG(extack, "coecho does not listen on that SAP");
+	else if (err == -EBUSY)
+		NL_SET_ERR_MSG(extack, "the SAP's registration is still in flight");
+	else if (err == -EALREADY)
+		NL_SET_ERR_MSG(extack, "the SAP is being deregistered already");
+	return err;
+}
+
+static int coecho_nl_call(u32 id, const char *adapter, const char *name, u32 rate,
+			  struct netlink_ext_ack *extack)
+{
+	int err;
+
+	if (id >= COECHO_FIRST_IN_ID) {
+		NL_SET_ERR_MSG_FMT(extack, "call ids from %u on name incoming calls",
+				   COECHO_FIRST_IN_ID);
+		return -EINVAL;
+	}
+	err = coecho_call_make(id, adapter, name, rate ?: COECHO_RATE_ANY, false);
+	coecho_nl_adapter_msg(err, adapter, extack);
+	if (err == -EEXIST)
+		NL_SET_ERR_MSG_FMT(extack, "call %u exists", id);
+	return err;
+}
+
+static int coecho_nl_send(u32 id, u32 count, u32 size, struct netlink_ext_ack *extack)
+{
+	int err;
+
+	if (!count || count > COECHO_SEND_MAX || size < COECHO_SIZE_MIN ||
+	    size > COECHO_SIZE_MAX) {
+		NL_SET_ERR_MSG(extack, "count or size out of range");
+		return -EINVAL;
+	}
+	err = coecho_send(id, count, size);
+	if (err == -ENOENT)
+		NL_SET_ERR_MSG_FMT(extack, "no call %u", id);
+	else if (err == -ENOTCONN)
+		NL_SET_ERR_MSG_FMT(extack, "call %u is not connected", id);
+	return err;
+}
+
+static int coecho_nl_close(u32 id, struct netlink_ext_ack *extack)
+{
+	int err = coecho_call_close(id);
+
+	if (err == -ENOENT)
+		NL_SET_ERR_MSG_FMT(extack, "no call %u", id);
+	return err;
+}
+
+static u32 coecho_nl_call_state(enum coecho_call_state state)
+{
+	switch (state) {
+	case COECHO_CALL_CONNECTED:
+		return CONDIS_CLIENT_CALL_STATE_CONNECTED;
+	case COECHO_CALL_CLOSING:
+		return CONDIS_CLIENT_CALL_STATE_CLOSING;
+	case COECHO_CALL_CLOSED:
+		return CONDIS_CLIENT_CALL_STATE_CLOSED;
+	default:
+		return CONDIS_CLIENT_CALL_STATE_CALLING;
+	}
+}
+
+static int coecho_nl_put_call(struct sk_buff *skb, struct netlink_callback *cb,
+			      struct coecho_call *call)
+{
+	void *hdr = genlmsg_iput(skb, genl_info_dump(cb));
+
+	if (!hdr)
+		return -EMSGSIZE;
+	if (nla_put_u32(skb, CONDIS_A_CLIENT_CALL_ID, call->id) ||
+	    nla_put_string(skb, CONDIS_A_CLIENT_ADAPTER, call->b->name) ||
+	    nla_put_string(skb, CONDIS_A_CLIENT_SAP_NAME, call->sap) ||
+	    (call->outgoing && nla_put_flag(skb, CONDIS_A_CLIENT_OUTGOING)) ||
+	    nla_put_u32(skb, CONDIS_A_CLIENT_STATE, coecho_nl_call_state(call->state)) ||
+	    nla_put_u32(skb, CONDIS_A_CLIENT_PARTIES, coecho_parties_active_locked(call)) ||
+	    nla_put_u32(skb, CONDIS_A_CLIENT_RATE,
+			call->rate == COECHO_RATE_ANY ? 0 : call->rate) ||
+	    nla_put_uint(skb, CONDIS_A_CLIENT_TX_PACKETS, atomic64_read(&call->cnt.tx)) ||
+	    nla_put_uint(skb, CONDIS_A_CLIENT_TX_DONE, atomic64_read(&call->cnt.tx_done)) ||
+	    nla_put_uint(skb, CONDIS_A_CLIENT_TX_ERRORS, atomic64_read(&call->cnt.tx_err)) ||
+	    nla_put_uint(skb, CONDIS_A_CLIENT_RX_PACKETS, atomic64_read(&call->cnt.rx)) ||
+	    nla_put_uint(skb, CONDIS_A_CLIENT_RX_BYTES, atomic64_read(&call->cnt.rx_bytes)) ||
+	    nla_put_uint(skb, CONDIS_A_CLIENT_RX_BAD, atomic64_read(&call->cnt.rx_bad)) ||
+	    nla_put_uint(skb, CONDIS_A_CLIENT_ECHOED, atomic64_read(&call->cnt.echoed))) {
+		genlmsg_cancel(skb, hdr);
+		return -EMSGSIZE;
+	}
+	genlmsg_end(skb, hdr);
+	return 0;
+}
+
+struct coecho_nl_dump_ctx {
+	u32 next_id;	/* the calls are listed by id: resume from here */
+};
+
+/*
+ * One message per call, by id.  The list is sorted by id, so a dump that
+ * fills its buffer resumes at the first call above the last one it put.
+ */
+static int coecho_nl_dump_calls(struct sk_buff *skb, struct netlink_callback *cb)
+{
+	struct coecho_nl_dump_ctx *ctx = (struct coecho_nl_dump_ctx *)cb->ctx;
+	struct coecho_call *call;
+	int err = 0;
+
+	NL_ASSERT_DUMP_CTX_FITS(struct coecho_nl_dump_ctx);
+	spin_lock_bh(&coecho.lock);
+	list_for_each_entry(call, &coecho.calls, node) {
+		if (call->id < ctx->next_id)
+			continue;
+		err = coecho_nl_put_call(skb, cb, call);
+		if (err)
+			break;
+		ctx->next_id = call->id + 1;
+	}
+	spin_unlock_bh(&coecho.lock);
+	if (err && skb->len)
+		return skb->len;
+	return err;
+}
+
+static const struct condis_nl_client_ops coecho_nl_client_ops = {
+	.owner = THIS_MODULE,
+	.listen = coecho_nl_listen,
+	.unlisten = coecho_nl_unlisten,
+	.call = coecho_nl_call,
+	.send = coecho_nl_send,
+	.close = coecho_nl_close,
+	.dump_calls = coecho_nl_dump_calls,
+};
+
+int coecho_netlink_init(void)
+{
+	return condis_nl_register_client_ops(&coecho_nl_client_ops);
+}
+
+void coecho_netlink_uninit(void)
+{
+	condis_nl_unregister_client_ops(&coecho_nl_client_ops);
+}
