@@ -557,14 +557,14 @@ static inline void NdisReturnNetBufferLists(NDIS_HANDLE NdisBindingHandle,
 		}
 		if (!skb_queue_empty(&q) && nvc != vc) {
 			condis_co_return_skbs(vc, &q);
-			skb_queue_purge(&q);
+			__skb_queue_purge(&q);
 		}
 		vc = nvc;
 		__skb_queue_tail(&q, skb);
 	}
 	if (!skb_queue_empty(&q)) {
 		condis_co_return_skbs(vc, &q);
-		skb_queue_purge(&q);
+		__skb_queue_purge(&q);
 	}
 }
 
@@ -613,7 +613,7 @@ static inline void NdisMCoSendNetBufferListsComplete(NDIS_HANDLE NdisVcHandle,
 		__skb_queue_tail(&q, skb);
 	}
 	condis_mco_send_complete(NDIS__VC(NdisVcHandle), &q);
-	skb_queue_purge(&q);	/* only if condis refused the completion */
+	__skb_queue_purge(&q);	/* only if condis refused the completion */
 }
 
 /**

@@ -590,7 +590,7 @@ static void ndis__mp_send(void *mp_vc_ctx, struct sk_buff_head *skbs)
 		NDIS__MCO->CoSendNetBufferListsHandler(mp_vc_ctx, head, 0);
 	if (failed_vc)
 		condis_mco_send_complete(failed_vc, &failed);
-	skb_queue_purge(&failed);
+	__skb_queue_purge(&failed);
 }
 
 /* The MiniportAdapterContext a miniport's own NBL goes back to. */

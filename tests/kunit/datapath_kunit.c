@@ -18,7 +18,7 @@ static struct condis_call_params dp_params;
 static void make_skbs(struct kunit *test, struct sk_buff_head *q, unsigned int n,
 		      unsigned int len)
 {
-	__skb_queue_head_init(q);
+	skb_queue_head_init(q);
 	while (n--) {
 		struct sk_buff *skb = alloc_skb(len, GFP_KERNEL);
 

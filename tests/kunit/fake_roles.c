@@ -712,7 +712,7 @@ static void fake_mp_return_skbs(void *mp_vc_ctx, struct sk_buff_head *skbs)
 
 	fake_log_add(w, "mp.return_skbs %u", skb_queue_len(skbs));
 	w->mp_returned += skb_queue_len(skbs);
-	skb_queue_purge(skbs);
+	__skb_queue_purge(skbs);
 }
 
 void fake_mp_complete_sends(struct fake_world *w, struct condis_vc *vc, int status)
@@ -727,7 +727,7 @@ void fake_mp_complete_sends(struct fake_world *w, struct condis_vc *vc, int stat
 		CONDIS_SKB_CB(skb)->vc = NULL;	/* a miniport may reuse it */
 	}
 	condis_mco_send_complete(vc, &done);
-	skb_queue_purge(&done);		/* none, unless the completion was refused */
+	__skb_queue_purge(&done);		/* none, unless the completion was refused */
 }
 
 static const struct condis_miniport_ops fake_mp_ops = {
