@@ -56,6 +56,32 @@ static const struct condis_protocol_ops *vc_owner(struct condis_vc *vc, void **b
 	return b->protocol->ops;
 }
 
+/**
+ * condis_vc_owner_context() - the context the data owner of a VC gave it
+ * @vc: a VC
+ *
+ * The owner is the VC's client, or the CM for its signalling VC: the
+ * protocol whose co_send_complete and co_receive get the VC's packets,
+ * with this context.  The NDIS compat layer needs it to complete sends it
+ * refuses before they reach condis (NDIS completes those too).
+ *
+ * Context: any.
+ * Return: the context, or NULL for a bad handle.
+ */
+void *condis_vc_owner_context(struct condis_vc *vc)
+{
+	void *bctx, *vctx;
+
+	if (!condis_vc_get(vc)) {
+		condis_bad_input("vc_owner_context: bad VC handle %p", vc);
+		return NULL;
+	}
+	vc_owner(vc, &bctx, &vctx);
+	condis_vc_put(vc);
+	return vctx;
+}
+EXPORT_SYMBOL_NS_GPL(condis_vc_owner_context, CONDIS);
+
 static bool vc_may_send(struct condis_vc *vc)
 {
 	lockdep_assert_held(&vc->lock);
@@ -94,8 +120,10 @@ int condis_co_send(struct condis_vc *vc, struct sk_buff_head *skbs)
 	spin_lock_bh(&vc->lock);
 	if (vc_may_send(vc)) {
 		vc->tx_outstanding += skb_queue_len(skbs);
-		skb_queue_walk(skbs, skb)
+		skb_queue_walk(skbs, skb) {
 			CONDIS_SKB_CB(skb)->status = 0;
+			CONDIS_SKB_CB(skb)->vc = vc;
+		}
 	} else {
 		err = -ENOTCONN;
 	}
@@ -142,6 +170,7 @@ void condis_mco_send_complete(struct condis_vc *vc, struct sk_buff_head *skbs)
 	skb_queue_walk(skbs, skb) {
 		bytes += skb->len;
 		errors += !!CONDIS_SKB_CB(skb)->status;
+		CONDIS_SKB_CB(skb)->vc = vc;	/* the miniport may have reused it */
 	}
 	spin_lock_bh(&vc->lock);
 	if (n > vc->tx_outstanding - vc->tx_completing) {
@@ -205,8 +234,10 @@ int condis_mco_indicate_receive(struct condis_vc *vc, struct sk_buff_head *skbs,
 		return -EINVAL;
 	}
 	n = skb_queue_len(skbs);
-	skb_queue_walk(skbs, skb)
+	skb_queue_walk(skbs, skb) {
 		bytes += skb->len;
+		CONDIS_SKB_CB(skb)->vc = vc;
+	}
 	spin_lock_bh(&vc->lock);
 	if (vc->state == CONDIS_VC_STATE_ACTIVE || vc->state == CONDIS_VC_STATE_DEACTIVATING) {
 		vc->rx_packets += n;

@@ -234,11 +234,16 @@ struct condis_status_indication {
  * struct condis_skb_cb - what condis keeps in skb->cb on the VC data path
  * @status: set by the miniport before it completes a send: 0, or why the
  *	packet was not sent (NET_BUFFER_LIST.Status)
+ * @vc: the VC the skb travels on (NET_BUFFER_LIST.SourceHandle), set by
+ *	condis on every skb it hands to a driver: to the miniport's send, to
+ *	the sender's co_send_complete and to the owner's co_receive.  Valid
+ *	when that callback starts; the driver holding the skb may reuse it.
  *
  * The rest of skb->cb belongs to whichever driver holds the skb.
  */
 struct condis_skb_cb {
 	int status;
+	struct condis_vc *vc;
 };
 
 #define CONDIS_SKB_CB(skb)	((struct condis_skb_cb *)(skb)->cb)
@@ -612,6 +617,7 @@ void condis_mco_send_complete(struct condis_vc *vc, struct sk_buff_head *skbs);
 int condis_mco_indicate_receive(struct condis_vc *vc, struct sk_buff_head *skbs,
 				unsigned int flags);
 void condis_co_return_skbs(struct condis_vc *vc, struct sk_buff_head *skbs);
+void *condis_vc_owner_context(struct condis_vc *vc);
 
 int condis_mco_indicate_status(struct condis_adapter *adapter, struct condis_vc *vc,
 			       const struct condis_status_indication *ind);

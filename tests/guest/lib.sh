@@ -79,7 +79,7 @@ load_module() {
 # Unload every condis module still loaded, newest first.
 unload_all() {
 	local m
-	for m in $(awk '/^(condis|coecho|cocm|conic|cosig)/ { print $1 }' /proc/modules); do
+	for m in $(awk '/^(condis|coecho|cocm|conic|cosig|ndis)/ { print $1 }' /proc/modules); do
 		rmmod "$m" || echo "rmmod $m failed"
 	done
 }

@@ -155,6 +155,33 @@ static void data_receive_resources_low_copy_now(struct kunit *test)
 	close_and_delete(test, w);
 }
 
+/*
+ * Every skb condis hands to a driver names its VC in CONDIS_SKB_CB(skb)->vc
+ * (NET_BUFFER_LIST.SourceHandle): the miniport's send, the sender's
+ * completion (even if the miniport reused the field) and the receiver's;
+ * condis_vc_owner_context() gives the context the owner gets them with.
+ */
+static void data_skbs_name_their_vc(struct kunit *test)
+{
+	struct fake_world *w = dp_world(test);
+	struct sk_buff_head q;
+
+	connect(test, w);
+	make_skbs(test, &q, 2, 20);
+	KUNIT_EXPECT_EQ(test, condis_co_send(w->cl_vc, &q), 0);
+	KUNIT_EXPECT_PTR_EQ(test, w->mp_send_vc, w->cl_vc);
+	fake_mp_complete_sends(w, w->cl_vc, 0);
+	KUNIT_EXPECT_PTR_EQ(test, w->cl_done_vc, w->cl_vc);
+	make_skbs(test, &q, 1, 20);
+	KUNIT_EXPECT_EQ(test, condis_mco_indicate_receive(w->cl_vc, &q, 0), 0);
+	KUNIT_EXPECT_PTR_EQ(test, w->cl_rx_vc, w->cl_vc);
+	/* ... and the context its owner gets them with. */
+	KUNIT_EXPECT_PTR_EQ(test, condis_vc_owner_context(w->cl_vc), (void *)w);
+	KUNIT_EXPECT_NULL(test, condis_vc_owner_context(NULL));
+	skb_queue_purge(&q);
+	close_and_delete(test, w);
+}
+
 /* Nothing is indicated on a VC that is not active. */
 static void data_receive_on_inactive_vc_refused(struct kunit *test)
 {
@@ -243,6 +270,7 @@ static struct kunit_case condis_datapath_cases[] = {
 	KUNIT_CASE_PARAM(data_receive_kept_skbs_are_returned, fake_kind_gen_params),
 	KUNIT_CASE_PARAM(data_receive_resources_low_copy_now, fake_kind_gen_params),
 	KUNIT_CASE_PARAM(data_receive_on_inactive_vc_refused, fake_kind_gen_params),
+	KUNIT_CASE_PARAM(data_skbs_name_their_vc, fake_kind_gen_params),
 	KUNIT_CASE(data_deactivation_waits_for_drain),
 	KUNIT_CASE(data_signalling_vc_belongs_to_cm),
 	{}

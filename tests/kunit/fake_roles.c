@@ -337,6 +337,8 @@ static void fake_co_receive(struct fake_world *w, const char *who, struct sk_buf
 {
 	fake_log_add(w, "%s.co_receive %u%s", who, skb_queue_len(skbs),
 		     flags & CONDIS_RECEIVE_RESOURCES ? " copy" : "");
+	if (!skb_queue_empty(skbs))
+		w->cl_rx_vc = CONDIS_SKB_CB(skb_peek_tail(skbs))->vc;
 	if (w->cl_keep && !(flags & CONDIS_RECEIVE_RESOURCES))
 		skb_queue_splice_tail_init(skbs, &w->cl_kept);
 }
@@ -348,6 +350,7 @@ static void fake_co_send_complete(struct fake_world *w, const char *who,
 
 	fake_log_add(w, "%s.co_send_complete %u", who, skb_queue_len(skbs));
 	while ((skb = __skb_dequeue(skbs))) {
+		w->cl_done_vc = CONDIS_SKB_CB(skb)->vc;
 		w->cl_sent_back++;
 		w->cl_send_errors += !!CONDIS_SKB_CB(skb)->status;
 		kfree_skb(skb);
@@ -698,6 +701,8 @@ static void fake_mp_send(void *mp_vc_ctx, struct sk_buff_head *skbs)
 	struct fake_world *w = mp_vc_ctx;
 
 	fake_log_add(w, "mp.send %u", skb_queue_len(skbs));
+	if (!skb_queue_empty(skbs))
+		w->mp_send_vc = CONDIS_SKB_CB(skb_peek_tail(skbs))->vc;
 	skb_queue_splice_tail_init(skbs, &w->mp_tx);
 }
 
@@ -707,7 +712,7 @@ static void fake_mp_return_skbs(void *mp_vc_ctx, struct sk_buff_head *skbs)
 
 	fake_log_add(w, "mp.return_skbs %u", skb_queue_len(skbs));
 	w->mp_returned += skb_queue_len(skbs);
-	skb_queue_purge(skbs);
+	__skb_queue_purge(skbs);
 }
 
 void fake_mp_complete_sends(struct fake_world *w, struct condis_vc *vc, int status)
@@ -717,10 +722,12 @@ void fake_mp_complete_sends(struct fake_world *w, struct condis_vc *vc, int stat
 
 	__skb_queue_head_init(&done);
 	skb_queue_splice_tail_init(&w->mp_tx, &done);
-	skb_queue_walk(&done, skb)
+	skb_queue_walk(&done, skb) {
 		CONDIS_SKB_CB(skb)->status = status;
+		CONDIS_SKB_CB(skb)->vc = NULL;	/* a miniport may reuse it */
+	}
 	condis_mco_send_complete(vc, &done);
-	skb_queue_purge(&done);		/* none, unless the completion was refused */
+	__skb_queue_purge(&done);		/* none, unless the completion was refused */
 }
 
 static const struct condis_miniport_ops fake_mp_ops = {

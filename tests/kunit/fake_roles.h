@@ -115,6 +115,8 @@ struct fake_world {
 	unsigned int mp_returned;		/* skbs handed back to the miniport */
 	unsigned int cl_sent_back;		/* skbs whose send completed */
 	int cl_send_errors;			/* ... with a non-zero status */
+	/* The VC each data callback found in CONDIS_SKB_CB(skb)->vc, last skb. */
+	struct condis_vc *mp_send_vc, *cl_done_vc, *cl_rx_vc;
 };
 
 /*

@@ -1,0 +1,210 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * ndisloop: a CoNDIS miniport call manager (MCM) for the loopback medium
+ * of <ndisloop.h>, written against the NDIS compat headers only
+ * (loop.c), with a small Linux shim for module init and debugfs
+ * (loop_linux.c).
+ *
+ * Objects (all allocated with NdisAllocateMemoryWithTagPriority):
+ *   LOOP_ADAPTER  one per adapter (MiniportAdapterContext)
+ *   LOOP_AF       an address family a client opened (CallMgrAfContext)
+ *   LOOP_SAP      a SAP a client registered (CallMgrSapContext)
+ *   LOOP_VC       a VC, ours or a client's (CallMgrVcContext, also the
+ *                 MiniportVcContext of an MCM)
+ *
+ * Locking: Loop.Lock (an NDIS_SPIN_LOCK) protects every list below, the
+ * VC states and peer links, each adapter's request queue and the
+ * configuration.  It is never held across a call into NDIS.
+ *
+ * Asynchronous work (make-call, close-call, pended SAP deregistration
+ * and OID requests) goes on the adapter's request queue and runs on the
+ * adapter's one NDIS I/O work item, which MiniportHaltEx frees (waiting
+ * for it), so no work of ours runs after the adapter is gone.
+ */
+#ifndef _LOOP_H
+#define _LOOP_H
+
+#include <ndis/ndis.h>
+
+#include "ndisloop.h"
+
+#define LOOP_TAG	0x706f6f4c	/* 'Loop' */
+
+/* What a queued request asks the adapter's work item to do. */
+typedef enum _LOOP_REQ_KIND {
+	LoopReqMakeCall,
+	LoopReqCloseCall,
+	LoopReqDeregSap,
+	LoopReqOid,
+} LOOP_REQ_KIND;
+
+/**
+ * struct _LOOP_REQ - a request on an adapter's queue
+ * @Link: in LOOP_ADAPTER.Requests
+ * @Kind: what to do
+ * @Object: the LOOP_VC, LOOP_SAP or LOOP_OID it is about
+ */
+typedef struct _LOOP_REQ {
+	LIST_ENTRY Link;
+	LOOP_REQ_KIND Kind;
+	PVOID Object;
+} LOOP_REQ, *PLOOP_REQ;
+
+/**
+ * struct _LOOP_ADAPTER - an adapter (MiniportAdapterContext)
+ * @Link: in Loop.Adapters
+ * @MiniportAdapterHandle: NDIS's handle
+ * @Name: the adapter's name
+ * @AfList: the LOOP_AFs clients opened on it
+ * @Requests: LOOP_REQs for @WorkItem
+ * @PendingDeregs: LOOP_SAPs whose deregistration waits for their timer
+ * @WorkItem: runs the requests
+ * @RxPool: the NBL pool of packets indicated on its VCs
+ * @RxOutstanding: NBLs of @RxPool not freed yet
+ * @Halting: MiniportHaltEx has begun: nothing more is queued
+ */
+typedef struct _LOOP_ADAPTER {
+	LIST_ENTRY Link;
+	NDIS_HANDLE MiniportAdapterHandle;
+	char Name[NDIS_COMPAT_NAME_MAX];
+	LIST_ENTRY AfList;
+	LIST_ENTRY Requests;
+	LIST_ENTRY PendingDeregs;
+	NDIS_HANDLE WorkItem;
+	NDIS_HANDLE RxPool;
+	LONG RxOutstanding;
+	BOOLEAN Halting;
+} LOOP_ADAPTER, *PLOOP_ADAPTER;
+
+/**
+ * struct _LOOP_AF - an open address family (CallMgrAfContext)
+ * @Link: in its adapter's AfList
+ * @Adapter: the adapter
+ * @NdisAfHandle: NDIS's handle
+ * @SapList: the LOOP_SAPs registered on it and not being deregistered
+ * @NotifyPending: a notify-close of ours is pending: the AF stays until
+ *	ProtocolCmNotifyCloseAfComplete, which comes after the client closed it
+ * @Closed: the client closed it (while @NotifyPending)
+ */
+typedef struct _LOOP_AF {
+	LIST_ENTRY Link;
+	PLOOP_ADAPTER Adapter;
+	NDIS_HANDLE NdisAfHandle;
+	LIST_ENTRY SapList;
+	BOOLEAN NotifyPending;
+	BOOLEAN Closed;
+} LOOP_AF, *PLOOP_AF;
+
+/**
+ * struct _LOOP_SAP - a registered SAP (CallMgrSapContext)
+ * @Link: in its AF's SapList, or its adapter's PendingDeregs
+ * @Af: its address family
+ * @NdisSapHandle: NDIS's handle
+ * @Timer: delays a pended deregistration
+ * @Req: its deregistration request (or late refusal)
+ * @Refusal: the status of a registration refused late (no @Timer then)
+ * @Len: bytes in @Name
+ * @Name: the service name
+ */
+typedef struct _LOOP_SAP {
+	LIST_ENTRY Link;
+	PLOOP_AF Af;
+	NDIS_HANDLE NdisSapHandle;
+	NDIS_HANDLE Timer;
+	LOOP_REQ Req;
+	NDIS_STATUS Refusal;
+	ULONG Len;
+	UCHAR Name[NDISLOOP_NAME_MAX + 1];
+} LOOP_SAP, *PLOOP_SAP;
+
+/* A VC's call, as the MCM sees it. */
+typedef enum _LOOP_VC_STATE {
+	LoopVcIdle,
+	LoopVcCalling,		/* outgoing: the make-call is being set up */
+	LoopVcOffered,		/* incoming: offered to the client */
+	LoopVcConnected,
+	LoopVcClosing,
+} LOOP_VC_STATE;
+
+/**
+ * struct _LOOP_VC - a VC (CallMgrVcContext and MiniportVcContext)
+ * @Link: in Loop.Vcs
+ * @Af: the AF it was created on
+ * @NdisVcHandle: NDIS's handle
+ * @Ours: we created it (an incoming call's VC): we delete it
+ * @State: its call; under Loop.Lock
+ * @Peer: the other end of its call, or NULL; under Loop.Lock
+ * @CallParameters: the client's parameters of a make-call in progress
+ * @OwnParameters: the parameters of an incoming call we offered
+ * @Req: its make-call or close-call request
+ * @Id: a number for debugfs
+ * @TxPackets: packets sent on it
+ * @RxPackets: packets indicated on it
+ */
+typedef struct _LOOP_VC {
+	LIST_ENTRY Link;
+	PLOOP_AF Af;
+	NDIS_HANDLE NdisVcHandle;
+	BOOLEAN Ours;
+	LOOP_VC_STATE State;
+	struct _LOOP_VC *Peer;
+	PCO_CALL_PARAMETERS CallParameters;
+	PCO_CALL_PARAMETERS OwnParameters;
+	LOOP_REQ Req;
+	ULONG Id;
+	LONG TxPackets;
+	LONG RxPackets;
+} LOOP_VC, *PLOOP_VC;
+
+/**
+ * struct _LOOP_OID - an OID request the call manager answers later
+ * @Req: its request
+ * @Af: the AF it came on
+ * @OidRequest: the request
+ */
+typedef struct _LOOP_OID {
+	LOOP_REQ Req;
+	PLOOP_AF Af;
+	PNDIS_OID_REQUEST OidRequest;
+} LOOP_OID, *PLOOP_OID;
+
+/**
+ * struct _LOOP_GLOBALS - the driver's state
+ * @DriverHandle: from NdisMRegisterMiniportDriver
+ * @Lock: see the top of this file
+ * @Adapters: LOOP_ADAPTERs, in creation order
+ * @Vcs: every LOOP_VC
+ * @NextVcId: the next LOOP_VC.Id
+ * @DeregPend: pend SAP deregistrations (else complete them at once)
+ * @DeregDelayMs: how long a pended deregistration waits
+ * @RefuseName: a SAP name to refuse, or ""
+ * @RefuseStatus: with this status
+ * @RefusePend: refuse by pending and completing (else at once)
+ * @DeregCompletions: pended deregistrations completed
+ */
+typedef struct _LOOP_GLOBALS {
+	NDIS_HANDLE DriverHandle;
+	NDIS_SPIN_LOCK Lock;
+	LIST_ENTRY Adapters;
+	LIST_ENTRY Vcs;
+	ULONG NextVcId;
+	BOOLEAN DeregPend;
+	ULONG DeregDelayMs;
+	char RefuseName[NDISLOOP_NAME_MAX + 1];
+	NDIS_STATUS RefuseStatus;
+	BOOLEAN RefusePend;
+	LONG DeregCompletions;
+} LOOP_GLOBALS;
+
+extern LOOP_GLOBALS Loop;
+
+/* loop.c */
+DRIVER_INITIALIZE LoopDriverEntry;
+NDIS_STATUS LoopAddAdapter(const char *Name);
+NDIS_STATUS LoopRemoveAdapter(const char *Name);
+ULONG LoopNotifyCloseAfs(const char *Name);
+
+/* loop_linux.c: the event log tests read (debugfs "events"). */
+void LoopLog(const char *fmt, ...) __printf(1, 2);
+
+#endif /* _LOOP_H */

@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * NDIS compat for CoNDIS drivers ported to condis: include this, and only
+ * this, in a ported driver.  Documentation/porting.rst says what maps to
+ * what, what differs, and what is not provided.
+ *
+ *   types.h    Windows base types, NDIS_OBJECT_HEADER, NDIS_STRING, lists
+ *   status.h   NDIS_STATUS values and the conversion to condis's int status
+ *   oids.h     CoNDIS OIDs and NDIS_OID_REQUEST
+ *   co.h       CO structures, flags, callback types, characteristics tables
+ *   nbl.h      NET_BUFFER_LIST, NET_BUFFER, MDL over sk_buffs
+ *   os.h       spin locks, memory, timers, work items, events, interlocked
+ *   driver.h   registration structures and the compat handles
+ *   tramp.h    the trampolines, driver registration, binding, adapters
+ *   cocalls.h  the CoNDIS functions (NdisCl*, NdisCm*, NdisMCm*, NdisCo*,
+ *              NdisMCo*)
+ *
+ * The compat layer is these headers only: no module of its own.  condis
+ * itself (cond/) never includes them.
+ */
+#ifndef _NDIS_NDIS_H
+#define _NDIS_NDIS_H
+
+#include <ndis/types.h>
+#include <ndis/status.h>
+#include <ndis/oids.h>
+#include <ndis/co.h>
+#include <ndis/nbl.h>
+#include <ndis/os.h>
+#include <ndis/driver.h>
+#include <ndis/tramp.h>
+#include <ndis/cocalls.h>
+
+#endif /* _NDIS_NDIS_H */

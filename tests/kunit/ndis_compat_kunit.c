@@ -1,0 +1,228 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * KUnit suite "condis_ndis_compat": the NDIS compat layer's own logic,
+ * which lives in static inlines of include/ndis/:
+ *
+ * - the NDIS_STATUS <-> condis status conversion of <ndis/status.h>: the
+ *   fixed pairs, the errno twins (one to one), every NDIS code Microsoft
+ *   could define round-tripping unchanged, the documented exceptions;
+ * - the NBL <-> skb mapping of <ndis/nbl.h>: a driver's NBL comes back
+ *   from the skb condis carried even when the other driver reused that
+ *   skb's cb, with its data in place or copied from an MDL chain.
+ */
+#include <kunit/test.h>
+#include <linux/skbuff.h>
+
+#include <ndis/ndis.h>
+
+/* The fixed points and the errno twins, both ways. */
+static void ndis_status_fixed_pairs(struct kunit *test)
+{
+	unsigned int i, j;
+
+	KUNIT_EXPECT_EQ(test, ndis_status_to_native(NDIS_STATUS_SUCCESS), 0);
+	KUNIT_EXPECT_EQ(test, ndis_status_from_native(0), NDIS_STATUS_SUCCESS);
+	KUNIT_EXPECT_EQ(test, ndis_status_to_native(NDIS_STATUS_PENDING), CONDIS_PENDING);
+	KUNIT_EXPECT_EQ(test, ndis_status_from_native(CONDIS_PENDING), NDIS_STATUS_PENDING);
+	for (i = 0; i < ARRAY_SIZE(ndis_status_errnos); i++) {
+		const struct ndis_status_errno *e = &ndis_status_errnos[i];
+
+		KUNIT_EXPECT_EQ(test, ndis_status_to_native(e->status), e->err);
+		KUNIT_EXPECT_EQ(test, ndis_status_from_native(e->err), e->status);
+		KUNIT_EXPECT_TRUE(test, e->err < 0 && e->err >= -MAX_ERRNO);
+		for (j = i + 1; j < ARRAY_SIZE(ndis_status_errnos); j++) {
+			KUNIT_EXPECT_NE(test, e->status, ndis_status_errnos[j].status);
+			KUNIT_EXPECT_NE(test, e->err, ndis_status_errnos[j].err);
+		}
+	}
+	/* The ones condis itself returns most. */
+	KUNIT_EXPECT_EQ(test, ndis_status_from_native(-ENOMEM), NDIS_STATUS_RESOURCES);
+	KUNIT_EXPECT_EQ(test, ndis_status_from_native(-EBUSY), NDIS_STATUS_NOT_ACCEPTED);
+	KUNIT_EXPECT_EQ(test, ndis_status_from_native(-ESHUTDOWN), NDIS_STATUS_CLOSING);
+	KUNIT_EXPECT_EQ(test, ndis_status_from_native(-EADDRINUSE), NDIS_STATUS_SAP_IN_USE);
+	KUNIT_EXPECT_EQ(test, ndis_status_from_native(-EINVAL), NDIS_STATUS_INVALID_PARAMETER);
+}
+
+/* Errnos without a twin, and nonsense from a native driver, are FAILURE. */
+static void ndis_status_other_errnos_are_failure(struct kunit *test)
+{
+	static const int others[] = { -EBADF, -EALREADY, -EEXIST, -ENOENT, -ECONNRESET,
+				      -ETIMEDOUT, -ENETDOWN, -1, -MAX_ERRNO, 1, 0x7fffffff };
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(others); i++)
+		KUNIT_EXPECT_EQ_MSG(test, ndis_status_from_native(others[i]), NDIS_STATUS_FAILURE,
+				    "native %d", others[i]);
+}
+
+/*
+ * Every code without the customer bit goes from an NDIS driver through
+ * condis to another NDIS driver unchanged, and never looks like success
+ * or an errno to a native driver.  Swept over each severity and every
+ * facility, with low words around the ones NDIS uses.
+ */
+static void ndis_status_codes_round_trip(struct kunit *test)
+{
+	static const u32 codes[] = { 0x0000, 0x0001, 0x0003, 0x0007, 0x0015, 0x0021, 0x00bb,
+				     0x0103, 0x0184, 0x7fff, 0xfffe, 0xffff };
+	static const u32 severities[] = { 0x00000000, 0x40000000, 0x80000000, 0xc0000000 };
+	unsigned int s, c, bad = 0;
+	u32 facility;
+
+	for (s = 0; s < ARRAY_SIZE(severities); s++)
+		for (facility = 0; facility < 0x1000; facility++)
+			for (c = 0; c < ARRAY_SIZE(codes); c++) {
+				NDIS_STATUS st = severities[s] | facility << 16 | codes[c];
+				int n = ndis_status_to_native(st);
+
+				if ((u32)st >= 0x5ffff001 && (u32)st <= 0x5fffffff)
+					continue;	/* the documented exception */
+				if (ndis_status_from_native(n) != st)
+					bad++;
+				if (st != NDIS_STATUS_SUCCESS && st != NDIS_STATUS_PENDING &&
+				    n >= 0)
+					bad++;
+			}
+	KUNIT_EXPECT_EQ(test, bad, 0U);
+	/* Raw and tagged carriage, spot checks. */
+	KUNIT_EXPECT_EQ(test, ndis_status_to_native(NDIS_STATUS_INVALID_DATA),
+			(int)NDIS_STATUS_INVALID_DATA);
+	KUNIT_EXPECT_EQ(test, (u32)ndis_status_to_native(NDIS_STATUS_CALL_ACTIVE), 0xa0010007U);
+	KUNIT_EXPECT_LT(test, ndis_status_to_native(NDIS_STATUS_INDICATION_REQUIRED), -MAX_ERRNO);
+}
+
+/* What cannot be represented becomes FAILURE, as documented. */
+static void ndis_status_unrepresentable_is_failure(struct kunit *test)
+{
+	static const u32 codes[] = { 0xe0000001, 0x20000001, 0x5fffffff, 0x5ffff001 };
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(codes); i++)
+		KUNIT_EXPECT_EQ_MSG(test,
+				    ndis_status_from_native(ndis_status_to_native(codes[i])),
+				    NDIS_STATUS_FAILURE, "code %#x", codes[i]);
+	KUNIT_EXPECT_EQ(test, ndis_status_to_errno(NDIS_STATUS_INVALID_DATA), -EIO);
+	KUNIT_EXPECT_EQ(test, ndis_status_to_errno(NDIS_STATUS_SAP_IN_USE), -EADDRINUSE);
+	KUNIT_EXPECT_EQ(test, ndis_status_to_errno(NDIS_STATUS_SUCCESS), 0);
+}
+
+/* A pool as a protocol's driver handle would have it. */
+static NDIS_HANDLE ndis_test_pool(struct kunit *test, struct ndis_object *owner, ULONG data_size)
+{
+	NET_BUFFER_LIST_POOL_PARAMETERS p = { };
+	NDIS_HANDLE pool;
+
+	owner->magic = NDIS_COMPAT_MAGIC;
+	owner->kind = NDIS_OBJ_PROTOCOL;
+	p.Header.Type = NDIS_OBJECT_TYPE_DEFAULT;
+	p.Header.Revision = NET_BUFFER_LIST_POOL_PARAMETERS_REVISION_1;
+	p.Header.Size = NDIS_SIZEOF_NET_BUFFER_LIST_POOL_PARAMETERS_REVISION_1;
+	p.fAllocateNetBuffer = TRUE;
+	p.DataSize = data_size;
+	pool = NdisAllocateNetBufferListPool(owner, &p);
+	KUNIT_ASSERT_NOT_NULL(test, pool);
+	return pool;
+}
+
+/*
+ * A pool NBL with its own data: the skb condis carries shows its data in
+ * place, and leads back to the NBL whatever was written over its cb.
+ */
+static void ndis_nbl_own_data_survives_cb_reuse(struct kunit *test)
+{
+	struct ndis_object owner;
+	NDIS_HANDLE pool = ndis_test_pool(test, &owner, 256);
+	PNET_BUFFER_LIST nbl = NdisAllocateNetBufferList(pool, 0, 0), back;
+	PNET_BUFFER nb;
+	struct sk_buff *skb;
+	PUCHAR data;
+
+	KUNIT_ASSERT_NOT_NULL(test, nbl);
+	nb = NET_BUFFER_LIST_FIRST_NB(nbl);
+	data = MmGetSystemAddressForMdlSafe(NET_BUFFER_FIRST_MDL(nb), NormalPagePriority);
+	memset(data, 0x5a, 256);
+	data[10] = 0x11;
+	NdisAdvanceNetBufferDataStart(nb, 10, FALSE, NULL);
+	NET_BUFFER_DATA_LENGTH(nb) = 100;
+
+	skb = ndis_nbl_to_skb(nbl);
+	KUNIT_ASSERT_NOT_NULL(test, skb);
+	KUNIT_EXPECT_EQ(test, skb->len, 100U);
+	KUNIT_EXPECT_EQ(test, skb->data[0], 0x11);
+	KUNIT_EXPECT_PTR_EQ(test, (PVOID)skb->data, (PVOID)(data + 10));	/* not copied */
+	/* In flight: the NBL cannot be sent again. */
+	KUNIT_EXPECT_NULL(test, ndis_nbl_to_skb(nbl));
+	KUNIT_EXPECT_EQ(test, NET_BUFFER_LIST_STATUS(nbl), NDIS_STATUS_INVALID_PACKET);
+	memset(skb->cb, 0xa5, sizeof(skb->cb));	/* the miniport's to use */
+	back = ndis_nbl_from_skb(skb);
+	KUNIT_EXPECT_PTR_EQ(test, back, nbl);
+	/* Reusable once back. */
+	skb = ndis_nbl_to_skb(nbl);
+	KUNIT_ASSERT_NOT_NULL(test, skb);
+	KUNIT_EXPECT_PTR_EQ(test, ndis_nbl_from_skb(skb), nbl);
+	NdisFreeNetBufferList(nbl);
+	NdisFreeNetBufferListPool(pool);
+}
+
+/* An NBL over the driver's own MDL chain is copied for the trip. */
+static void ndis_nbl_mdl_chain_is_copied(struct kunit *test)
+{
+	struct ndis_object owner;
+	NDIS_HANDLE pool = ndis_test_pool(test, &owner, 0);
+	UCHAR a[8] = "abcdefgh", b[8] = "ijklmnop";
+	MDL m1, m2;
+	PNET_BUFFER_LIST nbl;
+	struct sk_buff *skb;
+
+	ndis_mdl_init(&m1, a, sizeof(a));
+	ndis_mdl_init(&m2, b, sizeof(b));
+	m1.Next = &m2;
+	nbl = NdisAllocateNetBufferAndNetBufferList(pool, 0, 0, &m1, 6, 6);
+	KUNIT_ASSERT_NOT_NULL(test, nbl);
+	skb = ndis_nbl_to_skb(nbl);
+	KUNIT_ASSERT_NOT_NULL(test, skb);
+	KUNIT_EXPECT_EQ(test, skb->len, 6U);
+	KUNIT_EXPECT_EQ(test, memcmp(skb->data, "ghijkl", 6), 0);
+	memset(skb->cb, 0, sizeof(skb->cb));
+	KUNIT_EXPECT_PTR_EQ(test, ndis_nbl_from_skb(skb), nbl);
+	KUNIT_EXPECT_NULL(test, nbl->NdisCompat.skb);	/* the copy is gone */
+	NdisFreeNetBufferList(nbl);
+	NdisFreeNetBufferListPool(pool);
+}
+
+/* A received skb's NBL view: data in place, the skb back on unwrap. */
+static void ndis_nbl_wrap_shows_skb(struct kunit *test)
+{
+	struct sk_buff *skb = alloc_skb(64, GFP_KERNEL);
+	PNET_BUFFER_LIST nbl;
+	UCHAR buf[4], *p;
+
+	KUNIT_ASSERT_NOT_NULL(test, skb);
+	memcpy(skb_put(skb, 10), "0123456789", 10);
+	nbl = ndis_nbl_wrap(skb, NULL);
+	KUNIT_ASSERT_NOT_NULL(test, nbl);
+	KUNIT_EXPECT_EQ(test, NET_BUFFER_DATA_LENGTH(NET_BUFFER_LIST_FIRST_NB(nbl)), 10U);
+	p = NdisGetDataBuffer(NET_BUFFER_LIST_FIRST_NB(nbl), 4, buf, 1, 0);
+	KUNIT_EXPECT_PTR_EQ(test, (PVOID)p, (PVOID)skb->data);
+	KUNIT_EXPECT_NULL(test, ndis_nbl_to_skb(nbl));	/* a view is not sent on */
+	KUNIT_EXPECT_PTR_EQ(test, ndis_nbl_unwrap(nbl), skb);
+	kfree_skb(skb);
+}
+
+static struct kunit_case ndis_compat_cases[] = {
+	KUNIT_CASE(ndis_status_fixed_pairs),
+	KUNIT_CASE(ndis_status_other_errnos_are_failure),
+	KUNIT_CASE(ndis_status_codes_round_trip),
+	KUNIT_CASE(ndis_status_unrepresentable_is_failure),
+	KUNIT_CASE(ndis_nbl_own_data_survives_cb_reuse),
+	KUNIT_CASE(ndis_nbl_mdl_chain_is_copied),
+	KUNIT_CASE(ndis_nbl_wrap_shows_skb),
+	{}
+};
+
+static struct kunit_suite ndis_compat_suite = {
+	.name = "condis_ndis_compat",
+	.test_cases = ndis_compat_cases,
+};
+
+kunit_test_suite(ndis_compat_suite);
