@@ -32,8 +32,8 @@ static int coecho_nl_listen(const char *adapter, const char *name, struct netlin
 	int err = coecho_sap_listen(adapter, coecho_nl_sap_name(name));
 
 	coecho_nl_adapter_msg(err, adapter, extack);
-	if (err == -EEXIST)
-		NL_SET_ERR_MSG(extack, "coecho listens on that SAP already");
+	if (err == -EEXIST || err == -EADDRINUSE)
+		NL_SET_ERR_MSG(extack, "that SAP is registered already");
 	return err;
 }
 
@@ -66,6 +66,10 @@ static int coecho_nl_call(u32 id, const char *adapter, const char *name, u32 rat
 	coecho_nl_adapter_msg(err, adapter, extack);
 	if (err == -EEXIST)
 		NL_SET_ERR_MSG_FMT(extack, "call %u exists", id);
+	else if (err == -ECONNREFUSED)
+		NL_SET_ERR_MSG_FMT(extack, "no SAP %s answers at the other end", name);
+	else if (err == -EACCES)
+		NL_SET_ERR_MSG(extack, "the called client refused the call");
 	return err;
 }
 
@@ -118,7 +122,7 @@ static int coecho_nl_put_call(struct sk_buff *skb, struct netlink_callback *cb,
 		return -EMSGSIZE;
 	if (nla_put_u32(skb, CONDIS_A_CLIENT_CALL_ID, call->id) ||
 	    nla_put_string(skb, CONDIS_A_CLIENT_ADAPTER, call->b->name) ||
-	    nla_put_string(skb, CONDIS_A_CLIENT_SAP_NAME, call->sap) ||
+	    nla_put_string(skb, CONDIS_A_CLIENT_SAP_NAME, call->wild ? "" : call->sap) ||
 	    (call->outgoing && nla_put_flag(skb, CONDIS_A_CLIENT_OUTGOING)) ||
 	    nla_put_u32(skb, CONDIS_A_CLIENT_STATE, coecho_nl_call_state(call->state)) ||
 	    nla_put_u32(skb, CONDIS_A_CLIENT_PARTIES, coecho_parties_active_locked(call)) ||

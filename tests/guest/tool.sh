@@ -173,13 +173,15 @@ tool_canon() {
 }
 
 # coecho_canon: coecho's debugfs "calls" file, written as "condis show
-# client" writes the calls (its "any" rate 4294967295 is 0 on netlink)
+# client" writes the calls (its "any" rate 4294967295 is 0 on netlink, and
+# its wildcard SAP "*" the empty name)
 coecho_canon() {
 	awk '
 	function v(s, a) { split(s, a, "="); return a[2] }
 	{
 		rate = v($8) == 4294967295 ? 0 : v($8)
-		print "call " v($1) " adapter " v($2) " sap-name " v($4) " outgoing " \
+		sap = v($4) == "*" ? "\"\"" : v($4)
+		print "call " v($1) " adapter " v($2) " sap-name " sap " outgoing " \
 		      (v($3) == "out" ? "yes" : "no") " state " v($6) " parties " v($7) \
 		      " rate " rate " tx-packets " v($9) " tx-done " v($10) " tx-errors " v($11) \
 		      " rx-packets " v($12) " rx-bytes " v($13) " rx-bad " v($14) " echoed " v($15)

@@ -45,7 +45,7 @@ t_err 1 "condis: port link: Invalid argument: Attribute failed policy validation
 # The sample client.
 t_err 1 "condis: listen: No such device: no adapter conic9, or coecho has no AF open on it" \
 	listen conic9 x
-t_err 1 "condis: listen: Address already in use" listen conic1 echo
+t_err 1 "condis: listen: Address already in use: that SAP is registered already" listen conic1 echo
 t_err 1 "condis: listen: Invalid argument: Attribute failed policy validation (attribute sap-name)" \
 	listen conic1 0123456789abcdef0123456789abcdef0
 t_err 1 "condis: listen: Invalid argument: Attribute failed policy validation (attribute adapter)" \
