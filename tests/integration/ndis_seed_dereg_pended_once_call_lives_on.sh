@@ -9,7 +9,7 @@
 . /condis/tests/guest/lib.sh
 . /condis/tests/guest/ndis.sh
 
-ndis_load dereg_delay_ms=1500
+ndis_load dereg_delay_ms=8000
 lctl dereg pend
 
 nctl listen ndisloop1 seed
@@ -44,10 +44,10 @@ received 1 30
 nctl_fails call 2 ndisloop0 seed
 ev_once $NCL/events 'make_call_complete call=2 status=0xc0010022'
 [ "$(sap_field ndisloop1 seed state)" = deregistering ] ||
-	fail "the deregistration completed too early (delay 1.5 s)"
+	fail "the deregistration completed too early (delay 8 s)"
 
 # The MCM completes from its work item; the client hears it once.
-wait_for "grep -q 'deregister_sap_complete .*sap=seed' $NCL/events" 50 ||
+wait_for "grep -q 'deregister_sap_complete .*sap=seed' $NCL/events" 150 ||
 	fail "no ProtocolClDeregisterSapComplete"
 ev_once $NLOOP/events 'deregister_sap_complete sap=seed'
 mcm_done=$SEQ

@@ -79,7 +79,7 @@ t_err 1 "condis: close: No such file or directory: no call 9" close 9
 
 # A call to a name nobody listens on is refused by the far end; it leaves
 # no call and no VC behind.
-t_err 1 "condis: call: Connection refused" call conic0 nobody id 5
+t_err 1 "condis: call: Connection refused: no SAP nobody answers at the other end" call conic0 nobody id 5
 retry 50 sh -c "[ \"\$(cat $OBJECTS)\" = \"\$0\" ]" "$before" ||
 	fail "the refused call left objects: $(cat "$OBJECTS")"
 [ "$(all_dumps)" = "$dumps" ] || fail "the refused call changed the dumps: $(condis show client)"
