@@ -144,7 +144,13 @@ int condis_cl_register_sap(struct condis_af *af, void *cl_sap_ctx,
 	s->af = af;			/* keeps the handle lookup's reference */
 	s->cl_sap_ctx = cl_sap_ctx;
 	s->state = CONDIS_SAP_STATE_REGISTERING;
-	memcpy(&s->addr, addr, condis_sap_addr_size(addr));
+	/*
+	 * Header and bytes separately: one memcpy() over &s->addr writes past
+	 * the fixed part of the field, which FORTIFY_SOURCE reports.
+	 */
+	s->addr.type = addr->type;
+	s->addr.len = addr->len;
+	memcpy(s->addr.addr, addr->addr, addr->len);
 	s->sn.addr = &s->addr;
 	INIT_WORK(&s->reg_work, condis_sap_register_complete_fn);
 	INIT_WORK(&s->dereg_work, condis_sap_deregister_fn);
