@@ -88,6 +88,7 @@ int condis_open_adapter(struct condis_protocol *protocol, struct condis_adapter 
 	b->ctx = binding_ctx;
 	b->state = CONDIS_BINDING_OPEN;
 	init_completion(&b->closed);
+	init_completion(&b->unbound);
 	spin_lock_init(&b->status_lock);
 	INIT_LIST_HEAD(&b->status_queue);
 
@@ -193,20 +194,32 @@ static void condis_bind(struct condis_protocol *protocol, struct condis_adapter 
 	condis_binding_put(binding);
 }
 
-static void condis_unbind(struct condis_binding *binding)
+/*
+ * Unbind @binding and see it closed: by its protocol, or, if the protocol
+ * leaves it open or does not finish a pended unbind within what is left
+ * of @td's budget, by condis in NDIS's order (teardown.c).
+ */
+static void condis_unbind(struct condis_binding *binding, struct condis_teardown *td)
 {
 	struct condis_protocol *protocol = binding->protocol;
+	long left;
 	int ret;
 
 	ret = protocol->ops->unbind_adapter(binding->ctx, binding);
 	if (ret != CONDIS_PENDING && !completion_done(&binding->closed)) {
 		condis_bad_input("%s: unbind_adapter returned %d but %s is still open",
 				 protocol->name, ret, binding->adapter->name);
-		/* Close what it left, in NDIS's order (teardown.c). */
-		condis_binding_force_close(binding);
+		condis_binding_force_close(binding, td);
 		return;
 	}
-	wait_for_completion(&binding->closed);
+	left = td->expired ? 0 : (long)td->deadline - (long)jiffies;
+	if (wait_for_completion_timeout(&binding->closed, max(left, 1L)))
+		return;
+	if (!td->expired)
+		pr_warn("teardown of %s: %s did not finish unbinding from %s; condis closes what it left\n",
+			td->who, protocol->name, binding->adapter->name);
+	td->expired = true;
+	condis_binding_force_close(binding, td);
 }
 
 /* Bind @protocol to every adapter; the protocol was just registered. */
@@ -265,11 +278,15 @@ void condis_adapter_bind_all(struct condis_adapter *adapter)
 /*
  * Unbind the first binding on @list (a protocol's or an adapter's) until
  * none is left.  Each round takes the lock afresh: unbinding one binding
- * may change the list.
+ * may change the list.  A binding is on two lists, and an adapter may go
+ * away while its protocol deregisters: whichever comes first calls
+ * unbind_adapter, exactly once, and the other waits for that unbind.
  */
-static void condis_unbind_list(struct list_head *list, bool adapter_list)
+static void condis_unbind_list(struct list_head *list, bool adapter_list,
+			       struct condis_teardown *td)
 {
 	struct condis_binding *binding;
+	bool ours = false;
 
 	might_sleep();
 	for (;;) {
@@ -280,12 +297,20 @@ static void condis_unbind_list(struct list_head *list, bool adapter_list)
 		else
 			binding = list_first_entry_or_null(list, struct condis_binding,
 							   proto_node);
-		if (binding)
+		if (binding) {
 			condis_obj_get(&binding->obj);
+			ours = !binding->unbinding;
+			binding->unbinding = true;
+		}
 		mutex_unlock(&condis_config_lock);
 		if (!binding)
 			return;
-		condis_unbind(binding);
+		if (ours) {
+			condis_unbind(binding, td);
+			complete_all(&binding->unbound);
+		} else {
+			wait_for_completion(&binding->unbound);
+		}
 		if (!completion_done(&binding->closed)) {
 			/* The protocol refused to close: leave it, say so once. */
 			condis_binding_put(binding);
@@ -295,12 +320,12 @@ static void condis_unbind_list(struct list_head *list, bool adapter_list)
 	}
 }
 
-void condis_protocol_unbind_all(struct condis_protocol *protocol)
+void condis_protocol_unbind_all(struct condis_protocol *protocol, struct condis_teardown *td)
 {
-	condis_unbind_list(&protocol->bindings, false);
+	condis_unbind_list(&protocol->bindings, false, td);
 }
 
-void condis_adapter_unbind_all(struct condis_adapter *adapter)
+void condis_adapter_unbind_all(struct condis_adapter *adapter, struct condis_teardown *td)
 {
-	condis_unbind_list(&adapter->bindings, true);
+	condis_unbind_list(&adapter->bindings, true, td);
 }

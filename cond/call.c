@@ -122,6 +122,7 @@ static void condis_call_done_fn(struct work_struct *work)
 	struct condis_call_params *params;
 	struct condis_party *party, *gone;
 	enum condis_call_op op;
+	bool deferred;
 	int status;
 
 	spin_lock_bh(&vc->lock);
@@ -141,6 +142,13 @@ static void condis_call_done_fn(struct work_struct *work)
 	else
 		vc->cm_ops->incoming_call_complete(status, vc->cm_vc_ctx, params);
 	call_release_party(gone);
+
+	spin_lock_bh(&vc->lock);
+	vc->call_delivering = false;
+	deferred = vc->delete_deferred;
+	spin_unlock_bh(&vc->lock);
+	if (deferred)
+		condis_vc_delete_deferred(vc);
 	condis_vc_put(vc);	/* the operation's */
 }
 
@@ -216,6 +224,7 @@ static void call_completed(struct condis_vc *vc, enum condis_call_op op, int sta
 	ok = vc->call == in_flight[op] && vc->call_op == op && !vc->call_done;
 	if (ok) {
 		vc->call_done = true;
+		vc->call_delivering = true;
 		vc->call_status = status;
 		if (params)
 			vc->call_params = params;
@@ -228,6 +237,48 @@ static void call_completed(struct condis_vc *vc, enum condis_call_op op, int sta
 	else
 		condis_bad_input("%s: VC %u has no such operation in flight", who, vc->obj.id);
 	condis_vc_put(vc);
+}
+
+/**
+ * condis_call_abandon() - end a call its call manager would not close
+ * @vc: the VC, referenced by the caller
+ *
+ * Teardown's last resort, once the CM has had its chance and its budget:
+ * a call with no operation in flight becomes idle without the CM, and its
+ * parties go with it.  Nobody is called.
+ *
+ * Context: process.
+ * Return: true if the call is idle now.
+ */
+bool condis_call_abandon(struct condis_vc *vc)
+{
+	struct condis_party *party, *next;
+	LIST_HEAD(gone);
+	bool idle;
+
+	spin_lock_bh(&vc->lock);
+	if (vc->call == CONDIS_CALL_STATE_ACCEPTED || vc->call == CONDIS_CALL_STATE_CONNECTED) {
+		call_set_state(vc, CONDIS_CALL_STATE_IDLE);
+		vc->remote_closed = false;
+		list_for_each_entry_safe(party, next, &vc->parties, node) {
+			if (party->state != CONDIS_PARTY_STATE_ACTIVE)
+				continue;	/* an operation still owns it */
+			condis_party_set_state(party, CONDIS_PARTY_STATE_GONE);
+			list_move_tail(&party->node, &gone);
+			vc->nr_parties--;
+		}
+		if (!vc->nr_parties)
+			vc->multipoint = false;
+	}
+	idle = vc->call == CONDIS_CALL_STATE_IDLE;
+	spin_unlock_bh(&vc->lock);
+	list_for_each_entry_safe(party, next, &gone, node) {
+		list_del_init(&party->node);
+		condis_party_release_gone(party);
+	}
+	if (idle)
+		pr_warn("teardown: VC %u: call ended without its call manager\n", vc->obj.id);
+	return idle;
 }
 
 /**
@@ -426,8 +477,11 @@ EXPORT_SYMBOL_NS_GPL(condis_cl_close_call, CONDIS);
  * @vc: the VC
  *
  * The client's close_call_complete runs once, from condis's workqueue.
- * A VC the CM created may then be deleted by the CM or offered another
- * call to the same client.
+ * A VC the CM created may be deleted by the CM as soon as this returns
+ * (NDIS: the CM deletes its VC once it has completed the close), even
+ * before the client has been told: the deletion then follows the client's
+ * close_call_complete.  Or the VC may be offered another call to the same
+ * client.
  *
  * Context: any.
  */

@@ -70,6 +70,8 @@ int condis_register_miniport(const struct condis_miniport_desc *desc, void *priv
 }
 EXPORT_SYMBOL_NS_GPL(condis_register_miniport, CONDIS);
 
+static void adapter_unregister(struct condis_adapter *adapter, struct condis_teardown *td);
+
 /**
  * condis_deregister_miniport() - remove a CO miniport driver
  * @miniport: a registered driver
@@ -83,11 +85,14 @@ void condis_deregister_miniport(struct condis_miniport *miniport)
 {
 	struct condis_obj *obj = condis_obj_get_handle(miniport, CONDIS_OBJ_MINIPORT);
 	struct condis_adapter *adapter;
+	struct condis_teardown td;
 
 	if (!obj) {
 		condis_bad_input("deregister_miniport: bad handle %p", miniport);
 		return;
 	}
+	/* One budget for all its adapters: its module's unload waits once. */
+	condis_teardown_begin(&td, miniport->name);
 	for (;;) {
 		mutex_lock(&condis_config_lock);
 		adapter = list_first_entry_or_null(&miniport->adapters,
@@ -95,7 +100,7 @@ void condis_deregister_miniport(struct condis_miniport *miniport)
 		mutex_unlock(&condis_config_lock);
 		if (!adapter)
 			break;
-		condis_adapter_unregister(adapter);
+		adapter_unregister(adapter, &td);
 	}
 	mutex_lock(&condis_config_lock);
 	list_del(&miniport->node);
@@ -167,13 +172,23 @@ EXPORT_SYMBOL_NS_GPL(condis_adapter_register, CONDIS);
  * @adapter: a registered adapter
  *
  * Every binding gets its protocol's @unbind_adapter and this waits until
- * they are closed; the MCM's address families go with the adapter.
+ * they are closed, by their protocols or by condis (forced teardown): at
+ * most condis_teardown_wait_ms for all the drivers involved.  The MCM's
+ * address families go with the adapter.
  *
  * Context: process; sleeps.
  */
 void condis_adapter_unregister(struct condis_adapter *adapter)
 {
+	adapter_unregister(adapter, NULL);
+}
+EXPORT_SYMBOL_NS_GPL(condis_adapter_unregister, CONDIS);
+
+/* Unregister @adapter as part of the departure @td (NULL: its own). */
+static void adapter_unregister(struct condis_adapter *adapter, struct condis_teardown *td)
+{
 	struct condis_obj *obj = condis_obj_get_handle(adapter, CONDIS_OBJ_ADAPTER);
+	struct condis_teardown own;
 
 	if (!obj) {
 		condis_bad_input("adapter_unregister: bad handle %p", adapter);
@@ -188,7 +203,11 @@ void condis_adapter_unregister(struct condis_adapter *adapter)
 	adapter->dying = true;
 	mutex_unlock(&condis_config_lock);
 
-	condis_adapter_unbind_all(adapter);
+	if (!td) {
+		condis_teardown_begin(&own, adapter->name);
+		td = &own;
+	}
+	condis_adapter_unbind_all(adapter, td);
 	flush_workqueue(condis_wq_get());
 
 	mutex_lock(&condis_config_lock);
@@ -200,7 +219,6 @@ void condis_adapter_unregister(struct condis_adapter *adapter)
 	condis_obj_put(obj);
 	condis_obj_put(obj);
 }
-EXPORT_SYMBOL_NS_GPL(condis_adapter_unregister, CONDIS);
 
 /**
  * condis_adapter_name() - the name a miniport registered an adapter with

@@ -94,6 +94,8 @@ struct condis_binding {
 	struct list_head proto_node;		/* in protocol->bindings */
 	struct list_head adapter_node;		/* in adapter->bindings */
 	struct completion closed;		/* condis_close_adapter() ran */
+	bool unbinding;				/* unbind_adapter called; config lock */
+	struct completion unbound;		/* that unbind is over, closed or not */
 	atomic_t nr_afs;			/* AFs its client opened, not yet closed */
 	spinlock_t status_lock;			/* protects the two below */
 	bool status_busy;			/* a co_status runs: others queue */
@@ -208,6 +210,8 @@ struct condis_vc {
 	struct condis_party *call_party;	/* the party the operation concerns */
 	struct condis_party *call_party_gone;	/* ended by call_finish(), to release */
 	struct work_struct call_work;		/* delivers a pended call operation */
+	bool call_delivering;			/* call_work is yet to deliver a result */
+	bool delete_deferred;			/* deleted by its creator meanwhile */
 
 	/* The data path (datapath.c), under vc->lock. */
 	unsigned int tx_outstanding;		/* skbs with the miniport, or being completed */
@@ -268,14 +272,32 @@ void condis_vc_put(struct condis_vc *vc);
 
 /* call.c */
 void condis_vc_call_init(struct condis_vc *vc);
+bool condis_call_abandon(struct condis_vc *vc);
+
+/* vc.c, for call.c: a deletion deferred until a close result is delivered */
+void condis_vc_delete_deferred(struct condis_vc *vc);
 
 /* oid.c */
 struct seq_file;
 void condis_oid_dump(struct seq_file *m, struct condis_adapter *adapter, const char *indent);
 
 /* teardown.c */
-void condis_af_force_close(struct condis_af *af, bool cm_leaving);
-void condis_binding_force_close(struct condis_binding *binding);
+
+/*
+ * One departure (a protocol deregistering, an adapter or a miniport going
+ * away): the other drivers are waited for once, all steps sharing one
+ * budget of condis_teardown_wait_ms.
+ */
+struct condis_teardown {
+	unsigned long deadline;		/* jiffies: no waiting for drivers past it */
+	bool expired;			/* spent (reported once): complete for them */
+	const char *who;		/* the departing driver or adapter */
+};
+
+extern unsigned int condis_teardown_wait_ms;
+void condis_teardown_begin(struct condis_teardown *td, const char *who);
+void condis_af_force_close(struct condis_af *af, bool cm_leaving, struct condis_teardown *td);
+void condis_binding_force_close(struct condis_binding *binding, struct condis_teardown *td);
 
 /* datapath.c */
 bool condis_vc_drained(struct condis_vc *vc);
@@ -293,9 +315,9 @@ void condis_party_release_gone(struct condis_party *party);
 struct condis_binding *condis_binding_get(struct condis_binding *binding);
 void condis_binding_put(struct condis_binding *binding);
 void condis_protocol_bind_all(struct condis_protocol *protocol);
-void condis_protocol_unbind_all(struct condis_protocol *protocol);
+void condis_protocol_unbind_all(struct condis_protocol *protocol, struct condis_teardown *td);
 void condis_adapter_bind_all(struct condis_adapter *adapter);
-void condis_adapter_unbind_all(struct condis_adapter *adapter);
+void condis_adapter_unbind_all(struct condis_adapter *adapter, struct condis_teardown *td);
 
 /* af.c */
 void condis_binding_notify_afs(struct condis_binding *binding);

@@ -101,13 +101,17 @@ EXPORT_SYMBOL_NS_GPL(condis_register_protocol, CONDIS);
  * @protocol: a registered protocol
  *
  * Each binding gets @unbind_adapter; this waits until every binding is
- * closed.  The handle is stale once this returns.
+ * closed, by the protocol or, what it leaves, by condis (forced teardown,
+ * Documentation/core.rst): at most condis_teardown_wait_ms for all the
+ * drivers involved, then condis completes for them.  The handle is stale
+ * once this returns.
  *
  * Context: process; sleeps.
  */
 void condis_deregister_protocol(struct condis_protocol *protocol)
 {
 	struct condis_obj *obj = condis_obj_get_handle(protocol, CONDIS_OBJ_PROTOCOL);
+	struct condis_teardown td;
 
 	if (!obj) {
 		condis_bad_input("deregister_protocol: bad handle %p", protocol);
@@ -123,7 +127,8 @@ void condis_deregister_protocol(struct condis_protocol *protocol)
 	protocol->dying = true;
 	mutex_unlock(&condis_config_lock);
 
-	condis_protocol_unbind_all(protocol);
+	condis_teardown_begin(&td, protocol->name);
+	condis_protocol_unbind_all(protocol, &td);
 
 	mutex_lock(&condis_config_lock);
 	list_del(&protocol->node);

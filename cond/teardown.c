@@ -17,8 +17,12 @@
  * This runs in process context during unbinding (adapter removal, or a
  * protocol deregistering, e.g. on module unload), before the protocol is
  * gone, so its callbacks may still run.  Each step waits for the
- * completions it starts; a driver that never completes is waited for
- * CONDIS_TEARDOWN_WAIT_MS at most per step and reported.
+ * completions it starts, but one departure waits for the other drivers
+ * once: all its steps share one budget of condis_teardown_wait_ms.  Once
+ * that is spent (reported once), nothing sleeps for a driver any more:
+ * condis completes what the drivers still owe on their behalf, as it does
+ * for a call manager that is going away, so every departure ends a few
+ * seconds past the budget whatever the other drivers do.
  */
 #include <linux/delay.h>
 #include <linux/jiffies.h>
@@ -27,29 +31,68 @@
 #include "core.h"
 #include "objects.h"
 
-#define CONDIS_TEARDOWN_WAIT_MS		10000
 #define CONDIS_TEARDOWN_NOTIFY_WAIT_MS	1000
 
-/* Sleep until @done(@arg) or @ms pass; true if done. */
-static bool teardown_wait_ms(bool (*done)(void *arg), void *arg, unsigned int ms,
-			     const char *what)
-{
-	unsigned long end = jiffies + msecs_to_jiffies(ms);
+/*
+ * How long one departure waits for the other drivers, in all
+ * (Documentation/core.rst).  Writable so that tests need not wait long.
+ */
+unsigned int condis_teardown_wait_ms = 10000;
+EXPORT_SYMBOL_NS_GPL(condis_teardown_wait_ms, CONDIS_INTERNAL);
 
+/**
+ * condis_teardown_begin() - start a departure's budget
+ * @td: the departure's state, on the departing caller's stack
+ * @who: the departing driver or adapter, for the report
+ *
+ * Context: any.
+ */
+void condis_teardown_begin(struct condis_teardown *td, const char *who)
+{
+	td->deadline = jiffies + msecs_to_jiffies(READ_ONCE(condis_teardown_wait_ms));
+	td->expired = false;
+	td->who = who;
+}
+
+/* The budget is spent: say so once, and from now on complete for drivers. */
+static void teardown_expire(struct condis_teardown *td, const char *what)
+{
+	if (td->expired)
+		return;
+	td->expired = true;
+	pr_warn("teardown of %s: gave up waiting for %s; condis completes what the drivers still owe\n",
+		td->who, what);
+}
+
+/*
+ * Sleep until @done(@arg), for at most @ms or what is left of the budget;
+ * true if done.  With the budget spent, only what condis itself queued is
+ * let run.  A NULL @what waits without spending the budget when it runs out
+ * (the notify-close courtesy wait).
+ */
+static bool teardown_wait_ms(struct condis_teardown *td, bool (*done)(void *arg), void *arg,
+			     unsigned int ms, const char *what)
+{
+	unsigned long end = td->deadline;
+
+	if (ms != UINT_MAX && time_before(jiffies + msecs_to_jiffies(ms), end))
+		end = jiffies + msecs_to_jiffies(ms);
 	while (!done(arg)) {
-		if (time_after(jiffies, end)) {
-			if (what)
-				pr_warn("teardown: gave up waiting for %s\n", what);
-			return false;
+		if (td->expired || !time_before(jiffies, end)) {
+			if (what && !time_before(jiffies, td->deadline))
+				teardown_expire(td, what);
+			flush_workqueue(condis_wq_get());
+			return done(arg);
 		}
 		usleep_range(1000, 3000);
 	}
 	return true;
 }
 
-static bool teardown_wait(bool (*done)(void *arg), void *arg, const char *what)
+static bool teardown_wait(struct condis_teardown *td, bool (*done)(void *arg), void *arg,
+			  const char *what)
 {
-	return teardown_wait_ms(done, arg, CONDIS_TEARDOWN_WAIT_MS, what);
+	return teardown_wait_ms(td, done, arg, UINT_MAX, what);
 }
 
 /* No call operation, QoS change or party add/drop in flight on the VC. */
@@ -75,6 +118,31 @@ static bool vc_call_idle(void *arg)
 	struct condis_vc *vc = arg;
 
 	return READ_ONCE(vc->call) == CONDIS_CALL_STATE_IDLE;
+}
+
+static bool vc_deleted(void *arg)
+{
+	struct condis_vc *vc = arg;
+
+	return READ_ONCE(vc->state) == CONDIS_VC_STATE_DELETED;
+}
+
+static bool vc_drained(void *arg)
+{
+	struct condis_vc *vc = arg;
+	bool drained;
+
+	spin_lock_bh(&vc->lock);
+	drained = condis_vc_drained(vc);
+	spin_unlock_bh(&vc->lock);
+	return drained;
+}
+
+static bool vc_inactive(void *arg)
+{
+	struct condis_vc *vc = arg;
+
+	return READ_ONCE(vc->state) == CONDIS_VC_STATE_INACTIVE;
 }
 
 /* One active party other than @keep, referenced, or NULL. */
@@ -109,36 +177,151 @@ static struct condis_party *vc_last_party(struct condis_vc *vc)
 	return party;
 }
 
-/* End the call on @vc, as its client would, then delete the VC for its creator. */
-static void teardown_vc(struct condis_vc *vc)
+/*
+ * Deactivate @vc for its call manager, which left it active: through the
+ * miniport for a stand-alone CM.  Its data path drains first, or is given
+ * up on with the budget.
+ */
+static void vc_deactivate_for_cm(struct condis_vc *vc, struct condis_teardown *td)
+{
+	if (READ_ONCE(vc->state) != CONDIS_VC_STATE_ACTIVE)
+		return;
+	teardown_wait(td, vc_drained, vc, "the VC's data path to drain");
+	if (vc->mcm)
+		condis_mcm_deactivate_vc(vc);
+	else
+		condis_cm_deactivate_vc(vc);
+	teardown_wait(td, vc_inactive, vc, "a deactivation");
+}
+
+/*
+ * The call manager will not answer (it is going away, or the budget is
+ * spent): finish, for it, what it left pended on @vc (make-call,
+ * close-call, QoS change, party add or drop), so each of the client's
+ * operations still completes exactly once.
+ */
+static void vc_complete_for_cm(struct condis_vc *vc, struct condis_teardown *td)
+{
+	bool making, closing, qos, add = false;
+	struct condis_party *party, *found;
+	int rounds = 0;
+
+	spin_lock_bh(&vc->lock);
+	making = vc->call == CONDIS_CALL_STATE_MAKING && !vc->call_done;
+	closing = vc->call == CONDIS_CALL_STATE_CLOSING && !vc->call_done;
+	qos = vc->qos_pending && !vc->qos_done;
+	spin_unlock_bh(&vc->lock);
+
+	if (making)
+		condis_cm_make_call_complete(-ENETDOWN, vc, NULL, NULL);
+	if (qos)
+		condis_cm_modify_call_qos_complete(-ENETDOWN, vc, NULL);
+	/* Every pended add and drop; each completion marks its party done. */
+	do {
+		found = NULL;
+		spin_lock_bh(&vc->lock);
+		list_for_each_entry(party, &vc->parties, node)
+			if (!party->done && party->op != CONDIS_PARTY_OP_NONE) {
+				found = party;
+				add = party->op == CONDIS_PARTY_OP_ADD;
+				condis_obj_get(&found->obj);
+				break;
+			}
+		spin_unlock_bh(&vc->lock);
+		if (found && add)
+			condis_cm_add_party_complete(-ENETDOWN, found, NULL, NULL);
+		else if (found)
+			condis_cm_drop_party_complete(0, found);
+		if (found)
+			condis_party_put(found);
+	} while (found && ++rounds < 64);
+	if (closing) {
+		/* A close completes once the VC is deactivated: do that for it too. */
+		vc_deactivate_for_cm(vc, td);
+		condis_cm_close_call_complete(0, vc);
+	}
+	flush_workqueue(condis_wq_get());
+}
+
+/*
+ * Close the call on @vc as its client would; a CM that leaves it up (it
+ * refused, or claimed success without deactivating the VC) gets the VC
+ * deactivated for it and one more close, then the call is abandoned.
+ * True if there was a call to close.
+ */
+static bool teardown_close_call(struct condis_vc *vc, bool for_cm, struct condis_teardown *td)
+{
+	enum condis_call_state call;
+	int ret;
+
+	spin_lock_bh(&vc->lock);
+	call = vc->call;
+	spin_unlock_bh(&vc->lock);
+	if (call != CONDIS_CALL_STATE_ACCEPTED && call != CONDIS_CALL_STATE_CONNECTED)
+		return false;
+	ret = condis_cl_close_call(vc, vc_last_party(vc), NULL, 0);
+	if (ret == CONDIS_PENDING && !teardown_wait(td, vc_call_idle, vc, "a call to close"))
+		vc_complete_for_cm(vc, td);
+	if (vc_call_idle(vc))
+		return true;
+	if (!for_cm && !td->expired) {
+		pr_warn("teardown: VC %u: the call manager did not close the call (%d)\n",
+			vc->obj.id, ret);
+		teardown_expire(td, "a call manager that does not close its calls");
+	}
+	vc_deactivate_for_cm(vc, td);
+	ret = condis_cl_close_call(vc, vc_last_party(vc), NULL, 0);
+	if (ret == CONDIS_PENDING && !teardown_wait(td, vc_call_idle, vc, "a call to close"))
+		vc_complete_for_cm(vc, td);
+	if (!vc_call_idle(vc))
+		condis_call_abandon(vc);
+	return true;
+}
+
+/*
+ * End the call on @vc, as its client would, then see the VC deleted: a
+ * client's VC by condis for the client; a CM's whose call this closed by
+ * the CM, which NDIS has delete its VC once the close is complete; any
+ * other CM VC (no call on it, or the CM not answering) by condis for the
+ * CM, as before the AF can close.
+ */
+static void teardown_vc(struct condis_vc *vc, bool for_cm, struct condis_teardown *td)
 {
 	struct condis_party *party;
 	enum condis_call_state call;
+	bool closed;
 
-	teardown_wait(vc_quiet, vc, "a call operation");
+	if (!teardown_wait(td, vc_quiet, vc, "a call operation") || for_cm)
+		vc_complete_for_cm(vc, td);
 	spin_lock_bh(&vc->lock);
 	call = vc->call;
 	spin_unlock_bh(&vc->lock);
 	if (call == CONDIS_CALL_STATE_OFFERED) {
 		/* The client will not answer any more: refuse the offer for it. */
 		condis_cl_incoming_call_complete(-ECONNRESET, vc, NULL);
-		teardown_wait(vc_quiet, vc, "a refused offer");
+		teardown_wait(td, vc_quiet, vc, "a refused offer");
 	}
 	while ((party = vc_extra_party(vc))) {
 		int ret = condis_cl_drop_party(party, NULL, 0);
 
 		condis_party_put(party);
 		if (ret && ret != CONDIS_PENDING)
-			break;	/* refused: the close below is refused too, and reported */
-		teardown_wait(vc_quiet, vc, "a party drop");
+			break;	/* refused: the close below deals with the call */
+		if (!teardown_wait(td, vc_quiet, vc, "a party drop"))
+			vc_complete_for_cm(vc, td);
 	}
-	spin_lock_bh(&vc->lock);
-	call = vc->call;
-	spin_unlock_bh(&vc->lock);
-	if (call == CONDIS_CALL_STATE_ACCEPTED || call == CONDIS_CALL_STATE_CONNECTED) {
-		condis_cl_close_call(vc, vc_last_party(vc), NULL, 0);
-		teardown_wait(vc_call_idle, vc, "a call to close");
+	closed = teardown_close_call(vc, for_cm || td->expired, td);
+
+	if (vc->creator == CONDIS_VC_CREATOR_CLIENT) {
+		condis_co_delete_vc(vc);
+		return;
 	}
+	if (closed && !for_cm &&
+	    teardown_wait(td, vc_deleted, vc, "the call manager to delete its VC"))
+		return;
+	if (vc_deleted(vc))
+		return;
+	pr_warn("teardown: VC %u deleted for its call manager\n", vc->obj.id);
 	if (vc->creator == CONDIS_VC_CREATOR_MCM)
 		condis_mcm_delete_vc(vc);
 	else
@@ -184,132 +367,6 @@ static bool af_not_closing(void *arg)
 	return READ_ONCE(af->state) != CONDIS_AF_STATE_CLOSING;
 }
 
-static void saps_complete_for_cm(struct condis_af *af);
-
-/* Deregister every SAP of @af, as its client would. */
-static void teardown_saps(struct condis_af *af, bool cm_leaving)
-{
-	struct condis_sap *sap, *found;
-
-	teardown_wait(af_saps_settled, af, "a SAP registration");
-	do {
-		found = NULL;
-		spin_lock_bh(&af->lock);
-		list_for_each_entry(sap, &af->saps, af_node)
-			if (sap->state == CONDIS_SAP_STATE_REGISTERED) {
-				found = sap;
-				break;
-			}
-		spin_unlock_bh(&af->lock);
-		if (found && condis_cl_deregister_sap(found) != CONDIS_PENDING)
-			break;	/* the wait below reports it */
-	} while (found);
-	if (cm_leaving) {
-		/* The CM's deregister_sap runs from the workqueue; what it pends, finish. */
-		flush_workqueue(condis_wq_get());
-		saps_complete_for_cm(af);
-	}
-	teardown_wait(af_no_saps, af, "SAP deregistrations");
-}
-
-/* Every VC on @af, referenced, in a new array of *@n; NULL if none. */
-static struct condis_vc **af_vcs(struct condis_af *af, unsigned int *n)
-{
-	struct condis_vc *vc, **all = NULL;
-	unsigned int count, i = 0;
-
-	spin_lock_bh(&af->lock);
-	count = af->nr_vcs;
-	spin_unlock_bh(&af->lock);
-	if (count)
-		all = kcalloc(count, sizeof(*all), GFP_KERNEL);
-	if (all) {
-		spin_lock_bh(&af->lock);
-		list_for_each_entry(vc, &af->vcs, node) {
-			if (i == count)
-				break;
-			condis_obj_get(&vc->obj);
-			all[i++] = vc;
-		}
-		spin_unlock_bh(&af->lock);
-	}
-	*n = i;
-	return all;
-}
-
-static bool vc_drained(void *arg)
-{
-	struct condis_vc *vc = arg;
-	bool drained;
-
-	spin_lock_bh(&vc->lock);
-	drained = condis_vc_drained(vc);
-	spin_unlock_bh(&vc->lock);
-	return drained;
-}
-
-static bool vc_inactive(void *arg)
-{
-	struct condis_vc *vc = arg;
-
-	return READ_ONCE(vc->state) == CONDIS_VC_STATE_INACTIVE;
-}
-
-/*
- * The call manager is going away: finish, for it, what it left pended on
- * @vc (make-call, close-call, QoS change, party add or drop), so each of
- * the client's operations still completes exactly once.
- */
-static void vc_complete_for_cm(struct condis_vc *vc)
-{
-	bool making, closing, qos, add = false;
-	struct condis_party *party, *found;
-	int rounds = 0;
-
-	spin_lock_bh(&vc->lock);
-	making = vc->call == CONDIS_CALL_STATE_MAKING && !vc->call_done;
-	closing = vc->call == CONDIS_CALL_STATE_CLOSING && !vc->call_done;
-	qos = vc->qos_pending && !vc->qos_done;
-	spin_unlock_bh(&vc->lock);
-
-	if (making)
-		condis_cm_make_call_complete(-ENETDOWN, vc, NULL, NULL);
-	if (qos)
-		condis_cm_modify_call_qos_complete(-ENETDOWN, vc, NULL);
-	/* Every pended add and drop; each completion marks its party done. */
-	do {
-		found = NULL;
-		spin_lock_bh(&vc->lock);
-		list_for_each_entry(party, &vc->parties, node)
-			if (!party->done && party->op != CONDIS_PARTY_OP_NONE) {
-				found = party;
-				add = party->op == CONDIS_PARTY_OP_ADD;
-				condis_obj_get(&found->obj);
-				break;
-			}
-		spin_unlock_bh(&vc->lock);
-		if (found && add)
-			condis_cm_add_party_complete(-ENETDOWN, found, NULL, NULL);
-		else if (found)
-			condis_cm_drop_party_complete(0, found);
-		if (found)
-			condis_party_put(found);
-	} while (found && ++rounds < 64);
-	if (closing) {
-		/*
-		 * A close completes once the VC is deactivated: do that for it
-		 * too, once its data path is drained (an MCM's must be first).
-		 */
-		teardown_wait(vc_drained, vc, "the VC's data path to drain");
-		if (READ_ONCE(vc->state) == CONDIS_VC_STATE_ACTIVE && vc->mcm)
-			condis_mcm_deactivate_vc(vc);
-		else if (READ_ONCE(vc->state) == CONDIS_VC_STATE_ACTIVE)
-			condis_cm_deactivate_vc(vc);
-		teardown_wait(vc_inactive, vc, "a deactivation");
-		condis_cm_close_call_complete(0, vc);
-	}
-}
-
 /* The same for SAP registrations and deregistrations it left pended. */
 static void saps_complete_for_cm(struct condis_af *af)
 {
@@ -338,10 +395,64 @@ static void saps_complete_for_cm(struct condis_af *af)
 		if (found)
 			condis_sap_put(found);
 	} while (found);
+	flush_workqueue(condis_wq_get());
 }
 
-/* An AF open or close the departing call manager left pended: finish it. */
-static bool af_complete_for_cm(struct condis_af *af)
+/* Deregister every SAP of @af, as its client would. */
+static void teardown_saps(struct condis_af *af, bool for_cm, struct condis_teardown *td)
+{
+	struct condis_sap *sap, *found;
+
+	if (!teardown_wait(td, af_saps_settled, af, "a SAP registration"))
+		saps_complete_for_cm(af);
+	do {
+		found = NULL;
+		spin_lock_bh(&af->lock);
+		list_for_each_entry(sap, &af->saps, af_node)
+			if (sap->state == CONDIS_SAP_STATE_REGISTERED) {
+				found = sap;
+				break;
+			}
+		spin_unlock_bh(&af->lock);
+		if (found && condis_cl_deregister_sap(found) != CONDIS_PENDING)
+			break;	/* the wait below reports it */
+	} while (found);
+	if (for_cm) {
+		/* The CM's deregister_sap runs from the workqueue; what it pends, finish. */
+		flush_workqueue(condis_wq_get());
+		saps_complete_for_cm(af);
+	}
+	if (!teardown_wait(td, af_no_saps, af, "SAP deregistrations"))
+		saps_complete_for_cm(af);
+}
+
+/* Every VC on @af, referenced, in a new array of *@n; NULL if none. */
+static struct condis_vc **af_vcs(struct condis_af *af, unsigned int *n)
+{
+	struct condis_vc *vc, **all = NULL;
+	unsigned int count, i = 0;
+
+	spin_lock_bh(&af->lock);
+	count = af->nr_vcs;
+	spin_unlock_bh(&af->lock);
+	if (count)
+		all = kcalloc(count, sizeof(*all), GFP_KERNEL);
+	if (all) {
+		spin_lock_bh(&af->lock);
+		list_for_each_entry(vc, &af->vcs, node) {
+			if (i == count)
+				break;
+			condis_obj_get(&vc->obj);
+			all[i++] = vc;
+		}
+		spin_unlock_bh(&af->lock);
+	}
+	*n = i;
+	return all;
+}
+
+/* An AF open or close the call manager left pended: finish it. */
+static bool af_complete_for_cm(struct condis_af *af, struct condis_teardown *td)
 {
 	enum condis_af_state state;
 	bool cm_owes;
@@ -352,11 +463,12 @@ static bool af_complete_for_cm(struct condis_af *af)
 	spin_unlock_bh(&af->lock);
 	if (state == CONDIS_AF_STATE_OPENING && cm_owes) {
 		condis_cm_open_af_complete(-ENETDOWN, af, NULL);
-		teardown_wait(af_closed, af, "a refused AF open");
+		teardown_wait(td, af_closed, af, "a refused AF open");
 		return true;
 	}
 	if (state == CONDIS_AF_STATE_CLOSING && cm_owes)
 		condis_cm_close_af_complete(0, af);
+	flush_workqueue(condis_wq_get());
 	return false;
 }
 
@@ -366,38 +478,42 @@ static bool af_complete_for_cm(struct condis_af *af)
  * @cm_leaving: the AF's call manager is going away: what it left pended is
  *	completed for it, with -ENETDOWN (NDIS_STATUS_NETWORK_UNREACHABLE's
  *	twin) where it is a failure
+ * @td: the departure this is part of; once its budget is spent the call
+ *	manager is treated as going away too
  *
  * Context: process; sleeps.
  */
-void condis_af_force_close(struct condis_af *af, bool cm_leaving)
+void condis_af_force_close(struct condis_af *af, bool cm_leaving, struct condis_teardown *td)
 {
 	struct condis_vc **vcs;
 	unsigned int n, i;
 
 	pr_warn("teardown: closing AF %u of %s, left open\n", af->obj.id,
 		af->binding->protocol->name);
-	if (cm_leaving && af_complete_for_cm(af))
+	if ((cm_leaving || td->expired) && af_complete_for_cm(af, td))
 		return;		/* it never opened */
 	vcs = af_vcs(af, &n);
 	if (cm_leaving) {
 		for (i = 0; i < n; i++)
-			vc_complete_for_cm(vcs[i]);
+			vc_complete_for_cm(vcs[i], td);
 		saps_complete_for_cm(af);
 	}
 	for (i = 0; i < n; i++) {
-		teardown_vc(vcs[i]);
+		teardown_vc(vcs[i], cm_leaving || td->expired, td);
 		condis_vc_put(vcs[i]);
 	}
 	kfree(vcs);
-	teardown_saps(af, cm_leaving);
-	if (cm_leaving)
-		af_complete_for_cm(af);		/* a close the client started */
-	teardown_wait(af_not_closing, af, "an AF close in flight");
+	teardown_saps(af, cm_leaving || td->expired, td);
+	if (cm_leaving || td->expired)
+		af_complete_for_cm(af, td);		/* a close the client started */
+	if (!teardown_wait(td, af_not_closing, af, "an AF close in flight"))
+		af_complete_for_cm(af, td);
 	if (READ_ONCE(af->state) == CONDIS_AF_STATE_OPEN) {
 		condis_cl_close_af(af);
-		if (cm_leaving)
-			af_complete_for_cm(af);
-		teardown_wait(af_closed, af, "the AF to close");
+		if (cm_leaving || td->expired)
+			af_complete_for_cm(af, td);
+		if (!teardown_wait(td, af_closed, af, "the AF to close"))
+			af_complete_for_cm(af, td);
 	}
 	/* A notify-close the client never completed is completed for it. */
 	if (READ_ONCE(af->notify_pending))
@@ -405,10 +521,11 @@ void condis_af_force_close(struct condis_af *af, bool cm_leaving)
 }
 
 /*
- * The AFs that keep @binding open: those its client opened, and, for a
- * CM's binding, those clients opened on its AF registrations.
+ * The next AF that keeps @binding open, after the one with id @after (0:
+ * from the start): those its client opened, and, for a CM's binding, those
+ * clients opened on its AF registrations.
  */
-static struct condis_af *binding_next_af(struct condis_binding *binding)
+static struct condis_af *binding_next_af(struct condis_binding *binding, u32 after)
 {
 	struct condis_cm_af *cm_af;
 	struct condis_af *af, *found = NULL;
@@ -417,15 +534,13 @@ static struct condis_af *binding_next_af(struct condis_binding *binding)
 	list_for_each_entry(cm_af, &binding->adapter->cm_afs, node) {
 		list_for_each_entry(af, &cm_af->afs, cm_af_node) {
 			if ((af->binding == binding || cm_af->cm_binding == binding) &&
-			    READ_ONCE(af->state) != CONDIS_AF_STATE_CLOSED) {
+			    READ_ONCE(af->state) != CONDIS_AF_STATE_CLOSED && af->obj.id > after &&
+			    (!found || af->obj.id < found->obj.id))
 				found = af;
-				condis_obj_get(&af->obj);
-				break;
-			}
 		}
-		if (found)
-			break;
 	}
+	if (found)
+		condis_obj_get(&found->obj);
 	mutex_unlock(&condis_config_lock);
 	return found;
 }
@@ -444,15 +559,21 @@ static bool cm_leaving(struct condis_binding *binding, struct condis_af *af)
 /**
  * condis_binding_force_close() - close a binding its protocol left open
  * @binding: the binding, referenced by the caller
+ * @td: the departure this is part of
+ *
+ * Every AF on the binding is closed once, in the order of their ids; an
+ * AF that a misbehaving driver kept open is passed over (and the binding
+ * then stays open, reported), so this ends whatever the drivers do.
  *
  * Context: process; sleeps.
  */
-void condis_binding_force_close(struct condis_binding *binding)
+void condis_binding_force_close(struct condis_binding *binding, struct condis_teardown *td)
 {
 	struct condis_af *af;
-	int tries = 0;
+	u32 after = 0;
 
-	while ((af = binding_next_af(binding)) && tries++ < 64) {
+	while ((af = binding_next_af(binding, after))) {
+		after = af->obj.id;
 		/*
 		 * A CM going away asks each client to close first, as NDIS has
 		 * CMs do; only what a client leaves open is closed for it.
@@ -462,15 +583,15 @@ void condis_binding_force_close(struct condis_binding *binding)
 			int ret = condis_cm_notify_close_af(af);
 
 			if (!ret || ret == CONDIS_PENDING)
-				teardown_wait_ms(af_closed, af, CONDIS_TEARDOWN_NOTIFY_WAIT_MS,
+				teardown_wait_ms(td, af_closed, af, CONDIS_TEARDOWN_NOTIFY_WAIT_MS,
 						 NULL);
 		}
 		if (READ_ONCE(af->state) != CONDIS_AF_STATE_CLOSED)
-			condis_af_force_close(af, cm_leaving(binding, af));
+			condis_af_force_close(af, cm_leaving(binding, af), td);
+		if (READ_ONCE(af->state) != CONDIS_AF_STATE_CLOSED)
+			pr_warn("teardown of %s: AF %u stays open\n", td->who, af->obj.id);
 		condis_af_put(af);
 	}
-	if (af)
-		condis_af_put(af);
 	if (condis_close_adapter(binding) && !completion_done(&binding->closed))
 		pr_warn("teardown: %s's binding to %s could not be closed\n",
 			binding->protocol->name, binding->adapter->name);

@@ -49,10 +49,19 @@ static void condis_vc_release(struct condis_obj *obj)
 	kfree(vc);
 }
 
-/* Take a reference through a driver's VC handle; NULL if it is bad. */
+/*
+ * Take a reference through a driver's VC handle; NULL if it is bad, or if
+ * its creator deleted it and only the deferred deletion is outstanding.
+ */
 struct condis_vc *condis_vc_get(struct condis_vc *vc)
 {
-	return condis_obj_get_handle(vc, CONDIS_OBJ_VC) ? vc : NULL;
+	if (!condis_obj_get_handle(vc, CONDIS_OBJ_VC))
+		return NULL;
+	if (READ_ONCE(vc->delete_deferred)) {
+		condis_obj_put(&vc->obj);
+		return NULL;
+	}
+	return vc;
 }
 
 void condis_vc_put(struct condis_vc *vc)
@@ -316,29 +325,44 @@ out_put:
 }
 EXPORT_SYMBOL_NS_GPL(condis_mcm_create_vc, CONDIS);
 
-static int condis_vc_delete(struct condis_vc *vc, const char *who)
+/*
+ * Whether @vc may be deleted now, under vc->lock.  *@defer is set when the
+ * deletion must wait: the CM completed the close of the call on a VC it
+ * created, and the client's close_call_complete is still to be delivered;
+ * the client must hear of the close before its VC goes (delete_vc).
+ */
+static int vc_delete_check(struct condis_vc *vc, bool *defer)
 {
-	int err = 0;
-
-	spin_lock_bh(&vc->lock);
-	if (vc->state == CONDIS_VC_STATE_ACTIVE || vc->state == CONDIS_VC_STATE_ACTIVATING ||
-	    vc->call != CONDIS_CALL_STATE_IDLE)
-		err = -EBUSY;		/* NDIS_STATUS_NOT_ACCEPTED */
-	else if (vc->state == CONDIS_VC_STATE_DEACTIVATING)
-		err = -ESHUTDOWN;	/* NDIS_STATUS_CLOSING */
-	else if (vc->state == CONDIS_VC_STATE_DELETED)
-		err = -EBADF;
-	spin_unlock_bh(&vc->lock);
-	if (err) {
-		condis_bad_input("%s: VC %u cannot be deleted now (%d)", who, vc->obj.id, err);
-		return err;
+	lockdep_assert_held(&vc->lock);
+	*defer = false;
+	if (vc->state == CONDIS_VC_STATE_DELETED)
+		return -EBADF;
+	if (vc->state == CONDIS_VC_STATE_ACTIVE || vc->state == CONDIS_VC_STATE_ACTIVATING)
+		return -EBUSY;		/* NDIS_STATUS_NOT_ACCEPTED */
+	if (vc->state == CONDIS_VC_STATE_DEACTIVATING)
+		return -ESHUTDOWN;	/* NDIS_STATUS_CLOSING */
+	if (vc->call_delivering && vc->call_op == CONDIS_CALL_OP_CLOSE && !vc->call_status &&
+	    vc->creator != CONDIS_VC_CREATOR_CLIENT) {
+		*defer = true;
+		return 0;
 	}
+	if (vc->call != CONDIS_CALL_STATE_IDLE)
+		return -EBUSY;
+	return 0;
+}
+
+/* Delete @vc, which vc_delete_check() allowed; the caller holds a reference. */
+static int vc_delete_now(struct condis_vc *vc, const char *who)
+{
+	int err;
 
 	/* The other protocol first: it may refuse while it has work outstanding. */
 	if (vc->af && vc->creator == CONDIS_VC_CREATOR_CLIENT)
 		err = vc->cm_ops->delete_vc(vc->cm_vc_ctx);
 	else if (vc->af)
 		err = vc->af->cl_ops->delete_vc(vc->cl_vc_ctx);
+	else
+		err = 0;
 	if (err) {
 		condis_bad_input("%s: VC %u: the %s refused to delete it (%d)", who, vc->obj.id,
 				 vc->creator == CONDIS_VC_CREATOR_CLIENT ? "CM" : "client", err);
@@ -355,13 +379,66 @@ static int condis_vc_delete(struct condis_vc *vc, const char *who)
 	return 0;
 }
 
+static int condis_vc_delete(struct condis_vc *vc, const char *who)
+{
+	bool defer = false;
+	int err;
+
+	spin_lock_bh(&vc->lock);
+	err = vc->delete_deferred ? -EBADF : vc_delete_check(vc, &defer);
+	if (!err && defer)
+		WRITE_ONCE(vc->delete_deferred, true);
+	spin_unlock_bh(&vc->lock);
+	if (err) {
+		condis_bad_input("%s: VC %u cannot be deleted now (%d)", who, vc->obj.id, err);
+		return err;
+	}
+	if (defer)
+		return 0;	/* condis_vc_delete_deferred() follows the delivery */
+	return vc_delete_now(vc, who);
+}
+
+/**
+ * condis_vc_delete_deferred() - carry out a deletion that waited for the
+ *	client's close_call_complete
+ * @vc: the VC, referenced by the caller (the call operation's reference)
+ *
+ * The handle stays refused (condis_vc_get()) throughout: the creator
+ * deleted it already.
+ *
+ * Context: process (condis's workqueue), right after the delivery.
+ */
+void condis_vc_delete_deferred(struct condis_vc *vc)
+{
+	bool defer;
+	int err;
+
+	spin_lock_bh(&vc->lock);
+	err = vc_delete_check(vc, &defer);
+	spin_unlock_bh(&vc->lock);
+	if (!err && !defer)
+		err = vc_delete_now(vc, "deferred delete_vc");
+	else if (!err)
+		err = -EBUSY;
+	if (!err)
+		return;
+	condis_bad_input("VC %u: the deletion its creator asked for failed (%d)", vc->obj.id, err);
+	/* The VC lives on: make it reachable again, so teardown can end it. */
+	spin_lock_bh(&vc->lock);
+	WRITE_ONCE(vc->delete_deferred, false);
+	spin_unlock_bh(&vc->lock);
+}
+
 /**
  * condis_co_delete_vc() - delete a VC its caller created (NdisCoDeleteVc)
  * @vc: the VC
  *
  * Only the VC's creator may delete it; the VC must be deactivated.  The
- * other protocol's and the miniport's delete_vc run before this returns;
- * the handle is stale once it returns 0.
+ * other protocol's and the miniport's delete_vc run before this returns,
+ * except when a CM deletes a VC it created right after completing the
+ * close of its call: they then run once the client has had its
+ * close_call_complete, from condis's workqueue.  The handle is stale once
+ * this returns 0.
  *
  * Context: any.
  * Return: 0; -EBADF for a bad handle; -EBUSY if the VC is active or being

@@ -235,6 +235,38 @@ static void call_incoming_accepted_then_connected(struct kunit *test)
 	deregister(test, w, sap);
 }
 
+/*
+ * NDIS: once the CM has completed the close of a call on a VC it created,
+ * it deletes the VC.  That deletion succeeds even while the client's
+ * close_call_complete is still undelivered, and the client hears of the
+ * close before its VC goes.
+ */
+static void call_cm_deletes_its_vc_right_after_completing_close(struct kunit *test)
+{
+	struct fake_world *w = call_world(test);
+	struct condis_sap *sap = registered_sap(test, w, 7);
+	struct condis_vc *vc = offer(test, w, 7, 0);
+
+	KUNIT_EXPECT_EQ(test, condis_cm_dispatch_call_connected(vc), 0);
+	w->cm.close_call = CONDIS_PENDING;
+	KUNIT_EXPECT_EQ(test, condis_cl_close_call(vc, NULL, NULL, 0), CONDIS_PENDING);
+	fake_world_hold_wq(w);
+	KUNIT_EXPECT_EQ(test, fake_cm_deactivate(w, vc), 0);
+	condis_cm_close_call_complete(0, vc);
+	KUNIT_EXPECT_EQ(test, fake_cm_drop_vc(w, vc), 0);
+	FAKE_EXPECT_NONE(test, w, "cl.delete_vc");	/* not before the client knows */
+	KUNIT_EXPECT_EQ(test, fake_cm_drop_vc(w, vc), -EBADF);	/* deleted already */
+	KUNIT_EXPECT_EQ(test, condis_cm_dispatch_call_connected(vc), -EBADF);
+	fake_world_release_wq(w);
+	fake_world_settle(w);
+	FAKE_EXPECT_ONCE(test, w, "cl.close_call_complete 0");
+	FAKE_EXPECT_ONCE(test, w, "cl.delete_vc");
+	FAKE_EXPECT_BEFORE(test, w, "cl.close_call_complete", "cl.delete_vc");
+	if (w->kind == FAKE_STANDALONE_CM)
+		FAKE_EXPECT_BEFORE(test, w, "cl.close_call_complete", "mp.delete_vc");
+	deregister(test, w, sap);
+}
+
 /* A rejected offer leaves no call; the CM deactivates and deletes the VC. */
 static void call_incoming_rejected_synchronously(struct kunit *test)
 {
@@ -587,6 +619,8 @@ static struct kunit_case condis_call_cases[] = {
 	KUNIT_CASE_PARAM(call_close_pended_completes_once, fake_kind_gen_params),
 	KUNIT_CASE_PARAM(call_close_success_requires_deactivated_vc, fake_kind_gen_params),
 	KUNIT_CASE_PARAM(call_incoming_accepted_then_connected, fake_kind_gen_params),
+	KUNIT_CASE_PARAM(call_cm_deletes_its_vc_right_after_completing_close,
+			 fake_kind_gen_params),
 	KUNIT_CASE_PARAM(call_incoming_rejected_synchronously, fake_kind_gen_params),
 	KUNIT_CASE_PARAM(call_incoming_pended_answer_completes_once, fake_kind_gen_params),
 	KUNIT_CASE_PARAM(call_incoming_pended_rejection_completes_once, fake_kind_gen_params),

@@ -99,6 +99,10 @@ static int fake_cl_unbind(void *ctx, struct condis_binding *binding)
 	fake_log_add(w, "cl.unbind");
 	if (w->cl_lazy_unbind)
 		return 0;	/* a buggy client: condis must clean up after it */
+	if (w->cl_pend_unbind) {
+		complete(&w->cl_unbind_entered);
+		return CONDIS_PENDING;	/* the test closes the binding */
+	}
 	if (w->cl_af && !w->cl_open_status) {
 		w->cm.close_af = 0;
 		if (condis_cl_close_af(w->cl_af) == CONDIS_PENDING)
@@ -571,9 +575,27 @@ static int fake_cm_close_call(void *cm_vc_ctx, void *cm_party_ctx, void *data, u
 	int ret = w->cm.close_call;
 
 	fake_log_add(w, "cm.close_call%s", cm_party_ctx ? " with party" : "");
+	if (w->cm_close_lies)
+		return 0;	/* a buggy CM: "closed", the VC still active */
+	if (w->cm_deletes_closed && vc->creator != CONDIS_VC_CREATOR_CLIENT) {
+		w->cm_closing_vc = vc;
+		queue_work(system_wq, &w->cm_close_work);
+		return CONDIS_PENDING;
+	}
 	if (!ret)
 		ret = fake_cm_deactivate(w, vc);
 	return ret;
+}
+
+/* NDIS's order for the close of a call on the CM's own VC. */
+static void fake_cm_close_work_fn(struct work_struct *work)
+{
+	struct fake_world *w = container_of(work, struct fake_world, cm_close_work);
+	struct condis_vc *vc = w->cm_closing_vc;
+
+	fake_cm_deactivate(w, vc);
+	condis_cm_close_call_complete(0, vc);
+	fake_log_add(w, "cm.delete_own_vc %d", fake_cm_drop_vc(w, vc));
 }
 
 static void fake_cm_incoming_call_complete(int status, void *cm_vc_ctx,
@@ -866,6 +888,7 @@ static void fake_world_teardown(void *data)
 {
 	struct fake_world *w = data;
 
+	flush_work(&w->cm_close_work);
 	fake_world_settle(w);
 	w->cm.deregister_sap = 0;
 	fake_world_drop_saps(w);
@@ -930,6 +953,7 @@ struct fake_world *fake_world_new_ex(struct kunit *test, enum fake_cm_kind kind,
 	w->test = test;
 	w->kind = kind;
 	spin_lock_init(&w->log.lock);
+	INIT_WORK(&w->cm_close_work, fake_cm_close_work_fn);
 	skb_queue_head_init(&w->mp_tx);
 	skb_queue_head_init(&w->cl_kept);
 	w->af_type.family = 0x5;	/* an arbitrary CO_ADDRESS_FAMILY */

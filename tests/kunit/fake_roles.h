@@ -84,12 +84,20 @@ struct fake_world {
 	int cl_open_status;
 	bool unbinding;
 	bool cl_lazy_unbind;		/* unbind_adapter leaves everything open */
+	bool cl_pend_unbind;		/* unbind_adapter pends; the test closes */
+	struct completion cl_unbind_entered;	/* ... and it was called */
 	int cl_notify;			/* the client's answer to notify-close */
 	struct completion gate;		/* fake_world_hold_wq() */
 	struct work_struct gate_work;
 	struct condis_af *notify_af;	/* the AF of a pended notify-close */
 
 	/* Calls. */
+	bool cm_close_lies;		/* close_call claims success, VC left active */
+	bool cm_deletes_closed;		/* NDIS's CM: an incoming call's close pends,
+					 * then deactivate, complete, delete the VC
+					 */
+	struct condis_vc *cm_closing_vc;
+	struct work_struct cm_close_work;
 	struct condis_vc *cl_vc;	/* the VC the client's call callbacks act on */
 	int cl_incoming;		/* the client's answer to incoming_call */
 	bool cl_close_on_remote_close;	/* incoming_close_call closes the call */

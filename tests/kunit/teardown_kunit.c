@@ -7,9 +7,13 @@
  * nothing is left behind, for a stand-alone call manager and for an MCM.
  */
 #include <kunit/test.h>
+#include <linux/delay.h>
+#include <linux/kthread.h>
+#include <linux/ktime.h>
 #include <linux/slab.h>
 
 #include "fake_roles.h"
+#include "objects.h"
 
 static struct condis_call_params td_params;
 
@@ -57,6 +61,7 @@ static void teardown_unbind_with_live_objects_closes_in_order(struct kunit *test
 
 	/* The fake CM deactivates w->cl_vc for a point-to-point close. */
 	w->cl_vc = in_vc;
+	w->cm_deletes_closed = true;	/* and deletes it, as NDIS has CMs do */
 	w->cl_lazy_unbind = true;
 	condis_deregister_protocol(w->client);
 	w->client = NULL;
@@ -79,7 +84,67 @@ static void teardown_unbind_with_live_objects_closes_in_order(struct kunit *test
 	/* Every VC is gone: the CM's and the client's. */
 	KUNIT_EXPECT_EQ(test, fake_count(w, "cm.delete_vc"), 2U);
 	FAKE_EXPECT_ONCE(test, w, "cl.delete_vc");
+	FAKE_EXPECT_ONCE(test, w, "cm.delete_own_vc 0");
 	KUNIT_EXPECT_EQ(test, w->mp_vcs, 0);
+}
+
+/* One of two departures racing for the same binding. */
+struct unbind_racer {
+	struct fake_world *w;
+	bool adapter;		/* remove the adapter; else deregister the client */
+	struct completion done;
+};
+
+static int unbind_racer_fn(void *data)
+{
+	struct unbind_racer *r = data;
+
+	if (r->adapter)
+		condis_adapter_unregister(r->w->adapter);
+	else
+		condis_deregister_protocol(r->w->client);
+	complete(&r->done);
+	return 0;
+}
+
+static void unbind_racer_start(struct kunit *test, struct unbind_racer *r,
+			       struct fake_world *w, bool adapter)
+{
+	struct task_struct *t;
+
+	r->w = w;
+	r->adapter = adapter;
+	init_completion(&r->done);
+	t = kthread_run(unbind_racer_fn, r, "unbind-racer");
+	KUNIT_ASSERT_FALSE(test, IS_ERR(t));
+}
+
+/*
+ * The adapter goes away while its client deregisters (a port deleted
+ * while the protocol module unloads): the binding is on both lists, and
+ * unbind_adapter must run once for it, the other departure waiting.
+ */
+static void unbind_runs_once_when_adapter_and_protocol_go_together(struct kunit *test)
+{
+	const enum fake_cm_kind *kind = test->param_value;
+	struct fake_world *w = fake_world_new(test, *kind);
+	struct unbind_racer by_adapter, by_protocol;
+
+	init_completion(&w->cl_unbind_entered);
+	w->cl_pend_unbind = true;
+	unbind_racer_start(test, &by_adapter, w, true);
+	KUNIT_ASSERT_TRUE(test, wait_for_completion_timeout(&w->cl_unbind_entered, 5 * HZ));
+	unbind_racer_start(test, &by_protocol, w, false);
+	/* Give the second departure time to reach the binding. */
+	msleep(200);
+	KUNIT_EXPECT_FALSE(test, completion_done(&by_protocol.done));
+	KUNIT_EXPECT_FALSE(test, completion_done(&by_adapter.done));
+	KUNIT_EXPECT_EQ(test, condis_close_adapter(w->cl_binding), 0);
+	KUNIT_EXPECT_TRUE(test, wait_for_completion_timeout(&by_adapter.done, 10 * HZ));
+	KUNIT_EXPECT_TRUE(test, wait_for_completion_timeout(&by_protocol.done, 10 * HZ));
+	FAKE_EXPECT_ONCE(test, w, "cl.unbind");
+	w->client = NULL;
+	w->cl_af = NULL;
 }
 
 /* A connected outgoing call on w->cl_vc and a registered SAP. */
@@ -114,6 +179,121 @@ static void teardown_adapter_removal_under_lazy_client(struct kunit *test)
 	FAKE_EXPECT_BEFORE(test, w, "cm.deregister_sap", "cm.close_af");
 	KUNIT_EXPECT_EQ(test, w->mp_vcs, 0);
 	w->cl_af = NULL;
+}
+
+/* A short teardown budget for one test, restored when it ends. */
+#define TD_TEST_BUDGET_MS	2000
+/* What a departure may take past its budget (core.rst: 10 s + 5 s at most). */
+#define TD_SLACK_MS		5000
+
+static void td_budget_restore(void *data)
+{
+	condis_teardown_wait_ms = (uintptr_t)data;
+}
+
+static void td_short_budget(struct kunit *test)
+{
+	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, td_budget_restore,
+			(void *)(uintptr_t)condis_teardown_wait_ms), 0);
+	condis_teardown_wait_ms = TD_TEST_BUDGET_MS;
+}
+
+static s64 td_deregister_client_ms(struct fake_world *w)
+{
+	ktime_t start = ktime_get();
+
+	condis_deregister_protocol(w->client);
+	w->client = NULL;
+	w->cl_af = NULL;
+	return ktime_ms_delta(ktime_get(), start);
+}
+
+/*
+ * A CM that answers close-call with success without deactivating its VC
+ * (its close is refused each time) cannot hold a departing client: the
+ * client's deregistration ends within the budget plus a few seconds, the
+ * VC deactivated and the call ended for the CM, the VC and AF gone.
+ */
+static void teardown_ends_within_budget_when_cm_closes_without_deactivating(struct kunit *test)
+{
+	const enum fake_cm_kind *kind = test->param_value;
+	struct fake_world *w = fake_world_new(test, *kind);
+	s64 ms;
+
+	td_short_budget(test);
+	call_and_sap(test, w);
+	w->cm_close_lies = true;
+	w->cl_lazy_unbind = true;
+	ms = td_deregister_client_ms(w);
+	w->cm_close_lies = false;
+	fake_world_settle(w);
+	kunit_info(test, "deregistration took %lld ms (budget %u ms)", ms, TD_TEST_BUDGET_MS);
+	KUNIT_EXPECT_LT(test, ms, (s64)(TD_TEST_BUDGET_MS + TD_SLACK_MS));
+	KUNIT_EXPECT_GE(test, fake_count(w, "cm.close_call"), 1U);
+	FAKE_EXPECT_ONCE(test, w, "cm.delete_vc");
+	FAKE_EXPECT_ONCE(test, w, "cl.close_af_complete 0");
+	KUNIT_EXPECT_EQ(test, w->mp_vcs, 0);
+}
+
+/* A client whose unbind pends and never closes its binding is not waited for forever. */
+static void teardown_ends_within_budget_when_unbind_never_finishes(struct kunit *test)
+{
+	const enum fake_cm_kind *kind = test->param_value;
+	struct fake_world *w = fake_world_new(test, *kind);
+	s64 ms;
+
+	td_short_budget(test);
+	init_completion(&w->cl_unbind_entered);
+	w->cl_pend_unbind = true;
+	ms = td_deregister_client_ms(w);
+	kunit_info(test, "deregistration took %lld ms (budget %u ms)", ms, TD_TEST_BUDGET_MS);
+	KUNIT_EXPECT_LT(test, ms, (s64)(TD_TEST_BUDGET_MS + TD_SLACK_MS));
+	KUNIT_EXPECT_GE(test, ms, (s64)TD_TEST_BUDGET_MS - 100);	/* it was waited for */
+	FAKE_EXPECT_ONCE(test, w, "cl.unbind");
+}
+
+/*
+ * NDIS has the CM delete the VC it created for an incoming call once the
+ * close is complete.  When a client leaves with such a call, condis
+ * closes the call for it and leaves the deletion to the CM: the CM is
+ * told of everything, and the client hears the close before the delete.
+ */
+static void teardown_leaves_cm_vc_deletion_to_the_cm(struct kunit *test)
+{
+	const enum fake_cm_kind *kind = test->param_value;
+	struct fake_world *w = fake_world_new(test, *kind);
+	struct condis_sap *sap = NULL, *csap;
+	struct fake_sap_addr a;
+	struct condis_vc *in_vc;
+	s64 ms;
+
+	KUNIT_ASSERT_EQ(test, fake_world_open_af(w), 0);
+	fake_sap_addr(&a, 8);
+	KUNIT_ASSERT_EQ(test, condis_cl_register_sap(w->cl_af, w, &a.addr, &sap), 0);
+	csap = condis_cm_lookup_sap(w->cm_af, &a.addr);
+	KUNIT_ASSERT_NOT_NULL(test, csap);
+	KUNIT_ASSERT_EQ(test, fake_cm_create_vc_for(w, w->cl_af, &in_vc), 0);
+	KUNIT_ASSERT_EQ(test, fake_cm_activate(w, in_vc), 0);
+	KUNIT_ASSERT_EQ(test, condis_cm_dispatch_incoming_call(csap, in_vc, &td_params), 0);
+	condis_sap_put(csap);
+	KUNIT_ASSERT_EQ(test, condis_cm_dispatch_call_connected(in_vc), 0);
+
+	w->cl_vc = in_vc;
+	w->cm_deletes_closed = true;
+	w->cl_lazy_unbind = true;
+	ms = td_deregister_client_ms(w);
+	flush_work(&w->cm_close_work);
+	fake_world_settle(w);
+	kunit_info(test, "deregistration took %lld ms", ms);
+	FAKE_EXPECT_ONCE(test, w, "cm.close_call");
+	FAKE_EXPECT_ONCE(test, w, "cm.delete_own_vc 0");
+	FAKE_EXPECT_ONCE(test, w, "cl.close_call_complete 0");
+	FAKE_EXPECT_ONCE(test, w, "cl.delete_vc");
+	FAKE_EXPECT_BEFORE(test, w, "cl.close_call_complete", "cl.delete_vc");
+	FAKE_EXPECT_BEFORE(test, w, "cl.delete_vc", "cm.close_af");
+	FAKE_EXPECT_ONCE(test, w, "cl.close_af_complete 0");
+	/* The CM was not waited for: it did its part at once. */
+	KUNIT_EXPECT_LT(test, ms, (s64)(condis_teardown_wait_ms / 2));
 }
 
 /*
@@ -195,6 +375,13 @@ static void teardown_cm_going_away_completes_what_it_pended(struct kunit *test)
 static struct kunit_case condis_teardown_cases[] = {
 	KUNIT_CASE_PARAM(teardown_unbind_with_live_objects_closes_in_order, fake_kind_gen_params),
 	KUNIT_CASE_PARAM(teardown_adapter_removal_under_lazy_client, fake_kind_gen_params),
+	KUNIT_CASE_PARAM(unbind_runs_once_when_adapter_and_protocol_go_together,
+			 fake_kind_gen_params),
+	KUNIT_CASE_PARAM_ATTR(teardown_ends_within_budget_when_cm_closes_without_deactivating,
+			      fake_kind_gen_params, { .speed = KUNIT_SPEED_SLOW }),
+	KUNIT_CASE_PARAM_ATTR(teardown_ends_within_budget_when_unbind_never_finishes,
+			      fake_kind_gen_params, { .speed = KUNIT_SPEED_SLOW }),
+	KUNIT_CASE_PARAM(teardown_leaves_cm_vc_deletion_to_the_cm, fake_kind_gen_params),
 	KUNIT_CASE(teardown_cm_going_away_notifies_client_first),
 	KUNIT_CASE_PARAM(teardown_cm_going_away_completes_what_it_pended, fake_kind_gen_params),
 	{}
