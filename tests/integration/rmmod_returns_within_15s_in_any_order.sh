@@ -1,0 +1,48 @@
+# SPDX-License-Identifier: GPL-2.0
+# Every driver module unloads, in every order, while calls carry data
+# both ways (one call manager per port: the MCM and cocm), and each rmmod
+# returns within 15 s (Documentation/core.rst: one 10 s budget per
+# departure).  The longest is printed.
+. /condis/tests/guest/lib.sh
+. /condis/tests/guest/conic.sh
+
+now_ms() {
+	awk '{ printf "%d\n", $1 * 1000 }' /proc/uptime
+}
+
+longest=0
+# timed_rmmod MODULE: unload it, fail past 15 s, keep the longest
+timed_rmmod() {
+	local t0 ms
+	t0=$(now_ms)
+	rmmod "$1" || fail "rmmod $1"
+	ms=$(($(now_ms) - t0))
+	echo "rmmod $1: $ms ms"
+	[ "$ms" -lt 15000 ] || fail "rmmod $1 took $ms ms"
+	[ "$ms" -gt "$longest" ] && longest=$ms
+	return 0
+}
+
+for order in "coecho cocm conic" "coecho conic cocm" "cocm coecho conic" \
+	     "cocm conic coecho" "conic coecho cocm" "conic cocm coecho"; do
+	conic_load cocm
+	port 0 mcm
+	port 1 plain
+	wire 0 1
+	wait_for "echo 'listen conic1 o' >$CTL" || fail "no AF on conic1"
+	ctl listen conic0 o
+	ctl call 1 conic0 o
+	ctl call 2 conic1 o
+	ctl send 1 200 512
+	ctl send 2 200 512
+	echo "order: $order"
+	for m in $order; do
+		timed_rmmod "$m"
+	done
+	timed_rmmod cosig
+	objects=$DEBUGFS/condis/objects
+	wait_for "grep -q 'live objects: 0' $objects" || { cat $objects; fail "objects left"; }
+	rmmod condis || fail "rmmod condis"
+done
+echo "every order: the longest rmmod took $longest ms"
+exit 0
