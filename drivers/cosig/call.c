@@ -441,8 +441,9 @@ static void cosig_call_connected_out(struct cosig_call *call, const struct cosig
 }
 
 /*
- * Delete the VC of a closed incoming call.  condis refuses (-EBUSY) until
- * the client has had its close completion; try again shortly.
+ * Delete the VC of a closed incoming call, once the close is complete:
+ * condis accepts that at once (the deletion reaches the client after its
+ * close completion), so a refusal is a bug and is reported, not retried.
  */
 static void cosig_call_try_delete(struct cosig_call *call)
 {
@@ -450,10 +451,6 @@ static void cosig_call_try_delete(struct cosig_call *call)
 	int err = sig->ops->delete_vc(sig->carrier, call->vc);
 
 	call->pending_msg = COSIG_LINGER;
-	if (err == -EBUSY && call->tries++ < 500) {
-		call->deadline = jiffies + msecs_to_jiffies(10);
-		return;
-	}
 	if (err)
 		pr_warn("cosig %s: could not delete call %u's VC: %d\n", sig->name,
 			call->cref, err);
