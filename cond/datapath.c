@@ -13,13 +13,163 @@
  * - sends only on an active VC, and on a data VC only while its call is
  *   connected and neither side has started to close it;
  * - receives only on an active VC, or one being deactivated;
+ * - a send completion only of an skb sent on the VC and not completed yet,
+ *   a return only of an skb indicated on it, kept and not returned yet:
+ *   condis knows which skbs those are (the set below) and refuses any
+ *   other, skb by skb;
  * - a deactivation completes only once every skb sent is back from the
  *   miniport and every skb a protocol kept has been returned: if the
  *   miniport finishes earlier, condis holds the completion until then.
  */
+#include <linux/hash.h>
+#include <linux/slab.h>
+
 #include "core.h"
 #include "objects.h"
 #include "trace.h"
+
+/*
+ * The skbs out on a VC.  An skb condis hands over on a VC has an entry in
+ * vc->skbs until it comes back: SENT from condis_co_send() until the
+ * miniport completes it, KEPT from condis_mco_indicate_receive() until the
+ * owner returns it (or leaves it on the list).  A completion or a return
+ * is accepted only for an skb with the matching entry, which it removes; a
+ * second one, or one of an skb that never travelled on this VC that way,
+ * finds none and is refused.
+ *
+ * The key is the skb's address with the kind in bit 0 (an sk_buff is
+ * word-aligned), so nothing is stored in the skb: its cb belongs to the
+ * driver holding it, which may overwrite it meanwhile.  The set is an
+ * open-addressing hash table with linear probing, at most half full, grown
+ * by doubling (GFP_ATOMIC: the data path runs in any context) and freed
+ * with the VC.  Lookups, insertions and removals take O(1) on average,
+ * under vc->lock, which the data path takes once per batch anyway.
+ *
+ * What an address cannot tell: an owner that frees a kept skb instead of
+ * returning it leaves its entry, and the VC undrained; an skb freed and
+ * reallocated at the same address while its entry lives is taken for the
+ * one that left.
+ */
+#define SKB_SENT	0UL
+#define SKB_KEPT	1UL
+#define SKBS_MIN_BITS	4	/* 16 slots: 8 skbs */
+#define SKBS_MAX_BITS	30
+
+static unsigned long skb_key(const struct sk_buff *skb, unsigned long kind)
+{
+	return (unsigned long)skb | kind;
+}
+
+static unsigned int skbs_mask(const struct condis_vc *vc)
+{
+	return (1U << vc->skbs_bits) - 1;
+}
+
+/* Where the probe for @key starts. */
+static unsigned int skbs_home(const struct condis_vc *vc, unsigned long key)
+{
+	return hash_long(key, vc->skbs_bits);
+}
+
+/* The slot that holds @key, or -1.  A free slot always ends the probe. */
+static int skbs_find(const struct condis_vc *vc, unsigned long key)
+{
+	unsigned int i;
+
+	if (!vc->skbs)
+		return -1;
+	for (i = skbs_home(vc, key); vc->skbs[i]; i = (i + 1) & skbs_mask(vc))
+		if (vc->skbs[i] == key)
+			return i;
+	return -1;
+}
+
+/*
+ * Make room for @n more entries.  Under vc->lock; GFP_ATOMIC.
+ * Return: false (no memory) if there is none.
+ */
+static bool skbs_reserve(struct condis_vc *vc, unsigned int n)
+{
+	unsigned int bits = max_t(unsigned int, vc->skbs_bits, SKBS_MIN_BITS);
+	u64 need = (u64)vc->skbs_used + n;
+	unsigned long *slots, *old = vc->skbs;
+	unsigned int old_size = old ? 1U << vc->skbs_bits : 0, i, j;
+
+	lockdep_assert_held(&vc->lock);
+	if (old && need <= old_size / 2)
+		return true;
+	while (need > 1ULL << (bits - 1))
+		if (++bits > SKBS_MAX_BITS)
+			return false;
+	slots = kcalloc(1U << bits, sizeof(*slots), GFP_ATOMIC | __GFP_NOWARN);
+	if (!slots)
+		return false;
+	vc->skbs = slots;
+	vc->skbs_bits = bits;
+	for (i = 0; i < old_size; i++) {
+		if (!old[i])
+			continue;
+		for (j = skbs_home(vc, old[i]); slots[j]; j = (j + 1) & skbs_mask(vc))
+			;
+		slots[j] = old[i];
+	}
+	kfree(old);
+	return true;
+}
+
+/* Add @key, with room reserved.  Return: false if it is there already. */
+static bool skbs_add(struct condis_vc *vc, unsigned long key)
+{
+	unsigned int i;
+
+	for (i = skbs_home(vc, key); vc->skbs[i]; i = (i + 1) & skbs_mask(vc))
+		if (vc->skbs[i] == key)
+			return false;
+	vc->skbs[i] = key;
+	vc->skbs_used++;
+	return true;
+}
+
+/*
+ * Remove @key.  The gap it leaves is filled by moving back each entry
+ * after it that a probe would no longer reach (one whose home is not
+ * cyclically in the gap's slot + 1 .. its own slot), so no tombstones.
+ * Return: false if @key was not there.
+ */
+static bool skbs_del(struct condis_vc *vc, unsigned long key)
+{
+	unsigned int mask = skbs_mask(vc), i, j;
+	int at = skbs_find(vc, key);
+
+	if (at < 0)
+		return false;
+	vc->skbs_used--;
+	i = at;
+	j = i;
+	for (;;) {
+		vc->skbs[i] = 0;
+		do {
+			j = (j + 1) & mask;
+			if (!vc->skbs[j])
+				return true;
+		} while (((j - skbs_home(vc, vc->skbs[j])) & mask) < ((j - i) & mask));
+		vc->skbs[i] = vc->skbs[j];
+		i = j;
+	}
+}
+
+/**
+ * condis_vc_datapath_free() - free what the data path holds for a VC
+ * @vc: a VC being freed
+ *
+ * Context: any.
+ */
+void condis_vc_datapath_free(struct condis_vc *vc)
+{
+	kfree(vc->skbs);
+	vc->skbs = NULL;
+	vc->skbs_used = 0;
+}
 
 /*
  * Whether nothing is in flight on @vc: every skb sent is back with its
@@ -90,6 +240,30 @@ static bool vc_may_send(struct condis_vc *vc)
 	return !vc->af || (vc->call == CONDIS_CALL_STATE_CONNECTED && !vc->remote_closed);
 }
 
+/*
+ * Enter each skb of @skbs as sent on @vc, with room reserved, and name the
+ * VC in its cb.  Return: NULL, or the first skb already in flight on @vc;
+ * then nothing is entered.
+ */
+static struct sk_buff *vc_add_sent(struct condis_vc *vc, struct sk_buff_head *skbs)
+{
+	struct sk_buff *skb, *undo;
+
+	skb_queue_walk(skbs, skb) {
+		if (!skbs_add(vc, skb_key(skb, SKB_SENT))) {
+			skb_queue_walk(skbs, undo) {
+				if (undo == skb)
+					break;
+				skbs_del(vc, skb_key(undo, SKB_SENT));
+			}
+			return skb;
+		}
+		CONDIS_SKB_CB(skb)->status = 0;
+		CONDIS_SKB_CB(skb)->vc = vc;
+	}
+	return NULL;
+}
+
 /**
  * condis_co_send() - send packets on a VC (NdisCoSendNetBufferLists)
  * @vc: an active VC: a client's with a connected call, or a CM's
@@ -101,12 +275,15 @@ static bool vc_may_send(struct condis_vc *vc)
  * The miniport's send runs before this returns.
  *
  * Context: any.
- * Return: 0; -EBADF; -EINVAL (no @skbs); -ENOTCONN (the VC is not active
- * or its call not connected, or being closed): the skbs stay on @skbs.
+ * Return: 0; -EBADF; -EINVAL (no @skbs, or one of them is still in flight
+ * on @vc); -ENOTCONN (the VC is not active or its call not connected, or
+ * being closed); -ENOMEM (no memory to track them).  On an error the skbs
+ * stay on @skbs.
  */
 int condis_co_send(struct condis_vc *vc, struct sk_buff_head *skbs)
 {
-	struct sk_buff *skb;
+	struct sk_buff *dup = NULL;
+	unsigned int n;
 	int err = 0;
 
 	if (!condis_vc_get(vc)) {
@@ -117,21 +294,30 @@ int condis_co_send(struct condis_vc *vc, struct sk_buff_head *skbs)
 		condis_vc_put(vc);
 		return skbs ? 0 : -EINVAL;
 	}
+	n = skb_queue_len(skbs);
 	spin_lock_bh(&vc->lock);
-	if (vc_may_send(vc)) {
-		vc->tx_outstanding += skb_queue_len(skbs);
-		skb_queue_walk(skbs, skb) {
-			CONDIS_SKB_CB(skb)->status = 0;
-			CONDIS_SKB_CB(skb)->vc = vc;
-		}
-	} else {
+	if (!vc_may_send(vc)) {
 		err = -ENOTCONN;
+	} else if (!skbs_reserve(vc, n)) {
+		err = -ENOMEM;
+	} else {
+		dup = vc_add_sent(vc, skbs);
+		if (dup)
+			err = -EINVAL;
+		else
+			vc->tx_outstanding += n;
 	}
 	spin_unlock_bh(&vc->lock);
-	if (err) {
+	if (err == -ENOTCONN)
 		condis_bad_input("co_send: VC %u takes no data now", vc->obj.id);
-	} else {
-		trace_condis_send(vc, skb_queue_len(skbs));
+	else if (err == -EINVAL)
+		condis_bad_input("co_send: VC %u: skb %p is in flight on it already",
+				 vc->obj.id, dup);
+	else if (err)
+		pr_warn_ratelimited("condis: VC %u: no memory to track %u skbs sent\n",
+				    vc->obj.id, n);
+	if (!err) {
+		trace_condis_send(vc, n);
 		vc->adapter->miniport->ops->send(vc->mp_vc_ctx, skbs);
 	}
 	condis_vc_put(vc);
@@ -146,15 +332,20 @@ EXPORT_SYMBOL_NS_GPL(condis_co_send, CONDIS);
  * @skbs: skbs of one or more sends, in any order, each with
  *	CONDIS_SKB_CB(skb)->status set; handed on to the sender
  *
- * The sender's co_send_complete runs before this returns.
+ * Each skb must have been sent on @vc and not completed yet; any other
+ * (a second completion, an skb sent on another VC or never sent) is
+ * refused: it is not handed on, counts nothing and is left on @skbs, the
+ * caller's again.  The others go to the sender's co_send_complete, which
+ * runs before this returns.
  *
  * Context: any.
  */
 void condis_mco_send_complete(struct condis_vc *vc, struct sk_buff_head *skbs)
 {
 	const struct condis_protocol_ops *ops;
-	unsigned int n, errors = 0;
-	struct sk_buff *skb;
+	unsigned int n = 0, errors = 0;
+	struct sk_buff_head refused;
+	struct sk_buff *skb, *tmp;
 	void *bctx, *vctx;
 	u64 bytes = 0;
 
@@ -166,37 +357,64 @@ void condis_mco_send_complete(struct condis_vc *vc, struct sk_buff_head *skbs)
 		condis_vc_put(vc);
 		return;
 	}
-	n = skb_queue_len(skbs);
-	skb_queue_walk(skbs, skb) {
+	__skb_queue_head_init(&refused);
+	spin_lock_bh(&vc->lock);
+	skb_queue_walk_safe(skbs, skb, tmp) {
+		/* Nothing of a refused skb is read: it may be long gone. */
+		if (!skbs_del(vc, skb_key(skb, SKB_SENT))) {
+			__skb_unlink(skb, skbs);
+			__skb_queue_tail(&refused, skb);
+			continue;
+		}
+		n++;
 		bytes += skb->len;
 		errors += !!CONDIS_SKB_CB(skb)->status;
 		CONDIS_SKB_CB(skb)->vc = vc;	/* the miniport may have reused it */
 	}
-	spin_lock_bh(&vc->lock);
-	if (n > vc->tx_outstanding - vc->tx_completing) {
-		spin_unlock_bh(&vc->lock);
-		condis_bad_input("mco_send_complete: VC %u: %u skbs completed, %u were sent",
-				 vc->obj.id, n, vc->tx_outstanding - vc->tx_completing);
-		condis_vc_put(vc);
-		return;
-	}
-	vc->tx_completing += n;
 	vc->tx_packets += n - errors;
 	vc->tx_errors += errors;
 	vc->tx_bytes += bytes;
 	spin_unlock_bh(&vc->lock);
+	if (!skb_queue_empty(&refused))
+		condis_bad_input("mco_send_complete: VC %u: %u skbs not in flight on it refused",
+				 vc->obj.id, skb_queue_len(&refused));
 
-	ops = vc_owner(vc, &bctx, &vctx);
-	ops->co_send_complete(vctx, skbs);
-	/* Only now are they back: a held deactivation may complete. */
-	spin_lock_bh(&vc->lock);
-	vc->tx_completing -= n;
-	vc->tx_outstanding -= n;
-	vc_release_deactivation(vc);
-	spin_unlock_bh(&vc->lock);
+	if (n) {
+		ops = vc_owner(vc, &bctx, &vctx);
+		ops->co_send_complete(vctx, skbs);
+		/* Only now are they back: a held deactivation may complete. */
+		spin_lock_bh(&vc->lock);
+		vc->tx_outstanding -= n;
+		vc_release_deactivation(vc);
+		spin_unlock_bh(&vc->lock);
+	}
+	skb_queue_splice_tail(&refused, skbs);
 	condis_vc_put(vc);
 }
 EXPORT_SYMBOL_NS_GPL(condis_mco_send_complete, CONDIS);
+
+/*
+ * After the owner's co_receive: the skbs left on @skbs are the miniport's
+ * again, the others stay kept.  One left there that is no longer kept was
+ * returned from inside co_receive (or never indicated): it is taken off,
+ * so the miniport does not get it back twice.  Under vc->lock.
+ * Return: how many were taken off.
+ */
+static unsigned int vc_unkeep_left(struct condis_vc *vc, struct sk_buff_head *skbs)
+{
+	struct sk_buff *skb, *tmp;
+	unsigned int stray = 0;
+
+	skb_queue_walk_safe(skbs, skb, tmp) {
+		if (skbs_del(vc, skb_key(skb, SKB_KEPT))) {
+			vc->rx_outstanding--;
+		} else {
+			__skb_unlink(skb, skbs);
+			stray++;
+		}
+	}
+	return stray;
+}
 
 /**
  * condis_mco_indicate_receive() - a miniport indicates packets received on
@@ -209,7 +427,9 @@ EXPORT_SYMBOL_NS_GPL(condis_mco_send_complete, CONDIS);
  *	the miniport's
  *
  * The owner's co_receive (the client's, or the CM's for a signalling VC)
- * runs before this returns.
+ * runs before this returns.  An skb indicated on @vc before and still kept
+ * is refused: not indicated, left on @skbs.  If condis has no memory to
+ * track what the owner keeps, it indicates with %CONDIS_RECEIVE_RESOURCES.
  *
  * Context: any.
  * Return: 0; -EBADF; -EINVAL (no @skbs); -ENOTCONN (the VC takes no data:
@@ -218,12 +438,13 @@ EXPORT_SYMBOL_NS_GPL(condis_mco_send_complete, CONDIS);
 int condis_mco_indicate_receive(struct condis_vc *vc, struct sk_buff_head *skbs,
 				unsigned int flags)
 {
+	unsigned int n = 0, left = 0, stray = 0;
 	const struct condis_protocol_ops *ops;
-	unsigned int n, left;
-	struct sk_buff *skb;
+	struct sk_buff_head refused;
+	struct sk_buff *skb, *tmp;
+	bool track, nomem = false;
 	void *bctx, *vctx;
 	u64 bytes = 0;
-	int err = 0;
 
 	if (!condis_vc_get(vc)) {
 		condis_bad_input("mco_indicate_receive: bad VC handle %p", vc);
@@ -233,38 +454,64 @@ int condis_mco_indicate_receive(struct condis_vc *vc, struct sk_buff_head *skbs,
 		condis_vc_put(vc);
 		return -EINVAL;
 	}
-	n = skb_queue_len(skbs);
-	skb_queue_walk(skbs, skb) {
+	__skb_queue_head_init(&refused);
+	spin_lock_bh(&vc->lock);
+	if (vc->state != CONDIS_VC_STATE_ACTIVE && vc->state != CONDIS_VC_STATE_DEACTIVATING) {
+		spin_unlock_bh(&vc->lock);
+		condis_bad_input("mco_indicate_receive: VC %u takes no data now", vc->obj.id);
+		condis_vc_put(vc);
+		return -ENOTCONN;
+	}
+	/* What the owner may keep is entered before it can keep (or return) it. */
+	track = !(flags & CONDIS_RECEIVE_RESOURCES);
+	if (track && !skbs_reserve(vc, skb_queue_len(skbs))) {
+		flags |= CONDIS_RECEIVE_RESOURCES;
+		track = false;
+		nomem = true;
+	}
+	skb_queue_walk_safe(skbs, skb, tmp) {
+		if (track && !skbs_add(vc, skb_key(skb, SKB_KEPT))) {
+			__skb_unlink(skb, skbs);
+			__skb_queue_tail(&refused, skb);
+			continue;
+		}
+		n++;
 		bytes += skb->len;
 		CONDIS_SKB_CB(skb)->vc = vc;
 	}
-	spin_lock_bh(&vc->lock);
-	if (vc->state == CONDIS_VC_STATE_ACTIVE || vc->state == CONDIS_VC_STATE_DEACTIVATING) {
-		vc->rx_packets += n;
-		vc->rx_bytes += bytes;
-		/* Until the owner says which it keeps, all count as kept. */
-		vc->rx_outstanding += n;
-	} else {
-		err = -ENOTCONN;
-	}
+	vc->rx_packets += n;
+	vc->rx_bytes += bytes;
+	/* Until the owner says which it keeps, all count as kept. */
+	vc->rx_outstanding += n;
 	spin_unlock_bh(&vc->lock);
-	if (err) {
-		condis_bad_input("mco_indicate_receive: VC %u takes no data now", vc->obj.id);
-		condis_vc_put(vc);
-		return err;
-	}
+	if (nomem)
+		pr_warn_ratelimited("condis: VC %u: no memory to track receives: owner copies\n",
+				    vc->obj.id);
+	if (!skb_queue_empty(&refused))
+		condis_bad_input("mco_indicate_receive: VC %u: %u skbs still kept refused",
+				 vc->obj.id, skb_queue_len(&refused));
 
-	trace_condis_receive(vc, n, flags);
-	ops = vc_owner(vc, &bctx, &vctx);
-	ops->co_receive(bctx, vctx, skbs, flags);
-	left = skb_queue_len(skbs);
-	if (flags & CONDIS_RECEIVE_RESOURCES && left != n)
-		condis_bad_input("co_receive kept %u skbs of VC %u despite RESOURCES",
-				 n - left, vc->obj.id);
-	spin_lock_bh(&vc->lock);
-	vc->rx_outstanding -= min(left, n);
-	vc_release_deactivation(vc);
-	spin_unlock_bh(&vc->lock);
+	if (n) {
+		trace_condis_receive(vc, n, flags);
+		ops = vc_owner(vc, &bctx, &vctx);
+		ops->co_receive(bctx, vctx, skbs, flags);
+		spin_lock_bh(&vc->lock);
+		if (track) {
+			stray = vc_unkeep_left(vc, skbs);
+		} else {
+			left = skb_queue_len(skbs);
+			vc->rx_outstanding -= n;
+		}
+		vc_release_deactivation(vc);
+		spin_unlock_bh(&vc->lock);
+		if (!track && left != n)
+			condis_bad_input("co_receive kept %u skbs of VC %u despite RESOURCES",
+					 n - min(left, n), vc->obj.id);
+		if (stray)
+			condis_bad_input("co_receive of VC %u left %u returned skbs listed: taken off",
+					 vc->obj.id, stray);
+	}
+	skb_queue_splice_tail(&refused, skbs);
 	condis_vc_put(vc);
 	return 0;
 }
@@ -276,11 +523,18 @@ EXPORT_SYMBOL_NS_GPL(condis_mco_indicate_receive, CONDIS);
  * @vc: the VC they arrived on
  * @skbs: the skbs; they go to the miniport's return_skbs
  *
+ * Each skb must have been indicated on @vc, kept and not returned yet; any
+ * other (a second return, an skb indicated on another VC, or not kept, or
+ * never received) is refused: it does not reach the miniport and is left
+ * on @skbs, the caller's again.
+ *
  * Context: any.
  */
 void condis_co_return_skbs(struct condis_vc *vc, struct sk_buff_head *skbs)
 {
-	unsigned int n;
+	struct sk_buff_head refused;
+	struct sk_buff *skb, *tmp;
+	unsigned int n = 0;
 
 	if (!condis_vc_get(vc)) {
 		condis_bad_input("co_return_skbs: bad VC handle %p", vc);
@@ -290,23 +544,29 @@ void condis_co_return_skbs(struct condis_vc *vc, struct sk_buff_head *skbs)
 		condis_vc_put(vc);
 		return;
 	}
-	n = skb_queue_len(skbs);
+	__skb_queue_head_init(&refused);
 	spin_lock_bh(&vc->lock);
-	if (n > vc->rx_outstanding - vc->rx_returning) {
-		spin_unlock_bh(&vc->lock);
-		condis_bad_input("co_return_skbs: VC %u: %u skbs returned, %u were kept",
-				 vc->obj.id, n, vc->rx_outstanding - vc->rx_returning);
-		condis_vc_put(vc);
-		return;
+	skb_queue_walk_safe(skbs, skb, tmp) {
+		if (skbs_del(vc, skb_key(skb, SKB_KEPT))) {
+			n++;
+		} else {
+			__skb_unlink(skb, skbs);
+			__skb_queue_tail(&refused, skb);
+		}
 	}
-	vc->rx_returning += n;
 	spin_unlock_bh(&vc->lock);
-	vc->adapter->miniport->ops->return_skbs(vc->mp_vc_ctx, skbs);
-	spin_lock_bh(&vc->lock);
-	vc->rx_returning -= n;
-	vc->rx_outstanding -= n;
-	vc_release_deactivation(vc);
-	spin_unlock_bh(&vc->lock);
+	if (!skb_queue_empty(&refused))
+		condis_bad_input("co_return_skbs: VC %u: %u skbs not kept from it refused",
+				 vc->obj.id, skb_queue_len(&refused));
+
+	if (n) {
+		vc->adapter->miniport->ops->return_skbs(vc->mp_vc_ctx, skbs);
+		spin_lock_bh(&vc->lock);
+		vc->rx_outstanding -= n;
+		vc_release_deactivation(vc);
+		spin_unlock_bh(&vc->lock);
+	}
+	skb_queue_splice_tail(&refused, skbs);
 	condis_vc_put(vc);
 }
 EXPORT_SYMBOL_NS_GPL(condis_co_return_skbs, CONDIS);

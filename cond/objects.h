@@ -214,10 +214,11 @@ struct condis_vc {
 	bool delete_deferred;			/* deleted by its creator meanwhile */
 
 	/* The data path (datapath.c), under vc->lock. */
+	unsigned long *skbs;			/* the skbs out on the VC: a hash set */
+	unsigned int skbs_bits;			/* it has 1 << skbs_bits slots */
+	unsigned int skbs_used;			/* entries in it */
 	unsigned int tx_outstanding;		/* skbs with the miniport, or being completed */
-	unsigned int tx_completing;		/* of those, being handed back right now */
-	unsigned int rx_outstanding;		/* skbs a protocol kept, or being returned */
-	unsigned int rx_returning;		/* of those, being handed back right now */
+	unsigned int rx_outstanding;		/* skbs being indicated, kept or being returned */
 	bool deact_waiting;			/* a deactivation waits for them */
 	u64 tx_packets, tx_bytes, tx_errors;
 	u64 rx_packets, rx_bytes;
@@ -301,6 +302,7 @@ void condis_binding_force_close(struct condis_binding *binding, struct condis_te
 
 /* datapath.c */
 bool condis_vc_drained(struct condis_vc *vc);
+void condis_vc_datapath_free(struct condis_vc *vc);
 
 /* qos.c */
 void condis_vc_qos_init(struct condis_vc *vc);

@@ -46,6 +46,7 @@ static void condis_vc_release(struct condis_obj *obj)
 	if (vc->sig_binding)
 		condis_binding_put(vc->sig_binding);
 	condis_obj_put(&vc->adapter->obj);
+	condis_vc_datapath_free(vc);
 	kfree(vc);
 }
 

@@ -239,7 +239,10 @@ struct condis_status_indication {
  *	the sender's co_send_complete and to the owner's co_receive.  Valid
  *	when that callback starts; the driver holding the skb may reuse it.
  *
- * The rest of skb->cb belongs to whichever driver holds the skb.
+ * The rest of skb->cb belongs to whichever driver holds the skb.  condis
+ * keeps nothing of its own there while a driver holds an skb: it knows the
+ * skbs out on each VC by their address, and takes a send completion or a
+ * return only of those (see Documentation/core.rst, the data path).
  */
 struct condis_skb_cb {
 	int status;
@@ -265,10 +268,11 @@ struct condis_skb_cb {
  *	client that wants it calls condis_cl_open_af().  Context: process.
  * @co_receive: packets arrived on a VC this protocol owns (its client's
  *	data VC, or a CM's signalling VC) (ProtocolCoReceiveNetBufferLists).
- *	Take the skbs off @skbs to keep them and hand them back later with
- *	condis_co_return_skbs(); those left on the list are returned when
- *	this returns.  With %CONDIS_RECEIVE_RESOURCES copy what you need:
- *	nothing may be kept.  May run on several CPUs at once.  Context: any.
+ *	Take the skbs off @skbs to keep them and hand each back later, once,
+ *	with condis_co_return_skbs() on this VC; those left on the list are
+ *	returned when this returns.  With %CONDIS_RECEIVE_RESOURCES copy
+ *	what you need: nothing may be kept.  May run on several CPUs at
+ *	once.  Context: any.
  * @co_send_complete: the miniport is done with skbs sent on the VC
  *	(ProtocolCoSendNetBufferListsComplete); CONDIS_SKB_CB(skb)->status
  *	says how each fared; the skbs are the protocol's again.  In any order
@@ -504,9 +508,10 @@ struct condis_protocol_desc {
  * @deactivate_vc: stop the VC (MiniportCoDeactivateVc): 0 or
  *	%CONDIS_PENDING and condis_mco_deactivate_vc_complete().  Context: any.
  * @send: transmit the skbs on @skbs, in order, taking them off the list
- *	(MiniportCoSendNetBufferLists); complete every one with
- *	condis_mco_send_complete(), in any order and batches.  Required of
- *	every CO miniport, an MCM included.  Context: any.
+ *	(MiniportCoSendNetBufferLists); complete every one, once, with
+ *	condis_mco_send_complete() on the same VC, in any order and
+ *	batches.  Required of every CO miniport, an MCM included.
+ *	Context: any.
  * @return_skbs: a protocol hands back received skbs it kept
  *	(MiniportReturnNetBufferLists).  Required.  Context: any.
  * @oid_request: an OID for the adapter, or for one VC when @mp_vc_ctx is

@@ -4,7 +4,9 @@
  * active VC with a connected call, completions batched and in any order,
  * receives to the VC's owner (the client, or the CM for its signalling
  * VC), the "copy now" case, and a deactivation that completes only once
- * every sent skb is back and every kept one returned.
+ * every sent skb is back and every kept one returned.  Fake drivers that
+ * lie: completions and returns of skbs that are not out on the VC (twice,
+ * foreign, mixed into a batch) are refused skb by skb.
  */
 #include <kunit/test.h>
 #include <linux/skbuff.h>
@@ -241,6 +243,409 @@ static void data_deactivation_waits_for_drain(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, condis_co_delete_vc(w->cl_vc), 0);
 }
 
+/* The skbs a fake driver got, in order, are exactly @want. */
+static void expect_skbs(struct kunit *test, const char *who, struct sk_buff *const *got,
+			unsigned int n, struct sk_buff *const *want, unsigned int nwant)
+{
+	unsigned int i;
+
+	KUNIT_EXPECT_EQ_MSG(test, n, nwant, "skbs %s got", who);
+	for (i = 0; i < min3(n, nwant, (unsigned int)FAKE_SKBS_MAX); i++)
+		KUNIT_EXPECT_PTR_EQ_MSG(test, got[i], want[i], "skb %u %s got", i, who);
+}
+
+#define EXPECT_SKBS(test, who, got, n, ...)						\
+	expect_skbs(test, who, got, n, (struct sk_buff *[]){ __VA_ARGS__ },		\
+		    ARRAY_SIZE(((struct sk_buff *[]){ __VA_ARGS__ })))
+
+/*
+ * The client returns @skb alone, taken off @home; if condis refuses it,
+ * it goes back there.  Return: whether condis refused it.
+ */
+static bool dp_return_one(struct fake_world *w, struct sk_buff *skb, struct sk_buff_head *home)
+{
+	struct sk_buff_head q;
+	bool refused;
+
+	skb_queue_head_init(&q);
+	skb_unlink(skb, home);
+	skb_queue_tail(&q, skb);
+	condis_co_return_skbs(w->cl_vc, &q);
+	refused = skb_queue_len(&q) == 1 && skb_peek(&q) == skb;
+	if (refused) {
+		skb_unlink(skb, &q);
+		skb_queue_tail(home, skb);
+	}
+	return refused;
+}
+
+/* The miniport completes @skb alone, taken off @home; the same. */
+static bool dp_complete_one(struct fake_world *w, struct sk_buff *skb, struct sk_buff_head *home)
+{
+	struct sk_buff_head q;
+	bool refused;
+
+	skb_queue_head_init(&q);
+	skb_unlink(skb, home);
+	CONDIS_SKB_CB(skb)->status = 0;
+	skb_queue_tail(&q, skb);
+	condis_mco_send_complete(w->cl_vc, &q);
+	refused = skb_queue_len(&q) == 1 && skb_peek(&q) == skb;
+	if (refused) {
+		skb_unlink(skb, &q);
+		skb_queue_tail(home, skb);
+	}
+	return refused;
+}
+
+/*
+ * A kept skb goes back to the miniport once.  The client returns it a
+ * second time (the miniport recycles its buffers, so it still lives):
+ * refused, nothing counted, and the skb the client still keeps comes back
+ * normally after.
+ */
+static void data_second_return_of_kept_skb_is_refused(struct kunit *test)
+{
+	struct fake_world *w = dp_world(test);
+	struct sk_buff *a, *b;
+	struct sk_buff_head q;
+
+	connect(test, w);
+	w->cl_keep = true;
+	w->mp_recycle = true;
+	make_skbs(test, &q, 2, 50);
+	a = skb_peek(&q);
+	b = skb_peek_tail(&q);
+	KUNIT_ASSERT_EQ(test, condis_mco_indicate_receive(w->cl_vc, &q, 0), 0);
+	KUNIT_EXPECT_FALSE(test, dp_return_one(w, a, &w->cl_kept));
+	KUNIT_EXPECT_TRUE(test, dp_return_one(w, a, &w->mp_pool));
+	FAKE_EXPECT_ONCE(test, w, "mp.return_skbs");
+	KUNIT_EXPECT_EQ(test, w->cl_vc->rx_outstanding, 1U);
+	KUNIT_EXPECT_EQ(test, w->cl_vc->rx_packets, 2ULL);
+	KUNIT_EXPECT_EQ(test, w->cl_vc->rx_bytes, 100ULL);
+
+	condis_co_return_skbs(w->cl_vc, &w->cl_kept);
+	KUNIT_EXPECT_TRUE(test, skb_queue_empty(&w->cl_kept));
+	fake_expect_count(test, w, "mp.return_skbs", 2);
+	EXPECT_SKBS(test, "return_skbs", w->mp_got, w->mp_got_n, a, b);
+	KUNIT_EXPECT_EQ(test, w->cl_vc->rx_outstanding, 0U);
+	close_and_delete(test, w);
+}
+
+/*
+ * Only skbs received on the VC and kept go back to the miniport: one never
+ * received, one received but left to the miniport, and one sent on the VC
+ * are refused, each on its own, while the client keeps another.
+ */
+static void data_return_of_unkept_skb_is_refused(struct kunit *test)
+{
+	struct fake_world *w = dp_world(test);
+	struct sk_buff *kept, *left, *sent, *foreign;
+	struct sk_buff_head q, rx, mine;
+
+	connect(test, w);
+	w->mp_recycle = true;	/* what it wrongly got would live on */
+	make_skbs(test, &rx, 1, 30);
+	left = skb_peek(&rx);
+	KUNIT_ASSERT_EQ(test, condis_mco_indicate_receive(w->cl_vc, &rx, 0), 0);
+	KUNIT_ASSERT_PTR_EQ(test, skb_peek(&rx), left);
+	w->cl_keep = true;
+	make_skbs(test, &q, 1, 50);
+	kept = skb_peek(&q);
+	KUNIT_ASSERT_EQ(test, condis_mco_indicate_receive(w->cl_vc, &q, 0), 0);
+	make_skbs(test, &q, 1, 20);
+	sent = skb_peek(&q);
+	KUNIT_ASSERT_EQ(test, condis_co_send(w->cl_vc, &q), 0);
+	make_skbs(test, &mine, 1, 70);
+	foreign = skb_peek(&mine);
+
+	KUNIT_EXPECT_TRUE(test, dp_return_one(w, foreign, &mine));
+	KUNIT_EXPECT_TRUE(test, dp_return_one(w, left, &rx));
+	KUNIT_EXPECT_TRUE(test, dp_return_one(w, sent, &w->mp_tx));
+	FAKE_EXPECT_NONE(test, w, "mp.return_skbs");
+	KUNIT_EXPECT_EQ(test, w->cl_vc->rx_outstanding, 1U);
+	KUNIT_EXPECT_EQ(test, w->cl_vc->tx_outstanding, 1U);
+	KUNIT_EXPECT_EQ(test, w->cl_vc->rx_packets, 2ULL);
+
+	condis_co_return_skbs(w->cl_vc, &w->cl_kept);
+	EXPECT_SKBS(test, "return_skbs", w->mp_got, w->mp_got_n, kept);
+	fake_mp_complete_sends(w, w->cl_vc, 0);
+	EXPECT_SKBS(test, "co_send_complete", w->cl_got, w->cl_got_n, sent);
+	skb_queue_purge(&mine);
+	skb_queue_purge(&rx);
+	close_and_delete(test, w);
+}
+
+/*
+ * Only skbs sent on the VC complete: one the miniport never got from
+ * condis, and one received on the VC and kept by the client, are refused,
+ * not handed to the sender and counted nowhere; the send in flight
+ * completes after.
+ */
+static void data_completion_of_foreign_skb_is_refused(struct kunit *test)
+{
+	struct fake_world *w = dp_world(test);
+	struct sk_buff *sent, *kept, *foreign;
+	struct sk_buff_head q, mine;
+
+	connect(test, w);
+	w->cl_hold_done = true;	/* what it wrongly got would live on */
+	make_skbs(test, &q, 1, 40);
+	sent = skb_peek(&q);
+	KUNIT_ASSERT_EQ(test, condis_co_send(w->cl_vc, &q), 0);
+	w->cl_keep = true;
+	make_skbs(test, &q, 1, 30);
+	kept = skb_peek(&q);
+	KUNIT_ASSERT_EQ(test, condis_mco_indicate_receive(w->cl_vc, &q, 0), 0);
+	make_skbs(test, &mine, 1, 60);
+	foreign = skb_peek(&mine);
+
+	KUNIT_EXPECT_TRUE(test, dp_complete_one(w, foreign, &mine));
+	KUNIT_EXPECT_TRUE(test, dp_complete_one(w, kept, &w->cl_kept));
+	FAKE_EXPECT_NONE(test, w, "cl.co_send_complete");
+	KUNIT_EXPECT_EQ(test, w->cl_vc->tx_outstanding, 1U);
+	KUNIT_EXPECT_EQ(test, w->cl_vc->tx_packets, 0ULL);
+	KUNIT_EXPECT_EQ(test, w->cl_vc->tx_errors, 0ULL);
+	KUNIT_EXPECT_EQ(test, w->cl_vc->tx_bytes, 0ULL);
+
+	KUNIT_EXPECT_FALSE(test, dp_complete_one(w, sent, &w->mp_tx));
+	FAKE_EXPECT_ONCE(test, w, "cl.co_send_complete 1");
+	EXPECT_SKBS(test, "co_send_complete", w->cl_got, w->cl_got_n, sent);
+	KUNIT_EXPECT_EQ(test, w->cl_vc->tx_bytes, 40ULL);
+	condis_co_return_skbs(w->cl_vc, &w->cl_kept);
+	skb_queue_purge(&mine);
+	close_and_delete(test, w);
+}
+
+/*
+ * A send completes once.  The miniport completes it a second time (the
+ * client still has it): refused, nothing counted, and the other send in
+ * flight completes after.
+ */
+static void data_second_completion_of_send_is_refused(struct kunit *test)
+{
+	struct fake_world *w = dp_world(test);
+	struct sk_buff_head q;
+	struct sk_buff *a, *b;
+
+	connect(test, w);
+	w->cl_hold_done = true;
+	make_skbs(test, &q, 2, 40);
+	a = skb_peek(&q);
+	b = skb_peek_tail(&q);
+	KUNIT_ASSERT_EQ(test, condis_co_send(w->cl_vc, &q), 0);
+	KUNIT_EXPECT_FALSE(test, dp_complete_one(w, a, &w->mp_tx));
+	KUNIT_EXPECT_TRUE(test, dp_complete_one(w, a, &w->cl_done));
+	FAKE_EXPECT_ONCE(test, w, "cl.co_send_complete");
+	KUNIT_EXPECT_EQ(test, w->cl_vc->tx_outstanding, 1U);
+	KUNIT_EXPECT_EQ(test, w->cl_vc->tx_packets, 1ULL);
+	KUNIT_EXPECT_EQ(test, w->cl_vc->tx_bytes, 40ULL);
+
+	KUNIT_EXPECT_FALSE(test, dp_complete_one(w, b, &w->mp_tx));
+	fake_expect_count(test, w, "cl.co_send_complete", 2);
+	EXPECT_SKBS(test, "co_send_complete", w->cl_got, w->cl_got_n, a, b);
+	close_and_delete(test, w);
+}
+
+/*
+ * A completion batch mixing skbs sent on the VC with foreign ones: the sent
+ * ones complete, in one call to the sender, with their status; the foreign
+ * ones are refused and left on the miniport's list, in their order.
+ */
+static void data_completion_batch_completes_sent_and_refuses_foreign(struct kunit *test)
+{
+	struct fake_world *w = dp_world(test);
+	struct sk_buff *a, *b, *c, *f1, *f2, *skb, *tmp;
+	struct sk_buff_head q, mine, batch;
+
+	connect(test, w);
+	make_skbs(test, &q, 3, 40);
+	a = skb_peek(&q);
+	b = a->next;
+	c = skb_peek_tail(&q);
+	KUNIT_ASSERT_EQ(test, condis_co_send(w->cl_vc, &q), 0);
+	make_skbs(test, &mine, 2, 70);
+	f1 = skb_peek(&mine);
+	f2 = skb_peek_tail(&mine);
+
+	skb_queue_head_init(&batch);
+	skb_unlink(a, &w->mp_tx);
+	skb_queue_tail(&batch, a);
+	skb_unlink(f1, &mine);
+	skb_queue_tail(&batch, f1);
+	skb_unlink(b, &w->mp_tx);
+	skb_queue_tail(&batch, b);
+	skb_unlink(f2, &mine);
+	skb_queue_tail(&batch, f2);
+	CONDIS_SKB_CB(a)->status = 0;
+	CONDIS_SKB_CB(b)->status = -EIO;
+	condis_mco_send_complete(w->cl_vc, &batch);
+
+	FAKE_EXPECT_ONCE(test, w, "cl.co_send_complete 2");
+	FAKE_EXPECT_ONCE(test, w, "cl.co_send_complete");
+	EXPECT_SKBS(test, "co_send_complete", w->cl_got, w->cl_got_n, a, b);
+	KUNIT_EXPECT_EQ(test, w->cl_send_errors, 1);
+	KUNIT_EXPECT_EQ(test, skb_queue_len(&batch), 2U);
+	KUNIT_EXPECT_PTR_EQ(test, skb_peek(&batch), f1);
+	KUNIT_EXPECT_PTR_EQ(test, skb_peek_tail(&batch), f2);
+	KUNIT_EXPECT_EQ(test, w->cl_vc->tx_packets, 1ULL);
+	KUNIT_EXPECT_EQ(test, w->cl_vc->tx_errors, 1ULL);
+	KUNIT_EXPECT_EQ(test, w->cl_vc->tx_bytes, 80ULL);
+	KUNIT_EXPECT_EQ(test, w->cl_vc->tx_outstanding, 1U);
+
+	/* A sent skb condis left on the list (it must not) is completed again. */
+	skb_queue_walk_safe(&batch, skb, tmp) {
+		if (skb == a || skb == b) {
+			skb_unlink(skb, &batch);
+			skb_queue_tail(&w->mp_tx, skb);
+		}
+	}
+	skb_queue_purge(&batch);
+	fake_mp_complete_sends(w, w->cl_vc, 0);
+	EXPECT_SKBS(test, "co_send_complete", w->cl_got, w->cl_got_n, a, b, c);
+	close_and_delete(test, w);
+}
+
+/*
+ * An skb in flight on the VC cannot be sent on it again: the whole send is
+ * refused, the skbs stay the sender's and nothing of it stays entered.
+ */
+static void data_send_of_skb_in_flight_is_refused(struct kunit *test)
+{
+	struct fake_world *w = dp_world(test);
+	struct sk_buff_head q;
+	struct sk_buff *a, *b;
+
+	connect(test, w);
+	w->cl_hold_done = true;
+	make_skbs(test, &q, 1, 40);
+	a = skb_peek(&q);
+	KUNIT_ASSERT_EQ(test, condis_co_send(w->cl_vc, &q), 0);
+	make_skbs(test, &q, 1, 30);
+	b = skb_peek(&q);
+	skb_unlink(a, &w->mp_tx);
+	skb_queue_tail(&q, a);
+	KUNIT_EXPECT_EQ(test, condis_co_send(w->cl_vc, &q), -EINVAL);
+	KUNIT_EXPECT_EQ(test, skb_queue_len(&q), 2U);
+	FAKE_EXPECT_ONCE(test, w, "mp.send");
+	KUNIT_EXPECT_EQ(test, w->cl_vc->tx_outstanding, 1U);
+
+	if (skb_queue_len(&q) == 2) {
+		/* b alone goes: the refused send left nothing entered. */
+		skb_unlink(a, &q);
+		skb_queue_tail(&w->mp_tx, a);
+		KUNIT_EXPECT_EQ(test, condis_co_send(w->cl_vc, &q), 0);
+		fake_mp_complete_sends(w, w->cl_vc, 0);
+	} else {
+		/* condis sent a twice: the miniport completes it twice. */
+		fake_mp_complete_sends(w, w->cl_vc, 0);
+		dp_complete_one(w, a, &w->cl_done);
+	}
+	EXPECT_SKBS(test, "co_send_complete", w->cl_got, w->cl_got_n, a, b);
+	close_and_delete(test, w);
+}
+
+/*
+ * An skb the client keeps cannot be indicated again (the miniport does not
+ * hold it): refused, left on the miniport's list, nothing counted.
+ */
+static void data_indication_of_kept_skb_is_refused(struct kunit *test)
+{
+	struct fake_world *w = dp_world(test);
+	struct sk_buff_head q;
+	struct sk_buff *a;
+
+	connect(test, w);
+	w->cl_keep = true;
+	w->mp_recycle = true;
+	make_skbs(test, &q, 1, 50);
+	a = skb_peek(&q);
+	KUNIT_ASSERT_EQ(test, condis_mco_indicate_receive(w->cl_vc, &q, 0), 0);
+	skb_unlink(a, &w->cl_kept);
+	skb_queue_tail(&q, a);
+	KUNIT_EXPECT_EQ(test, condis_mco_indicate_receive(w->cl_vc, &q, 0), 0);
+	KUNIT_EXPECT_EQ(test, skb_queue_len(&q), 1U);
+	FAKE_EXPECT_ONCE(test, w, "cl.co_receive");
+	KUNIT_EXPECT_EQ(test, w->cl_vc->rx_packets, 1ULL);
+	KUNIT_EXPECT_EQ(test, w->cl_vc->rx_bytes, 50ULL);
+	KUNIT_EXPECT_EQ(test, w->cl_vc->rx_outstanding, 1U);
+
+	if (!skb_queue_empty(&q)) {
+		skb_unlink(a, &q);
+		skb_queue_tail(&w->cl_kept, a);
+	}
+	condis_co_return_skbs(w->cl_vc, &w->cl_kept);
+	if (w->cl_vc->rx_outstanding)	/* condis took it twice: it goes back twice */
+		dp_return_one(w, a, &w->mp_pool);
+	EXPECT_SKBS(test, "return_skbs", w->mp_got, w->mp_got_n, a);
+	close_and_delete(test, w);
+}
+
+/*
+ * A client that returns an skb from inside co_receive and leaves it on the
+ * list all the same: the miniport gets it back once, through return_skbs,
+ * and condis takes it off the list; the skb kept with it is returned later.
+ */
+static void data_skb_returned_inside_receive_goes_back_once(struct kunit *test)
+{
+	struct fake_world *w = dp_world(test);
+	struct sk_buff_head q;
+	struct sk_buff *a, *b;
+
+	connect(test, w);
+	w->mp_recycle = true;
+	w->cl_return_first = true;
+	w->cl_keep = true;
+	make_skbs(test, &q, 2, 60);
+	a = skb_peek(&q);
+	b = skb_peek_tail(&q);
+	KUNIT_ASSERT_EQ(test, condis_mco_indicate_receive(w->cl_vc, &q, 0), 0);
+	KUNIT_EXPECT_TRUE(test, skb_queue_empty(&q));
+	EXPECT_SKBS(test, "return_skbs", w->mp_got, w->mp_got_n, a);
+	KUNIT_EXPECT_EQ(test, w->cl_vc->rx_outstanding, 1U);
+	if (skb_queue_empty(&q))
+		skb_queue_tail(&w->mp_pool, a);	/* the miniport got it back */
+	skb_queue_purge(&q);
+
+	condis_co_return_skbs(w->cl_vc, &w->cl_kept);
+	EXPECT_SKBS(test, "return_skbs", w->mp_got, w->mp_got_n, a, b);
+	KUNIT_EXPECT_EQ(test, w->cl_vc->rx_outstanding, 0U);
+	close_and_delete(test, w);
+}
+
+/*
+ * condis keeps nothing of its own in skb->cb while a driver holds the skb
+ * (it knows the skbs out on a VC by their address): the miniport may
+ * overwrite all of it between send and completion (setting the status
+ * last), the client all of a kept skb's before returning it.
+ */
+static void data_skb_cb_is_the_holders_between_hand_over_and_return(struct kunit *test)
+{
+	struct fake_world *w = dp_world(test);
+	struct sk_buff_head q;
+	struct sk_buff *skb;
+
+	connect(test, w);
+	make_skbs(test, &q, 2, 40);
+	KUNIT_ASSERT_EQ(test, condis_co_send(w->cl_vc, &q), 0);
+	skb_queue_walk(&w->mp_tx, skb)
+		memset(skb->cb, 0xa5, sizeof(skb->cb));
+	fake_mp_complete_sends(w, w->cl_vc, 0);
+	FAKE_EXPECT_ONCE(test, w, "cl.co_send_complete 2");
+	KUNIT_EXPECT_PTR_EQ(test, w->cl_done_vc, w->cl_vc);
+	KUNIT_EXPECT_EQ(test, w->cl_vc->tx_outstanding, 0U);
+
+	w->cl_keep = true;
+	make_skbs(test, &q, 2, 40);
+	KUNIT_ASSERT_EQ(test, condis_mco_indicate_receive(w->cl_vc, &q, 0), 0);
+	skb_queue_walk(&w->cl_kept, skb)
+		memset(skb->cb, 0x5a, sizeof(skb->cb));
+	condis_co_return_skbs(w->cl_vc, &w->cl_kept);
+	FAKE_EXPECT_ONCE(test, w, "mp.return_skbs 2");
+	KUNIT_EXPECT_EQ(test, w->cl_vc->rx_outstanding, 0U);
+	close_and_delete(test, w);
+}
+
 /* A CM's signalling VC carries the CM's own data, to and from the CM. */
 static void data_signalling_vc_belongs_to_cm(struct kunit *test)
 {
@@ -273,6 +678,17 @@ static struct kunit_case condis_datapath_cases[] = {
 	KUNIT_CASE_PARAM(data_skbs_name_their_vc, fake_kind_gen_params),
 	KUNIT_CASE(data_deactivation_waits_for_drain),
 	KUNIT_CASE(data_signalling_vc_belongs_to_cm),
+	KUNIT_CASE_PARAM(data_second_return_of_kept_skb_is_refused, fake_kind_gen_params),
+	KUNIT_CASE_PARAM(data_return_of_unkept_skb_is_refused, fake_kind_gen_params),
+	KUNIT_CASE_PARAM(data_completion_of_foreign_skb_is_refused, fake_kind_gen_params),
+	KUNIT_CASE_PARAM(data_second_completion_of_send_is_refused, fake_kind_gen_params),
+	KUNIT_CASE_PARAM(data_completion_batch_completes_sent_and_refuses_foreign,
+			 fake_kind_gen_params),
+	KUNIT_CASE_PARAM(data_send_of_skb_in_flight_is_refused, fake_kind_gen_params),
+	KUNIT_CASE_PARAM(data_indication_of_kept_skb_is_refused, fake_kind_gen_params),
+	KUNIT_CASE_PARAM(data_skb_returned_inside_receive_goes_back_once, fake_kind_gen_params),
+	KUNIT_CASE_PARAM(data_skb_cb_is_the_holders_between_hand_over_and_return,
+			 fake_kind_gen_params),
 	{}
 };
 

@@ -335,16 +335,49 @@ static void fake_cl_co_status(void *binding_ctx, void *vc_ctx,
 	fake_status(w, "cl", &w->cl_status_inside, &w->cl_status_seen, vc_ctx, ind);
 }
 
+static void fake_record(struct sk_buff **got, unsigned int *n, struct sk_buff *skb)
+{
+	if (*n < FAKE_SKBS_MAX)
+		got[*n] = skb;
+	++*n;
+}
+
+/*
+ * A client that lies: it returns the first skb it got from inside
+ * co_receive and leaves it on the list all the same.  The fake miniport
+ * recycles it (mp_recycle), so it is taken out of the pool again.
+ */
+static struct sk_buff *fake_return_first(struct fake_world *w, struct sk_buff_head *skbs)
+{
+	struct sk_buff *skb = __skb_dequeue(skbs);
+	struct sk_buff_head back;
+
+	__skb_queue_head_init(&back);
+	__skb_queue_tail(&back, skb);
+	condis_co_return_skbs(CONDIS_SKB_CB(skb)->vc, &back);
+	if (skb_queue_empty(&back))
+		skb_unlink(skb, &w->mp_pool);
+	else
+		__skb_unlink(skb, &back);
+	return skb;
+}
+
 /* The client keeps received skbs if asked (and not told to copy), else leaves them. */
 static void fake_co_receive(struct fake_world *w, const char *who, struct sk_buff_head *skbs,
 			    unsigned int flags)
 {
+	struct sk_buff *first = NULL;
+
 	fake_log_add(w, "%s.co_receive %u%s", who, skb_queue_len(skbs),
 		     flags & CONDIS_RECEIVE_RESOURCES ? " copy" : "");
 	if (!skb_queue_empty(skbs))
 		w->cl_rx_vc = CONDIS_SKB_CB(skb_peek_tail(skbs))->vc;
+	if (w->cl_return_first && !skb_queue_empty(skbs))
+		first = fake_return_first(w, skbs);
 	if (w->cl_keep && !(flags & CONDIS_RECEIVE_RESOURCES))
 		skb_queue_splice_tail_init(skbs, &w->cl_kept);
+	if (first)
+		__skb_queue_head(skbs, first);
 }
 
 static void fake_co_send_complete(struct fake_world *w, const char *who,
@@ -354,10 +387,14 @@ static void fake_co_send_complete(struct fake_world *w, const char *who,
 
 	fake_log_add(w, "%s.co_send_complete %u", who, skb_queue_len(skbs));
 	while ((skb = __skb_dequeue(skbs))) {
+		fake_record(w->cl_got, &w->cl_got_n, skb);
 		w->cl_done_vc = CONDIS_SKB_CB(skb)->vc;
 		w->cl_sent_back++;
 		w->cl_send_errors += !!CONDIS_SKB_CB(skb)->status;
-		kfree_skb(skb);
+		if (w->cl_hold_done)
+			skb_queue_tail(&w->cl_done, skb);
+		else
+			kfree_skb(skb);
 	}
 }
 
@@ -731,10 +768,17 @@ static void fake_mp_send(void *mp_vc_ctx, struct sk_buff_head *skbs)
 static void fake_mp_return_skbs(void *mp_vc_ctx, struct sk_buff_head *skbs)
 {
 	struct fake_world *w = mp_vc_ctx;
+	struct sk_buff *skb;
 
 	fake_log_add(w, "mp.return_skbs %u", skb_queue_len(skbs));
 	w->mp_returned += skb_queue_len(skbs);
-	__skb_queue_purge(skbs);
+	while ((skb = __skb_dequeue(skbs))) {
+		fake_record(w->mp_got, &w->mp_got_n, skb);
+		if (w->mp_recycle)
+			skb_queue_tail(&w->mp_pool, skb);
+		else
+			kfree_skb(skb);
+	}
 }
 
 void fake_mp_complete_sends(struct fake_world *w, struct condis_vc *vc, int status)
@@ -905,6 +949,8 @@ static void fake_world_teardown(void *data)
 	KUNIT_EXPECT_EQ_MSG(w->test, w->cm_sap_ctx_live, 0, "CM SAP contexts leaked");
 	skb_queue_purge(&w->mp_tx);	/* a failed test may leave some */
 	skb_queue_purge(&w->cl_kept);
+	skb_queue_purge(&w->mp_pool);
+	skb_queue_purge(&w->cl_done);
 }
 
 /**
@@ -956,6 +1002,8 @@ struct fake_world *fake_world_new_ex(struct kunit *test, enum fake_cm_kind kind,
 	INIT_WORK(&w->cm_close_work, fake_cm_close_work_fn);
 	skb_queue_head_init(&w->mp_tx);
 	skb_queue_head_init(&w->cl_kept);
+	skb_queue_head_init(&w->mp_pool);
+	skb_queue_head_init(&w->cl_done);
 	w->af_type.family = 0x5;	/* an arbitrary CO_ADDRESS_FAMILY */
 	w->af_type.major = 1;
 	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, fake_world_teardown, w), 0);

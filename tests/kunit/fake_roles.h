@@ -18,6 +18,7 @@
 
 #define FAKE_LOG_MAX	1024
 #define FAKE_EVENT_LEN	64
+#define FAKE_SKBS_MAX	16	/* skbs recorded per data callback kind */
 
 enum fake_cm_kind {
 	FAKE_STANDALONE_CM,	/* a protocol driver over a plain CO miniport */
@@ -123,6 +124,16 @@ struct fake_world {
 	unsigned int mp_returned;		/* skbs handed back to the miniport */
 	unsigned int cl_sent_back;		/* skbs whose send completed */
 	int cl_send_errors;			/* ... with a non-zero status */
+	/* Every skb return_skbs and co_send_complete got, in order. */
+	struct sk_buff *mp_got[FAKE_SKBS_MAX], *cl_got[FAKE_SKBS_MAX];
+	unsigned int mp_got_n, cl_got_n;
+	bool mp_recycle;			/* return_skbs keeps them on mp_pool */
+	struct sk_buff_head mp_pool;		/* ... like a miniport's buffer pool */
+	bool cl_hold_done;			/* co_send_complete keeps them on cl_done */
+	struct sk_buff_head cl_done;		/* completed sends the client still has */
+	bool cl_return_first;			/* co_receive returns the first skb, and
+						 * leaves it on the list all the same
+						 */
 	/* The VC each data callback found in CONDIS_SKB_CB(skb)->vc, last skb. */
 	struct condis_vc *mp_send_vc, *cl_done_vc, *cl_rx_vc;
 };
