@@ -212,12 +212,15 @@ static void condis_unbind(struct condis_binding *binding, struct condis_teardown
 		condis_binding_force_close(binding, td);
 		return;
 	}
-	left = td->expired ? 0 : (long)td->deadline - (long)jiffies;
+	/* A protocol that let one budget run out is not waited for again. */
+	left = td->expired || READ_ONCE(protocol->unresponsive) ? 0 :
+	       (long)td->deadline - (long)jiffies;
 	if (wait_for_completion_timeout(&binding->closed, max(left, 1L)))
 		return;
-	if (!td->expired)
-		pr_warn("teardown of %s: %s did not finish unbinding from %s; condis closes what it left\n",
-			td->who, protocol->name, binding->adapter->name);
+	if (!READ_ONCE(protocol->unresponsive))
+		pr_warn("teardown of %s: %s did not finish unbinding from %s; condis closes what it left, and waits for %s no more\n",
+			td->who, protocol->name, binding->adapter->name, protocol->name);
+	WRITE_ONCE(protocol->unresponsive, true);
 	td->expired = true;
 	condis_binding_force_close(binding, td);
 }

@@ -195,6 +195,55 @@ static void vc_release_deactivation(struct condis_vc *vc)
 	}
 }
 
+/**
+ * condis_vc_abandon_skbs() - give up on the skbs still out on a VC
+ * @vc: the VC, referenced by the caller
+ *
+ * Forced teardown's last resort, once the drivers have had their budget:
+ * skbs the owner kept and never returned are handed back to the miniport
+ * for it (the owner must not touch them again: it is going away, or broke
+ * the rules), and skbs the miniport never completed are forgotten (they
+ * stay its own; a late completion is refused as foreign).  A deactivation
+ * waiting for them then completes.
+ *
+ * Context: process.
+ * Return: the number of skbs given up on.
+ */
+unsigned int condis_vc_abandon_skbs(struct condis_vc *vc)
+{
+	unsigned int i, sent = 0, kept;
+	struct sk_buff_head back;
+
+	__skb_queue_head_init(&back);
+	spin_lock_bh(&vc->lock);
+	for (i = 0; vc->skbs && i < 1U << vc->skbs_bits; i++) {
+		unsigned long key = vc->skbs[i];
+
+		if (!key)
+			continue;
+		if (key & SKB_KEPT)
+			__skb_queue_tail(&back, (struct sk_buff *)(key & ~SKB_KEPT));
+		else
+			sent++;
+		vc->skbs[i] = 0;
+	}
+	vc->skbs_used = 0;
+	kept = skb_queue_len(&back);
+	vc->tx_outstanding -= min(sent, vc->tx_outstanding);
+	spin_unlock_bh(&vc->lock);
+
+	if (kept)
+		vc->adapter->miniport->ops->return_skbs(vc->mp_vc_ctx, &back);
+	spin_lock_bh(&vc->lock);
+	vc->rx_outstanding -= min(kept, vc->rx_outstanding);
+	vc_release_deactivation(vc);
+	spin_unlock_bh(&vc->lock);
+	if (sent + kept)
+		pr_warn("teardown: VC %u: %u kept skbs returned for their owner, %u unsent given up\n",
+			vc->obj.id, kept, sent);
+	return sent + kept;
+}
+
 /* The protocol at the data end of @vc and its context for it. */
 static const struct condis_protocol_ops *vc_owner(struct condis_vc *vc, void **binding_ctx,
 						  void **vc_ctx)

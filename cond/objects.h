@@ -52,6 +52,9 @@ struct condis_protocol {
 	struct list_head node;		/* in condis_protocols */
 	struct list_head bindings;	/* condis_binding.proto_node */
 	bool dying;			/* deregistering: no new bindings */
+	bool unresponsive;		/* left an unbind unfinished past a teardown
+					 * budget: never waited for again
+					 */
 };
 
 struct condis_miniport {
@@ -212,6 +215,7 @@ struct condis_vc {
 	struct work_struct call_work;		/* delivers a pended call operation */
 	bool call_delivering;			/* call_work is yet to deliver a result */
 	bool delete_deferred;			/* deleted by its creator meanwhile */
+	bool deleting;				/* a deletion is calling out now */
 
 	/* The data path (datapath.c), under vc->lock. */
 	unsigned long *skbs;			/* the skbs out on the VC: a hash set */
@@ -302,6 +306,7 @@ void condis_binding_force_close(struct condis_binding *binding, struct condis_te
 
 /* datapath.c */
 bool condis_vc_drained(struct condis_vc *vc);
+unsigned int condis_vc_abandon_skbs(struct condis_vc *vc);
 void condis_vc_datapath_free(struct condis_vc *vc);
 
 /* qos.c */

@@ -184,13 +184,25 @@ static struct condis_party *vc_last_party(struct condis_vc *vc)
  */
 static void vc_deactivate_for_cm(struct condis_vc *vc, struct condis_teardown *td)
 {
-	if (READ_ONCE(vc->state) != CONDIS_VC_STATE_ACTIVE)
+	enum condis_vc_state state = READ_ONCE(vc->state);
+	bool mp_owes;
+
+	if (state != CONDIS_VC_STATE_ACTIVE && state != CONDIS_VC_STATE_DEACTIVATING)
 		return;
-	teardown_wait(td, vc_drained, vc, "the VC's data path to drain");
-	if (vc->mcm)
+	if (!teardown_wait(td, vc_drained, vc, "the VC's data path to drain"))
+		condis_vc_abandon_skbs(vc);
+	if (READ_ONCE(vc->state) == CONDIS_VC_STATE_ACTIVE && vc->mcm)
 		condis_mcm_deactivate_vc(vc);
-	else
+	else if (READ_ONCE(vc->state) == CONDIS_VC_STATE_ACTIVE)
 		condis_cm_deactivate_vc(vc);
+	if (teardown_wait(td, vc_inactive, vc, "a deactivation"))
+		return;
+	/* A miniport that never completes the deactivation: complete it for it. */
+	spin_lock_bh(&vc->lock);
+	mp_owes = vc->state == CONDIS_VC_STATE_DEACTIVATING && !vc->mp_done && !vc->mcm;
+	spin_unlock_bh(&vc->lock);
+	if (mp_owes)
+		condis_mco_deactivate_vc_complete(0, vc);
 	teardown_wait(td, vc_inactive, vc, "a deactivation");
 }
 

@@ -367,6 +367,9 @@ static int vc_delete_now(struct condis_vc *vc, const char *who)
 	if (err) {
 		condis_bad_input("%s: VC %u: the %s refused to delete it (%d)", who, vc->obj.id,
 				 vc->creator == CONDIS_VC_CREATOR_CLIENT ? "CM" : "client", err);
+		spin_lock_bh(&vc->lock);
+		vc->deleting = false;
+		spin_unlock_bh(&vc->lock);
 		return err;
 	}
 	if (!vc->mcm)
@@ -386,9 +389,11 @@ static int condis_vc_delete(struct condis_vc *vc, const char *who)
 	int err;
 
 	spin_lock_bh(&vc->lock);
-	err = vc->delete_deferred ? -EBADF : vc_delete_check(vc, &defer);
+	err = vc->delete_deferred || vc->deleting ? -EBADF : vc_delete_check(vc, &defer);
 	if (!err && defer)
 		WRITE_ONCE(vc->delete_deferred, true);
+	else if (!err)
+		vc->deleting = true;	/* one deletion at a time, however many callers */
 	spin_unlock_bh(&vc->lock);
 	if (err) {
 		condis_bad_input("%s: VC %u cannot be deleted now (%d)", who, vc->obj.id, err);
@@ -415,7 +420,9 @@ void condis_vc_delete_deferred(struct condis_vc *vc)
 	int err;
 
 	spin_lock_bh(&vc->lock);
-	err = vc_delete_check(vc, &defer);
+	err = vc->deleting ? -EBADF : vc_delete_check(vc, &defer);
+	if (!err && !defer)
+		vc->deleting = true;
 	spin_unlock_bh(&vc->lock);
 	if (!err && !defer)
 		err = vc_delete_now(vc, "deferred delete_vc");
@@ -791,6 +798,7 @@ EXPORT_SYMBOL_NS_GPL(condis_mcm_activate_vc, CONDIS);
  */
 int condis_mcm_deactivate_vc(struct condis_vc *vc)
 {
+	unsigned int sent = 0, kept = 0;
 	int err = 0;
 
 	if (!condis_vc_get(vc)) {
@@ -804,14 +812,16 @@ int condis_mcm_deactivate_vc(struct condis_vc *vc)
 		err = -EALREADY;
 	} else if (!condis_vc_drained(vc)) {
 		err = -EBUSY;	/* complete the sends, get the receives back first */
+		sent = vc->tx_outstanding;
+		kept = vc->rx_outstanding;
 	} else {
 		vc_set_state(vc, CONDIS_VC_STATE_INACTIVE);
 		vc->params = NULL;
 	}
 	spin_unlock_bh(&vc->lock);
 	if (err)
-		condis_bad_input("mcm_deactivate_vc: VC %u cannot be deactivated (%d)",
-				 vc->obj.id, err);
+		condis_bad_input("mcm_deactivate_vc: VC %u cannot be deactivated (%d; %u sent, %u kept out)",
+				 vc->obj.id, err, sent, kept);
 	condis_vc_put(vc);
 	return err;
 }

@@ -264,12 +264,16 @@ static void conic_port_destroy(struct conic_port *port)
 	conic_unlink_locked(port);
 	synchronize_rcu();
 	flush_work(&port->link_work);
-	/* The link is cut: the clients' calls end locally (-ENOLINK), and
-	 * the peer clears its side when its link goes down.
+	/*
+	 * The link is cut; the peer clears its side when its link goes
+	 * down.  The protocols unbind first, as NDIS halts a miniport only
+	 * after they have: each closes its calls through the engine, and
+	 * condis closes, within its teardown budget, what one leaves.  The
+	 * engine then ends what is left locally (-ENOLINK).
 	 */
+	condis_adapter_unregister(port->adapter);
 	if (port->sig)
 		cosig_shutdown(port->sig);
-	condis_adapter_unregister(port->adapter);
 	WRITE_ONCE(port->dying, true);
 	cancel_work_sync(&port->rx_work);
 	cancel_work_sync(&port->link_work);

@@ -6,23 +6,6 @@
 . /condis/tests/guest/lib.sh
 . /condis/tests/guest/conic.sh
 
-now_ms() {
-	awk '{ printf "%d\n", $1 * 1000 }' /proc/uptime
-}
-
-longest=0
-# timed_rmmod MODULE: unload it, fail past 15 s, keep the longest
-timed_rmmod() {
-	local t0 ms
-	t0=$(now_ms)
-	rmmod "$1" || fail "rmmod $1"
-	ms=$(($(now_ms) - t0))
-	echo "rmmod $1: $ms ms"
-	[ "$ms" -lt 15000 ] || fail "rmmod $1 took $ms ms"
-	[ "$ms" -gt "$longest" ] && longest=$ms
-	return 0
-}
-
 for order in "coecho cocm conic" "coecho conic cocm" "cocm coecho conic" \
 	     "cocm conic coecho" "conic coecho cocm" "conic cocm coecho"; do
 	conic_load cocm
@@ -44,5 +27,5 @@ for order in "coecho cocm conic" "coecho conic cocm" "cocm coecho conic" \
 	wait_for "grep -q 'live objects: 0' $objects" || { cat $objects; fail "objects left"; }
 	rmmod condis || fail "rmmod condis"
 done
-echo "every order: the longest rmmod took $longest ms"
+echo "every order: the longest rmmod took $RMMOD_LONGEST ms"
 exit 0
