@@ -619,16 +619,20 @@ int condis_cm_dispatch_call_connected(struct condis_vc *vc)
 		return -EBADF;
 	}
 	spin_lock_bh(&vc->lock);
-	if (vc->call != CONDIS_CALL_STATE_ACCEPTED || vc->remote_closed)
+	if (vc->call != CONDIS_CALL_STATE_ACCEPTED || vc->remote_closed) {
 		err = -EINVAL;
-	else
+	} else {
 		call_set_state(vc, CONDIS_CALL_STATE_CONNECTED);
+		vc->rx_flushing = true;	/* receives still wait, behind the held ones */
+	}
 	spin_unlock_bh(&vc->lock);
-	if (err)
+	if (err) {
 		condis_bad_input("cm_dispatch_call_connected: VC %u has no accepted call",
 				 vc->obj.id);
-	else
+	} else {
 		vc->af->cl_ops->call_connected(vc->cl_vc_ctx);
+		condis_vc_deliver_held(vc);
+	}
 	condis_vc_put(vc);
 	return err;
 }

@@ -214,8 +214,10 @@ unsigned int condis_vc_abandon_skbs(struct condis_vc *vc)
 	unsigned int i, sent = 0, kept;
 	struct sk_buff_head back;
 
+	condis_vc_drop_held(vc);
 	__skb_queue_head_init(&back);
 	spin_lock_bh(&vc->lock);
+	vc->rx_flushing = false;
 	for (i = 0; vc->skbs && i < 1U << vc->skbs_bits; i++) {
 		unsigned long key = vc->skbs[i];
 
@@ -465,6 +467,124 @@ static unsigned int vc_unkeep_left(struct condis_vc *vc, struct sk_buff_head *sk
 	return stray;
 }
 
+/*
+ * Receives before call-connected.  The WDK lets data flow on an incoming
+ * call from ProtocolClCallConnected on; a peer that sends as soon as its
+ * make-call completes can overtake the call manager's own handshake, so
+ * what arrives on an offered or accepted incoming call is held (kept by
+ * condis, at most CONDIS_RX_HELD_MAX skbs; beyond that, dropped: left to
+ * the miniport) and given to the client right after its call_connected, in
+ * order.  A call that ends without connecting gives them back to the
+ * miniport when the VC is deactivated.
+ */
+#define CONDIS_RX_HELD_MAX	256
+
+/* Whether receives on @vc wait for call-connected; under vc->lock. */
+static bool vc_holds_receives(struct condis_vc *vc)
+{
+	lockdep_assert_held(&vc->lock);
+	if (!vc->af || vc->creator == CONDIS_VC_CREATOR_CLIENT)
+		return false;
+	return vc->call == CONDIS_CALL_STATE_OFFERED || vc->call == CONDIS_CALL_STATE_ACCEPTED ||
+	       vc->rx_flushing;
+}
+
+/* Hold what fits of @skbs on @vc; the rest stays on @skbs.  Under vc->lock. */
+static void vc_hold(struct condis_vc *vc, struct sk_buff_head *skbs, unsigned int flags)
+{
+	struct sk_buff *skb, *tmp;
+
+	lockdep_assert_held(&vc->lock);
+	if (flags & CONDIS_RECEIVE_RESOURCES)
+		return;		/* nothing may be kept */
+	if (!skbs_reserve(vc, skb_queue_len(skbs)))
+		return;
+	skb_queue_walk_safe(skbs, skb, tmp) {
+		if (skb_queue_len(&vc->rx_held) >= CONDIS_RX_HELD_MAX)
+			break;
+		if (!skbs_add(vc, skb_key(skb, SKB_KEPT)))
+			continue;	/* kept already: refused, as below */
+		__skb_unlink(skb, skbs);
+		CONDIS_SKB_CB(skb)->vc = vc;
+		__skb_queue_tail(&vc->rx_held, skb);
+		vc->rx_outstanding++;
+		vc->rx_packets++;
+		vc->rx_bytes += skb->len;
+	}
+}
+
+/**
+ * condis_vc_deliver_held() - give the client what arrived before its call
+ *	was connected
+ * @vc: the VC, referenced by the caller, right after call_connected
+ *
+ * Context: as condis_cm_dispatch_call_connected().
+ */
+void condis_vc_deliver_held(struct condis_vc *vc)
+{
+	const struct condis_protocol_ops *ops;
+	struct sk_buff_head batch;
+	void *bctx, *vctx;
+
+	__skb_queue_head_init(&batch);
+	for (;;) {
+		spin_lock_bh(&vc->lock);
+		if (skb_queue_empty(&vc->rx_held)) {
+			vc->rx_flushing = false;
+			spin_unlock_bh(&vc->lock);
+			return;
+		}
+		skb_queue_splice_init(&vc->rx_held, &batch);
+		spin_unlock_bh(&vc->lock);
+
+		trace_condis_receive(vc, skb_queue_len(&batch), 0);
+		ops = vc_owner(vc, &bctx, &vctx);
+		ops->co_receive(bctx, vctx, &batch, 0);
+		spin_lock_bh(&vc->lock);
+		vc_unkeep_left(vc, &batch);
+		spin_unlock_bh(&vc->lock);
+		/* Indicated long ago: what the client did not keep goes back now. */
+		if (!skb_queue_empty(&batch))
+			vc->adapter->miniport->ops->return_skbs(vc->mp_vc_ctx, &batch);
+		spin_lock_bh(&vc->lock);
+		vc_release_deactivation(vc);
+		spin_unlock_bh(&vc->lock);
+	}
+}
+
+/**
+ * condis_vc_drop_held() - give back what arrived on a call that never
+ *	connected
+ * @vc: the VC, referenced by the caller, being deactivated
+ *
+ * Context: any.
+ */
+void condis_vc_drop_held(struct condis_vc *vc)
+{
+	struct sk_buff_head back;
+	struct sk_buff *skb;
+	unsigned int n;
+
+	__skb_queue_head_init(&back);
+	spin_lock_bh(&vc->lock);
+	if (vc->rx_flushing) {
+		spin_unlock_bh(&vc->lock);
+		return;		/* being delivered: the client returns them */
+	}
+	skb_queue_splice_init(&vc->rx_held, &back);
+	skb_queue_walk(&back, skb)
+		skbs_del(vc, skb_key(skb, SKB_KEPT));
+	n = skb_queue_len(&back);
+	spin_unlock_bh(&vc->lock);
+	if (!n)
+		return;
+	vc->adapter->miniport->ops->return_skbs(vc->mp_vc_ctx, &back);
+	spin_lock_bh(&vc->lock);
+	vc->rx_outstanding -= n;
+	vc_release_deactivation(vc);
+	spin_unlock_bh(&vc->lock);
+}
+
 /**
  * condis_mco_indicate_receive() - a miniport indicates packets received on
  *	a VC (NdisMCoIndicateReceiveNetBufferLists)
@@ -510,6 +630,12 @@ int condis_mco_indicate_receive(struct condis_vc *vc, struct sk_buff_head *skbs,
 		condis_bad_input("mco_indicate_receive: VC %u takes no data now", vc->obj.id);
 		condis_vc_put(vc);
 		return -ENOTCONN;
+	}
+	if (vc_holds_receives(vc)) {
+		vc_hold(vc, skbs, flags);
+		spin_unlock_bh(&vc->lock);
+		condis_vc_put(vc);
+		return 0;
 	}
 	/* What the owner may keep is entered before it can keep (or return) it. */
 	track = !(flags & CONDIS_RECEIVE_RESOURCES);

@@ -223,6 +223,8 @@ struct condis_vc {
 	unsigned int skbs_used;			/* entries in it */
 	unsigned int tx_outstanding;		/* skbs with the miniport, or being completed */
 	unsigned int rx_outstanding;		/* skbs being indicated, kept or being returned */
+	struct sk_buff_head rx_held;		/* received before call-connected (kept) */
+	bool rx_flushing;			/* call-connected: rx_held is being delivered */
 	bool deact_waiting;			/* a deactivation waits for them */
 	u64 tx_packets, tx_bytes, tx_errors;
 	u64 rx_packets, rx_bytes;
@@ -307,6 +309,8 @@ void condis_binding_force_close(struct condis_binding *binding, struct condis_te
 /* datapath.c */
 bool condis_vc_drained(struct condis_vc *vc);
 unsigned int condis_vc_abandon_skbs(struct condis_vc *vc);
+void condis_vc_deliver_held(struct condis_vc *vc);
+void condis_vc_drop_held(struct condis_vc *vc);
 void condis_vc_datapath_free(struct condis_vc *vc);
 
 /* qos.c */

@@ -94,6 +94,7 @@ static struct condis_vc *condis_vc_alloc(struct condis_adapter *adapter, struct 
 	INIT_WORK(&vc->deactivate_work, condis_vc_deactivate_done_fn);
 	INIT_LIST_HEAD(&vc->node);
 	INIT_LIST_HEAD(&vc->parties);
+	__skb_queue_head_init(&vc->rx_held);
 	condis_vc_call_init(vc);
 	condis_vc_qos_init(vc);
 	return vc;
@@ -686,6 +687,7 @@ int condis_cm_deactivate_vc(struct condis_vc *vc)
 		condis_bad_input("cm_deactivate_vc: bad VC handle %p", vc);
 		return -EBADF;
 	}
+	condis_vc_drop_held(vc);	/* the call never connected: nobody gets them */
 	spin_lock_bh(&vc->lock);
 	if (vc->mcm)
 		err = -EINVAL;
@@ -805,6 +807,7 @@ int condis_mcm_deactivate_vc(struct condis_vc *vc)
 		condis_bad_input("mcm_deactivate_vc: bad VC handle %p", vc);
 		return -EBADF;
 	}
+	condis_vc_drop_held(vc);	/* the call never connected: nobody gets them */
 	spin_lock_bh(&vc->lock);
 	if (!vc->mcm) {
 		err = -EINVAL;

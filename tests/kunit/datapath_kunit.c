@@ -668,6 +668,86 @@ static void data_signalling_vc_belongs_to_cm(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, condis_co_delete_vc(sig), 0);
 }
 
+/* An incoming call on w->cl_vc, offered and accepted, not connected yet. */
+static struct condis_sap *accepted_incoming(struct kunit *test, struct fake_world *w)
+{
+	struct condis_sap *sap = NULL, *csap;
+	struct fake_sap_addr a;
+
+	KUNIT_ASSERT_EQ(test, fake_world_open_af(w), 0);
+	fake_sap_addr(&a, 9);
+	KUNIT_ASSERT_EQ(test, condis_cl_register_sap(w->cl_af, w, &a.addr, &sap), 0);
+	csap = condis_cm_lookup_sap(w->cm_af, &a.addr);
+	KUNIT_ASSERT_NOT_NULL(test, csap);
+	KUNIT_ASSERT_EQ(test, fake_cm_create_vc_for(w, w->cl_af, &w->cl_vc), 0);
+	KUNIT_ASSERT_EQ(test, fake_cm_activate(w, w->cl_vc), 0);
+	KUNIT_ASSERT_EQ(test, condis_cm_dispatch_incoming_call(csap, w->cl_vc, &dp_params), 0);
+	condis_sap_put(csap);
+	return sap;
+}
+
+static void end_incoming(struct kunit *test, struct fake_world *w, struct condis_sap *sap)
+{
+	fake_cm_deactivate(w, w->cl_vc);
+	KUNIT_EXPECT_EQ(test, fake_cm_drop_vc(w, w->cl_vc), 0);
+	KUNIT_EXPECT_EQ(test, condis_cl_deregister_sap(sap), CONDIS_PENDING);
+	fake_world_settle(w);
+}
+
+/*
+ * WDK: data flows on an incoming call from ProtocolClCallConnected on.
+ * Packets that overtake the call manager's handshake are held, and reach
+ * the client right after its call_connected, all of them, in order.
+ */
+static void data_receive_before_call_connected_waits_for_it(struct kunit *test)
+{
+	const enum fake_cm_kind *kind = test->param_value;
+	struct fake_world *w = fake_world_new(test, *kind);
+	struct condis_sap *sap = accepted_incoming(test, w);
+	struct sk_buff *first, *last;
+	struct sk_buff_head q;
+
+	make_skbs(test, &q, 3, 60);
+	first = skb_peek(&q);
+	last = skb_peek_tail(&q);
+	KUNIT_EXPECT_EQ(test, condis_mco_indicate_receive(w->cl_vc, &q, 0), 0);
+	KUNIT_EXPECT_TRUE(test, skb_queue_empty(&q));	/* held by condis */
+	FAKE_EXPECT_NONE(test, w, "cl.co_receive");
+	KUNIT_EXPECT_EQ(test, w->cl_vc->rx_outstanding, 3U);
+
+	w->cl_keep = true;
+	KUNIT_EXPECT_EQ(test, condis_cm_dispatch_call_connected(w->cl_vc), 0);
+	FAKE_EXPECT_ONCE(test, w, "cl.co_receive 3");
+	FAKE_EXPECT_BEFORE(test, w, "cl.call_connected", "cl.co_receive");
+	KUNIT_EXPECT_PTR_EQ(test, skb_peek(&w->cl_kept), first);
+	KUNIT_EXPECT_PTR_EQ(test, skb_peek_tail(&w->cl_kept), last);
+	condis_co_return_skbs(w->cl_vc, &w->cl_kept);
+	FAKE_EXPECT_ONCE(test, w, "mp.return_skbs 3");
+	KUNIT_EXPECT_EQ(test, w->cl_vc->rx_outstanding, 0U);
+	KUNIT_EXPECT_EQ(test, condis_cl_close_call(w->cl_vc, NULL, NULL, 0), 0);
+	end_incoming(test, w, sap);
+}
+
+/* Held packets of a call that never connects go back to the miniport, once. */
+static void data_held_receives_of_unconnected_call_go_back(struct kunit *test)
+{
+	const enum fake_cm_kind *kind = test->param_value;
+	struct fake_world *w = fake_world_new(test, *kind);
+	struct condis_sap *sap = accepted_incoming(test, w);
+	struct sk_buff_head q;
+
+	make_skbs(test, &q, 2, 60);
+	KUNIT_EXPECT_EQ(test, condis_mco_indicate_receive(w->cl_vc, &q, 0), 0);
+	w->cl_close_on_remote_close = true;
+	KUNIT_EXPECT_EQ(test, condis_cm_dispatch_incoming_close_call(-ECONNRESET, w->cl_vc,
+								    NULL, 0), 0);
+	FAKE_EXPECT_ONCE(test, w, "mp.return_skbs 2");	/* the CM deactivated the VC */
+	FAKE_EXPECT_NONE(test, w, "cl.co_receive");
+	KUNIT_EXPECT_EQ(test, w->cl_vc->rx_outstanding, 0U);
+	end_incoming(test, w, sap);
+	FAKE_EXPECT_ONCE(test, w, "mp.return_skbs");
+}
+
 static struct kunit_case condis_datapath_cases[] = {
 	KUNIT_CASE_PARAM(data_send_needs_connected_call, fake_kind_gen_params),
 	KUNIT_CASE_PARAM(data_send_completions_batched_with_status, fake_kind_gen_params),
@@ -675,6 +755,8 @@ static struct kunit_case condis_datapath_cases[] = {
 	KUNIT_CASE_PARAM(data_receive_kept_skbs_are_returned, fake_kind_gen_params),
 	KUNIT_CASE_PARAM(data_receive_resources_low_copy_now, fake_kind_gen_params),
 	KUNIT_CASE_PARAM(data_receive_on_inactive_vc_refused, fake_kind_gen_params),
+	KUNIT_CASE_PARAM(data_receive_before_call_connected_waits_for_it, fake_kind_gen_params),
+	KUNIT_CASE_PARAM(data_held_receives_of_unconnected_call_go_back, fake_kind_gen_params),
 	KUNIT_CASE_PARAM(data_skbs_name_their_vc, fake_kind_gen_params),
 	KUNIT_CASE(data_deactivation_waits_for_drain),
 	KUNIT_CASE(data_signalling_vc_belongs_to_cm),
