@@ -60,73 +60,55 @@ static unsigned long skb_key(const struct sk_buff *skb, unsigned long kind)
 	return (unsigned long)skb | kind;
 }
 
-static unsigned int skbs_mask(const struct condis_vc *vc)
+/*
+ * A batch works on a copy of the set's pointer and size, read once: the
+ * kernel is built without strict aliasing, so every store into the slots
+ * would otherwise make the compiler read them from the VC again.  The
+ * caller keeps vc->skbs_used.
+ */
+struct skb_set {
+	unsigned long *slot;
+	unsigned int bits;
+	unsigned int mask;
+};
+
+static struct skb_set skbs_of(const struct condis_vc *vc)
 {
-	return (1U << vc->skbs_bits) - 1;
+	return (struct skb_set){
+		.slot = vc->skbs,
+		.bits = vc->skbs_bits,
+		.mask = (1U << vc->skbs_bits) - 1,
+	};
 }
 
 /* Where the probe for @key starts. */
-static unsigned int skbs_home(const struct condis_vc *vc, unsigned long key)
+static unsigned int skbs_home(const struct skb_set *set, unsigned long key)
 {
-	return hash_long(key, vc->skbs_bits);
+	return hash_long(key, set->bits);
 }
 
 /* The slot that holds @key, or -1.  A free slot always ends the probe. */
-static int skbs_find(const struct condis_vc *vc, unsigned long key)
+static int skbs_find(const struct skb_set *set, unsigned long key)
 {
 	unsigned int i;
 
-	if (!vc->skbs)
+	if (!set->slot)
 		return -1;
-	for (i = skbs_home(vc, key); vc->skbs[i]; i = (i + 1) & skbs_mask(vc))
-		if (vc->skbs[i] == key)
+	for (i = skbs_home(set, key); set->slot[i]; i = (i + 1) & set->mask)
+		if (set->slot[i] == key)
 			return i;
 	return -1;
 }
 
-/*
- * Make room for @n more entries.  Under vc->lock; GFP_ATOMIC.
- * Return: false (no memory) if there is none.
- */
-static bool skbs_reserve(struct condis_vc *vc, unsigned int n)
-{
-	unsigned int bits = max_t(unsigned int, vc->skbs_bits, SKBS_MIN_BITS);
-	u64 need = (u64)vc->skbs_used + n;
-	unsigned long *slots, *old = vc->skbs;
-	unsigned int old_size = old ? 1U << vc->skbs_bits : 0, i, j;
-
-	lockdep_assert_held(&vc->lock);
-	if (old && need <= old_size / 2)
-		return true;
-	while (need > 1ULL << (bits - 1))
-		if (++bits > SKBS_MAX_BITS)
-			return false;
-	slots = kcalloc(1U << bits, sizeof(*slots), GFP_ATOMIC | __GFP_NOWARN);
-	if (!slots)
-		return false;
-	vc->skbs = slots;
-	vc->skbs_bits = bits;
-	for (i = 0; i < old_size; i++) {
-		if (!old[i])
-			continue;
-		for (j = skbs_home(vc, old[i]); slots[j]; j = (j + 1) & skbs_mask(vc))
-			;
-		slots[j] = old[i];
-	}
-	kfree(old);
-	return true;
-}
-
 /* Add @key, with room reserved.  Return: false if it is there already. */
-static bool skbs_add(struct condis_vc *vc, unsigned long key)
+static bool skbs_add(const struct skb_set *set, unsigned long key)
 {
 	unsigned int i;
 
-	for (i = skbs_home(vc, key); vc->skbs[i]; i = (i + 1) & skbs_mask(vc))
-		if (vc->skbs[i] == key)
+	for (i = skbs_home(set, key); set->slot[i]; i = (i + 1) & set->mask)
+		if (set->slot[i] == key)
 			return false;
-	vc->skbs[i] = key;
-	vc->skbs_used++;
+	set->slot[i] = key;
 	return true;
 }
 
@@ -136,26 +118,57 @@ static bool skbs_add(struct condis_vc *vc, unsigned long key)
  * cyclically in the gap's slot + 1 .. its own slot), so no tombstones.
  * Return: false if @key was not there.
  */
-static bool skbs_del(struct condis_vc *vc, unsigned long key)
+static bool skbs_del(const struct skb_set *set, unsigned long key)
 {
-	unsigned int mask = skbs_mask(vc), i, j;
-	int at = skbs_find(vc, key);
+	unsigned long *slot = set->slot;
+	unsigned int mask = set->mask, i, j;
+	int at = skbs_find(set, key);
 
 	if (at < 0)
 		return false;
-	vc->skbs_used--;
 	i = at;
 	j = i;
 	for (;;) {
-		vc->skbs[i] = 0;
+		slot[i] = 0;
 		do {
 			j = (j + 1) & mask;
-			if (!vc->skbs[j])
+			if (!slot[j])
 				return true;
-		} while (((j - skbs_home(vc, vc->skbs[j])) & mask) < ((j - i) & mask));
-		vc->skbs[i] = vc->skbs[j];
+		} while (((j - skbs_home(set, slot[j])) & mask) < ((j - i) & mask));
+		slot[i] = slot[j];
 		i = j;
 	}
+}
+
+/*
+ * Make room in @vc's set for @n more entries.  Under vc->lock; GFP_ATOMIC.
+ * Return: false (no memory) if there is none.
+ */
+static bool skbs_reserve(struct condis_vc *vc, unsigned int n)
+{
+	unsigned int bits = max_t(unsigned int, vc->skbs_bits, SKBS_MIN_BITS);
+	struct skb_set old = skbs_of(vc), set;
+	u64 need = (u64)vc->skbs_used + n;
+	unsigned int i;
+
+	lockdep_assert_held(&vc->lock);
+	if (old.slot && need <= old.mask / 2 + 1)
+		return true;
+	while (need > 1ULL << (bits - 1))
+		if (++bits > SKBS_MAX_BITS)
+			return false;
+	set.slot = kcalloc(1U << bits, sizeof(*set.slot), GFP_ATOMIC | __GFP_NOWARN);
+	if (!set.slot)
+		return false;
+	set.bits = bits;
+	set.mask = (1U << bits) - 1;
+	for (i = 0; old.slot && i <= old.mask; i++)
+		if (old.slot[i])
+			skbs_add(&set, old.slot[i]);
+	kfree(old.slot);
+	vc->skbs = set.slot;
+	vc->skbs_bits = bits;
+	return true;
 }
 
 /**
@@ -298,20 +311,22 @@ static bool vc_may_send(struct condis_vc *vc)
  */
 static struct sk_buff *vc_add_sent(struct condis_vc *vc, struct sk_buff_head *skbs)
 {
+	struct skb_set set = skbs_of(vc);
 	struct sk_buff *skb, *undo;
 
 	skb_queue_walk(skbs, skb) {
-		if (!skbs_add(vc, skb_key(skb, SKB_SENT))) {
+		if (!skbs_add(&set, skb_key(skb, SKB_SENT))) {
 			skb_queue_walk(skbs, undo) {
 				if (undo == skb)
 					break;
-				skbs_del(vc, skb_key(undo, SKB_SENT));
+				skbs_del(&set, skb_key(undo, SKB_SENT));
 			}
 			return skb;
 		}
 		CONDIS_SKB_CB(skb)->status = 0;
 		CONDIS_SKB_CB(skb)->vc = vc;
 	}
+	vc->skbs_used += skb_queue_len(skbs);
 	return NULL;
 }
 
@@ -396,6 +411,7 @@ void condis_mco_send_complete(struct condis_vc *vc, struct sk_buff_head *skbs)
 	const struct condis_protocol_ops *ops;
 	unsigned int n = 0, errors = 0;
 	struct sk_buff_head refused;
+	struct skb_set set;
 	struct sk_buff *skb, *tmp;
 	void *bctx, *vctx;
 	u64 bytes = 0;
@@ -410,9 +426,10 @@ void condis_mco_send_complete(struct condis_vc *vc, struct sk_buff_head *skbs)
 	}
 	__skb_queue_head_init(&refused);
 	spin_lock_bh(&vc->lock);
+	set = skbs_of(vc);
 	skb_queue_walk_safe(skbs, skb, tmp) {
 		/* Nothing of a refused skb is read: it may be long gone. */
-		if (!skbs_del(vc, skb_key(skb, SKB_SENT))) {
+		if (!skbs_del(&set, skb_key(skb, SKB_SENT))) {
 			__skb_unlink(skb, skbs);
 			__skb_queue_tail(&refused, skb);
 			continue;
@@ -422,6 +439,7 @@ void condis_mco_send_complete(struct condis_vc *vc, struct sk_buff_head *skbs)
 		errors += !!CONDIS_SKB_CB(skb)->status;
 		CONDIS_SKB_CB(skb)->vc = vc;	/* the miniport may have reused it */
 	}
+	vc->skbs_used -= n;
 	vc->tx_packets += n - errors;
 	vc->tx_errors += errors;
 	vc->tx_bytes += bytes;
@@ -453,17 +471,20 @@ EXPORT_SYMBOL_NS_GPL(condis_mco_send_complete, CONDIS);
  */
 static unsigned int vc_unkeep_left(struct condis_vc *vc, struct sk_buff_head *skbs)
 {
+	struct skb_set set = skbs_of(vc);
+	unsigned int left = 0, stray = 0;
 	struct sk_buff *skb, *tmp;
-	unsigned int stray = 0;
 
 	skb_queue_walk_safe(skbs, skb, tmp) {
-		if (skbs_del(vc, skb_key(skb, SKB_KEPT))) {
-			vc->rx_outstanding--;
+		if (skbs_del(&set, skb_key(skb, SKB_KEPT))) {
+			left++;
 		} else {
 			__skb_unlink(skb, skbs);
 			stray++;
 		}
 	}
+	vc->skbs_used -= left;
+	vc->rx_outstanding -= left;
 	return stray;
 }
 
@@ -610,6 +631,7 @@ int condis_mco_indicate_receive(struct condis_vc *vc, struct sk_buff_head *skbs,
 	unsigned int n = 0, left = 0, stray = 0;
 	const struct condis_protocol_ops *ops;
 	struct sk_buff_head refused;
+	struct skb_set set;
 	struct sk_buff *skb, *tmp;
 	bool track, nomem = false;
 	void *bctx, *vctx;
@@ -644,8 +666,9 @@ int condis_mco_indicate_receive(struct condis_vc *vc, struct sk_buff_head *skbs,
 		track = false;
 		nomem = true;
 	}
+	set = skbs_of(vc);
 	skb_queue_walk_safe(skbs, skb, tmp) {
-		if (track && !skbs_add(vc, skb_key(skb, SKB_KEPT))) {
+		if (track && !skbs_add(&set, skb_key(skb, SKB_KEPT))) {
 			__skb_unlink(skb, skbs);
 			__skb_queue_tail(&refused, skb);
 			continue;
@@ -654,6 +677,8 @@ int condis_mco_indicate_receive(struct condis_vc *vc, struct sk_buff_head *skbs,
 		bytes += skb->len;
 		CONDIS_SKB_CB(skb)->vc = vc;
 	}
+	if (track)
+		vc->skbs_used += n;
 	vc->rx_packets += n;
 	vc->rx_bytes += bytes;
 	/* Until the owner says which it keeps, all count as kept. */
@@ -683,7 +708,7 @@ int condis_mco_indicate_receive(struct condis_vc *vc, struct sk_buff_head *skbs,
 			condis_bad_input("co_receive kept %u skbs of VC %u despite RESOURCES",
 					 n - min(left, n), vc->obj.id);
 		if (stray)
-			condis_bad_input("co_receive of VC %u left %u returned skbs listed: taken off",
+			condis_bad_input("co_receive of VC %u listed %u skbs it returned: unlisted",
 					 vc->obj.id, stray);
 	}
 	skb_queue_splice_tail(&refused, skbs);
@@ -708,6 +733,7 @@ EXPORT_SYMBOL_NS_GPL(condis_mco_indicate_receive, CONDIS);
 void condis_co_return_skbs(struct condis_vc *vc, struct sk_buff_head *skbs)
 {
 	struct sk_buff_head refused;
+	struct skb_set set;
 	struct sk_buff *skb, *tmp;
 	unsigned int n = 0;
 
@@ -721,14 +747,16 @@ void condis_co_return_skbs(struct condis_vc *vc, struct sk_buff_head *skbs)
 	}
 	__skb_queue_head_init(&refused);
 	spin_lock_bh(&vc->lock);
+	set = skbs_of(vc);
 	skb_queue_walk_safe(skbs, skb, tmp) {
-		if (skbs_del(vc, skb_key(skb, SKB_KEPT))) {
+		if (skbs_del(&set, skb_key(skb, SKB_KEPT))) {
 			n++;
 		} else {
 			__skb_unlink(skb, skbs);
 			__skb_queue_tail(&refused, skb);
 		}
 	}
+	vc->skbs_used -= n;
 	spin_unlock_bh(&vc->lock);
 	if (!skb_queue_empty(&refused))
 		condis_bad_input("co_return_skbs: VC %u: %u skbs not kept from it refused",

@@ -613,6 +613,99 @@ static void data_skb_returned_inside_receive_goes_back_once(struct kunit *test)
 	close_and_delete(test, w);
 }
 
+#define DP_MANY	100U
+
+/* @n skbs of @p, from @from, onto the end of @q (each taken off the list it is on). */
+static void dp_take(struct sk_buff_head *q, struct sk_buff **p, const unsigned int *order,
+		    unsigned int from, unsigned int n, struct sk_buff_head *home)
+{
+	unsigned int i;
+
+	for (i = from; i < from + n && i < DP_MANY; i++) {
+		skb_unlink(p[order[i]], home);
+		skb_queue_tail(q, p[order[i]]);
+	}
+}
+
+/*
+ * However many skbs are out on a VC (the set grows several times here)
+ * and in whatever order they come back, each comes back once: 100 sends
+ * completed in a scrambled order, in batches, each batch followed by a
+ * second completion of an skb of the one before; 100 kept receives
+ * returned the same way.  Every second one is refused.
+ */
+static void data_many_skbs_out_each_come_back_once(struct kunit *test)
+{
+	struct fake_world *w = dp_world(test);
+	unsigned int i, refused = 0, *order;
+	struct sk_buff **p, *again;
+	struct sk_buff_head q;
+
+	p = kunit_kcalloc(test, DP_MANY, sizeof(*p), GFP_KERNEL);
+	order = kunit_kcalloc(test, DP_MANY, sizeof(*order), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, p);
+	KUNIT_ASSERT_NOT_NULL(test, order);
+	for (i = 0; i < DP_MANY; i++)
+		order[i] = i * 37 % DP_MANY;
+	connect(test, w);
+	w->cl_hold_done = true;
+	w->mp_recycle = true;
+
+	/* Sends, in batches of 7; completions in batches of 5, scrambled. */
+	for (i = 0; i < DP_MANY; i += 7) {
+		make_skbs(test, &q, min(7U, DP_MANY - i), 10);
+		KUNIT_ASSERT_EQ(test, condis_co_send(w->cl_vc, &q), 0);
+	}
+	i = 0;
+	skb_queue_walk(&w->mp_tx, again)
+		p[i++] = again;
+	KUNIT_ASSERT_EQ(test, i, DP_MANY);
+	KUNIT_EXPECT_EQ(test, w->cl_vc->tx_outstanding, DP_MANY);
+	for (i = 0; i < DP_MANY; i += 5) {
+		skb_queue_head_init(&q);
+		dp_take(&q, p, order, i, 5, &w->mp_tx);
+		condis_mco_send_complete(w->cl_vc, &q);
+		KUNIT_EXPECT_TRUE(test, skb_queue_empty(&q));
+		skb_queue_splice_tail_init(&q, &w->mp_tx);
+		if (i)
+			refused += dp_complete_one(w, p[order[i - 3]], &w->cl_done);
+	}
+	KUNIT_EXPECT_EQ(test, refused, DP_MANY / 5 - 1);
+	KUNIT_EXPECT_EQ(test, w->cl_sent_back, DP_MANY);
+	KUNIT_EXPECT_EQ(test, skb_queue_len(&w->cl_done), DP_MANY);
+	KUNIT_EXPECT_EQ(test, w->cl_vc->tx_packets, (u64)DP_MANY);
+	KUNIT_EXPECT_EQ(test, w->cl_vc->tx_outstanding, 0U);
+	fake_mp_complete_sends(w, w->cl_vc, 0);	/* what a failing run left */
+
+	/* Receives kept, in batches of 9; returns in batches of 6, scrambled. */
+	w->cl_keep = true;
+	refused = 0;
+	for (i = 0; i < DP_MANY; i += 9) {
+		make_skbs(test, &q, min(9U, DP_MANY - i), 10);
+		KUNIT_ASSERT_EQ(test, condis_mco_indicate_receive(w->cl_vc, &q, 0), 0);
+	}
+	i = 0;
+	skb_queue_walk(&w->cl_kept, again)
+		p[i++] = again;
+	KUNIT_ASSERT_EQ(test, i, DP_MANY);
+	KUNIT_EXPECT_EQ(test, w->cl_vc->rx_outstanding, DP_MANY);
+	for (i = 0; i < DP_MANY; i += 6) {
+		skb_queue_head_init(&q);
+		dp_take(&q, p, order, i, 6, &w->cl_kept);
+		condis_co_return_skbs(w->cl_vc, &q);
+		KUNIT_EXPECT_TRUE(test, skb_queue_empty(&q));
+		skb_queue_splice_tail_init(&q, &w->cl_kept);
+		if (i)
+			refused += dp_return_one(w, p[order[i - 4]], &w->mp_pool);
+	}
+	KUNIT_EXPECT_EQ(test, refused, (DP_MANY + 5) / 6 - 1);
+	KUNIT_EXPECT_EQ(test, w->mp_returned, DP_MANY);
+	KUNIT_EXPECT_EQ(test, skb_queue_len(&w->mp_pool), DP_MANY);
+	KUNIT_EXPECT_EQ(test, w->cl_vc->rx_outstanding, 0U);
+	condis_co_return_skbs(w->cl_vc, &w->cl_kept);	/* what a failing run left */
+	close_and_delete(test, w);
+}
+
 /*
  * condis keeps nothing of its own in skb->cb while a driver holds the skb
  * (it knows the skbs out on a VC by their address): the miniport may
@@ -771,6 +864,7 @@ static struct kunit_case condis_datapath_cases[] = {
 	KUNIT_CASE_PARAM(data_skb_returned_inside_receive_goes_back_once, fake_kind_gen_params),
 	KUNIT_CASE_PARAM(data_skb_cb_is_the_holders_between_hand_over_and_return,
 			 fake_kind_gen_params),
+	KUNIT_CASE_PARAM(data_many_skbs_out_each_come_back_once, fake_kind_gen_params),
 	{}
 };
 
