@@ -514,17 +514,20 @@ static bool vc_holds_receives(struct condis_vc *vc)
 static void vc_hold(struct condis_vc *vc, struct sk_buff_head *skbs, unsigned int flags)
 {
 	struct sk_buff *skb, *tmp;
+	struct skb_set set;
 
 	lockdep_assert_held(&vc->lock);
 	if (flags & CONDIS_RECEIVE_RESOURCES)
 		return;		/* nothing may be kept */
 	if (!skbs_reserve(vc, skb_queue_len(skbs)))
 		return;
+	set = skbs_of(vc);
 	skb_queue_walk_safe(skbs, skb, tmp) {
 		if (skb_queue_len(&vc->rx_held) >= CONDIS_RX_HELD_MAX)
 			break;
-		if (!skbs_add(vc, skb_key(skb, SKB_KEPT)))
+		if (!skbs_add(&set, skb_key(skb, SKB_KEPT)))
 			continue;	/* kept already: refused, as below */
+		vc->skbs_used++;
 		__skb_unlink(skb, skbs);
 		CONDIS_SKB_CB(skb)->vc = vc;
 		__skb_queue_tail(&vc->rx_held, skb);
@@ -583,6 +586,7 @@ void condis_vc_deliver_held(struct condis_vc *vc)
 void condis_vc_drop_held(struct condis_vc *vc)
 {
 	struct sk_buff_head back;
+	struct skb_set set;
 	struct sk_buff *skb;
 	unsigned int n;
 
@@ -593,8 +597,10 @@ void condis_vc_drop_held(struct condis_vc *vc)
 		return;		/* being delivered: the client returns them */
 	}
 	skb_queue_splice_init(&vc->rx_held, &back);
+	set = skbs_of(vc);
 	skb_queue_walk(&back, skb)
-		skbs_del(vc, skb_key(skb, SKB_KEPT));
+		if (skbs_del(&set, skb_key(skb, SKB_KEPT)))
+			vc->skbs_used--;
 	n = skb_queue_len(&back);
 	spin_unlock_bh(&vc->lock);
 	if (!n)
