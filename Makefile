@@ -8,6 +8,7 @@
 #   make bench [BENCH=name]   a benchmark in the stock VM (default: sap_table)
 #   make kunit [SUITE=glob]   only the KUnit suites, in the debug VM
 #   make itest [TEST=name]    only the integration tests, in the debug VM
+#   make stock [TEST=name]    only the stock kernel's VM job (smoke, conic, ndis, nl)
 #   make install         modules_install into /lib/modules/<release>/updates
 #   make tool            the condis tool (tools/condis; needs libmnl-dev)
 #   make install-tool    install it and its man page [DESTDIR=] [PREFIX=/usr/local]
@@ -19,7 +20,7 @@ KDIR ?= $(shell tools/vm/kernel kdir 2>/dev/null || echo /lib/modules/$$(uname -
 
 MAKEFLAGS += --no-print-directory
 
-.PHONY: all modules clean install check run bench kunit itest deps help tool install-tool
+.PHONY: all modules clean install check run bench kunit itest stock deps help tool install-tool
 
 all: modules
 
@@ -58,5 +59,8 @@ kunit:
 itest:
 	tools/check/check --only itest $(if $(TEST),--test '$(TEST)')
 
+stock:
+	tools/check/check --only stock $(if $(TEST),--test '$(TEST)')
+
 help:
-	@sed -n '3,17p' Makefile | sed 's/^# \{0,1\}//'
+	@sed -n '3,18p' Makefile | sed 's/^# \{0,1\}//'

@@ -123,7 +123,8 @@ EXPORT_SYMBOL_NS_GPL(condis_deregister_miniport, CONDIS);
  * registers its address families with condis_mcm_register_af() afterwards.
  *
  * Context: process; sleeps.
- * Return: 0, -EINVAL, or -ENOMEM.
+ * Return: 0; -EBADF for a bad miniport handle; -EINVAL if @adapter is
+ * NULL; -ENOMEM.  On failure nothing changed and *@adapter is untouched.
  */
 int condis_adapter_register(struct condis_miniport *miniport, const char *name,
 			    void *adapter_ctx, struct condis_adapter **adapter)
@@ -132,10 +133,13 @@ int condis_adapter_register(struct condis_miniport *miniport, const char *name,
 	struct condis_adapter *ad;
 	int err;
 
-	if (!mp_obj || !adapter) {
+	if (!mp_obj) {
 		condis_bad_input("adapter_register: bad miniport handle %p", miniport);
-		if (mp_obj)
-			condis_obj_put(mp_obj);
+		return -EBADF;
+	}
+	if (!adapter) {
+		condis_bad_input("adapter_register: no place for the adapter's handle");
+		condis_obj_put(mp_obj);
 		return -EINVAL;
 	}
 	ad = kzalloc(sizeof(*ad), GFP_KERNEL);

@@ -223,6 +223,26 @@ static inline void NdisCmDropPartyComplete(NDIS_STATUS Status, NDIS_HANDLE NdisP
 	condis_cm_drop_party_complete(ndis_status_to_native(Status), NDIS__PARTY(NdisPartyHandle));
 }
 
+/**
+ * NdisCmDispatchIncomingCall() - offer an incoming call to the client of a SAP
+ * @NdisSapHandle: the SAP
+ * @NdisVcHandle: a VC the CM created on the SAP's AF and activated
+ * @CallParameters: the offered parameters, lent until the client answers
+ *
+ * A SAP being deregistered or an AF being closed refuses the offer before
+ * the client is asked, with the status NDIS documents for it,
+ * NDIS_STATUS_FAILURE (condis says -ESHUTDOWN, whose twin is
+ * NDIS_STATUS_CLOSING).  A client that rejects the offer because its SAP
+ * or AF is going away (-ESHUTDOWN, or NDIS_STATUS_CLOSING from an NDIS
+ * client) is the same case and gets the same status; any other answer of
+ * the client comes back as it is.
+ *
+ * Context: any (<= DISPATCH_LEVEL).
+ * Return: NDIS_STATUS_SUCCESS (accepted), NDIS_STATUS_PENDING (the CM's
+ * ProtocolCmIncomingCallComplete brings the answer), NDIS_STATUS_FAILURE
+ * (SAP or AF closing), the client's rejection, or condis's refusal of a
+ * bad handle or VC converted as ndis_status_from_native() does.
+ */
 static inline NDIS_STATUS NdisCmDispatchIncomingCall(NDIS_HANDLE NdisSapHandle,
 						     NDIS_HANDLE NdisVcHandle,
 						     PCO_CALL_PARAMETERS CallParameters)
@@ -231,6 +251,8 @@ static inline NDIS_STATUS NdisCmDispatchIncomingCall(NDIS_HANDLE NdisSapHandle,
 						   NDIS__VC(NdisVcHandle),
 						   ndis_params_native(CallParameters));
 
+	if (err == -ESHUTDOWN)
+		return NDIS_STATUS_FAILURE;
 	return ndis_status_from_native(err);
 }
 

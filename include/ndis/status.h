@@ -21,7 +21,8 @@
  *    (severity error, "customer") set, which no NDIS code has.
  *
  * So every NDIS_STATUS without the customer bit (every code Microsoft
- * defines) goes from one NDIS driver through condis to another unchanged.
+ * defines) goes from one NDIS driver through condis to another unchanged;
+ * the one exception is NdisCmDispatchIncomingCall()'s (<ndis/cocalls.h>).
  * A code with the customer bit set, or one of the unused informational
  * codes 0x5ffff001-0x5fffffff (they would read as errnos), cannot be
  * represented and becomes NDIS_STATUS_FAILURE; so does an errno without

@@ -40,15 +40,11 @@ if [ "$only" != itest ]; then
 fi
 
 if [ "$only" != kunit ]; then
-	for t in /condis/tests/integration/*.sh; do
-		[ -f "$t" ] || continue
-		[ -n "$test" ] && [ "$(basename "$t" .sh)" != "$test" ] && continue
-		run_itest "$t"
-		unload_all
-	done
+	run_itests "$test" '*'
 fi
 
 unload_all
 kmsg_mark "end debug-job"
 kmemleak_check
+taint_check
 dump_dmesg

@@ -32,6 +32,14 @@ boot_check() {
 	echo "### BOOT tainted=$(cat /proc/sys/kernel/tainted)"
 }
 
+# Last thing before the kernel log: the taint flags now.  A flag a kernel
+# report sets (W: a WARN, D: an oops, B: a bad page, L: a soft lockup) that
+# was not set at boot fails the console result (tools/check/results), even
+# if the report's lines never reached the console.
+taint_check() {
+	echo "### TAINT tainted=$(cat /proc/sys/kernel/tainted)"
+}
+
 kmsg_mark() {
 	# Printed at KERN_WARNING so it reaches the console at loglevel=5.
 	echo "<4>condis-harness: $*" >/dev/kmsg
@@ -99,6 +107,22 @@ run_itest() {
 	4) result skip "itest.$name" "the test skipped itself" ;;
 	*) result fail "itest.$name" "exit status $rc" ;;
 	esac
+}
+
+# run_itests TEST GLOB...: every integration test whose name matches a
+# GLOB (tests/integration/GLOB.sh), or only the one named TEST if TEST is
+# not empty; each is a result, and what it left loaded is unloaded after it.
+run_itests() {
+	local test=$1 glob t
+	shift
+	for glob in "$@"; do
+		for t in /condis/tests/integration/$glob.sh; do
+			[ -f "$t" ] || continue
+			[ -n "$test" ] && [ "$(basename "$t" .sh)" != "$test" ] && continue
+			run_itest "$t"
+			unload_all
+		done
+	done
 }
 
 # Load the KUnit module and print the KTAP of every suite it registered.

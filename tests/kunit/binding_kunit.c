@@ -61,6 +61,48 @@ static void register_protocol_without_required_callbacks_fails(struct kunit *tes
 	KUNIT_EXPECT_EQ(test, condis_register_protocol(NULL, NULL, &proto), -EINVAL);
 }
 
+/*
+ * Bad handles get -EBADF and change nothing (Documentation/core.rst):
+ * condis_adapter_register() with a NULL miniport handle, a handle of
+ * another kind or a deregistered miniport's makes no adapter, asks no
+ * protocol to bind, leaves the caller's handle variable alone and takes
+ * no reference.  A NULL place for the handle is a bad argument: -EINVAL.
+ */
+static void adapter_register_bad_miniport_handle_gets_ebadf_changes_nothing(struct kunit *test)
+{
+	struct fake_world *w = fake_world_new(test, FAKE_STANDALONE_CM);
+	struct condis_miniport_desc desc = {
+		.name = "fake-gone", .ops = w->miniport->ops, .cm_ops = w->miniport->cm_ops,
+	};
+	struct condis_adapter *const untouched = ERR_PTR(-EFAULT);
+	struct condis_miniport *gone = NULL;
+	struct condis_adapter *out;
+	unsigned int refs, i;
+	int not_an_object;
+	void *bad[] = { NULL, &not_an_object, w->adapter, w->client, w->cl_binding, NULL };
+
+	KUNIT_ASSERT_EQ(test, condis_register_miniport(&desc, w, &gone), 0);
+	condis_deregister_miniport(gone);
+	bad[ARRAY_SIZE(bad) - 1] = gone;	/* stale */
+	refs = kref_read(&w->miniport->obj.ref);
+
+	for (i = 0; i < ARRAY_SIZE(bad); i++) {
+		out = untouched;
+		KUNIT_EXPECT_EQ_MSG(test, condis_adapter_register(bad[i], "fake-bad", w, &out),
+				    -EBADF, "bad handle #%u", i);
+		KUNIT_EXPECT_PTR_EQ_MSG(test, out, untouched, "bad handle #%u", i);
+	}
+	KUNIT_EXPECT_EQ(test, condis_adapter_register(w->miniport, "fake-bad", w, NULL), -EINVAL);
+	fake_world_settle(w);
+
+	KUNIT_EXPECT_EQ(test, list_count_nodes(&w->miniport->adapters), 1);
+	KUNIT_EXPECT_EQ(test, kref_read(&w->miniport->obj.ref), refs);
+	FAKE_EXPECT_ONCE(test, w, "cl.bind");
+	FAKE_EXPECT_ONCE(test, w, "cmp.bind");
+	/* The world's own adapter works on. */
+	KUNIT_EXPECT_EQ(test, fake_world_open_af(w), 0);
+}
+
 /* Every protocol is bound to the adapter, and a binding is opened once. */
 static void protocols_bind_to_adapters_once(struct kunit *test)
 {
@@ -124,6 +166,7 @@ static void mcm_does_not_displace_cm_in_use(struct kunit *test)
 
 static struct kunit_case condis_binding_cases[] = {
 	KUNIT_CASE(register_protocol_without_required_callbacks_fails),
+	KUNIT_CASE(adapter_register_bad_miniport_handle_gets_ebadf_changes_nothing),
 	KUNIT_CASE(protocols_bind_to_adapters_once),
 	KUNIT_CASE(adapter_unregister_unbinds_every_protocol),
 	KUNIT_CASE(mcm_displaces_idle_standalone_cm),

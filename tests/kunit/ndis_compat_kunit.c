@@ -8,12 +8,16 @@
  *   could define round-tripping unchanged, the documented exceptions;
  * - the NBL <-> skb mapping of <ndis/nbl.h>: a driver's NBL comes back
  *   from the skb condis carried even when the other driver reused that
- *   skb's cb, with its data in place or copied from an MDL chain.
+ *   skb's cb, with its data in place or copied from an MDL chain;
+ * - the statuses the NdisXxx functions of <ndis/cocalls.h> return where
+ *   NDIS documents one, with condis and the fake roles under them.
  */
 #include <kunit/test.h>
 #include <linux/skbuff.h>
 
 #include <ndis/ndis.h>
+
+#include "fake_roles.h"
 
 /* The fixed points and the errno twins, both ways. */
 static void ndis_status_fixed_pairs(struct kunit *test)
@@ -209,6 +213,94 @@ static void ndis_nbl_wrap_shows_skb(struct kunit *test)
 	kfree_skb(skb);
 }
 
+/* A SAP the client registered, the CM answering at once. */
+static struct condis_sap *ndis_test_sap(struct kunit *test, struct fake_world *w, u32 id)
+{
+	struct fake_sap_addr a;
+	struct condis_sap *sap = NULL;
+
+	fake_sap_addr(&a, id);
+	KUNIT_ASSERT_EQ(test, condis_cl_register_sap(w->cl_af, w, &a.addr, &sap), 0);
+	return sap;
+}
+
+/* The CM routes a call to SAP @id: the SAP it found (a reference) and an active VC. */
+static struct condis_sap *ndis_test_route(struct kunit *test, struct fake_world *w, u32 id,
+					  struct condis_vc **vc)
+{
+	struct fake_sap_addr a;
+	struct condis_sap *sap;
+
+	fake_sap_addr(&a, id);
+	sap = condis_cm_lookup_sap(w->cm_af, &a.addr);
+	KUNIT_ASSERT_NOT_NULL(test, sap);
+	KUNIT_ASSERT_EQ(test, fake_cm_create_vc_for(w, condis_sap_af(sap), vc), 0);
+	KUNIT_ASSERT_EQ(test, fake_cm_activate(w, *vc), 0);
+	return sap;
+}
+
+/* The CM is done with a VC no call was offered on (or one refused). */
+static void ndis_test_drop_vc(struct kunit *test, struct fake_world *w, struct condis_vc *vc)
+{
+	KUNIT_EXPECT_EQ(test, fake_cm_deactivate(w, vc), 0);
+	KUNIT_EXPECT_EQ(test, fake_cm_drop_vc(w, vc), 0);
+}
+
+/*
+ * NdisCmDispatchIncomingCall() on a SAP being deregistered, or on an AF
+ * being closed, returns NDIS_STATUS_FAILURE, the status NDIS documents for
+ * it (what the CM passes on to its ProtocolCmIncomingCallComplete), and
+ * the client is not asked; a client's own rejection comes back as it is.
+ */
+static void ndis_dispatch_on_closing_sap_or_af_is_failure(struct kunit *test)
+{
+	const enum fake_cm_kind *kind = test->param_value;
+	struct fake_world *w = fake_world_new(test, *kind);
+	CO_CALL_PARAMETERS cp = { };
+	struct condis_sap *sap7, *sap8, *csap;
+	struct condis_vc *vc = NULL;
+
+	KUNIT_ASSERT_EQ(test, fake_world_open_af(w), 0);
+	sap7 = ndis_test_sap(test, w, 7);
+	sap8 = ndis_test_sap(test, w, 8);
+
+	/* An open SAP: the offer reaches the client, its rejection the CM. */
+	csap = ndis_test_route(test, w, 7, &vc);
+	w->cl_incoming = -EBUSY;
+	KUNIT_EXPECT_EQ(test, NdisCmDispatchIncomingCall(csap, vc, &cp), NDIS_STATUS_NOT_ACCEPTED);
+	FAKE_EXPECT_ONCE(test, w, "cl.incoming_call");
+	ndis_test_drop_vc(test, w, vc);
+
+	/* The client deregisters the SAP; the CM had looked it up before. */
+	KUNIT_ASSERT_EQ(test, fake_cm_create_vc_for(w, condis_sap_af(csap), &vc), 0);
+	KUNIT_ASSERT_EQ(test, fake_cm_activate(w, vc), 0);
+	fake_world_hold_wq(w);		/* the CM's deregister_sap waits */
+	KUNIT_EXPECT_EQ(test, condis_cl_deregister_sap(sap7), CONDIS_PENDING);
+	KUNIT_EXPECT_EQ(test, NdisCmDispatchIncomingCall(csap, vc, &cp), NDIS_STATUS_FAILURE);
+	fake_world_release_wq(w);
+	fake_world_settle(w);
+	condis_sap_put(csap);
+	FAKE_EXPECT_ONCE(test, w, "cl.incoming_call");	/* the first offer's only */
+	FAKE_EXPECT_ONCE(test, w, "cl.deregister_sap_complete 0");
+	ndis_test_drop_vc(test, w, vc);
+
+	/* The client closes the AF (refused: SAP 8 is left, but closing until completed). */
+	csap = ndis_test_route(test, w, 8, &vc);
+	fake_world_hold_wq(w);		/* the refused close completes from it */
+	KUNIT_EXPECT_EQ(test, condis_cl_close_af(w->cl_af), CONDIS_PENDING);
+	KUNIT_EXPECT_EQ(test, NdisCmDispatchIncomingCall(csap, vc, &cp), NDIS_STATUS_FAILURE);
+	fake_world_release_wq(w);
+	fake_world_settle(w);
+	condis_sap_put(csap);
+	FAKE_EXPECT_ONCE(test, w, "cl.incoming_call");
+	FAKE_EXPECT_ONCE(test, w, "cl.close_af_complete -16");
+	ndis_test_drop_vc(test, w, vc);
+
+	KUNIT_EXPECT_EQ(test, condis_cl_deregister_sap(sap8), CONDIS_PENDING);
+	fake_world_settle(w);
+	FAKE_EXPECT_ONCE(test, w, "cl.incoming_call");
+}
+
 static struct kunit_case ndis_compat_cases[] = {
 	KUNIT_CASE(ndis_status_fixed_pairs),
 	KUNIT_CASE(ndis_status_other_errnos_are_failure),
@@ -217,6 +309,7 @@ static struct kunit_case ndis_compat_cases[] = {
 	KUNIT_CASE(ndis_nbl_own_data_survives_cb_reuse),
 	KUNIT_CASE(ndis_nbl_mdl_chain_is_copied),
 	KUNIT_CASE(ndis_nbl_wrap_shows_skb),
+	KUNIT_CASE_PARAM(ndis_dispatch_on_closing_sap_or_af_is_failure, fake_kind_gen_params),
 	{}
 };
 
