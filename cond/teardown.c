@@ -505,6 +505,14 @@ void condis_af_force_close(struct condis_af *af, bool cm_leaving, struct condis_
 	if ((cm_leaving || td->expired) && af_complete_for_cm(af, td))
 		return;		/* it never opened */
 	vcs = af_vcs(af, &n);
+	/*
+	 * A client that already let a budget run out will not return what it
+	 * kept either: give it back to the miniport now, so that the VCs can
+	 * be deactivated and the calls closed without waiting again.
+	 */
+	if (READ_ONCE(af->binding->protocol->unresponsive))
+		for (i = 0; i < n; i++)
+			condis_vc_abandon_skbs(vcs[i]);
 	if (cm_leaving) {
 		for (i = 0; i < n; i++)
 			vc_complete_for_cm(vcs[i], td);

@@ -314,8 +314,13 @@ static int conic_carrier_deactivate_vc(void *carrier, struct condis_vc *vc, void
 
 	if (*slot)
 		conic_vc_deactivate(*slot);
-	/* -EBUSY: received skbs not yet returned or sends in flight. */
-	while ((err = condis_mcm_deactivate_vc(vc)) == -EBUSY && tries++ < 2500)
+	/*
+	 * -EBUSY: received skbs not yet returned or sends in flight.  A
+	 * client returns them within milliseconds; one that keeps them is not
+	 * waited for past half a second (the call is over; condis's teardown
+	 * gives them back if it goes away).
+	 */
+	while ((err = condis_mcm_deactivate_vc(vc)) == -EBUSY && tries++ < 250)
 		usleep_range(1000, 2000);
 	return err;
 }

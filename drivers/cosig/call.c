@@ -11,7 +11,12 @@
 
 #include "internal.h"
 
-#define COSIG_ACT_TIMEOUT	(10 * HZ)
+/*
+ * A (de)activation the miniport pends takes milliseconds; one that waits
+ * for a client that keeps its packets may never end, and the worker must
+ * not stall on it for long: the call is over all the same.
+ */
+#define COSIG_ACT_TIMEOUT	(2 * HZ)
 
 static const char * const cosig_state_names[] = {
 	[COSIG_IDLE] = "idle",

@@ -351,13 +351,17 @@ EXPORT_SYMBOL_GPL(cosig_set_cm_af);
  * (condis_cm_notify_close_af()); their calls are released on the wire as
  * they close them.  Call it before the carrier's binding or adapter goes.
  *
- * Context: process; sleeps up to 10 seconds.
+ * Clients get a second, as condis gives them after a notify-close: what
+ * they leave open condis closes for them, within its own teardown budget,
+ * and a longer wait here would only add to that.
+ *
+ * Context: process; sleeps up to a second.
  * Return: 0, or -ETIMEDOUT if AFs are still open (condis's forced teardown
  * then closes them).
  */
 int cosig_shutdown(struct cosig *sig)
 {
-	unsigned long end = jiffies + 10 * HZ;
+	unsigned long end = jiffies + HZ;
 
 	cosig_cm_notify_all(sig);
 	while (atomic_read(&sig->open_afs)) {
