@@ -61,7 +61,8 @@ void conic_vc_send(struct conic_vc *cvc, struct sk_buff_head *skbs)
 	condis_mco_send_complete(cvc->vc, &done);
 }
 
-static void conic_rx_data(struct conic_port *port, u16 vci, struct sk_buff *skb)
+/* Indicate a frame on the VC receiving on @vci; false if none is active. */
+static bool conic_rx_data(struct conic_port *port, u16 vci, struct sk_buff *skb)
 {
 	struct sk_buff_head list;
 	struct conic_vc *cvc;
@@ -72,8 +73,9 @@ static void conic_rx_data(struct conic_port *port, u16 vci, struct sk_buff *skb)
 		rcu_read_unlock();
 		atomic64_inc(&port->stats.rx_bad);
 		kfree_skb(skb);
-		return;
+		return false;
 	}
+	atomic64_inc(&port->stats.rx_data);
 	atomic64_inc(&cvc->rx_pkts);
 	atomic64_add(skb->len, &cvc->rx_bytes);
 	__skb_queue_head_init(&list);
@@ -82,6 +84,7 @@ static void conic_rx_data(struct conic_port *port, u16 vci, struct sk_buff *skb)
 	condis_mco_indicate_receive(cvc->vc, &list, 0);
 	rcu_read_unlock();
 	__skb_queue_purge(&list);
+	return true;
 }
 
 /**
@@ -112,6 +115,7 @@ void conic_rx_work(struct work_struct *work)
 		if (pskb_trim(skb, len))
 			goto bad;
 		if (vci == CONIC_SIG_VCI && port->sig) {
+			atomic64_inc(&port->stats.rx_sig);
 			cosig_receive(port->sig, skb);
 			continue;
 		}

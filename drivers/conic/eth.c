@@ -38,7 +38,7 @@ static int conic_eth_rcv(struct sk_buff *skb, struct net_device *dev, struct pac
 		return NET_RX_DROP;
 	}
 	WRITE_ONCE(port->peer_mac, ether_addr_to_u64(eth_hdr(skb)->h_source));
-	conic_port_rx(port, skb);
+	conic_port_rx(port, skb, ether_addr_to_u64(eth_hdr(skb)->h_source));
 	rcu_read_unlock();
 	return NET_RX_SUCCESS;
 }
@@ -82,6 +82,45 @@ void conic_eth_xmit(struct conic_port *port, struct net_device *dev, struct sk_b
 		return;
 	}
 	dev_queue_xmit(skb);
+}
+
+/**
+ * conic_eth_deliver() - a frame arrives at the port from its Ethernet
+ *	segment (the inject and sig_storm knobs)
+ * @port: the port
+ * @src: the frame's source address (ether_addr_to_u64())
+ * @skb: the conic frame, head included, with LL_MAX_HEADER of headroom;
+ *	consumed
+ *
+ * The frame gets an Ethernet header from @src to the device's address and
+ * enters the device's receive path, where conic_eth_rcv() takes it as any
+ * frame from the segment.
+ *
+ * Context: process.
+ * Return: 0; -ENOTCONN (no Ethernet device); -ENOBUFS (the receive path
+ * dropped it).
+ */
+int conic_eth_deliver(struct conic_port *port, u64 src, struct sk_buff *skb)
+{
+	struct net_device *dev;
+	struct ethhdr *eth;
+	int ret;
+
+	rcu_read_lock();
+	dev = rcu_dereference(port->netdev);
+	if (!dev) {
+		rcu_read_unlock();
+		kfree_skb(skb);
+		return -ENOTCONN;
+	}
+	eth = skb_push(skb, ETH_HLEN);
+	ether_addr_copy(eth->h_dest, dev->dev_addr);
+	u64_to_ether_addr(src, eth->h_source);
+	eth->h_proto = cpu_to_be16(CONIC_ETH_P);
+	skb->protocol = eth_type_trans(skb, dev);
+	ret = netif_rx(skb);
+	rcu_read_unlock();
+	return ret == NET_RX_SUCCESS ? 0 : -ENOBUFS;
 }
 
 /**
