@@ -318,11 +318,12 @@ static void cosig_make_failed(struct cosig_call *call, int err)
 
 	cosig_disarm(call);
 	cosig_call_deactivate(call);
-	cosig_party_clear_all(call, err);
 	call->state = COSIG_IDLE;
 	call->client_params = NULL;
 	cosig_call_unlist(call);
 	condis_cm_make_call_complete(err, call->vc, NULL, params);
+	/* The first leaf failed with the make-call: condis is done with it. */
+	cosig_party_forget_all(call);
 }
 
 static void cosig_call_make(struct cosig_call *call)
@@ -672,8 +673,9 @@ void cosig_call_clear_data(struct cosig_call *call, int status, const u8 *data, 
 		cosig_qos_abort(call, status ?: -ECONNRESET);
 		cosig_disarm(call);
 		cosig_call_deactivate(call);
-		cosig_party_clear_all(call, status ?: -ECONNRESET);
 		call->state = COSIG_CLEARING;
+		/* A root's leaves first: incoming drops but for the last. */
+		cosig_party_clear_all(call, status);
 		condis_cm_dispatch_incoming_close_call(status, call->vc, (void *)data, len);
 		break;
 	case COSIG_RELEASING:
@@ -706,8 +708,9 @@ void cosig_call_finish_close(struct cosig_call *call)
 
 	cosig_disarm(call);
 	cosig_call_deactivate(call);
-	cosig_party_clear_all(call, 0);
 	condis_cm_close_call_complete(0, vc);
+	/* The last leaf left with the close: condis is done with it. */
+	cosig_party_forget_all(call);
 	if (call->vc_ours) {
 		call->pending_cause = 0;
 		cosig_call_drop_in(call);
@@ -755,7 +758,7 @@ static void cosig_call_close(struct cosig_call *call)
  */
 void cosig_call_gone(struct cosig_call *call)
 {
-	cosig_party_clear_all(call, -ESHUTDOWN);
+	cosig_party_forget_all(call);
 	if (call->vc && call->vc_ours) {
 		call->vc = NULL;
 		cosig_call_put(call);

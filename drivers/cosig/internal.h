@@ -75,14 +75,16 @@ enum cosig_party_state {
 	COSIG_PARTY_ADDING,	/* ADD PARTY (or the first leaf's SETUP) sent */
 	COSIG_PARTY_ACTIVE,
 	COSIG_PARTY_DROPPING,	/* DROP PARTY sent */
-	COSIG_PARTY_GONE,
+	COSIG_PARTY_GONE,	/* left on the wire; listed until condis is done */
 };
 
 /**
  * struct cosig_party - a leaf of a multipoint call, at its root
  * @carrier_slot: unused (cosig VC and party contexts all start with one)
  * @ev: its place in the worker's queue (EV_ADD, EV_DROP)
- * @ref: references: the call's list, condis (as cm_party_ctx), queued @ev
+ * @ref: references: condis's (as cm_party_ctx, from the client's make-call
+ *	or add until condis is done with the party; held by the call's list
+ *	once the worker listed it, see party.c), a queued @ev
  * @call: the root call
  * @node: in &cosig_call.parties
  * @party: condis's handle
@@ -388,6 +390,7 @@ void cosig_party_events(struct cosig_party *party, unsigned long ev);
 void cosig_party_rx(struct cosig_call *call, struct cosig_msg *msg);
 void cosig_party_timeout(struct cosig_party *party);
 void cosig_party_clear_all(struct cosig_call *call, int status);
+void cosig_party_forget_all(struct cosig_call *call);
 int cosig_party_update_vc(struct cosig_call *call);
 unsigned int cosig_party_active_count(struct cosig_call *call);
 
