@@ -708,16 +708,22 @@ void cosig_call_finish_close(struct cosig_call *call)
 
 	cosig_disarm(call);
 	cosig_call_deactivate(call);
+	if (!call->vc_ours) {
+		/*
+		 * Idle before the client hears of it: it may delete its VC
+		 * from its close completion (cosig_cm_delete_vc() refuses a
+		 * call that is not idle).
+		 */
+		call->state = COSIG_IDLE;
+		cosig_call_unlist(call);
+	}
 	condis_cm_close_call_complete(0, vc);
 	/* The last leaf left with the close: condis is done with it. */
 	cosig_party_forget_all(call);
 	if (call->vc_ours) {
 		call->pending_cause = 0;
 		cosig_call_drop_in(call);
-		return;
 	}
-	call->state = COSIG_IDLE;
-	cosig_call_unlist(call);
 }
 
 /* The client closes its call. */
