@@ -934,10 +934,6 @@ void cosig_call_rx(struct cosig *sig, struct cosig_msg *msg)
 	bool found = false;
 
 	lockdep_assert_held(&sig->lock);
-	if (!msg->cref) {
-		sig->stats.malformed++;
-		return;
-	}
 	if (msg->type == COSIG_MSG_RELEASE || msg->type == COSIG_MSG_RELEASE_COMPLETE ||
 	    msg->type == COSIG_MSG_STATUS) {
 		/* About the whole call: every leaf of it, at a leaf's end. */

@@ -212,18 +212,25 @@ struct cosig_call {
 
 /**
  * struct cosig_stats - counters shown in debugfs
+ * @rx: well-formed messages taken in for the worker
+ * @malformed: frames refused as malformed
+ * @rx_dropped: frames dropped unread: the queue was full, or the engine is
+ *	going away
  * @tx: messages sent
- * @rx: messages received
  * @retransmits: messages sent again after a time-out
- * @malformed: frames dropped as malformed
  * @unexpected: valid messages not expected in the call's state
  * @unknown_cref: messages for no known call
  * @timeouts: calls or operations given up on
  * @restarts: restarts sent
  * @peer_restarts: restarts received
+ *
+ * Every frame handed to cosig_receive() is counted in exactly one of @rx,
+ * @malformed and @rx_dropped, there, in any context (atomics); the others
+ * are counted by the worker, under &cosig.lock.
  */
 struct cosig_stats {
-	u64 tx, rx, retransmits, malformed, unexpected, unknown_cref;
+	atomic64_t rx, malformed, rx_dropped;
+	u64 tx, retransmits, unexpected, unknown_cref;
 	u64 timeouts, restarts, peer_restarts;
 };
 
