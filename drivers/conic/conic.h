@@ -106,6 +106,8 @@ struct conic_faults {
  * @rx_data: frames indicated to condis on a VC (a plain port's signaling
  *	VC included)
  * @rx_overflow: frames dropped because the rx queue was full
+ * @rx_foreign: frames from an address other than the learned peer's (or
+ *	not a unicast one), dropped unread (Ethernet)
  * @sig_dropped: signaling frames the fault knobs dropped
  * @sig_duplicated: ... sent twice
  * @sig_delayed: ... held back (delay or reorder)
@@ -116,7 +118,7 @@ struct conic_faults {
  */
 struct conic_stats {
 	atomic64_t tx_frames, tx_dropped;
-	atomic64_t rx_frames, rx_bad, rx_sig, rx_data, rx_overflow;
+	atomic64_t rx_frames, rx_bad, rx_sig, rx_data, rx_overflow, rx_foreign;
 	atomic64_t sig_dropped, sig_duplicated, sig_delayed;
 	atomic64_t injected, injected_foreign, inject_lost;
 };
@@ -150,8 +152,11 @@ static inline struct conic_rx_cb *conic_rx_cb(struct sk_buff *skb)
  * @peer: the other end of a back-to-back wire, or NULL (RCU)
  * @netdev: the Ethernet device carrying the link, or NULL (RCU)
  * @dev_tracker: for @netdev's reference
- * @peer_mac: where Ethernet frames go (learned; broadcast until then), as
- *	ether_addr_to_u64() packs it, so a reader never sees half a change
+ * @peer_mac: the peer's Ethernet address, as ether_addr_to_u64() packs it
+ *	(so a reader never sees half a change), 0 until learned: frames go
+ *	there (broadcast until then) and are taken only from there.  Set by
+ *	the port's rx work from the first valid frame (conic_port_learn()),
+ *	cleared when the link goes down or the device is released (eth.c)
  * @admin_up: the "link" knob: 0 holds the link down
  * @link_up: the state last indicated
  * @link_work: indicates a change of link state
@@ -247,6 +252,8 @@ int conic_eth_link(u32 id, const char *ifname);
 void conic_eth_unlink(struct conic_port *port);
 void conic_eth_xmit(struct conic_port *port, struct net_device *dev, struct sk_buff *skb);
 int conic_eth_deliver(struct conic_port *port, u64 src, struct sk_buff *skb);
+bool conic_port_foreign(struct conic_port *port, u64 src);
+void conic_port_learn(struct conic_port *port, u64 src);
 unsigned int conic_port_mtu(struct conic_port *port);
 
 /* vc.c */

@@ -100,9 +100,16 @@ void conic_rx_work(struct work_struct *work)
 	struct sk_buff *skb;
 
 	while (budget-- && (skb = skb_dequeue(&port->rxq))) {
+		u64 src = conic_rx_cb(skb)->src;
 		const struct conic_wire_hdr *hdr;
 		u16 vci, len;
 
+		/* The peer's address may have been learned since it was queued. */
+		if (conic_port_foreign(port, src)) {
+			atomic64_inc(&port->stats.rx_foreign);
+			kfree_skb(skb);
+			continue;
+		}
 		atomic64_inc(&port->stats.rx_frames);
 		if (!READ_ONCE(port->link_up) || !pskb_may_pull(skb, sizeof(*hdr)))
 			goto bad;
@@ -114,12 +121,15 @@ void conic_rx_work(struct work_struct *work)
 		skb_pull(skb, sizeof(*hdr));
 		if (pskb_trim(skb, len))
 			goto bad;
+		/* Only a frame taken in teaches the peer's address (eth.c). */
 		if (vci == CONIC_SIG_VCI && port->sig) {
 			atomic64_inc(&port->stats.rx_sig);
-			cosig_receive(port->sig, skb);
+			if (!cosig_receive(port->sig, skb))
+				conic_port_learn(port, src);
 			continue;
 		}
-		conic_rx_data(port, vci, skb);
+		if (conic_rx_data(port, vci, skb))
+			conic_port_learn(port, src);
 		continue;
 bad:
 		atomic64_inc(&port->stats.rx_bad);

@@ -517,11 +517,11 @@ static int conic_vcs_show(struct seq_file *m, void *v)
 	seq_printf(m, "port %s mode=%s link=%s reserved=%llu link_speed=%u peer=%pM\n", port->name,
 		   port->mcm ? "mcm" : "plain", READ_ONCE(port->link_up) ? "up" : "down",
 		   port->reserved, port->link_speed, peer);
-	seq_printf(m, "frames tx=%lld tx_dropped=%lld rx=%lld rx_bad=%lld rx_sig=%lld rx_data=%lld rx_overflow=%lld\n",
+	seq_printf(m, "frames tx=%lld tx_dropped=%lld rx=%lld rx_bad=%lld rx_sig=%lld rx_data=%lld rx_overflow=%lld rx_foreign=%lld\n",
 		   atomic64_read(&port->stats.tx_frames), atomic64_read(&port->stats.tx_dropped),
 		   atomic64_read(&port->stats.rx_frames), atomic64_read(&port->stats.rx_bad),
 		   atomic64_read(&port->stats.rx_sig), atomic64_read(&port->stats.rx_data),
-		   atomic64_read(&port->stats.rx_overflow));
+		   atomic64_read(&port->stats.rx_overflow), atomic64_read(&port->stats.rx_foreign));
 	seq_printf(m, "signaling faults dropped=%lld duplicated=%lld delayed=%lld\n",
 		   atomic64_read(&port->stats.sig_dropped),
 		   atomic64_read(&port->stats.sig_duplicated),

@@ -60,6 +60,8 @@ static void conic_link_work(struct work_struct *work)
 	if (up == port->link_up)
 		return;
 	port->link_up = up;
+	if (!up)
+		WRITE_ONCE(port->peer_mac, 0);	/* learned again once it is up */
 	dev_info(&port->dev, "link %s\n", up ? "up" : "down");
 	conic_status(port, up ? CONDIS_STATUS_MEDIA_CONNECT : CONDIS_STATUS_MEDIA_DISCONNECT);
 	if (port->sig)
