@@ -68,9 +68,11 @@ field() {
 	}' $CALLS
 }
 
-# sig_field PORT NAME: a counter of the port's signaling engine
+# sig_field PORT NAME: the first NAME=VALUE of the port's state file (the
+# port's counters come before its engine's: see engine_field)
 sig_field() {
-	tr ' ' '\n' <$DEBUGFS/conic/conic$1/state | awk -F= -v f="$2" '$1 == f { print $2; exit }'
+	tr ' ' '\n' <$DEBUGFS/conic/conic$1/state |
+		awk -F= -v f="$2" 'NF > 1 && $1 == f { print $2; exit }'
 }
 
 # echoed ID N: wait until call ID got N packets back, all intact
