@@ -73,6 +73,10 @@ enum conic_fault_op {
  * @drop_next: the next this-many frames are dropped
  * @fail_op: the operation to fail once (enum conic_fault_op)
  * @fail_err: with this errno (negative)
+ * @storm_seed: the seed of the frames sig_storm injects; 0 draws one,
+ *	which is left here so that it can be read back
+ * @storm_foreign_pct: percentage of them that come from a foreign address
+ *	(on an Ethernet link)
  * @delayq: frames held back, release time in skb->cb
  * @delay_work: releases them
  */
@@ -84,6 +88,8 @@ struct conic_faults {
 	u32 drop_next;
 	u32 fail_op;
 	int fail_err;
+	u64 storm_seed;
+	u32 storm_foreign_pct;
 	struct sk_buff_head delayq;
 	struct delayed_work delay_work;
 };
@@ -92,17 +98,45 @@ struct conic_faults {
  * struct conic_stats - a port's counters
  * @tx_frames: frames put on the link
  * @tx_dropped: frames lost on the way out (link down, no memory)
- * @rx_frames: frames taken off the link
- * @rx_bad: frames with a bad head, or for no VC
+ * @rx_frames: frames taken off the link and looked at: each is counted
+ *	in exactly one of @rx_bad, @rx_sig and @rx_data too
+ * @rx_bad: frames with a bad head, arriving while the link is down, or
+ *	for no active VC
+ * @rx_sig: signaling frames handed to the port's engine (MCM)
+ * @rx_data: frames indicated to condis on a VC (a plain port's signaling
+ *	VC included)
  * @rx_overflow: frames dropped because the rx queue was full
+ * @rx_foreign: frames from an address other than the learned peer's (or
+ *	not a unicast one), dropped unread (Ethernet)
  * @sig_dropped: signaling frames the fault knobs dropped
  * @sig_duplicated: ... sent twice
  * @sig_delayed: ... held back (delay or reorder)
+ * @injected: frames the inject and sig_storm knobs put in
+ * @injected_foreign: of those, frames from an address other than the
+ *	learned peer's
+ * @inject_lost: of those, frames the device's receive path refused
  */
 struct conic_stats {
-	atomic64_t tx_frames, tx_dropped, rx_frames, rx_bad, rx_overflow;
+	atomic64_t tx_frames, tx_dropped;
+	atomic64_t rx_frames, rx_bad, rx_sig, rx_data, rx_overflow, rx_foreign;
 	atomic64_t sig_dropped, sig_duplicated, sig_delayed;
+	atomic64_t injected, injected_foreign, inject_lost;
 };
+
+/**
+ * struct conic_rx_cb - what a received frame carries in skb->cb through
+ *	the port's queue
+ * @src: the Ethernet source address (ether_addr_to_u64()), 0 for a frame
+ *	from a back-to-back wire
+ */
+struct conic_rx_cb {
+	u64 src;
+};
+
+static inline struct conic_rx_cb *conic_rx_cb(struct sk_buff *skb)
+{
+	return (struct conic_rx_cb *)skb->cb;
+}
 
 /**
  * struct conic_port - one port: a condis adapter
@@ -118,8 +152,11 @@ struct conic_stats {
  * @peer: the other end of a back-to-back wire, or NULL (RCU)
  * @netdev: the Ethernet device carrying the link, or NULL (RCU)
  * @dev_tracker: for @netdev's reference
- * @peer_mac: where Ethernet frames go (learned; broadcast until then), as
- *	ether_addr_to_u64() packs it, so a reader never sees half a change
+ * @peer_mac: the peer's Ethernet address, as ether_addr_to_u64() packs it
+ *	(so a reader never sees half a change), 0 until learned: frames go
+ *	there (broadcast until then) and are taken only from there.  Set by
+ *	the port's rx work from the first valid frame (conic_port_learn()),
+ *	cleared when the link goes down or the device is released (eth.c)
  * @admin_up: the "link" knob: 0 holds the link down
  * @link_up: the state last indicated
  * @link_work: indicates a change of link state
@@ -206,7 +243,7 @@ int conic_unlink_port(u32 id);
 void conic_port_link_eval(struct conic_port *port);
 void conic_port_xmit(struct conic_port *port, u16 vci, struct sk_buff *skb);
 void conic_port_wire_out(struct conic_port *port, struct sk_buff *skb);
-void conic_port_rx(struct conic_port *port, struct sk_buff *skb);
+void conic_port_rx(struct conic_port *port, struct sk_buff *skb, u64 src);
 
 /* eth.c */
 int conic_eth_init(void);
@@ -214,6 +251,9 @@ void conic_eth_exit(void);
 int conic_eth_link(u32 id, const char *ifname);
 void conic_eth_unlink(struct conic_port *port);
 void conic_eth_xmit(struct conic_port *port, struct net_device *dev, struct sk_buff *skb);
+int conic_eth_deliver(struct conic_port *port, u64 src, struct sk_buff *skb);
+bool conic_port_foreign(struct conic_port *port, u64 src);
+void conic_port_learn(struct conic_port *port, u64 src);
 unsigned int conic_port_mtu(struct conic_port *port);
 
 /* vc.c */

@@ -61,7 +61,8 @@ void conic_vc_send(struct conic_vc *cvc, struct sk_buff_head *skbs)
 	condis_mco_send_complete(cvc->vc, &done);
 }
 
-static void conic_rx_data(struct conic_port *port, u16 vci, struct sk_buff *skb)
+/* Indicate a frame on the VC receiving on @vci; false if none is active. */
+static bool conic_rx_data(struct conic_port *port, u16 vci, struct sk_buff *skb)
 {
 	struct sk_buff_head list;
 	struct conic_vc *cvc;
@@ -72,8 +73,9 @@ static void conic_rx_data(struct conic_port *port, u16 vci, struct sk_buff *skb)
 		rcu_read_unlock();
 		atomic64_inc(&port->stats.rx_bad);
 		kfree_skb(skb);
-		return;
+		return false;
 	}
+	atomic64_inc(&port->stats.rx_data);
 	atomic64_inc(&cvc->rx_pkts);
 	atomic64_add(skb->len, &cvc->rx_bytes);
 	__skb_queue_head_init(&list);
@@ -82,6 +84,7 @@ static void conic_rx_data(struct conic_port *port, u16 vci, struct sk_buff *skb)
 	condis_mco_indicate_receive(cvc->vc, &list, 0);
 	rcu_read_unlock();
 	__skb_queue_purge(&list);
+	return true;
 }
 
 /**
@@ -97,9 +100,16 @@ void conic_rx_work(struct work_struct *work)
 	struct sk_buff *skb;
 
 	while (budget-- && (skb = skb_dequeue(&port->rxq))) {
+		u64 src = conic_rx_cb(skb)->src;
 		const struct conic_wire_hdr *hdr;
 		u16 vci, len;
 
+		/* The peer's address may have been learned since it was queued. */
+		if (conic_port_foreign(port, src)) {
+			atomic64_inc(&port->stats.rx_foreign);
+			kfree_skb(skb);
+			continue;
+		}
 		atomic64_inc(&port->stats.rx_frames);
 		if (!READ_ONCE(port->link_up) || !pskb_may_pull(skb, sizeof(*hdr)))
 			goto bad;
@@ -111,11 +121,15 @@ void conic_rx_work(struct work_struct *work)
 		skb_pull(skb, sizeof(*hdr));
 		if (pskb_trim(skb, len))
 			goto bad;
+		/* Only a frame taken in teaches the peer's address (eth.c). */
 		if (vci == CONIC_SIG_VCI && port->sig) {
-			cosig_receive(port->sig, skb);
+			atomic64_inc(&port->stats.rx_sig);
+			if (!cosig_receive(port->sig, skb))
+				conic_port_learn(port, src);
 			continue;
 		}
-		conic_rx_data(port, vci, skb);
+		if (conic_rx_data(port, vci, skb))
+			conic_port_learn(port, src);
 		continue;
 bad:
 		atomic64_inc(&port->stats.rx_bad);

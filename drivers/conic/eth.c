@@ -1,9 +1,19 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * A port's link over Ethernet: frames travel as EtherType 0x88B5 on a
- * network device (a veth pair, a NIC between two hosts or VMs).  Frames go
- * to the peer's MAC address once a frame from it was seen, broadcast until
- * then, so exactly two conic ports may share a segment.
+ * network device (a veth pair, a NIC between two hosts or VMs), so exactly
+ * two conic ports may share a segment.
+ *
+ * The peer's address is learned once per link, from the first valid frame
+ * received while none is known: a signaling message the engine takes as
+ * well-formed, or a frame indicated on an active VC (conic_rx_work()).  A
+ * frame that is dropped (malformed, for no VC, arriving while the link is
+ * down) teaches nothing.  Once an address is learned, frames go there
+ * (broadcast until then) and frames from any other address are dropped
+ * unread (rx_foreign): another station on the segment can neither
+ * redirect the port's traffic nor reach its engine under another address.
+ * The address is forgotten when the link goes down or the device is
+ * released.
  */
 #include <linux/etherdevice.h>
 #include <linux/if_arp.h>
@@ -26,6 +36,7 @@ static int conic_eth_rcv(struct sk_buff *skb, struct net_device *dev, struct pac
 			 struct net_device *orig_dev)
 {
 	struct conic_port *port;
+	u64 src;
 
 	skb = skb_share_check(skb, GFP_ATOMIC);
 	if (!skb)
@@ -37,10 +48,48 @@ static int conic_eth_rcv(struct sk_buff *skb, struct net_device *dev, struct pac
 		kfree_skb(skb);
 		return NET_RX_DROP;
 	}
-	WRITE_ONCE(port->peer_mac, ether_addr_to_u64(eth_hdr(skb)->h_source));
-	conic_port_rx(port, skb);
+	src = ether_addr_to_u64(eth_hdr(skb)->h_source);
+	if (!is_valid_ether_addr(eth_hdr(skb)->h_source) || conic_port_foreign(port, src)) {
+		atomic64_inc(&port->stats.rx_foreign);
+		rcu_read_unlock();
+		kfree_skb(skb);
+		return NET_RX_DROP;
+	}
+	conic_port_rx(port, skb, src);
 	rcu_read_unlock();
 	return NET_RX_SUCCESS;
+}
+
+/**
+ * conic_port_foreign() - is a frame from a station other than the peer?
+ * @port: the receiving port
+ * @src: the frame's Ethernet source address (ether_addr_to_u64()), 0 for a
+ *	frame from a back-to-back wire
+ *
+ * Context: any.
+ * Return: true if the port learned its peer's address and @src is another.
+ */
+bool conic_port_foreign(struct conic_port *port, u64 src)
+{
+	u64 peer = READ_ONCE(port->peer_mac);
+
+	return src && peer && src != peer;
+}
+
+/**
+ * conic_port_learn() - a valid frame came from @src: learn the peer's
+ *	address if none is known
+ * @port: the receiving port
+ * @src: the frame's source address, 0 from a wire (nothing to learn)
+ *
+ * Only the port's rx work calls this, for a frame it did not drop.
+ *
+ * Context: process (the port's rx work).
+ */
+void conic_port_learn(struct conic_port *port, u64 src)
+{
+	if (src && !READ_ONCE(port->peer_mac))
+		WRITE_ONCE(port->peer_mac, src);
 }
 
 static struct packet_type conic_eth_pt = {
@@ -82,6 +131,45 @@ void conic_eth_xmit(struct conic_port *port, struct net_device *dev, struct sk_b
 		return;
 	}
 	dev_queue_xmit(skb);
+}
+
+/**
+ * conic_eth_deliver() - a frame arrives at the port from its Ethernet
+ *	segment (the inject and sig_storm knobs)
+ * @port: the port
+ * @src: the frame's source address (ether_addr_to_u64())
+ * @skb: the conic frame, head included, with LL_MAX_HEADER of headroom;
+ *	consumed
+ *
+ * The frame gets an Ethernet header from @src to the device's address and
+ * enters the device's receive path, where conic_eth_rcv() takes it as any
+ * frame from the segment.
+ *
+ * Context: process.
+ * Return: 0; -ENOTCONN (no Ethernet device); -ENOBUFS (the receive path
+ * dropped it).
+ */
+int conic_eth_deliver(struct conic_port *port, u64 src, struct sk_buff *skb)
+{
+	struct net_device *dev;
+	struct ethhdr *eth;
+	int ret;
+
+	rcu_read_lock();
+	dev = rcu_dereference(port->netdev);
+	if (!dev) {
+		rcu_read_unlock();
+		kfree_skb(skb);
+		return -ENOTCONN;
+	}
+	eth = skb_push(skb, ETH_HLEN);
+	ether_addr_copy(eth->h_dest, dev->dev_addr);
+	u64_to_ether_addr(src, eth->h_source);
+	eth->h_proto = cpu_to_be16(CONIC_ETH_P);
+	skb->protocol = eth_type_trans(skb, dev);
+	ret = netif_rx(skb);
+	rcu_read_unlock();
+	return ret == NET_RX_SUCCESS ? 0 : -ENOBUFS;
 }
 
 /**

@@ -3,16 +3,20 @@
  * Fault injection and the port's debugfs directory
  * (/sys/kernel/debug/conic/conic<id>/): knobs that drop, duplicate, delay
  * and reorder the signaling frames a port sends, fail one operation once,
- * hold the link down, inject frames as if from the wire, and read-outs of
- * the port's VCs and counters.
+ * hold the link down, inject frames as if from the wire (one given frame,
+ * or a seeded storm of random ones), and read-outs of the port's VCs and
+ * counters.
  */
+#include <linux/etherdevice.h>
 #include <linux/jiffies.h>
+#include <linux/prandom.h>
 #include <linux/random.h>
 #include <linux/seq_file.h>
 #include <linux/uaccess.h>
 #include <linux/unaligned.h>
 
 #include "conic.h"
+#include "../cosig/wire.h"
 
 #define CONIC_REORDER_MS	30
 
@@ -229,48 +233,272 @@ static int conic_link_set(void *data, u64 val)
 }
 DEFINE_DEBUGFS_ATTRIBUTE(conic_link_fops, conic_link_get, conic_link_set, "%llu\n");
 
-/* A malformed or random frame, as if it came from the wire (tests). */
-static void conic_storm_frame(struct conic_port *port)
+/* ---- frames from the wire: inject and sig_storm ------------------------ */
+
+/*
+ * Put a frame (head included, LL_MAX_HEADER of headroom) into the port as
+ * if it came from its link: on an Ethernet port through the device's
+ * receive path from @src, else straight into the port's receive queue
+ * (@src 0).  Counted in injected, injected_foreign and inject_lost.
+ */
+static int conic_inject_frame(struct conic_port *port, struct sk_buff *skb, u64 src)
 {
-	static const u8 types[] = { 0x02, 0x05, 0x07, 0x0f, 0x46, 0x4d, 0x4e, 0x5a, 0x7d,
-				    0x80, 0x81, 0x82, 0x83, 0x84, 0x88, 0x89, 0x8a };
-	unsigned int len = get_random_u32_below(96);
+	int err = 0;
+
+	atomic64_inc(&port->stats.injected);
+	if (!src) {
+		conic_port_rx(port, skb, 0);
+		return 0;
+	}
+	if (src != READ_ONCE(port->peer_mac))
+		atomic64_inc(&port->stats.injected_foreign);
+	err = conic_eth_deliver(port, src, skb);
+	if (err)
+		atomic64_inc(&port->stats.inject_lost);
+	return err;
+}
+
+/* The longest frame inject takes: a conic head and a full payload. */
+#define CONIC_INJECT_MAX	(sizeof(struct conic_wire_hdr) + CONIC_MTU)
+
+static ssize_t conic_inject_write(struct file *file, const char __user *ubuf, size_t len,
+				  loff_t *ppos)
+{
+	struct conic_port *port = file->private_data;
+	struct sk_buff *skb = NULL;
+	char *buf, *src, *hex;
+	u8 mac[ETH_ALEN];
+	size_t n;
+	bool eth;
+	int err = -EINVAL;
+
+	if (!len || len > 2 * CONIC_INJECT_MAX + 32)
+		return -EINVAL;
+	buf = memdup_user_nul(ubuf, len);
+	if (IS_ERR(buf))
+		return PTR_ERR(buf);
+	hex = strim(buf);
+	src = strsep(&hex, " ");
+	hex = hex ? skip_spaces(hex) : NULL;
+	n = hex ? strlen(hex) / 2 : 0;
+	rcu_read_lock();
+	eth = rcu_access_pointer(port->netdev);
+	rcu_read_unlock();
+	if (!hex || strlen(hex) % 2 || n < sizeof(struct conic_wire_hdr) ||
+	    n > CONIC_INJECT_MAX || (eth ? !mac_pton(src, mac) || !is_valid_ether_addr(mac)
+					 : strcmp(src, "-")))
+		goto bad;
+	skb = alloc_skb(LL_MAX_HEADER + n, GFP_KERNEL);
+	if (!skb) {
+		err = -ENOMEM;
+		goto out;
+	}
+	skb_reserve(skb, LL_MAX_HEADER);
+	if (hex2bin(skb_put(skb, n), hex, n))
+		goto bad;
+	err = conic_inject_frame(port, skb, eth ? ether_addr_to_u64(mac) : 0);
+	skb = NULL;
+	goto out;
+bad:
+	dev_warn(&port->dev, "inject: expected \"SRC HEX\": SRC a unicast MAC address on an Ethernet link, else \"-\"; HEX a frame of 4 to %zu bytes\n",
+		 CONIC_INJECT_MAX);
+out:
+	kfree_skb(skb);
+	kfree(buf);
+	return err ?: len;
+}
+
+static const struct file_operations conic_inject_fops = {
+	.owner = THIS_MODULE,
+	.open = simple_open,
+	.write = conic_inject_write,
+	.llseek = noop_llseek,
+};
+
+static u32 conic_storm_below(struct rnd_state *rnd, u32 n)
+{
+	return prandom_u32_state(rnd) % n;
+}
+
+static u8 *conic_storm_ie(u8 *p, u16 type, u16 len)
+{
+	put_unaligned_be16(type, p);
+	put_unaligned_be16(len, p + 2);
+	return p + 4;
+}
+
+static u8 *conic_storm_ie_u32(u8 *p, u16 type, u32 val)
+{
+	p = conic_storm_ie(p, type, 4);
+	put_unaligned_be32(val, p);
+	return p + 4;
+}
+
+/* Well-formed information elements, chosen at random; returns the end. */
+static u8 *conic_storm_ies(struct rnd_state *rnd, u8 *p)
+{
+	static const char * const names[] = { "s", "leafa", "leafb", "e" };
+	static const u32 causes[] = { COSIG_CAUSE_NORMAL, COSIG_CAUSE_TEMPORARY,
+				      COSIG_CAUSE_INVALID_CREF, COSIG_CAUSE_WRONG_STATE };
+	unsigned int i, n = conic_storm_below(rnd, 4);
+	const char *name;
+	bool coin;
+	u32 len;
+
+	for (i = 0; i < n; i++) {
+		coin = conic_storm_below(rnd, 2);
+		switch (conic_storm_below(rnd, 7)) {
+		case 0:
+			name = names[conic_storm_below(rnd, ARRAY_SIZE(names))];
+			len = strlen(name);
+			p = conic_storm_ie(p, COSIG_IE_CALLED_SAP, 4 + len);
+			put_unaligned_be32(CONIC_SAP_TYPE, p);
+			memcpy(p + 4, name, len);
+			p += 4 + len;
+			break;
+		case 1:
+			len = CONIC_FIRST_DATA_VCI + conic_storm_below(rnd, 8);
+			p = conic_storm_ie_u32(p, COSIG_IE_VCI, coin ? 0 : len);
+			break;
+		case 2:
+			len = sizeof(struct cosig_wire_traffic);
+			p = conic_storm_ie(p, COSIG_IE_TRAFFIC, len);
+			prandom_bytes_state(rnd, p, len);
+			p += len;
+			break;
+		case 3:
+			len = causes[conic_storm_below(rnd, ARRAY_SIZE(causes))];
+			p = conic_storm_ie_u32(p, COSIG_IE_CAUSE, len);
+			break;
+		case 4:
+			len = conic_storm_below(rnd, 17);
+			p = conic_storm_ie(p, COSIG_IE_USER_DATA, len);
+			prandom_bytes_state(rnd, p, len);
+			p += len;
+			break;
+		case 5:
+			p = conic_storm_ie_u32(p, COSIG_IE_FLAGS, coin ? COSIG_FLAG_MULTIPOINT : 0);
+			break;
+		default:
+			len = conic_storm_below(rnd, 10);
+			p = conic_storm_ie_u32(p, COSIG_IE_CALL_STATE, coin ? 0 : len);
+			break;
+		}
+	}
+	return p;
+}
+
+/* The longest message conic_storm_msg() writes. */
+#define CONIC_STORM_MAX		256
+
+/*
+ * One storm message into @msg; returns its length.  A quarter are 0 to 95
+ * random bytes.  The rest have a plausible head: version 1, a known type,
+ * mostly a consistent length, a call reference below 8 with the flag set
+ * or clear (so calls placed at either end are hit), an endpoint reference
+ * below 4 (leaves) or random; then, half the time, well-formed elements,
+ * otherwise random bytes.
+ */
+static unsigned int conic_storm_msg(struct rnd_state *rnd, u8 *msg)
+{
+	static const u8 types[] = {
+		COSIG_MSG_CALL_PROC, COSIG_MSG_SETUP, COSIG_MSG_CONNECT, COSIG_MSG_CONNECT_ACK,
+		COSIG_MSG_RESTART, COSIG_MSG_RELEASE, COSIG_MSG_RESTART_ACK,
+		COSIG_MSG_RELEASE_COMPLETE, COSIG_MSG_STATUS, COSIG_MSG_ADD_PARTY,
+		COSIG_MSG_ADD_PARTY_ACK, COSIG_MSG_ADD_PARTY_REJ, COSIG_MSG_DROP_PARTY,
+		COSIG_MSG_DROP_PARTY_ACK, COSIG_MSG_MODIFY_REQ, COSIG_MSG_MODIFY_ACK,
+		COSIG_MSG_MODIFY_REJ,
+	};
+	struct cosig_wire_hdr *hdr = (struct cosig_wire_hdr *)msg;
+	unsigned int len;
+	u32 cref;
+
+	if (!conic_storm_below(rnd, 4)) {
+		len = conic_storm_below(rnd, 96);
+		prandom_bytes_state(rnd, msg, len);
+		return len;
+	}
+	hdr->version = COSIG_VERSION;
+	hdr->type = types[conic_storm_below(rnd, ARRAY_SIZE(types))];
+	cref = conic_storm_below(rnd, 8);
+	if (conic_storm_below(rnd, 2))
+		cref |= COSIG_CREF_FLAG;
+	hdr->cref = cpu_to_be32(cref);
+	hdr->epref = cpu_to_be32(conic_storm_below(rnd, 4) ? conic_storm_below(rnd, 4) :
+				 prandom_u32_state(rnd));
+	if (conic_storm_below(rnd, 2)) {
+		len = conic_storm_ies(rnd, msg + sizeof(*hdr)) - msg;
+	} else {
+		len = sizeof(*hdr) + conic_storm_below(rnd, 84);
+		prandom_bytes_state(rnd, msg + sizeof(*hdr), len - sizeof(*hdr));
+	}
+	hdr->length = cpu_to_be16(conic_storm_below(rnd, 4) ? (u16)(len - sizeof(*hdr)) :
+				  (u16)prandom_u32_state(rnd));
+	return len;
+}
+
+/*
+ * One storm frame on channel 0: a storm message, and one in eight gets a
+ * random conic length.  On an Ethernet port it comes from the learned
+ * peer's address, or (storm_foreign_pct, or while none is learned) from a
+ * random locally administered one.
+ */
+static void conic_storm_frame(struct conic_port *port, struct rnd_state *rnd, bool eth)
+{
+	u64 peer = READ_ONCE(port->peer_mac), src = 0;
 	struct conic_wire_hdr *hdr;
 	struct sk_buff *skb;
-	u8 *p;
+	u8 mac[ETH_ALEN];
+	unsigned int len;
+	bool foreign;
 
-	skb = alloc_skb(sizeof(*hdr) + len, GFP_KERNEL);
+	skb = alloc_skb(LL_MAX_HEADER + sizeof(*hdr) + CONIC_STORM_MAX, GFP_KERNEL);
 	if (!skb)
 		return;
+	skb_reserve(skb, LL_MAX_HEADER);
 	hdr = skb_put(skb, sizeof(*hdr));
-	p = skb_put(skb, len);
-	get_random_bytes(p, len);
+	len = conic_storm_msg(rnd, skb_tail_pointer(skb));
+	skb_put(skb, len);
 	hdr->vci = cpu_to_be16(CONIC_SIG_VCI);
-	hdr->len = cpu_to_be16(len);
-	if (len >= 12 && get_random_u32_below(4)) {
-		/* Mostly well-formed heads, so the parser and the state
-		 * machines past it are exercised too.
-		 */
-		p[0] = 1;
-		p[1] = types[get_random_u32_below(ARRAY_SIZE(types))];
-		if (get_random_u32_below(2))
-			put_unaligned_be16(len - 12, p + 2);
-		if (get_random_u32_below(2))
-			put_unaligned_be32(get_random_u32_below(8), p + 4);
+	if (!conic_storm_below(rnd, 8))
+		len = prandom_u32_state(rnd);
+	hdr->len = cpu_to_be16((u16)len);
+	foreign = conic_storm_below(rnd, 100) < READ_ONCE(port->faults.storm_foreign_pct);
+	if (eth) {
+		src = peer;
+		if (!peer || foreign) {
+			do {
+				prandom_bytes_state(rnd, mac, sizeof(mac));
+				mac[0] = (mac[0] & ~0x01) | 0x02;	/* unicast, local */
+				src = ether_addr_to_u64(mac);
+			} while (src == peer);
+		}
 	}
-	if (get_random_u32_below(8) == 0)
-		hdr->len = cpu_to_be16(get_random_u16());
-	conic_port_rx(port, skb);
+	conic_inject_frame(port, skb, src);
 }
 
 static int conic_storm_set(void *data, u64 val)
 {
 	struct conic_port *port = data;
+	u64 seed, n = val;
+	struct rnd_state rnd;
+	bool eth;
 
 	if (val > 100000)
 		return -EINVAL;
+	seed = READ_ONCE(port->faults.storm_seed);
+	if (!seed) {
+		seed = get_random_u64() ?: 1;
+		WRITE_ONCE(port->faults.storm_seed, seed);
+	}
+	prandom_seed_state(&rnd, seed);
+	rcu_read_lock();
+	eth = rcu_access_pointer(port->netdev);
+	rcu_read_unlock();
+	dev_info(&port->dev, "signaling storm: %llu frames, seed %llu, foreign %u%%\n", n, seed,
+		 eth ? READ_ONCE(port->faults.storm_foreign_pct) : 0);
 	while (val--) {
-		conic_storm_frame(port);
+		conic_storm_frame(port, &rnd, eth);
 		if (!(val & 63))
 			cond_resched();
 	}
@@ -283,18 +511,25 @@ static int conic_vcs_show(struct seq_file *m, void *v)
 	struct conic_port *port = m->private;
 	struct conic_vc *cvc;
 	unsigned long vci;
+	u8 peer[ETH_ALEN];
 
-	seq_printf(m, "port %s mode=%s link=%s reserved=%llu link_speed=%u\n", port->name,
+	u64_to_ether_addr(READ_ONCE(port->peer_mac), peer);
+	seq_printf(m, "port %s mode=%s link=%s reserved=%llu link_speed=%u peer=%pM\n", port->name,
 		   port->mcm ? "mcm" : "plain", READ_ONCE(port->link_up) ? "up" : "down",
-		   port->reserved, port->link_speed);
-	seq_printf(m, "frames tx=%lld tx_dropped=%lld rx=%lld rx_bad=%lld rx_overflow=%lld\n",
+		   port->reserved, port->link_speed, peer);
+	seq_printf(m, "frames tx=%lld tx_dropped=%lld rx=%lld rx_bad=%lld rx_sig=%lld rx_data=%lld rx_overflow=%lld rx_foreign=%lld\n",
 		   atomic64_read(&port->stats.tx_frames), atomic64_read(&port->stats.tx_dropped),
 		   atomic64_read(&port->stats.rx_frames), atomic64_read(&port->stats.rx_bad),
-		   atomic64_read(&port->stats.rx_overflow));
+		   atomic64_read(&port->stats.rx_sig), atomic64_read(&port->stats.rx_data),
+		   atomic64_read(&port->stats.rx_overflow), atomic64_read(&port->stats.rx_foreign));
 	seq_printf(m, "signaling faults dropped=%lld duplicated=%lld delayed=%lld\n",
 		   atomic64_read(&port->stats.sig_dropped),
 		   atomic64_read(&port->stats.sig_duplicated),
 		   atomic64_read(&port->stats.sig_delayed));
+	seq_printf(m, "injected frames=%lld foreign=%lld lost=%lld\n",
+		   atomic64_read(&port->stats.injected),
+		   atomic64_read(&port->stats.injected_foreign),
+		   atomic64_read(&port->stats.inject_lost));
 	rcu_read_lock();
 	xa_for_each(&port->rx_vcis, vci, cvc)
 		seq_printf(m, "vc rx_vci=%lu n_tx=%u first_tx_vci=%u rate=%u tx=%lld rx=%lld tx_err=%lld\n",
@@ -326,5 +561,8 @@ void conic_debugfs_port(struct conic_port *port)
 	debugfs_create_file("fail_op", 0600, d, port, &conic_fail_op_fops);
 	debugfs_create_file_unsafe("link", 0600, d, port, &conic_link_fops);
 	debugfs_create_file_unsafe("sig_storm", 0200, d, port, &conic_storm_fops);
+	debugfs_create_u64("sig_storm_seed", 0600, d, &port->faults.storm_seed);
+	debugfs_create_u32("sig_storm_foreign_pct", 0600, d, &port->faults.storm_foreign_pct);
+	debugfs_create_file("inject", 0200, d, port, &conic_inject_fops);
 	debugfs_create_file("state", 0400, d, port, &conic_vcs_fops);
 }

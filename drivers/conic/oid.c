@@ -58,7 +58,8 @@ static u64 conic_oid_port_count(struct conic_port *port, u32 oid)
 		return atomic64_read(&port->stats.tx_dropped);
 	case OID_GEN_CO_RCV_PDUS_ERROR:
 		return atomic64_read(&port->stats.rx_bad) +
-			atomic64_read(&port->stats.rx_overflow);
+			atomic64_read(&port->stats.rx_overflow) +
+			atomic64_read(&port->stats.rx_foreign);
 	}
 	return 0;
 }

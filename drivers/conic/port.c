@@ -60,6 +60,8 @@ static void conic_link_work(struct work_struct *work)
 	if (up == port->link_up)
 		return;
 	port->link_up = up;
+	if (!up)
+		WRITE_ONCE(port->peer_mac, 0);	/* learned again once it is up */
 	dev_info(&port->dev, "link %s\n", up ? "up" : "down");
 	conic_status(port, up ? CONDIS_STATUS_MEDIA_CONNECT : CONDIS_STATUS_MEDIA_DISCONNECT);
 	if (port->sig)
@@ -95,7 +97,7 @@ void conic_port_wire_out(struct conic_port *port, struct sk_buff *skb)
 	peer = rcu_dereference(port->peer);
 	if (peer) {
 		atomic64_inc(&port->stats.tx_frames);
-		conic_port_rx(peer, skb);
+		conic_port_rx(peer, skb, 0);
 		goto out;
 	}
 	dev = rcu_dereference(port->netdev);
@@ -142,16 +144,18 @@ void conic_port_xmit(struct conic_port *port, u16 vci, struct sk_buff *skb)
  * conic_port_rx() - a frame arrived from the link
  * @port: the receiving port
  * @skb: the frame, head included; consumed
+ * @src: its Ethernet source address (ether_addr_to_u64()), 0 from a wire
  *
  * Context: any.
  */
-void conic_port_rx(struct conic_port *port, struct sk_buff *skb)
+void conic_port_rx(struct conic_port *port, struct sk_buff *skb, u64 src)
 {
 	if (READ_ONCE(port->dying) || skb_queue_len(&port->rxq) >= CONIC_RXQ_MAX) {
 		atomic64_inc(&port->stats.rx_overflow);
 		kfree_skb(skb);
 		return;
 	}
+	conic_rx_cb(skb)->src = src;
 	skb_queue_tail(&port->rxq, skb);
 	queue_work(conic_wq, &port->rx_work);
 }

@@ -323,11 +323,12 @@ static void cosig_make_failed(struct cosig_call *call, int err)
 
 	cosig_disarm(call);
 	cosig_call_deactivate(call);
-	cosig_party_clear_all(call, err);
 	call->state = COSIG_IDLE;
 	call->client_params = NULL;
 	cosig_call_unlist(call);
 	condis_cm_make_call_complete(err, call->vc, NULL, params);
+	/* The first leaf failed with the make-call: condis is done with it. */
+	cosig_party_forget_all(call);
 }
 
 static void cosig_call_make(struct cosig_call *call)
@@ -448,7 +449,11 @@ static void cosig_call_connected_out(struct cosig_call *call, const struct cosig
 /*
  * Delete the VC of a closed incoming call, once the close is complete:
  * condis accepts that at once (the deletion reaches the client after its
- * close completion), so a refusal is a bug and is reported, not retried.
+ * close completion).  It refuses only while the VC is still being
+ * deactivated (a deactivation that outlived COSIG_ACT_TIMEOUT): condis
+ * still calls back with this call as the VC's context then, so the call
+ * keeps condis's reference and tries again when its linger ends.  -EBADF
+ * says condis deleted the VC already (forced teardown): it is done.
  */
 static void cosig_call_try_delete(struct cosig_call *call)
 {
@@ -456,12 +461,14 @@ static void cosig_call_try_delete(struct cosig_call *call)
 	int err = sig->ops->delete_vc(sig->carrier, call->vc);
 
 	call->pending_msg = COSIG_LINGER;
-	if (err)
-		pr_warn("cosig %s: could not delete call %u's VC: %d\n", sig->name,
+	call->deadline = jiffies + msecs_to_jiffies(cosig_linger_ms);
+	if (err && err != -EBADF) {
+		pr_warn("cosig %s: could not delete call %u's VC yet: %d\n", sig->name,
 			call->cref, err);
+		return;
+	}
 	call->vc = NULL;
 	cosig_call_put(call);	/* condis's reference */
-	call->deadline = jiffies + msecs_to_jiffies(cosig_linger_ms);
 }
 
 /* An incoming call is over: its VC goes, the call lingers a while. */
@@ -674,8 +681,9 @@ void cosig_call_clear_data(struct cosig_call *call, int status, const u8 *data, 
 		cosig_qos_abort(call, status ?: -ECONNRESET);
 		cosig_disarm(call);
 		cosig_call_deactivate(call);
-		cosig_party_clear_all(call, status ?: -ECONNRESET);
 		call->state = COSIG_CLEARING;
+		/* A root's leaves first: incoming drops but for the last. */
+		cosig_party_clear_all(call, status);
 		condis_cm_dispatch_incoming_close_call(status, call->vc, (void *)data, len);
 		break;
 	case COSIG_RELEASING:
@@ -708,15 +716,22 @@ void cosig_call_finish_close(struct cosig_call *call)
 
 	cosig_disarm(call);
 	cosig_call_deactivate(call);
-	cosig_party_clear_all(call, 0);
+	if (!call->vc_ours) {
+		/*
+		 * Idle before the client hears of it: it may delete its VC
+		 * from its close completion (cosig_cm_delete_vc() refuses a
+		 * call that is not idle).
+		 */
+		call->state = COSIG_IDLE;
+		cosig_call_unlist(call);
+	}
 	condis_cm_close_call_complete(0, vc);
+	/* The last leaf left with the close: condis is done with it. */
+	cosig_party_forget_all(call);
 	if (call->vc_ours) {
 		call->pending_cause = 0;
 		cosig_call_drop_in(call);
-		return;
 	}
-	call->state = COSIG_IDLE;
-	cosig_call_unlist(call);
 }
 
 /* The client closes its call. */
@@ -757,7 +772,7 @@ static void cosig_call_close(struct cosig_call *call)
  */
 void cosig_call_gone(struct cosig_call *call)
 {
-	cosig_party_clear_all(call, -ESHUTDOWN);
+	cosig_party_forget_all(call);
 	if (call->vc && call->vc_ours) {
 		call->vc = NULL;
 		cosig_call_put(call);
@@ -927,10 +942,6 @@ void cosig_call_rx(struct cosig *sig, struct cosig_msg *msg)
 	bool found = false;
 
 	lockdep_assert_held(&sig->lock);
-	if (!msg->cref) {
-		sig->stats.malformed++;
-		return;
-	}
 	if (msg->type == COSIG_MSG_RELEASE || msg->type == COSIG_MSG_RELEASE_COMPLETE ||
 	    msg->type == COSIG_MSG_STATUS) {
 		/* About the whole call: every leaf of it, at a leaf's end. */

@@ -266,9 +266,9 @@ static int cosig_cm_add_party(void *cm_vc_ctx, struct condis_call_params *params
 	kref_get(&call->ref);
 	p->call = call;
 	p->params = params;
+	/* Its first reference is condis's until condis is done with the party. */
 	*cm_party_ctx = p;
 	cosig_event_queue(call->sig, &p->ev, COSIG_EV_ADD);
-	cosig_party_put(p);	/* the queue holds it now */
 	return CONDIS_PENDING;
 }
 

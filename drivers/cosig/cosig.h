@@ -73,7 +73,7 @@ struct cosig *cosig_create(const char *name, const struct cosig_carrier_ops *ops
 void cosig_set_cm_af(struct cosig *sig, struct condis_cm_af *cm_af);
 int cosig_shutdown(struct cosig *sig);
 void cosig_destroy(struct cosig *sig);
-void cosig_receive(struct cosig *sig, struct sk_buff *skb);
+int cosig_receive(struct cosig *sig, struct sk_buff *skb);
 void cosig_link_change(struct cosig *sig, bool up);
 void cosig_activate_vc_complete(void *cm_vc_ctx, int status);
 void cosig_deactivate_vc_complete(void *cm_vc_ctx, int status);

@@ -140,13 +140,9 @@ static void cosig_rx_one(struct cosig *sig, struct sk_buff *skb)
 {
 	struct cosig_msg msg;
 
-	if (cosig_msg_parse(skb, &msg)) {
-		sig->stats.malformed++;
-		net_dbg_ratelimited("cosig %s: malformed frame of %u bytes dropped\n",
-				    sig->name, skb->len);
+	/* cosig_receive() checked it; parsed again for pointers into it. */
+	if (WARN_ON_ONCE(cosig_msg_parse(skb, &msg)))
 		return;
-	}
-	sig->stats.rx++;
 	switch (msg.type) {
 	case COSIG_MSG_RESTART:
 	case COSIG_MSG_RESTART_ACK:
@@ -247,16 +243,35 @@ static void cosig_worker(struct work_struct *work)
  * @sig: the engine
  * @skb: the frame's payload; cosig owns it from now on
  *
+ * The frame is checked here (Documentation/signaling.rst, "Malformed
+ * frames") and queued for the worker if it is a well-formed message.  It
+ * is counted in exactly one of the engine's rx, malformed and rx_dropped.
+ *
  * Context: any.
+ * Return: 0 if the frame is a well-formed message, taken in; -EINVAL if it
+ * is malformed, -ENOBUFS if it was dropped unread (the engine's queue is
+ * full or the engine is going away): then it is freed.
  */
-void cosig_receive(struct cosig *sig, struct sk_buff *skb)
+int cosig_receive(struct cosig *sig, struct sk_buff *skb)
 {
+	struct cosig_msg msg;
+
 	if (READ_ONCE(sig->dying) || skb_queue_len(&sig->rxq) >= COSIG_RXQ_MAX) {
+		atomic64_inc(&sig->stats.rx_dropped);
 		kfree_skb(skb);
-		return;
+		return -ENOBUFS;
 	}
+	if (cosig_msg_parse(skb, &msg)) {
+		atomic64_inc(&sig->stats.malformed);
+		net_dbg_ratelimited("cosig %s: malformed frame of %u bytes dropped\n",
+				    sig->name, skb->len);
+		kfree_skb(skb);
+		return -EINVAL;
+	}
+	atomic64_inc(&sig->stats.rx);
 	skb_queue_tail(&sig->rxq, skb);
 	cosig_kick(sig);
+	return 0;
 }
 EXPORT_SYMBOL_GPL(cosig_receive);
 
@@ -423,9 +438,10 @@ void cosig_debugfs_show(struct cosig *sig, struct seq_file *m)
 	mutex_lock(&sig->lock);
 	seq_printf(m, "signaling %s: link=%s afs=%d restarting=%d\n", sig->name,
 		   sig->link_up ? "up" : "down", atomic_read(&sig->open_afs), sig->restarting);
-	seq_printf(m, "  tx=%llu rx=%llu retransmits=%llu malformed=%llu unexpected=%llu unknown_cref=%llu timeouts=%llu restarts=%llu peer_restarts=%llu\n",
-		   s->tx, s->rx, s->retransmits, s->malformed, s->unexpected,
-		   s->unknown_cref, s->timeouts, s->restarts, s->peer_restarts);
+	seq_printf(m, "  tx=%llu rx=%lld retransmits=%llu malformed=%lld unexpected=%llu unknown_cref=%llu timeouts=%llu restarts=%llu peer_restarts=%llu rx_dropped=%lld\n",
+		   s->tx, atomic64_read(&s->rx), s->retransmits, atomic64_read(&s->malformed),
+		   s->unexpected, s->unknown_cref, s->timeouts, s->restarts, s->peer_restarts,
+		   atomic64_read(&s->rx_dropped));
 	list_for_each_entry(call, &sig->calls, node) {
 		seq_printf(m, "  call cref=%u%s ep=%u %s state=%s sap=%.*s rx_vci=%u peer_vci=%u rate=%u\n",
 			   call->cref, call->outgoing ? "(ours)" : "", call->epref,

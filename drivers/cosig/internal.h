@@ -75,14 +75,16 @@ enum cosig_party_state {
 	COSIG_PARTY_ADDING,	/* ADD PARTY (or the first leaf's SETUP) sent */
 	COSIG_PARTY_ACTIVE,
 	COSIG_PARTY_DROPPING,	/* DROP PARTY sent */
-	COSIG_PARTY_GONE,
+	COSIG_PARTY_GONE,	/* left on the wire; listed until condis is done */
 };
 
 /**
  * struct cosig_party - a leaf of a multipoint call, at its root
  * @carrier_slot: unused (cosig VC and party contexts all start with one)
  * @ev: its place in the worker's queue (EV_ADD, EV_DROP)
- * @ref: references: the call's list, condis (as cm_party_ctx), queued @ev
+ * @ref: references: condis's (as cm_party_ctx, from the client's make-call
+ *	or add until condis is done with the party; held by the call's list
+ *	once the worker listed it, see party.c), a queued @ev
  * @call: the root call
  * @node: in &cosig_call.parties
  * @party: condis's handle
@@ -210,18 +212,25 @@ struct cosig_call {
 
 /**
  * struct cosig_stats - counters shown in debugfs
+ * @rx: well-formed messages taken in for the worker
+ * @malformed: frames refused as malformed
+ * @rx_dropped: frames dropped unread: the queue was full, or the engine is
+ *	going away
  * @tx: messages sent
- * @rx: messages received
  * @retransmits: messages sent again after a time-out
- * @malformed: frames dropped as malformed
  * @unexpected: valid messages not expected in the call's state
  * @unknown_cref: messages for no known call
  * @timeouts: calls or operations given up on
  * @restarts: restarts sent
  * @peer_restarts: restarts received
+ *
+ * Every frame handed to cosig_receive() is counted in exactly one of @rx,
+ * @malformed and @rx_dropped, there, in any context (atomics); the others
+ * are counted by the worker, under &cosig.lock.
  */
 struct cosig_stats {
-	u64 tx, rx, retransmits, malformed, unexpected, unknown_cref;
+	atomic64_t rx, malformed, rx_dropped;
+	u64 tx, retransmits, unexpected, unknown_cref;
 	u64 timeouts, restarts, peer_restarts;
 };
 
@@ -388,6 +397,7 @@ void cosig_party_events(struct cosig_party *party, unsigned long ev);
 void cosig_party_rx(struct cosig_call *call, struct cosig_msg *msg);
 void cosig_party_timeout(struct cosig_party *party);
 void cosig_party_clear_all(struct cosig_call *call, int status);
+void cosig_party_forget_all(struct cosig_call *call);
 int cosig_party_update_vc(struct cosig_call *call);
 unsigned int cosig_party_active_count(struct cosig_call *call);
 

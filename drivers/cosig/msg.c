@@ -106,8 +106,9 @@ static int cosig_ie_parse(struct cosig_msg *msg, u16 type, const u8 *val, u16 le
  *
  * Context: any.
  * Return: 0, or -EINVAL for a malformed frame (short, wrong version or
- * length, unknown message type, an element overrunning the frame, of the
- * wrong size or value, or present twice).
+ * length, unknown message type, call reference 0 on a message other than
+ * RESTART and RESTART ACK, an element overrunning the frame, of the wrong
+ * size or value, or present twice).
  */
 int cosig_msg_parse(const struct sk_buff *skb, struct cosig_msg *msg)
 {
@@ -127,6 +128,9 @@ int cosig_msg_parse(const struct sk_buff *skb, struct cosig_msg *msg)
 	msg->cref = be32_to_cpu(hdr->cref) & COSIG_CREF_MASK;
 	msg->from_owner = !(be32_to_cpu(hdr->cref) & COSIG_CREF_FLAG);
 	msg->epref = be32_to_cpu(hdr->epref);
+	/* Reference 0 is RESTART's: about no call. */
+	if (!msg->cref && msg->type != COSIG_MSG_RESTART && msg->type != COSIG_MSG_RESTART_ACK)
+		return -EINVAL;
 	for (off = sizeof(*hdr); off < skb->len;) {
 		const struct cosig_wire_ie *ie;
 		u16 ilen;

@@ -207,6 +207,41 @@ static void cosig_msg_unknown_type_refused(struct kunit *test)
 	}
 }
 
+/* Reference 0 is RESTART's and RESTART ACK's; any other message with it is malformed. */
+static void cosig_msg_cref_0_only_for_restart(struct kunit *test)
+{
+	static const u8 others[] = {
+		COSIG_MSG_CALL_PROC, COSIG_MSG_SETUP, COSIG_MSG_CONNECT, COSIG_MSG_CONNECT_ACK,
+		COSIG_MSG_RELEASE, COSIG_MSG_RELEASE_COMPLETE, COSIG_MSG_STATUS,
+		COSIG_MSG_ADD_PARTY, COSIG_MSG_ADD_PARTY_ACK, COSIG_MSG_ADD_PARTY_REJ,
+		COSIG_MSG_DROP_PARTY, COSIG_MSG_DROP_PARTY_ACK, COSIG_MSG_MODIFY_REQ,
+		COSIG_MSG_MODIFY_ACK, COSIG_MSG_MODIFY_REJ,
+	};
+	struct cosig_msg msg;
+	struct frame *f = new_frame(test);
+	unsigned int i;
+
+	frame_init(f, COSIG_VERSION, COSIG_MSG_RESTART, 0, 0);
+	KUNIT_EXPECT_EQ(test, parse_sealed(test, f, &msg), 0);
+	frame_init(f, COSIG_VERSION, COSIG_MSG_RESTART_ACK, 0, 0);
+	KUNIT_EXPECT_EQ(test, parse_sealed(test, f, &msg), 0);
+	for (i = 0; i < ARRAY_SIZE(others); i++) {
+		/* The flag does not make it a reference. */
+		frame_init(f, COSIG_VERSION, others[i], 0, 0);
+		frame_ie_u32(f, COSIG_IE_CAUSE, COSIG_CAUSE_NORMAL);
+		KUNIT_EXPECT_EQ_MSG(test, parse_sealed(test, f, &msg), -EINVAL, "type %#x",
+				    others[i]);
+		frame_init(f, COSIG_VERSION, others[i], COSIG_CREF_FLAG, 0);
+		frame_ie_u32(f, COSIG_IE_CAUSE, COSIG_CAUSE_NORMAL);
+		KUNIT_EXPECT_EQ_MSG(test, parse_sealed(test, f, &msg), -EINVAL,
+				    "type %#x, flag set", others[i]);
+		frame_init(f, COSIG_VERSION, others[i], 1, 0);
+		frame_ie_u32(f, COSIG_IE_CAUSE, COSIG_CAUSE_NORMAL);
+		KUNIT_EXPECT_EQ_MSG(test, parse_sealed(test, f, &msg), 0, "type %#x, cref 1",
+				    others[i]);
+	}
+}
+
 static void cosig_msg_element_overrunning_frame_refused(struct kunit *test)
 {
 	struct cosig_msg msg;
@@ -403,6 +438,7 @@ static struct kunit_case cosig_msg_cases[] = {
 	KUNIT_CASE(cosig_msg_wrong_version_refused),
 	KUNIT_CASE(cosig_msg_length_field_must_match_frame),
 	KUNIT_CASE(cosig_msg_unknown_type_refused),
+	KUNIT_CASE(cosig_msg_cref_0_only_for_restart),
 	KUNIT_CASE(cosig_msg_element_overrunning_frame_refused),
 	KUNIT_CASE(cosig_msg_fixed_size_element_wrong_length_refused),
 	KUNIT_CASE(cosig_msg_element_twice_refused),

@@ -5,6 +5,27 @@
  * leaf re-activates the VC with the new list.  At a leaf's end each leaf is
  * an ordinary incoming call (call.c).  Runs in the worker with the engine
  * lock held.
+ *
+ * Lifetime.  condis holds a party (as its cm_party_ctx) from the client's
+ * make-call or add-party until it is done with it: the add or the make-call
+ * failed, the party's drop completed, or the call's close completed.  All
+ * that time the party is on its call's list, and the list's reference is
+ * condis's: only cosig_party_unlink() takes it off, and only on one of those
+ * completions.  A leaf the wire ends (the peer's DROP PARTY, or the whole
+ * call cleared by RELEASE, RESTART, STATUS or the link) is %COSIG_PARTY_GONE
+ * but stays listed until the client's drop or close reaches the engine.
+ *
+ * Every such end goes through condis, as the WDK has it
+ * (NdisCmDispatchIncomingDropParty, NdisCmDispatchIncomingCloseCall,
+ * Documentation/signaling.rst): a leaf that leaves while others remain is
+ * an incoming drop-party; when the call itself ends, every active leaf but
+ * one is an incoming drop-party ("the network dropped a leaf") and the
+ * call an incoming close, which the last leaf leaves with.  The client
+ * answers each with condis_cl_drop_party(), and the close with
+ * condis_cl_close_call() on its last party; ProtocolClIncomingCloseCall
+ * obliges it to drop the parties down to one anyway, so a drop condis
+ * declines to dispatch (the client's own drop crossed it, or an add's
+ * completion has not reached the client yet) still ends in a drop.
  */
 #include <linux/jiffies.h>
 #include <linux/slab.h>
@@ -105,7 +126,11 @@ static void cosig_party_arm(struct cosig_party *p)
 	p->deadline = jiffies + msecs_to_jiffies(cosig_retry_ms);
 }
 
-/* The party leaves the call's list; condis is told by the caller. */
+/*
+ * condis is done with the party (the caller completes its add or drop, or
+ * the call's make or close): it leaves the call's list, whose reference
+ * was condis's.
+ */
 static void cosig_party_unlink(struct cosig_party *p)
 {
 	p->state = COSIG_PARTY_GONE;
@@ -179,8 +204,8 @@ void cosig_party_events(struct cosig_party *party, unsigned long ev)
 {
 	lockdep_assert_held(&party->call->sig->lock);
 	if (test_bit(COSIG_EV_ADD, &ev)) {
+		/* condis's reference, from cosig_cm_add_party(), is the list's. */
 		list_add_tail(&party->node, &party->call->parties);
-		kref_get(&party->ref);
 		cosig_party_add(party);
 	}
 	if (test_bit(COSIG_EV_DROP, &ev))
@@ -196,6 +221,26 @@ static struct cosig_party *cosig_party_find(struct cosig_call *call, u32 epref)
 		if (p->epref == epref)
 			return p;
 	return NULL;
+}
+
+/*
+ * An active leaf left on the wire while the call goes on: the client hears
+ * of it (NdisCmDispatchIncomingDropParty: "the remote party left, or the
+ * network dropped it"; only while other parties remain) and answers with
+ * its drop, which cosig_party_drop() completes at once.  Until then the
+ * party stays listed: condis still holds it.  condis declines (-EALREADY)
+ * when the client's own drop crossed this one: that drop ends the party;
+ * other refusals leave it to the client's drops before its close.
+ */
+static void cosig_party_left(struct cosig_party *p, int status, const u8 *data, u32 len)
+{
+	int err;
+
+	p->state = COSIG_PARTY_GONE;
+	err = condis_cm_dispatch_incoming_drop_party(status, p->party, (void *)data, len);
+	if (err && err != -EALREADY)
+		pr_debug("cosig %s: call %u leaf %u: incoming drop not dispatched: %d\n",
+			 p->call->sig->name, p->call->cref, p->epref, err);
 }
 
 static void cosig_party_rx_drop(struct cosig_call *call, struct cosig_party *p,
@@ -218,14 +263,13 @@ static void cosig_party_rx_drop(struct cosig_call *call, struct cosig_party *p,
 		return;
 	}
 	if (cosig_party_active_count(call) <= 1) {
-		/* The last leaf left: the call is over. */
+		/* The last leaf left: the call is over (an incoming close). */
 		cosig_call_clear_data(call, 0, msg->data, msg->data_len);
 		return;
 	}
 	p->state = COSIG_PARTY_DROPPING;
 	cosig_party_update_vc(call);
-	p->state = COSIG_PARTY_GONE;	/* waits for the client's drop */
-	condis_cm_dispatch_incoming_drop_party(0, p->party, (void *)msg->data, msg->data_len);
+	cosig_party_left(p, 0, msg->data, msg->data_len);
 }
 
 /**
@@ -305,23 +349,78 @@ void cosig_party_timeout(struct cosig_party *party)
 }
 
 /**
- * cosig_party_clear_all() - the call is over: its leaves go with it
- * @call: the call
- * @status: for adds and drops still pending
+ * cosig_party_clear_all() - the call ended on the wire: tell the client
+ *	about its leaves
+ * @call: a root whose call the peer, the link or a time-out ended; the
+ *	caller dispatches the incoming close next
+ * @status: why (0: the peer released the call)
+ *
+ * Adds and drops in flight complete (adds fail with @status, or
+ * -ECONNRESET).  Every active leaf but one is dropped by the network: an
+ * incoming drop-party; the last one leaves with the incoming close that
+ * follows (NdisCmDispatchIncomingDropParty is only for a party that is
+ * not the last).  The parties stay listed as %COSIG_PARTY_GONE until the
+ * client's drops and close reach the engine: condis holds them till then.
  *
  * Context: the worker.
  */
 void cosig_party_clear_all(struct cosig_call *call, int status)
 {
 	struct cosig_party *p, *tmp;
+	bool last_kept = false;
 
+	lockdep_assert_held(&call->sig->lock);
+	list_for_each_entry_safe(p, tmp, &call->parties, node) {
+		kref_get(&p->ref);
+		switch (p->state) {
+		case COSIG_PARTY_ADDING:
+			/* The first leaf's add is the make-call: its caller fails it. */
+			if (p->epref != 1)
+				cosig_party_add_done(p, status ?: -ECONNRESET);
+			break;
+		case COSIG_PARTY_DROPPING:
+			cosig_party_dropped(p);
+			break;
+		case COSIG_PARTY_ACTIVE:
+			if (last_kept) {
+				cosig_party_left(p, status, NULL, 0);
+			} else {
+				last_kept = true;
+				p->state = COSIG_PARTY_GONE;
+			}
+			break;
+		case COSIG_PARTY_GONE:
+			break;	/* told already, its drop not here yet */
+		}
+		cosig_party_put(p);
+	}
+}
+
+/**
+ * cosig_party_forget_all() - condis is done with the call's leaves
+ * @call: a root whose make-call failed or whose close completed (the caller
+ *	has called the completion), or an engine going away
+ *
+ * A completed close leaves no other party to condis, nor does a failed
+ * make-call (condis_cl_close_call() refuses while a second party is there
+ * or on its way); adds or drops still in flight here complete all the
+ * same, then every party leaves the list.
+ *
+ * Context: the worker, or cosig_destroy() with the lock held.
+ */
+void cosig_party_forget_all(struct cosig_call *call)
+{
+	struct cosig_party *p, *tmp;
+
+	lockdep_assert_held(&call->sig->lock);
 	list_for_each_entry_safe(p, tmp, &call->parties, node) {
 		kref_get(&p->ref);
 		if (p->state == COSIG_PARTY_ADDING && p->epref != 1)
-			cosig_party_add_done(p, status ?: -ECONNRESET);
+			cosig_party_add_done(p, -ECONNRESET);
 		else if (p->state == COSIG_PARTY_DROPPING)
 			cosig_party_dropped(p);
-		cosig_party_unlink(p);
+		else
+			cosig_party_unlink(p);
 		cosig_party_put(p);
 	}
 }

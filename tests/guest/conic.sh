@@ -68,9 +68,11 @@ field() {
 	}' $CALLS
 }
 
-# sig_field PORT NAME: a counter of the port's signaling engine
+# sig_field PORT NAME: the first NAME=VALUE of the port's state file (the
+# port's counters come before its engine's: see engine_field)
 sig_field() {
-	tr ' ' '\n' <$DEBUGFS/conic/conic$1/state | awk -F= -v f="$2" '$1 == f { print $2; exit }'
+	tr ' ' '\n' <$DEBUGFS/conic/conic$1/state |
+		awk -F= -v f="$2" 'NF > 1 && $1 == f { print $2; exit }'
 }
 
 # echoed ID N: wait until call ID got N packets back, all intact
@@ -98,4 +100,78 @@ timed_rmmod() {
 	[ "$ms" -lt 15000 ] || fail "rmmod $1 took $ms ms"
 	[ "$ms" -gt "$RMMOD_LONGEST" ] && RMMOD_LONGEST=$ms
 	return 0
+}
+
+# veth_pair A: create the veth pair A and its peer, both up, removed when
+# the test exits; VETH_PEER is the peer's name (busybox's ip names it)
+veth_pair() {
+	ip link add "$1" type veth peer name "$1p" 2>/dev/null || exit 4
+	VETH_PEER=$(ip link show "$1" | sed -n "s/.*$1@\([^:]*\):.*/\1/p")
+	[ -n "$VETH_PEER" ] || fail "no veth peer for $1"
+	ip link set "$1" up && ip link set "$VETH_PEER" up
+	trap "ip link del $1 2>/dev/null" EXIT
+}
+
+# eth PORT IFNAME: carry the port's link over a device and wait for it
+eth() {
+	echo "$1 $2" >$BUS/link_eth || fail "link_eth $1 $2"
+	wait_for "grep -q link=up $DEBUGFS/conic/conic$1/state" || fail "conic$1 link not up"
+}
+
+# mac_of IFNAME: a device's Ethernet address
+mac_of() {
+	cat "/sys/class/net/$1/address"
+}
+
+# engine_field PORT NAME: a counter of the port's signaling engine (its
+# counter line, not the port's frame counters of the same name)
+engine_field() {
+	grep ' retransmits=' $DEBUGFS/conic/conic$1/state | tr ' ' '\n' |
+		awk -F= -v f="$2" '$1 == f { print $2; exit }'
+}
+
+# root_cref PORT: the call reference of the port's multipoint root call
+root_cref() {
+	awk '$1 == "call" && $4 == "root" { sub("cref=", "", $2); sub("[(].*", "", $2); print $2; exit }' \
+		$DEBUGFS/conic/conic$1/state
+}
+
+# sigframe TYPE CREF EPREF [IE...]: the hex of a conic frame on the
+# signaling channel carrying one message (TYPE, CREF and EPREF as numbers;
+# each IE as ie_u32 or ie_hex prints it)
+sigframe() {
+	local type=$1 cref=$2 epref=$3 ies
+	shift 3
+	ies=$(printf '%s' "$@")
+	printf '0000%04x01%02x%04x%08x%08x%s' $((12 + ${#ies} / 2)) "$type" $((${#ies} / 2)) \
+		"$cref" "$epref" "$ies"
+}
+
+# ie_u32 TYPE VALUE: an information element holding a 32-bit value
+ie_u32() {
+	printf '%04x0004%08x' "$1" "$2"
+}
+
+# inject PORT SRC HEX: one frame arrives at the port as if from its link
+inject() {
+	echo "$2 $3" >$DEBUGFS/conic/conic$1/inject || fail "inject at conic$1: $3"
+}
+
+# close_incoming: close every incoming call coecho has (leaves, and calls
+# a forged frame left half-open)
+close_incoming() {
+	for id in $(awk '/dir=in/ { sub("id=", "", $1); print $1 }' $CALLS); do
+		echo "close $id" >$CTL 2>/dev/null
+	done
+	wait_for "! grep -q dir=in $CALLS" || fail "incoming calls left"
+}
+
+# log_mark TEXT: a line in the kernel log; kmsg_after TEXT: the log after
+# the last such line
+log_mark() {
+	echo "<6>conic-test: $*" >/dev/kmsg
+}
+kmsg_after() {
+	dmesg | awk -v m="conic-test: $1" 'index($0, m) { n = NR } { l[NR] = $0 }
+		END { for (i = n + 1; i <= NR; i++) print l[i] }'
 }
