@@ -70,7 +70,7 @@ int condis_register_miniport(const struct condis_miniport_desc *desc, void *priv
 }
 EXPORT_SYMBOL_NS_GPL(condis_register_miniport, CONDIS);
 
-static void adapter_unregister(struct condis_adapter *adapter, struct condis_teardown *td);
+static void adapter_remove(struct condis_adapter *adapter, struct condis_teardown *td);
 
 /**
  * condis_deregister_miniport() - remove a CO miniport driver
@@ -100,7 +100,7 @@ void condis_deregister_miniport(struct condis_miniport *miniport)
 		mutex_unlock(&condis_config_lock);
 		if (!adapter)
 			break;
-		adapter_unregister(adapter, &td);
+		adapter_remove(adapter, &td);
 	}
 	mutex_lock(&condis_config_lock);
 	list_del(&miniport->node);
@@ -184,12 +184,12 @@ EXPORT_SYMBOL_NS_GPL(condis_adapter_register, CONDIS);
  */
 void condis_adapter_unregister(struct condis_adapter *adapter)
 {
-	adapter_unregister(adapter, NULL);
+	adapter_remove(adapter, NULL);
 }
 EXPORT_SYMBOL_NS_GPL(condis_adapter_unregister, CONDIS);
 
 /* Unregister @adapter as part of the departure @td (NULL: its own). */
-static void adapter_unregister(struct condis_adapter *adapter, struct condis_teardown *td)
+static void adapter_remove(struct condis_adapter *adapter, struct condis_teardown *td)
 {
 	struct condis_obj *obj = condis_obj_get_handle(adapter, CONDIS_OBJ_ADAPTER);
 	struct condis_teardown own;

@@ -823,7 +823,7 @@ int condis_mcm_deactivate_vc(struct condis_vc *vc)
 	}
 	spin_unlock_bh(&vc->lock);
 	if (err)
-		condis_bad_input("mcm_deactivate_vc: VC %u cannot be deactivated (%d; %u sent, %u kept out)",
+		condis_bad_input("mcm_deactivate_vc: VC %u not deactivated (%d; %u sent, %u kept)",
 				 vc->obj.id, err, sent, kept);
 	condis_vc_put(vc);
 	return err;

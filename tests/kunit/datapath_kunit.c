@@ -832,8 +832,8 @@ static void data_held_receives_of_unconnected_call_go_back(struct kunit *test)
 	make_skbs(test, &q, 2, 60);
 	KUNIT_EXPECT_EQ(test, condis_mco_indicate_receive(w->cl_vc, &q, 0), 0);
 	w->cl_close_on_remote_close = true;
-	KUNIT_EXPECT_EQ(test, condis_cm_dispatch_incoming_close_call(-ECONNRESET, w->cl_vc,
-								    NULL, 0), 0);
+	KUNIT_EXPECT_EQ(test,
+			condis_cm_dispatch_incoming_close_call(-ECONNRESET, w->cl_vc, NULL, 0), 0);
 	FAKE_EXPECT_ONCE(test, w, "mp.return_skbs 2");	/* the CM deactivated the VC */
 	FAKE_EXPECT_NONE(test, w, "cl.co_receive");
 	KUNIT_EXPECT_EQ(test, w->cl_vc->rx_outstanding, 0U);

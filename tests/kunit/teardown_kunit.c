@@ -193,8 +193,9 @@ static void td_budget_restore(void *data)
 
 static void td_short_budget(struct kunit *test)
 {
-	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, td_budget_restore,
-			(void *)(uintptr_t)condis_teardown_wait_ms), 0);
+	void *was = (void *)(uintptr_t)condis_teardown_wait_ms;
+
+	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, td_budget_restore, was), 0);
 	condis_teardown_wait_ms = TD_TEST_BUDGET_MS;
 }
 
