@@ -764,18 +764,10 @@ static void data_signalling_vc_belongs_to_cm(struct kunit *test)
 /* An incoming call on w->cl_vc, offered and accepted, not connected yet. */
 static struct condis_sap *accepted_incoming(struct kunit *test, struct fake_world *w)
 {
-	struct condis_sap *sap = NULL, *csap;
-	struct fake_sap_addr a;
+	struct condis_sap *sap = NULL;
 
 	KUNIT_ASSERT_EQ(test, fake_world_open_af(w), 0);
-	fake_sap_addr(&a, 9);
-	KUNIT_ASSERT_EQ(test, condis_cl_register_sap(w->cl_af, w, &a.addr, &sap), 0);
-	csap = condis_cm_lookup_sap(w->cm_af, &a.addr);
-	KUNIT_ASSERT_NOT_NULL(test, csap);
-	KUNIT_ASSERT_EQ(test, fake_cm_create_vc_for(w, w->cl_af, &w->cl_vc), 0);
-	KUNIT_ASSERT_EQ(test, fake_cm_activate(w, w->cl_vc), 0);
-	KUNIT_ASSERT_EQ(test, condis_cm_dispatch_incoming_call(csap, w->cl_vc, &dp_params), 0);
-	condis_sap_put(csap);
+	w->cl_vc = fake_accepted_incoming(test, w, 9, &dp_params, &sap);
 	return sap;
 }
 

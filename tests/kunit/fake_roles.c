@@ -580,6 +580,38 @@ int fake_cm_create_vc_for(struct fake_world *w, struct condis_af *af, struct con
 	return condis_co_create_vc(w->cm_binding, af, w, vc);
 }
 
+/**
+ * fake_accepted_incoming() - an incoming call the client has accepted
+ * @test: the test
+ * @w: the world, with the client's AF open
+ * @id: the SAP the client registers (fake_sap_addr()) and the call goes to
+ * @params: the offer's parameters
+ * @sap: set to the client's SAP handle
+ *
+ * The CM looks the SAP up, creates and activates a VC for the client and
+ * offers the call, which the client accepts at once; it is not connected.
+ *
+ * Return: the call's VC.
+ */
+struct condis_vc *fake_accepted_incoming(struct kunit *test, struct fake_world *w, u32 id,
+					 struct condis_call_params *params,
+					 struct condis_sap **sap)
+{
+	struct condis_sap *csap;
+	struct fake_sap_addr a;
+	struct condis_vc *vc;
+
+	fake_sap_addr(&a, id);
+	KUNIT_ASSERT_EQ(test, condis_cl_register_sap(w->cl_af, w, &a.addr, sap), 0);
+	csap = condis_cm_lookup_sap(w->cm_af, &a.addr);
+	KUNIT_ASSERT_NOT_NULL(test, csap);
+	KUNIT_ASSERT_EQ(test, fake_cm_create_vc_for(w, w->cl_af, &vc), 0);
+	KUNIT_ASSERT_EQ(test, fake_cm_activate(w, vc), 0);
+	KUNIT_ASSERT_EQ(test, condis_cm_dispatch_incoming_call(csap, vc, params), 0);
+	condis_sap_put(csap);
+	return vc;
+}
+
 int fake_cm_drop_vc(struct fake_world *w, struct condis_vc *vc)
 {
 	if (w->kind == FAKE_MCM)

@@ -178,6 +178,9 @@ int fake_cm_activate_with(struct fake_world *w, struct condis_vc *vc,
 int fake_cm_deactivate(struct fake_world *w, struct condis_vc *vc);
 int fake_cm_create_vc_for(struct fake_world *w, struct condis_af *af, struct condis_vc **vc);
 int fake_cm_drop_vc(struct fake_world *w, struct condis_vc *vc);
+struct condis_vc *fake_accepted_incoming(struct kunit *test, struct fake_world *w, u32 id,
+					 struct condis_call_params *params,
+					 struct condis_sap **sap);
 
 /* The fake miniport completes every skb it holds, with @status. */
 void fake_mp_complete_sends(struct fake_world *w, struct condis_vc *vc, int status);

@@ -28,20 +28,11 @@ static void teardown_unbind_with_live_objects_closes_in_order(struct kunit *test
 	struct fake_world *w = fake_world_new(test, *kind);
 	struct fake_party *root, *leaf;
 	struct condis_vc *in_vc, *mp_vc, *idle_vc;
-	struct condis_sap *sap = NULL, *csap;
-	struct fake_sap_addr a;
+	struct condis_sap *sap = NULL;
 
 	KUNIT_ASSERT_EQ(test, fake_world_open_af(w), 0);
-	fake_sap_addr(&a, 5);
-	KUNIT_ASSERT_EQ(test, condis_cl_register_sap(w->cl_af, w, &a.addr, &sap), 0);
-
 	/* The incoming call, connected. */
-	csap = condis_cm_lookup_sap(w->cm_af, &a.addr);
-	KUNIT_ASSERT_NOT_NULL(test, csap);
-	KUNIT_ASSERT_EQ(test, fake_cm_create_vc_for(w, w->cl_af, &in_vc), 0);
-	KUNIT_ASSERT_EQ(test, fake_cm_activate(w, in_vc), 0);
-	KUNIT_ASSERT_EQ(test, condis_cm_dispatch_incoming_call(csap, in_vc, &td_params), 0);
-	condis_sap_put(csap);
+	in_vc = fake_accepted_incoming(test, w, 5, &td_params, &sap);
 	KUNIT_ASSERT_EQ(test, condis_cm_dispatch_call_connected(in_vc), 0);
 
 	/* The multipoint call with two parties. */
@@ -263,20 +254,12 @@ static void teardown_leaves_cm_vc_deletion_to_the_cm(struct kunit *test)
 {
 	const enum fake_cm_kind *kind = test->param_value;
 	struct fake_world *w = fake_world_new(test, *kind);
-	struct condis_sap *sap = NULL, *csap;
-	struct fake_sap_addr a;
+	struct condis_sap *sap = NULL;
 	struct condis_vc *in_vc;
 	s64 ms;
 
 	KUNIT_ASSERT_EQ(test, fake_world_open_af(w), 0);
-	fake_sap_addr(&a, 8);
-	KUNIT_ASSERT_EQ(test, condis_cl_register_sap(w->cl_af, w, &a.addr, &sap), 0);
-	csap = condis_cm_lookup_sap(w->cm_af, &a.addr);
-	KUNIT_ASSERT_NOT_NULL(test, csap);
-	KUNIT_ASSERT_EQ(test, fake_cm_create_vc_for(w, w->cl_af, &in_vc), 0);
-	KUNIT_ASSERT_EQ(test, fake_cm_activate(w, in_vc), 0);
-	KUNIT_ASSERT_EQ(test, condis_cm_dispatch_incoming_call(csap, in_vc, &td_params), 0);
-	condis_sap_put(csap);
+	in_vc = fake_accepted_incoming(test, w, 8, &td_params, &sap);
 	KUNIT_ASSERT_EQ(test, condis_cm_dispatch_call_connected(in_vc), 0);
 
 	w->cl_vc = in_vc;
