@@ -212,9 +212,16 @@ static void condis_unbind(struct condis_binding *binding, struct condis_teardown
 		condis_binding_force_close(binding, td);
 		return;
 	}
-	/* A protocol that let one budget run out is not waited for again. */
-	left = td->expired || READ_ONCE(protocol->unresponsive) ? 0 :
-	       (long)td->deadline - (long)jiffies;
+	/*
+	 * A protocol that let one budget run out is not waited for again;
+	 * one that did not still gets a second when another spent the budget.
+	 */
+	if (READ_ONCE(protocol->unresponsive))
+		left = 0;
+	else if (td->expired)
+		left = HZ;
+	else
+		left = (long)td->deadline - (long)jiffies;
 	if (wait_for_completion_timeout(&binding->closed, max(left, 1L)))
 		return;
 	if (!READ_ONCE(protocol->unresponsive))
