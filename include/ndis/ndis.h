@@ -17,9 +17,17 @@
  *
  * The compat layer is these headers only: no module of its own.  condis
  * itself (cond/) never includes them.
+ *
+ * The header imports condis's symbol namespace for the module that
+ * includes it, so a driver's Kbuild and sources need no Linux-only line.
+ * Every source file that includes it adds the same modinfo entry, which
+ * modpost accepts any number of times.
  */
 #ifndef _NDIS_NDIS_H
 #define _NDIS_NDIS_H
+
+#include <linux/module.h>
+#include <linux/version.h>
 
 #include <ndis/types.h>
 #include <ndis/status.h>
@@ -30,5 +38,12 @@
 #include <ndis/driver.h>
 #include <ndis/tramp.h>
 #include <ndis/cocalls.h>
+
+/* The macro takes a string from 6.13 on, an identifier before. */
+#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 13, 0)
+MODULE_IMPORT_NS("CONDIS");
+#else
+MODULE_IMPORT_NS(CONDIS);
+#endif
 
 #endif /* _NDIS_NDIS_H */
