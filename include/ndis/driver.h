@@ -711,6 +711,27 @@ static inline bool ndis_table_copy(void *dst, size_t size, const NDIS_OBJECT_HEA
 	return true;
 }
 
+/*
+ * The call-manager table, read whole whatever Header.Size says beyond the
+ * REVISION_1 size.  The WDK's NDIS_SIZEOF_CO_CALL_MANAGER_OPTIONAL_HANDLERS_REVISION_1
+ * stops before CmNotifyCloseAfCompleteHandler, which NDIS 6 requires and
+ * WDK-built drivers set with that size in the header.  Reading the member
+ * is safe: the table a driver passes is its NDIS_CO_CALL_MANAGER_OPTIONAL_HANDLERS
+ * (or the NDIS_DRIVER_OPTIONAL_HANDLERS union holding it), declared by
+ * this header as by the WDK's with the member inside it, so all of it is
+ * the driver's memory.
+ */
+static inline bool ndis_cm_table_copy(NDIS_CO_CALL_MANAGER_OPTIONAL_HANDLERS *dst,
+				      const NDIS_OBJECT_HEADER *hdr)
+{
+	const size_t first = offsetof(NDIS_CO_CALL_MANAGER_OPTIONAL_HANDLERS, CmCreateVcHandler);
+
+	if (hdr->Revision < 1 || hdr->Size < NDIS_SIZEOF_CO_CALL_MANAGER_OPTIONAL_HANDLERS_REVISION_1)
+		return false;
+	memcpy(dst, hdr, sizeof(*dst));
+	return ndis_table_complete(dst, first, sizeof(*dst));
+}
+
 /**
  * NdisSetOptionalHandlers() - register a CoNDIS handler table
  * @NdisHandle: the driver handle, from within ProtocolSetOptions or
@@ -721,9 +742,10 @@ static inline bool ndis_table_copy(void *dst, size_t size, const NDIS_OBJECT_HEA
  *	NDIS_CO_CALL_MANAGER_OPTIONAL_HANDLERS (miniport)
  *
  * Every handler of the client and call-manager tables must be set, as
- * NDIS requires (placeholders return NDIS_STATUS_NOT_SUPPORTED); the
- * call manager's CmNotifyCloseAfCompleteHandler only if Header.Size
- * covers it (the REVISION_1 size does not, see <ndis/co.h>).
+ * NDIS requires (placeholders return NDIS_STATUS_NOT_SUPPORTED),
+ * including the call manager's CmNotifyCloseAfCompleteHandler, which is
+ * read even when Header.Size is the REVISION_1 size that stops before it
+ * (see <ndis/co.h>).
  *
  * Context: process (PASSIVE_LEVEL).
  * Return: NDIS_STATUS_SUCCESS, NDIS_STATUS_BAD_CHARACTERISTICS (wrong type
@@ -737,8 +759,6 @@ static inline NDIS_STATUS NdisSetOptionalHandlers(NDIS_HANDLE NdisHandle,
 	const NDIS_OBJECT_HEADER *h = &OptionalHandlers->Header;
 	struct ndis_protocol_driver *p;
 	struct ndis_miniport_driver *m;
-	const size_t cm_first = offsetof(NDIS_CO_CALL_MANAGER_OPTIONAL_HANDLERS, CmCreateVcHandler);
-	const size_t cm_need = NDIS_SIZEOF_CO_CALL_MANAGER_OPTIONAL_HANDLERS_REVISION_1;
 
 	if (!o || (o->kind != NDIS_OBJ_PROTOCOL && o->kind != NDIS_OBJ_MINIPORT))
 		return NDIS_STATUS_NOT_SUPPORTED;
@@ -766,8 +786,7 @@ static inline NDIS_STATUS NdisSetOptionalHandlers(NDIS_HANDLE NdisHandle,
 			p->has_cl = true;
 			return NDIS_STATUS_SUCCESS;
 		case NDIS_OBJECT_TYPE_CO_CALL_MANAGER_OPTIONAL_HANDLERS:
-			if (!ndis_table_copy(&p->cm, sizeof(p->cm), h, cm_need) ||
-			    !ndis_table_complete(&p->cm, cm_first, cm_need))
+			if (!ndis_cm_table_copy(&p->cm, h))
 				return NDIS_STATUS_BAD_CHARACTERISTICS;
 			p->has_cm = true;
 			return NDIS_STATUS_SUCCESS;
@@ -786,8 +805,7 @@ static inline NDIS_STATUS NdisSetOptionalHandlers(NDIS_HANDLE NdisHandle,
 		m->has_co = true;
 		return NDIS_STATUS_SUCCESS;
 	case NDIS_OBJECT_TYPE_CO_CALL_MANAGER_OPTIONAL_HANDLERS:
-		if (!ndis_table_copy(&m->cm, sizeof(m->cm), h, cm_need) ||
-		    !ndis_table_complete(&m->cm, cm_first, cm_need))
+		if (!ndis_cm_table_copy(&m->cm, h))
 			return NDIS_STATUS_BAD_CHARACTERISTICS;
 		m->has_cm = true;
 		return NDIS_STATUS_SUCCESS;

@@ -406,12 +406,8 @@ static int ndis__cm_deregister_sap(void *cm_sap_ctx)
 
 static void ndis__cm_notify_close_af_complete(void *cm_af_ctx, int status)
 {
-	CM_NOTIFY_CLOSE_AF_COMPLETE_HANDLER fn = ndis__cm()->CmNotifyCloseAfCompleteHandler;
-
-	if (fn)
-		fn(cm_af_ctx, ndis_status_from_native(status));
-	else
-		pr_warn_ratelimited("ndis: no CmNotifyCloseAfCompleteHandler (table size too small)\n");
+	/* Set: NdisSetOptionalHandlers() refuses a table without it. */
+	ndis__cm()->CmNotifyCloseAfCompleteHandler(cm_af_ctx, ndis_status_from_native(status));
 }
 
 static int ndis__cm_create_vc(void *cm_af_ctx, struct condis_vc *vc, void **cm_vc_ctx)
