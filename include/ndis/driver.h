@@ -726,7 +726,8 @@ static inline bool ndis_cm_table_copy(NDIS_CO_CALL_MANAGER_OPTIONAL_HANDLERS *ds
 {
 	const size_t first = offsetof(NDIS_CO_CALL_MANAGER_OPTIONAL_HANDLERS, CmCreateVcHandler);
 
-	if (hdr->Revision < 1 || hdr->Size < NDIS_SIZEOF_CO_CALL_MANAGER_OPTIONAL_HANDLERS_REVISION_1)
+	if (hdr->Revision < 1 ||
+	    hdr->Size < NDIS_SIZEOF_CO_CALL_MANAGER_OPTIONAL_HANDLERS_REVISION_1)
 		return false;
 	memcpy(dst, hdr, sizeof(*dst));
 	return ndis_table_complete(dst, first, sizeof(*dst));

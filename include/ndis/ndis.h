@@ -27,7 +27,6 @@
 #define _NDIS_NDIS_H
 
 #include <linux/module.h>
-#include <linux/version.h>
 
 #include <ndis/types.h>
 #include <ndis/status.h>
@@ -39,11 +38,10 @@
 #include <ndis/tramp.h>
 #include <ndis/cocalls.h>
 
-/* The macro takes a string from 6.13 on, an identifier before. */
-#if LINUX_VERSION_CODE >= KERNEL_VERSION(6, 13, 0)
-MODULE_IMPORT_NS("CONDIS");
-#else
-MODULE_IMPORT_NS(CONDIS);
-#endif
+/*
+ * MODULE_IMPORT_NS(CONDIS), spelled as what it expands to: the macro takes
+ * an identifier up to 6.12 and a string from 6.13 on, this form any.
+ */
+MODULE_INFO(import_ns, "CONDIS");
 
 #endif /* _NDIS_NDIS_H */

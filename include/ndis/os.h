@@ -514,8 +514,9 @@ static inline void NdisFreeIoWorkItem(NDIS_HANDLE NdisIoWorkItemHandle)
  *	%I64x, ...) are not understood, and __printf() has the compiler flag
  *	them; the driver's own prefix, if any, is part of it (no pr_fmt)
  *
- * Not filtered by DbgPrint's component mask as on Windows: the line goes
- * to the kernel log at KERN_DEBUG (dmesg shows it; the console only if
+ * Not filtered by DbgPrint's component mask as on Windows, nor compiled
+ * out as pr_debug() is without dynamic debug: the line goes to the kernel
+ * log at KERN_DEBUG (LOGLEVEL_DEBUG; dmesg shows it, the console only if
  * its loglevel is 8).
  *
  * Context: any.
@@ -523,13 +524,10 @@ static inline void NdisFreeIoWorkItem(NDIS_HANDLE NdisIoWorkItemHandle)
  */
 static inline __printf(1, 2) ULONG DbgPrint(const char *Format, ...)
 {
-	struct va_format vaf;
 	va_list args;
 
 	va_start(args, Format);
-	vaf.fmt = Format;
-	vaf.va = &args;
-	printk(KERN_DEBUG "%pV", &vaf);
+	vprintk_emit(0, LOGLEVEL_DEBUG, NULL, Format, args);
 	va_end(args);
 	return 0;
 }
