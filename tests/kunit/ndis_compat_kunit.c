@@ -394,6 +394,29 @@ static void ndis_cm_rev1_table_notify_close_af_complete_is_called(struct kunit *
 	ndis__miniport = saved_m;
 }
 
+/* NDIS 6 requires CmNotifyCloseAfCompleteHandler: a table without it is refused. */
+static void ndis_cm_table_without_notify_close_af_complete_is_refused(struct kunit *test)
+{
+	struct ndis_protocol_driver *p = kunit_kzalloc(test, sizeof(*p), GFP_KERNEL);
+	NDIS_DRIVER_OPTIONAL_HANDLERS h;
+
+	KUNIT_ASSERT_NOT_NULL(test, p);
+	p->obj.magic = NDIS_COMPAT_MAGIC;
+	p->obj.kind = NDIS_OBJ_PROTOCOL;
+	p->registering = true;
+	ndis_test_cm_table_rev1(&h);
+	h.CallManagerChars.CmNotifyCloseAfCompleteHandler = NULL;
+	KUNIT_EXPECT_EQ(test, NdisSetOptionalHandlers(p, &h), NDIS_STATUS_BAD_CHARACTERISTICS);
+	h.CallManagerChars.Header.Size = sizeof(h.CallManagerChars);
+	KUNIT_EXPECT_EQ(test, NdisSetOptionalHandlers(p, &h), NDIS_STATUS_BAD_CHARACTERISTICS);
+	KUNIT_EXPECT_FALSE(test, p->has_cm);
+	/* Below the REVISION_1 size, even with every handler set. */
+	ndis_test_cm_table_rev1(&h);
+	h.CallManagerChars.Header.Size--;
+	KUNIT_EXPECT_EQ(test, NdisSetOptionalHandlers(p, &h), NDIS_STATUS_BAD_CHARACTERISTICS);
+	KUNIT_EXPECT_FALSE(test, p->has_cm);
+}
+
 static struct kunit_case ndis_compat_cases[] = {
 	KUNIT_CASE(ndis_status_fixed_pairs),
 	KUNIT_CASE(ndis_status_other_errnos_are_failure),
@@ -404,6 +427,7 @@ static struct kunit_case ndis_compat_cases[] = {
 	KUNIT_CASE(ndis_nbl_wrap_shows_skb),
 	KUNIT_CASE_PARAM(ndis_dispatch_on_closing_sap_or_af_is_failure, fake_kind_gen_params),
 	KUNIT_CASE(ndis_cm_rev1_table_notify_close_af_complete_is_called),
+	KUNIT_CASE(ndis_cm_table_without_notify_close_af_complete_is_refused),
 	{}
 };
 
