@@ -240,4 +240,3 @@ module_exit(cl_exit);
 
 MODULE_DESCRIPTION("ndisclient: a CoNDIS client written against the NDIS compat headers");
 MODULE_LICENSE("GPL");
-MODULE_IMPORT_NS(CONDIS);

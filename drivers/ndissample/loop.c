@@ -1265,7 +1265,8 @@ static NDIS_STATUS LoopSetOptions(NDIS_HANDLE NdisDriverHandle, NDIS_HANDLE Driv
 	NdisZeroMemory(&handlers, sizeof(handlers));
 	cm->Header.Type = NDIS_OBJECT_TYPE_CO_CALL_MANAGER_OPTIONAL_HANDLERS;
 	cm->Header.Revision = NDIS_CO_CALL_MANAGER_OPTIONAL_HANDLERS_REVISION_1;
-	cm->Header.Size = sizeof(*cm);	/* with CmNotifyCloseAfCompleteHandler */
+	/* As the WDK documents it; CmNotifyCloseAfCompleteHandler is set all the same. */
+	cm->Header.Size = NDIS_SIZEOF_CO_CALL_MANAGER_OPTIONAL_HANDLERS_REVISION_1;
 	cm->CmCreateVcHandler = LoopCmCreateVc;
 	cm->CmDeleteVcHandler = LoopCmDeleteVc;
 	cm->CmOpenAfHandler = LoopCmOpenAf;

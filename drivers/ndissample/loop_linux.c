@@ -228,4 +228,3 @@ module_exit(loop_exit);
 
 MODULE_DESCRIPTION("ndisloop: a loopback CoNDIS MCM written against the NDIS compat headers");
 MODULE_LICENSE("GPL");
-MODULE_IMPORT_NS(CONDIS);

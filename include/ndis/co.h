@@ -446,9 +446,10 @@ typedef struct _NDIS_CO_CALL_MANAGER_OPTIONAL_HANDLERS {
 #define NDIS_CO_CALL_MANAGER_OPTIONAL_HANDLERS_REVISION_1	1
 /*
  * As in both WDK versions, REVISION_1's size stops before the last member,
- * CmNotifyCloseAfCompleteHandler, which NDIS 6 nevertheless requires: the
- * compat layer reads that member only if Header.Size covers it, and
- * refuses a table without it (NDIS_STATUS_BAD_CHARACTERISTICS).
+ * CmNotifyCloseAfCompleteHandler, which NDIS 6 nevertheless requires and
+ * WDK-built drivers set: the compat layer reads the whole structure when
+ * Header.Size is at least this size, and refuses a table without that
+ * handler (NDIS_STATUS_BAD_CHARACTERISTICS).
  */
 #define NDIS_SIZEOF_CO_CALL_MANAGER_OPTIONAL_HANDLERS_REVISION_1 \
 	RTL_SIZEOF_THROUGH_FIELD(NDIS_CO_CALL_MANAGER_OPTIONAL_HANDLERS, \

@@ -138,6 +138,9 @@ typedef struct _NDIS_BIND_PARAMETERS {
 } NDIS_BIND_PARAMETERS, *PNDIS_BIND_PARAMETERS;
 
 #define NDIS_BIND_PARAMETERS_REVISION_1		1
+/* The reduced structure's size: what NDIS fills, never what a driver sets. */
+#define NDIS_SIZEOF_BIND_PARAMETERS_REVISION_1 \
+	RTL_SIZEOF_THROUGH_FIELD(NDIS_BIND_PARAMETERS, MediaConnectState)
 
 typedef struct _NDIS_OPEN_PARAMETERS {
 	NDIS_OBJECT_HEADER Header;
@@ -150,6 +153,58 @@ typedef struct _NDIS_OPEN_PARAMETERS {
 } NDIS_OPEN_PARAMETERS, *PNDIS_OPEN_PARAMETERS;
 
 #define NDIS_OPEN_PARAMETERS_REVISION_1		1
+#define NDIS_SIZEOF_OPEN_PARAMETERS_REVISION_1 \
+	RTL_SIZEOF_THROUGH_FIELD(NDIS_OPEN_PARAMETERS, FrameTypeArraySize)
+
+/* ---- PnP events -------------------------------------------------------------------- */
+
+/* NDIS 6.0's codes; condis delivers none of them (see NetPnPEventHandler). */
+typedef enum _NET_PNP_EVENT_CODE {
+	NetEventSetPower,
+	NetEventQueryPower,
+	NetEventQueryRemoveDevice,
+	NetEventCancelRemoveDevice,
+	NetEventReconfigure,
+	NetEventBindList,
+	NetEventBindsComplete,
+	NetEventPnPCapabilities,
+	NetEventPause,
+	NetEventRestart,
+	NetEventPortActivation,
+	NetEventPortDeactivation,
+	NetEventIMReEnableDevice,
+} NET_PNP_EVENT_CODE, *PNET_PNP_EVENT_CODE;
+
+typedef struct _NET_PNP_EVENT {
+	NET_PNP_EVENT_CODE NetEvent;
+	PVOID Buffer;
+	ULONG BufferLength;
+	ULONG_PTR NdisReserved[4];
+	ULONG_PTR TransportReserved[4];
+	ULONG_PTR TdiReserved[4];
+	ULONG_PTR TdiClientReserved[4];
+} NET_PNP_EVENT, *PNET_PNP_EVENT;
+
+typedef ULONG NDIS_NIC_SWITCH_ID, *PNDIS_NIC_SWITCH_ID;
+typedef ULONG NDIS_NIC_SWITCH_VPORT_ID, *PNDIS_NIC_SWITCH_VPORT_ID;
+
+/* Header.Type NDIS_OBJECT_TYPE_DEFAULT. */
+typedef struct _NET_PNP_EVENT_NOTIFICATION {
+	NDIS_OBJECT_HEADER Header;
+	NDIS_PORT_NUMBER PortNumber;
+	NET_PNP_EVENT NetPnPEvent;
+	ULONG Flags;
+	NDIS_NIC_SWITCH_ID SwitchId;
+	NDIS_NIC_SWITCH_VPORT_ID VPortId;
+} NET_PNP_EVENT_NOTIFICATION, *PNET_PNP_EVENT_NOTIFICATION;
+
+#define NET_PNP_EVENT_NOTIFICATION_REVISION_1	1
+#define NET_PNP_EVENT_NOTIFICATION_REVISION_2	2
+/* NDIS 6.0's layout ends with NetPnPEvent; Flags and the NIC-switch ids came later. */
+#define NDIS_SIZEOF_NET_PNP_EVENT_NOTIFICATION_REVISION_1 \
+	RTL_SIZEOF_THROUGH_FIELD(NET_PNP_EVENT_NOTIFICATION, NetPnPEvent)
+#define NDIS_SIZEOF_NET_PNP_EVENT_NOTIFICATION_REVISION_2 \
+	RTL_SIZEOF_THROUGH_FIELD(NET_PNP_EVENT_NOTIFICATION, VPortId)
 
 /* ---- protocol drivers ------------------------------------------------------------- */
 
@@ -167,7 +222,7 @@ typedef VOID PROTOCOL_OPEN_ADAPTER_COMPLETE_EX(NDIS_HANDLE ProtocolBindingContex
 						 NDIS_STATUS Status);
 typedef VOID PROTOCOL_CLOSE_ADAPTER_COMPLETE_EX(NDIS_HANDLE ProtocolBindingContext);
 typedef NDIS_STATUS PROTOCOL_NET_PNP_EVENT(NDIS_HANDLE ProtocolBindingContext,
-					     PVOID NetPnPEventNotification);
+					     PNET_PNP_EVENT_NOTIFICATION NetPnPEventNotification);
 typedef VOID PROTOCOL_UNINSTALL(VOID);
 typedef VOID PROTOCOL_OID_REQUEST_COMPLETE(NDIS_HANDLE ProtocolBindingContext,
 					     PNDIS_OID_REQUEST OidRequest, NDIS_STATUS Status);
@@ -184,6 +239,19 @@ typedef VOID PROTOCOL_DIRECT_OID_REQUEST_COMPLETE(NDIS_HANDLE ProtocolBindingCon
 						    PNDIS_OID_REQUEST OidRequest,
 						    NDIS_STATUS Status);
 
+/* The handler-pointer names of the WDK's NDIS_PROTOCOL_DRIVER_CHARACTERISTICS. */
+typedef PROTOCOL_BIND_ADAPTER_EX(*BIND_HANDLER_EX);
+typedef PROTOCOL_UNBIND_ADAPTER_EX(*UNBIND_HANDLER_EX);
+typedef PROTOCOL_OPEN_ADAPTER_COMPLETE_EX(*OPEN_ADAPTER_COMPLETE_HANDLER_EX);
+typedef PROTOCOL_CLOSE_ADAPTER_COMPLETE_EX(*CLOSE_ADAPTER_COMPLETE_HANDLER_EX);
+typedef PROTOCOL_NET_PNP_EVENT(*NET_PNP_EVENT_HANDLER);
+typedef PROTOCOL_UNINSTALL(*UNINSTALL_PROTOCOL_HANDLER);
+typedef PROTOCOL_OID_REQUEST_COMPLETE(*OID_REQUEST_COMPLETE_HANDLER);
+typedef PROTOCOL_STATUS_EX(*STATUS_HANDLER_EX);
+typedef PROTOCOL_RECEIVE_NET_BUFFER_LISTS(*RECEIVE_NET_BUFFER_LISTS_HANDLER);
+typedef PROTOCOL_SEND_NET_BUFFER_LISTS_COMPLETE(*SEND_NET_BUFFER_LISTS_COMPLETE_HANDLER);
+typedef PROTOCOL_DIRECT_OID_REQUEST_COMPLETE(*DIRECT_OID_REQUEST_COMPLETE_HANDLER);
+
 /*
  * The connectionless handlers (OidRequestComplete, StatusEx, Receive,
  * SendComplete, DirectOidRequestComplete), NetPnPEvent and Uninstall are
@@ -198,17 +266,17 @@ typedef struct _NDIS_PROTOCOL_DRIVER_CHARACTERISTICS {
 	ULONG Flags;
 	NDIS_STRING Name;
 	SET_OPTIONS_HANDLER SetOptionsHandler;
-	PROTOCOL_BIND_ADAPTER_EX *BindAdapterHandlerEx;
-	PROTOCOL_UNBIND_ADAPTER_EX *UnbindAdapterHandlerEx;
-	PROTOCOL_OPEN_ADAPTER_COMPLETE_EX *OpenAdapterCompleteHandlerEx;
-	PROTOCOL_CLOSE_ADAPTER_COMPLETE_EX *CloseAdapterCompleteHandlerEx;
-	PROTOCOL_NET_PNP_EVENT *NetPnPEventHandler;
-	PROTOCOL_UNINSTALL *UninstallHandler;
-	PROTOCOL_OID_REQUEST_COMPLETE *OidRequestCompleteHandler;
-	PROTOCOL_STATUS_EX *StatusHandlerEx;
-	PROTOCOL_RECEIVE_NET_BUFFER_LISTS *ReceiveNetBufferListsHandler;
-	PROTOCOL_SEND_NET_BUFFER_LISTS_COMPLETE *SendNetBufferListsCompleteHandler;
-	PROTOCOL_DIRECT_OID_REQUEST_COMPLETE *DirectOidRequestCompleteHandler;
+	BIND_HANDLER_EX BindAdapterHandlerEx;
+	UNBIND_HANDLER_EX UnbindAdapterHandlerEx;
+	OPEN_ADAPTER_COMPLETE_HANDLER_EX OpenAdapterCompleteHandlerEx;
+	CLOSE_ADAPTER_COMPLETE_HANDLER_EX CloseAdapterCompleteHandlerEx;
+	NET_PNP_EVENT_HANDLER NetPnPEventHandler;
+	UNINSTALL_PROTOCOL_HANDLER UninstallHandler;
+	OID_REQUEST_COMPLETE_HANDLER OidRequestCompleteHandler;
+	STATUS_HANDLER_EX StatusHandlerEx;
+	RECEIVE_NET_BUFFER_LISTS_HANDLER ReceiveNetBufferListsHandler;
+	SEND_NET_BUFFER_LISTS_COMPLETE_HANDLER SendNetBufferListsCompleteHandler;
+	DIRECT_OID_REQUEST_COMPLETE_HANDLER DirectOidRequestCompleteHandler;
 } NDIS_PROTOCOL_DRIVER_CHARACTERISTICS, *PNDIS_PROTOCOL_DRIVER_CHARACTERISTICS;
 
 #define NDIS_PROTOCOL_DRIVER_CHARACTERISTICS_REVISION_1	1
@@ -256,11 +324,19 @@ typedef struct _NDIS_MINIPORT_INIT_PARAMETERS {
 	ULONG IfIndex;
 } NDIS_MINIPORT_INIT_PARAMETERS, *PNDIS_MINIPORT_INIT_PARAMETERS;
 
+#define NDIS_MINIPORT_INIT_PARAMETERS_REVISION_1	1
+#define NDIS_SIZEOF_MINIPORT_INIT_PARAMETERS_REVISION_1 \
+	RTL_SIZEOF_THROUGH_FIELD(NDIS_MINIPORT_INIT_PARAMETERS, IfIndex)
+
 typedef struct _NDIS_MINIPORT_PAUSE_PARAMETERS {
 	NDIS_OBJECT_HEADER Header;
 	ULONG Flags;
 	ULONG PauseReason;
 } NDIS_MINIPORT_PAUSE_PARAMETERS, *PNDIS_MINIPORT_PAUSE_PARAMETERS;
+
+#define NDIS_MINIPORT_PAUSE_PARAMETERS_REVISION_1	1
+#define NDIS_SIZEOF_MINIPORT_PAUSE_PARAMETERS_REVISION_1 \
+	RTL_SIZEOF_THROUGH_FIELD(NDIS_MINIPORT_PAUSE_PARAMETERS, PauseReason)
 
 typedef struct _NDIS_MINIPORT_RESTART_PARAMETERS {
 	NDIS_OBJECT_HEADER Header;
@@ -268,6 +344,10 @@ typedef struct _NDIS_MINIPORT_RESTART_PARAMETERS {
 	PVOID RestartAttributes;
 	ULONG Flags;
 } NDIS_MINIPORT_RESTART_PARAMETERS, *PNDIS_MINIPORT_RESTART_PARAMETERS;
+
+#define NDIS_MINIPORT_RESTART_PARAMETERS_REVISION_1	1
+#define NDIS_SIZEOF_MINIPORT_RESTART_PARAMETERS_REVISION_1 \
+	RTL_SIZEOF_THROUGH_FIELD(NDIS_MINIPORT_RESTART_PARAMETERS, Flags)
 
 typedef NDIS_STATUS MINIPORT_INITIALIZE(NDIS_HANDLE NdisMiniportHandle,
 					  NDIS_HANDLE MiniportDriverContext,
@@ -374,6 +454,10 @@ typedef struct _NDIS_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES {
 	ULONG64 RcvLinkSpeed;
 	NDIS_MEDIA_CONNECT_STATE MediaConnectState;
 } NDIS_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES, *PNDIS_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES;
+
+#define NDIS_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES_REVISION_1	1
+#define NDIS_SIZEOF_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES_REVISION_1 \
+	RTL_SIZEOF_THROUGH_FIELD(NDIS_MINIPORT_ADAPTER_GENERAL_ATTRIBUTES, MediaConnectState)
 
 typedef union _NDIS_MINIPORT_ADAPTER_ATTRIBUTES {
 	NDIS_OBJECT_HEADER Header;
@@ -627,6 +711,28 @@ static inline bool ndis_table_copy(void *dst, size_t size, const NDIS_OBJECT_HEA
 	return true;
 }
 
+/*
+ * The call-manager table, read whole whatever Header.Size says beyond the
+ * REVISION_1 size.  The WDK's NDIS_SIZEOF_CO_CALL_MANAGER_OPTIONAL_HANDLERS_REVISION_1
+ * stops before CmNotifyCloseAfCompleteHandler, which NDIS 6 requires and
+ * WDK-built drivers set with that size in the header.  Reading the member
+ * is safe: the table a driver passes is its NDIS_CO_CALL_MANAGER_OPTIONAL_HANDLERS
+ * (or the NDIS_DRIVER_OPTIONAL_HANDLERS union holding it), declared by
+ * this header as by the WDK's with the member inside it, so all of it is
+ * the driver's memory.
+ */
+static inline bool ndis_cm_table_copy(NDIS_CO_CALL_MANAGER_OPTIONAL_HANDLERS *dst,
+				      const NDIS_OBJECT_HEADER *hdr)
+{
+	const size_t first = offsetof(NDIS_CO_CALL_MANAGER_OPTIONAL_HANDLERS, CmCreateVcHandler);
+
+	if (hdr->Revision < 1 ||
+	    hdr->Size < NDIS_SIZEOF_CO_CALL_MANAGER_OPTIONAL_HANDLERS_REVISION_1)
+		return false;
+	memcpy(dst, hdr, sizeof(*dst));
+	return ndis_table_complete(dst, first, sizeof(*dst));
+}
+
 /**
  * NdisSetOptionalHandlers() - register a CoNDIS handler table
  * @NdisHandle: the driver handle, from within ProtocolSetOptions or
@@ -637,9 +743,10 @@ static inline bool ndis_table_copy(void *dst, size_t size, const NDIS_OBJECT_HEA
  *	NDIS_CO_CALL_MANAGER_OPTIONAL_HANDLERS (miniport)
  *
  * Every handler of the client and call-manager tables must be set, as
- * NDIS requires (placeholders return NDIS_STATUS_NOT_SUPPORTED); the
- * call manager's CmNotifyCloseAfCompleteHandler only if Header.Size
- * covers it (the REVISION_1 size does not, see <ndis/co.h>).
+ * NDIS requires (placeholders return NDIS_STATUS_NOT_SUPPORTED),
+ * including the call manager's CmNotifyCloseAfCompleteHandler, which is
+ * read even when Header.Size is the REVISION_1 size that stops before it
+ * (see <ndis/co.h>).
  *
  * Context: process (PASSIVE_LEVEL).
  * Return: NDIS_STATUS_SUCCESS, NDIS_STATUS_BAD_CHARACTERISTICS (wrong type
@@ -653,8 +760,6 @@ static inline NDIS_STATUS NdisSetOptionalHandlers(NDIS_HANDLE NdisHandle,
 	const NDIS_OBJECT_HEADER *h = &OptionalHandlers->Header;
 	struct ndis_protocol_driver *p;
 	struct ndis_miniport_driver *m;
-	const size_t cm_first = offsetof(NDIS_CO_CALL_MANAGER_OPTIONAL_HANDLERS, CmCreateVcHandler);
-	const size_t cm_need = NDIS_SIZEOF_CO_CALL_MANAGER_OPTIONAL_HANDLERS_REVISION_1;
 
 	if (!o || (o->kind != NDIS_OBJ_PROTOCOL && o->kind != NDIS_OBJ_MINIPORT))
 		return NDIS_STATUS_NOT_SUPPORTED;
@@ -682,8 +787,7 @@ static inline NDIS_STATUS NdisSetOptionalHandlers(NDIS_HANDLE NdisHandle,
 			p->has_cl = true;
 			return NDIS_STATUS_SUCCESS;
 		case NDIS_OBJECT_TYPE_CO_CALL_MANAGER_OPTIONAL_HANDLERS:
-			if (!ndis_table_copy(&p->cm, sizeof(p->cm), h, cm_need) ||
-			    !ndis_table_complete(&p->cm, cm_first, cm_need))
+			if (!ndis_cm_table_copy(&p->cm, h))
 				return NDIS_STATUS_BAD_CHARACTERISTICS;
 			p->has_cm = true;
 			return NDIS_STATUS_SUCCESS;
@@ -702,8 +806,7 @@ static inline NDIS_STATUS NdisSetOptionalHandlers(NDIS_HANDLE NdisHandle,
 		m->has_co = true;
 		return NDIS_STATUS_SUCCESS;
 	case NDIS_OBJECT_TYPE_CO_CALL_MANAGER_OPTIONAL_HANDLERS:
-		if (!ndis_table_copy(&m->cm, sizeof(m->cm), h, cm_need) ||
-		    !ndis_table_complete(&m->cm, cm_first, cm_need))
+		if (!ndis_cm_table_copy(&m->cm, h))
 			return NDIS_STATUS_BAD_CHARACTERISTICS;
 		m->has_cm = true;
 		return NDIS_STATUS_SUCCESS;

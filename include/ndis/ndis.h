@@ -17,9 +17,16 @@
  *
  * The compat layer is these headers only: no module of its own.  condis
  * itself (cond/) never includes them.
+ *
+ * The header imports condis's symbol namespace for the module that
+ * includes it, so a driver's Kbuild and sources need no Linux-only line.
+ * Every source file that includes it adds the same modinfo entry, which
+ * modpost accepts any number of times.
  */
 #ifndef _NDIS_NDIS_H
 #define _NDIS_NDIS_H
+
+#include <linux/module.h>
 
 #include <ndis/types.h>
 #include <ndis/status.h>
@@ -30,5 +37,11 @@
 #include <ndis/driver.h>
 #include <ndis/tramp.h>
 #include <ndis/cocalls.h>
+
+/*
+ * MODULE_IMPORT_NS(CONDIS), spelled as what it expands to: the macro takes
+ * an identifier up to 6.12 and a string from 6.13 on, this form any.
+ */
+MODULE_INFO(import_ns, "CONDIS");
 
 #endif /* _NDIS_NDIS_H */

@@ -20,6 +20,7 @@
 #include <linux/delay.h>
 #include <linux/jiffies.h>
 #include <linux/ktime.h>
+#include <linux/printk.h>
 #include <linux/slab.h>
 #include <linux/spinlock.h>
 #include <linux/timer.h>
@@ -503,6 +504,32 @@ static inline void NdisFreeIoWorkItem(NDIS_HANDLE NdisIoWorkItemHandle)
 	if (current_work() != &wi->work)
 		cancel_work_sync(&wi->work);
 	kfree(wi);
+}
+
+/* ---- debug output ------------------------------------------------------------------ */
+
+/**
+ * DbgPrint() - the kernel debugger's printf: a printk at KERN_DEBUG
+ * @Format: a printk format: the Windows-only conversions (%wZ, %ws, %Z,
+ *	%I64x, ...) are not understood, and __printf() has the compiler flag
+ *	them; the driver's own prefix, if any, is part of it (no pr_fmt)
+ *
+ * Not filtered by DbgPrint's component mask as on Windows, nor compiled
+ * out as pr_debug() is without dynamic debug: the line goes to the kernel
+ * log at KERN_DEBUG (LOGLEVEL_DEBUG; dmesg shows it, the console only if
+ * its loglevel is 8).
+ *
+ * Context: any.
+ * Return: 0 (STATUS_SUCCESS).
+ */
+static inline __printf(1, 2) ULONG DbgPrint(const char *Format, ...)
+{
+	va_list args;
+
+	va_start(args, Format);
+	vprintk_emit(0, LOGLEVEL_DEBUG, NULL, Format, args);
+	va_end(args);
+	return 0;
 }
 
 #endif /* _NDIS_OS_H */

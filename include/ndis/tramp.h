@@ -70,7 +70,7 @@ static int ndis__bind_adapter(void *proto_priv, struct condis_adapter *adapter)
 	ndis_string_from_ascii(condis_adapter_name(adapter), name, ARRAY_SIZE(name), &adapter_name);
 	bp.Header.Type = NDIS_OBJECT_TYPE_BIND_PARAMETERS;
 	bp.Header.Revision = NDIS_BIND_PARAMETERS_REVISION_1;
-	bp.Header.Size = sizeof(bp);
+	bp.Header.Size = NDIS_SIZEOF_BIND_PARAMETERS_REVISION_1;
 	bp.AdapterName = &adapter_name;
 	bp.MediaType = NdisMediumCoWan;
 	bp.MediaConnectState = MediaConnectStateUnknown;
@@ -406,12 +406,8 @@ static int ndis__cm_deregister_sap(void *cm_sap_ctx)
 
 static void ndis__cm_notify_close_af_complete(void *cm_af_ctx, int status)
 {
-	CM_NOTIFY_CLOSE_AF_COMPLETE_HANDLER fn = ndis__cm()->CmNotifyCloseAfCompleteHandler;
-
-	if (fn)
-		fn(cm_af_ctx, ndis_status_from_native(status));
-	else
-		pr_warn_ratelimited("ndis: no CmNotifyCloseAfCompleteHandler (table size too small)\n");
+	/* Set: NdisSetOptionalHandlers() refuses a table without it. */
+	ndis__cm()->CmNotifyCloseAfCompleteHandler(cm_af_ctx, ndis_status_from_native(status));
 }
 
 static int ndis__cm_create_vc(void *cm_af_ctx, struct condis_vc *vc, void **cm_vc_ctx)
@@ -949,10 +945,11 @@ static inline NDIS_STATUS ndis_adapter_set_running(struct ndis_miniport_adapter 
 		return NDIS_STATUS_SUCCESS;
 	reinit_completion(&ad->state_done);
 	rp.Header.Type = NDIS_OBJECT_TYPE_DEFAULT;
-	rp.Header.Revision = 1;
-	rp.Header.Size = sizeof(rp);
+	rp.Header.Revision = NDIS_MINIPORT_RESTART_PARAMETERS_REVISION_1;
+	rp.Header.Size = NDIS_SIZEOF_MINIPORT_RESTART_PARAMETERS_REVISION_1;
 	pp.Header = rp.Header;
-	pp.Header.Size = sizeof(pp);
+	pp.Header.Revision = NDIS_MINIPORT_PAUSE_PARAMETERS_REVISION_1;
+	pp.Header.Size = NDIS_SIZEOF_MINIPORT_PAUSE_PARAMETERS_REVISION_1;
 	st = run ? mc->RestartHandler(ad->context, &rp) : mc->PauseHandler(ad->context, &pp);
 	if (st == NDIS_STATUS_PENDING) {
 		wait_for_completion(&ad->state_done);
@@ -1096,8 +1093,8 @@ static inline NDIS_STATUS NdisLinuxAddAdapter(NDIS_HANDLE NdisMiniportDriverHand
 	INIT_LIST_HEAD(&ad->node);
 	strscpy(ad->name, Name ?: "ndis", sizeof(ad->name));
 	ip.Header.Type = NDIS_OBJECT_TYPE_MINIPORT_INIT_PARAMETERS;
-	ip.Header.Revision = 1;
-	ip.Header.Size = sizeof(ip);
+	ip.Header.Revision = NDIS_MINIPORT_INIT_PARAMETERS_REVISION_1;
+	ip.Header.Size = NDIS_SIZEOF_MINIPORT_INIT_PARAMETERS_REVISION_1;
 
 	ad->initializing = true;
 	st = drv->chars.InitializeHandlerEx(ad, drv->context, &ip);

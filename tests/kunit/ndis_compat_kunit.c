@@ -10,7 +10,9 @@
  *   from the skb condis carried even when the other driver reused that
  *   skb's cb, with its data in place or copied from an MDL chain;
  * - the statuses the NdisXxx functions of <ndis/cocalls.h> return where
- *   NDIS documents one, with condis and the fake roles under them.
+ *   NDIS documents one, with condis and the fake roles under them;
+ * - NdisSetOptionalHandlers(): a call-manager table of the REVISION_1 size
+ *   keeps its CmNotifyCloseAfCompleteHandler.
  */
 #include <kunit/test.h>
 #include <linux/skbuff.h>
@@ -301,6 +303,120 @@ static void ndis_dispatch_on_closing_sap_or_af_is_failure(struct kunit *test)
 	FAKE_EXPECT_ONCE(test, w, "cl.incoming_call");
 }
 
+static atomic_t ndis_test_notify_close_calls;
+static NDIS_HANDLE ndis_test_notify_close_ctx;
+static NDIS_STATUS ndis_test_notify_close_status;
+
+static VOID ndis_test_notify_close_af_complete(NDIS_HANDLE CallMgrAfContext, NDIS_STATUS Status)
+{
+	ndis_test_notify_close_ctx = CallMgrAfContext;
+	ndis_test_notify_close_status = Status;
+	atomic_inc(&ndis_test_notify_close_calls);
+}
+
+/*
+ * A call-manager table as a WDK-built driver gives it: Header.Size the
+ * WDK's REVISION_1 size (which stops before CmNotifyCloseAfCompleteHandler),
+ * every handler set.  The handlers other than the one under test are never
+ * called here: any non-NULL address will do.
+ */
+static void ndis_test_cm_table_rev1(NDIS_DRIVER_OPTIONAL_HANDLERS *h)
+{
+	NDIS_CO_CALL_MANAGER_OPTIONAL_HANDLERS *cm = &h->CallManagerChars;
+	void *any = ndis_test_notify_close_af_complete;
+	size_t off;
+
+	memset(h, 0, sizeof(*h));
+	cm->Header.Type = NDIS_OBJECT_TYPE_CO_CALL_MANAGER_OPTIONAL_HANDLERS;
+	cm->Header.Revision = NDIS_CO_CALL_MANAGER_OPTIONAL_HANDLERS_REVISION_1;
+	cm->Header.Size = NDIS_SIZEOF_CO_CALL_MANAGER_OPTIONAL_HANDLERS_REVISION_1;
+	for (off = offsetof(NDIS_CO_CALL_MANAGER_OPTIONAL_HANDLERS, CmCreateVcHandler);
+	     off < sizeof(*cm); off += sizeof(any))
+		memcpy((u8 *)cm + off, &any, sizeof(any));
+	cm->CmNotifyCloseAfCompleteHandler = ndis_test_notify_close_af_complete;
+}
+
+/*
+ * A call manager (stand-alone or MCM) registering its table with the
+ * REVISION_1 size still has its CmNotifyCloseAfCompleteHandler called when
+ * condis completes a pended notify-close, once, with its AF context and
+ * the client's status.
+ */
+static void ndis_cm_rev1_table_notify_close_af_complete_is_called(struct kunit *test)
+{
+	struct ndis_protocol_driver *saved_p = ndis__protocol;
+	struct ndis_miniport_driver *saved_m = ndis__miniport;
+	struct ndis_protocol_driver *p;
+	struct ndis_miniport_driver *m;
+	NDIS_DRIVER_OPTIONAL_HANDLERS h;
+	int ctx;
+
+	BUILD_BUG_ON(NDIS_SIZEOF_CO_CALL_MANAGER_OPTIONAL_HANDLERS_REVISION_1 !=
+		     offsetof(NDIS_CO_CALL_MANAGER_OPTIONAL_HANDLERS,
+			      CmNotifyCloseAfCompleteHandler));
+	p = kunit_kzalloc(test, sizeof(*p), GFP_KERNEL);
+	m = kunit_kzalloc(test, sizeof(*m), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, p);
+	KUNIT_ASSERT_NOT_NULL(test, m);
+	p->obj.magic = NDIS_COMPAT_MAGIC;
+	p->obj.kind = NDIS_OBJ_PROTOCOL;
+	p->registering = true;
+	m->obj.magic = NDIS_COMPAT_MAGIC;
+	m->obj.kind = NDIS_OBJ_MINIPORT;
+	m->registering = true;
+
+	/* A stand-alone CM (a protocol driver). */
+	ndis_test_cm_table_rev1(&h);
+	KUNIT_ASSERT_EQ(test, NdisSetOptionalHandlers(p, &h), NDIS_STATUS_SUCCESS);
+	KUNIT_EXPECT_TRUE(test, p->has_cm);
+	atomic_set(&ndis_test_notify_close_calls, 0);
+	ndis__protocol = p;
+	ndis__miniport = NULL;
+	ndis__cm_notify_close_af_complete(&ctx, 0);
+	KUNIT_EXPECT_EQ(test, atomic_read(&ndis_test_notify_close_calls), 1);
+	KUNIT_EXPECT_PTR_EQ(test, ndis_test_notify_close_ctx, (NDIS_HANDLE)&ctx);
+	KUNIT_EXPECT_EQ(test, ndis_test_notify_close_status, NDIS_STATUS_SUCCESS);
+
+	/* An MCM (a miniport driver), the client's failure passed on. */
+	ndis_test_cm_table_rev1(&h);
+	KUNIT_ASSERT_EQ(test, NdisSetOptionalHandlers(m, &h), NDIS_STATUS_SUCCESS);
+	KUNIT_EXPECT_TRUE(test, m->has_cm);
+	atomic_set(&ndis_test_notify_close_calls, 0);
+	ndis_test_notify_close_ctx = NULL;
+	ndis__protocol = NULL;
+	ndis__miniport = m;
+	ndis__cm_notify_close_af_complete(&ctx, -EBUSY);
+	KUNIT_EXPECT_EQ(test, atomic_read(&ndis_test_notify_close_calls), 1);
+	KUNIT_EXPECT_PTR_EQ(test, ndis_test_notify_close_ctx, (NDIS_HANDLE)&ctx);
+	KUNIT_EXPECT_EQ(test, ndis_test_notify_close_status, NDIS_STATUS_NOT_ACCEPTED);
+
+	ndis__protocol = saved_p;
+	ndis__miniport = saved_m;
+}
+
+/* NDIS 6 requires CmNotifyCloseAfCompleteHandler: a table without it is refused. */
+static void ndis_cm_table_without_notify_close_af_complete_is_refused(struct kunit *test)
+{
+	struct ndis_protocol_driver *p = kunit_kzalloc(test, sizeof(*p), GFP_KERNEL);
+	NDIS_DRIVER_OPTIONAL_HANDLERS h;
+
+	KUNIT_ASSERT_NOT_NULL(test, p);
+	p->obj.magic = NDIS_COMPAT_MAGIC;
+	p->obj.kind = NDIS_OBJ_PROTOCOL;
+	p->registering = true;
+	ndis_test_cm_table_rev1(&h);
+	h.CallManagerChars.CmNotifyCloseAfCompleteHandler = NULL;
+	KUNIT_EXPECT_EQ(test, NdisSetOptionalHandlers(p, &h), NDIS_STATUS_BAD_CHARACTERISTICS);
+	h.CallManagerChars.Header.Size = sizeof(h.CallManagerChars);
+	KUNIT_EXPECT_EQ(test, NdisSetOptionalHandlers(p, &h), NDIS_STATUS_BAD_CHARACTERISTICS);
+	KUNIT_EXPECT_FALSE(test, p->has_cm);
+	/* Below the REVISION_1 size, even with every handler set. */
+	ndis_test_cm_table_rev1(&h);
+	h.CallManagerChars.Header.Size--;
+	KUNIT_EXPECT_EQ(test, NdisSetOptionalHandlers(p, &h), NDIS_STATUS_BAD_CHARACTERISTICS);
+	KUNIT_EXPECT_FALSE(test, p->has_cm);
+}
+
 static struct kunit_case ndis_compat_cases[] = {
 	KUNIT_CASE(ndis_status_fixed_pairs),
 	KUNIT_CASE(ndis_status_other_errnos_are_failure),
@@ -310,6 +426,8 @@ static struct kunit_case ndis_compat_cases[] = {
 	KUNIT_CASE(ndis_nbl_mdl_chain_is_copied),
 	KUNIT_CASE(ndis_nbl_wrap_shows_skb),
 	KUNIT_CASE_PARAM(ndis_dispatch_on_closing_sap_or_af_is_failure, fake_kind_gen_params),
+	KUNIT_CASE(ndis_cm_rev1_table_notify_close_af_complete_is_called),
+	KUNIT_CASE(ndis_cm_table_without_notify_close_af_complete_is_refused),
 	{}
 };
 
