@@ -93,19 +93,25 @@ unload_all() {
 }
 
 # Run one integration test script in a subshell and record its verdict.
-# Exit status 0 is a pass, 4 a skip, anything else a failure.
+# Exit status 0 is a pass, 4 a skip, anything else a failure.  A failure's
+# result carries the test's first "FAIL: why" line, so the summary that CI
+# keeps says why without the full log.
 run_itest() {
-	local path=$1 name rc
+	local path=$1 name rc why
 	name=$(basename "$path" .sh)
 	kmsg_mark "begin itest $name"
 	echo "# itest $name"
-	(cd /condis && sh "$path")
-	rc=$?
+	# The output streams as it comes (a hang still shows how far it got).
+	{ (cd /condis && sh "$path") 2>&1; echo $? >/tmp/itest.rc; } | tee /tmp/itest.out
+	rc=$(cat /tmp/itest.rc)
 	kmsg_mark "end itest $name"
 	case $rc in
 	0) result pass "itest.$name" ;;
 	4) result skip "itest.$name" "the test skipped itself" ;;
-	*) result fail "itest.$name" "exit status $rc" ;;
+	*)
+		why=$(sed -n 's/^FAIL: //p' /tmp/itest.out | head -n 1)
+		result fail "itest.$name" "exit status $rc${why:+: $why}"
+		;;
 	esac
 }
 
