@@ -14,6 +14,8 @@
 #include "netlink.h"
 #include "objects.h"
 
+static void condis_requested_unbind(struct work_struct *work);
+
 static void condis_binding_release(struct condis_obj *obj)
 {
 	struct condis_binding *binding = container_of(obj, struct condis_binding, obj);
@@ -89,6 +91,7 @@ int condis_open_adapter(struct condis_protocol *protocol, struct condis_adapter 
 	b->state = CONDIS_BINDING_OPEN;
 	init_completion(&b->closed);
 	init_completion(&b->unbound);
+	INIT_WORK(&b->unbind_work, condis_requested_unbind);
 	spin_lock_init(&b->status_lock);
 	INIT_LIST_HEAD(&b->status_queue);
 
@@ -231,6 +234,54 @@ static void condis_unbind(struct condis_binding *binding, struct condis_teardown
 	td->expired = true;
 	condis_binding_force_close(binding, td);
 }
+
+/* The unbind condis_request_unbind() queued; it holds a binding reference. */
+static void condis_requested_unbind(struct work_struct *work)
+{
+	struct condis_binding *binding = container_of(work, struct condis_binding, unbind_work);
+	struct condis_teardown td;
+
+	condis_teardown_begin(&td, binding->protocol->name);
+	condis_unbind(binding, &td);
+	complete_all(&binding->unbound);
+	condis_binding_put(binding);
+}
+
+/**
+ * condis_request_unbind() - a protocol asks to be unbound from an adapter
+ *	(NdisUnbindAdapter)
+ * @binding: the protocol's open binding
+ *
+ * condis calls the protocol's unbind_adapter for @binding from its
+ * workqueue, as it would for a departing adapter, and the binding ends as
+ * any unbind does; the protocol and the adapter stay registered.  Only the
+ * first unbind of a binding runs: one this requests, or a departure's.
+ *
+ * Context: any.
+ * Return: 0 (the unbind is queued); -EBADF for a bad handle; -EALREADY if
+ * the binding is being unbound or closed already.
+ */
+int condis_request_unbind(struct condis_binding *binding)
+{
+	bool ours;
+
+	if (!condis_binding_get(binding)) {
+		condis_bad_input("request_unbind: bad binding handle %p", binding);
+		return -EBADF;
+	}
+	mutex_lock(&condis_config_lock);
+	ours = !binding->unbinding && binding->state == CONDIS_BINDING_OPEN;
+	if (ours)
+		binding->unbinding = true;
+	mutex_unlock(&condis_config_lock);
+	if (!ours) {
+		condis_binding_put(binding);
+		return -EALREADY;
+	}
+	queue_work(condis_wq_get(), &binding->unbind_work);	/* keeps the reference */
+	return 0;
+}
+EXPORT_SYMBOL_NS_GPL(condis_request_unbind, CONDIS);
 
 /* Bind @protocol to every adapter; the protocol was just registered. */
 void condis_protocol_bind_all(struct condis_protocol *protocol)

@@ -99,6 +99,7 @@ struct condis_binding {
 	struct completion closed;		/* condis_close_adapter() ran */
 	bool unbinding;				/* unbind_adapter called; config lock */
 	struct completion unbound;		/* that unbind is over, closed or not */
+	struct work_struct unbind_work;		/* condis_request_unbind()'s unbind */
 	atomic_t nr_afs;			/* AFs its client opened, not yet closed */
 	spinlock_t status_lock;			/* protects the two below */
 	bool status_busy;			/* a co_status runs: others queue */

@@ -559,6 +559,7 @@ const char *condis_adapter_name(struct condis_adapter *adapter);
 int condis_open_adapter(struct condis_protocol *protocol, struct condis_adapter *adapter,
 			void *binding_ctx, struct condis_binding **binding);
 int condis_close_adapter(struct condis_binding *binding);
+int condis_request_unbind(struct condis_binding *binding);
 
 int condis_cm_register_af(struct condis_binding *binding, const struct condis_af_type *type,
 			  struct condis_cm_af **cm_af);

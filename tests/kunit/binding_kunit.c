@@ -131,6 +131,38 @@ static void adapter_unregister_unbinds_every_protocol(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, condis_mcm_register_af(w->adapter, &w->af_type, NULL), -EBADF);
 }
 
+/*
+ * A protocol's request to be unbound (NdisUnbindAdapter) unbinds that
+ * binding, later and once: the request returns before unbind_adapter runs
+ * to its end, a second request while it runs is refused, the protocol's
+ * other roles on the adapter stay bound, and a request on the closed
+ * binding or a bad handle changes nothing.
+ */
+static void request_unbind_unbinds_that_binding_once(struct kunit *test)
+{
+	struct fake_world *w = fake_world_new(test, FAKE_STANDALONE_CM);
+	struct condis_binding *binding = w->cl_binding;
+
+	init_completion(&w->cl_unbind_entered);
+	w->cl_pend_unbind = true;
+	KUNIT_EXPECT_EQ(test, condis_request_unbind(binding), 0);
+	KUNIT_ASSERT_TRUE(test, wait_for_completion_timeout(&w->cl_unbind_entered, 5 * HZ));
+	KUNIT_EXPECT_EQ(test, condis_request_unbind(binding), -EALREADY);
+	/* Pended: the binding is open until the protocol closes it. */
+	KUNIT_EXPECT_FALSE(test, completion_done(&binding->unbound));
+	KUNIT_EXPECT_EQ(test, condis_close_adapter(binding), 0);
+	KUNIT_EXPECT_EQ(test, condis_request_unbind(binding), -EBADF);
+	KUNIT_EXPECT_EQ(test, condis_request_unbind(NULL), -EBADF);
+	FAKE_EXPECT_ONCE(test, w, "cl.unbind");
+	FAKE_EXPECT_NONE(test, w, "cmp.unbind");
+	w->cl_binding = NULL;
+	w->cl_af = NULL;
+	/* The adapter's departure unbinds the rest, and the client not again. */
+	condis_adapter_unregister(w->adapter);
+	FAKE_EXPECT_ONCE(test, w, "cl.unbind");
+	FAKE_EXPECT_ONCE(test, w, "cmp.unbind");
+}
+
 /* An MCM displaces a stand-alone CM that offers the same family, if idle. */
 static void mcm_displaces_idle_standalone_cm(struct kunit *test)
 {
@@ -169,6 +201,7 @@ static struct kunit_case condis_binding_cases[] = {
 	KUNIT_CASE(adapter_register_bad_miniport_handle_gets_ebadf_changes_nothing),
 	KUNIT_CASE(protocols_bind_to_adapters_once),
 	KUNIT_CASE(adapter_unregister_unbinds_every_protocol),
+	KUNIT_CASE(request_unbind_unbinds_that_binding_once),
 	KUNIT_CASE(mcm_displaces_idle_standalone_cm),
 	KUNIT_CASE(mcm_does_not_displace_cm_in_use),
 	{}
