@@ -1050,8 +1050,102 @@ static void ClOidRequestComplete(NDIS_HANDLE ProtocolAfContext, NDIS_HANDLE Prot
 {
 	PCL_OID oid = CONTAINING_RECORD(OidRequest, CL_OID, Request);
 
+	ClLog("co_oid_request_complete oid=0x%08x status=0x%08x", OidRequest->DATA.Oid, Status);
 	oid->Status = Status;
 	NdisSetEvent(&oid->Done);
+}
+
+static PROTOCOL_OID_REQUEST_COMPLETE ClOidRequestCompleteEx;
+
+/**
+ * ClOidRequestCompleteEx() - ProtocolOidRequestComplete: an NdisOidRequest() is done
+ * @ProtocolBindingContext: the binding (CL_BINDING)
+ * @OidRequest: the request
+ * @Status: the result
+ *
+ * Context: any (<= DISPATCH_LEVEL).
+ */
+static void ClOidRequestCompleteEx(NDIS_HANDLE ProtocolBindingContext,
+				   PNDIS_OID_REQUEST OidRequest, NDIS_STATUS Status)
+{
+	PCL_OID oid = CONTAINING_RECORD(OidRequest, CL_OID, Request);
+	PCL_BINDING b = ProtocolBindingContext;
+
+	ClLog("oid_request_complete adapter=%s oid=0x%08x status=0x%08x", b->Name,
+	      OidRequest->DATA.Oid, Status);
+	oid->Status = Status;
+	NdisSetEvent(&oid->Done);
+}
+
+/**
+ * ClMediaState() - ask the miniport its media state with NdisOidRequest()
+ * @Adapter: the adapter's name
+ *
+ * Context: process; waits for a pended request.
+ * Return: the request's status.
+ */
+NDIS_STATUS ClMediaState(const char *Adapter)
+{
+	PCL_BINDING b = ClGetBinding(Adapter);
+	NDIS_STATUS status;
+	PCL_OID oid;
+	ULONG value = 0;
+
+	if (!b)
+		return NDIS_STATUS_ADAPTER_NOT_FOUND;
+	oid = ClAlloc(sizeof(*oid));
+	if (!oid) {
+		ClPutBinding(b);
+		return NDIS_STATUS_RESOURCES;
+	}
+	NdisInitializeEvent(&oid->Done);
+	oid->Request.Header.Type = NDIS_OBJECT_TYPE_OID_REQUEST;
+	oid->Request.Header.Revision = NDIS_OID_REQUEST_REVISION_1;
+	oid->Request.Header.Size = NDIS_SIZEOF_OID_REQUEST_REVISION_1;
+	oid->Request.RequestType = NdisRequestQueryInformation;
+	oid->Request.DATA.QUERY_INFORMATION.Oid = OID_GEN_CO_MEDIA_CONNECT_STATUS;
+	oid->Request.DATA.QUERY_INFORMATION.InformationBuffer = oid->Buffer;
+	oid->Request.DATA.QUERY_INFORMATION.InformationBufferLength = sizeof(oid->Buffer);
+	status = NdisOidRequest(b->BindingHandle, &oid->Request);
+	if (status == NDIS_STATUS_PENDING) {
+		if (!NdisWaitEvent(&oid->Done, CL_WAIT_MS)) {
+			ClLog("mediastate adapter=%s: no completion", b->Name);
+			ClPutBinding(b);
+			return NDIS_STATUS_FAILURE;	/* the request stays lent: leaked */
+		}
+		status = oid->Status;
+	}
+	if (status == NDIS_STATUS_SUCCESS)
+		NdisMoveMemory(&value, oid->Buffer, sizeof(value));
+	ClLog("mediastate adapter=%s oid=0x%08x status=0x%08x written=%u value=%u", b->Name,
+	      oid->Request.DATA.Oid, status, oid->Request.DATA.QUERY_INFORMATION.BytesWritten,
+	      value);
+	ClPutBinding(b);
+	ClFree(oid);
+	return status;
+}
+
+/**
+ * ClUnbind() - ask NDIS to unbind the client from an adapter (NdisUnbindAdapter())
+ * @Adapter: the adapter's name
+ *
+ * ProtocolUnbindAdapterEx runs later and closes the binding as for an
+ * adapter that goes away.
+ *
+ * Context: process.
+ * Return: the status of NdisUnbindAdapter(), or NDIS_STATUS_ADAPTER_NOT_FOUND.
+ */
+NDIS_STATUS ClUnbind(const char *Adapter)
+{
+	PCL_BINDING b = ClGetBinding(Adapter);
+	NDIS_STATUS status;
+
+	if (!b)
+		return NDIS_STATUS_ADAPTER_NOT_FOUND;
+	status = NdisUnbindAdapter(b->BindingHandle);
+	ClLog("unbind_request adapter=%s status=0x%08x", b->Name, status);
+	ClPutBinding(b);	/* the unbind waits for this */
+	return status;
 }
 
 /**
@@ -1524,6 +1618,7 @@ NTSTATUS ClDriverEntry(PDRIVER_OBJECT DriverObject, PUNICODE_STRING RegistryPath
 	pc.SetOptionsHandler = ClSetOptions;
 	pc.BindAdapterHandlerEx = ClBindAdapter;
 	pc.UnbindAdapterHandlerEx = ClUnbindAdapter;
+	pc.OidRequestCompleteHandler = ClOidRequestCompleteEx;
 	status = NdisRegisterProtocolDriver(NULL, &pc, &Cl.ProtocolHandle);
 	if (status == NDIS_STATUS_SUCCESS)
 		DriverObject->DriverUnload = ClUnload;

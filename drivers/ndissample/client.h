@@ -217,6 +217,8 @@ NDIS_STATUS ClCall(ULONG Id, const char *Adapter, const char *Name);
 NDIS_STATUS ClClose(ULONG Id);
 NDIS_STATUS ClSend(ULONG Id, ULONG Count, ULONG Size);
 NDIS_STATUS ClOid(const char *Adapter, BOOLEAN ToCallManager);
+NDIS_STATUS ClMediaState(const char *Adapter);
+NDIS_STATUS ClUnbind(const char *Adapter);
 
 /* client_linux.c: the event log tests read (debugfs "events"). */
 void ClLog(const char *fmt, ...) __printf(1, 2);

@@ -13,6 +13,8 @@
  *     answer accept|pend           how incoming calls are answered
  *     answer reject STATUS         ... rejected with STATUS (hex)
  *     oid ADAPTER linkspeed|addresses   query the miniport or the CM
+ *     mediastate ADAPTER           query the miniport with NdisOidRequest
+ *     unbind ADAPTER               NdisUnbindAdapter (returns at once)
  *     clear                        empty the event log
  *   events (read): every callback and request, one numbered line each
  *   calls, saps (read): the objects, with their completion counts
@@ -86,6 +88,10 @@ static int cl_ctl_run(int argc, char **argv)
 	if (argc == 3 && !strcmp(argv[0], "oid") &&
 	    (!strcmp(argv[2], "linkspeed") || !strcmp(argv[2], "addresses")))
 		return ndis_status_to_errno(ClOid(argv[1], !strcmp(argv[2], "addresses")));
+	if (argc == 2 && !strcmp(argv[0], "mediastate"))
+		return ndis_status_to_errno(ClMediaState(argv[1]));
+	if (argc == 2 && !strcmp(argv[0], "unbind"))
+		return ndis_status_to_errno(ClUnbind(argv[1]));
 	if (argc == 1 && !strcmp(argv[0], "clear")) {
 		evlog_clear(&cl_log);
 		return 0;

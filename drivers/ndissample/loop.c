@@ -339,9 +339,13 @@ static void LoopCoSendNetBufferLists(NDIS_HANDLE MiniportVcContext,
  * @MiniportVcContext: the VC (LOOP_VC)
  * @NdisRequest: the request
  *
+ * The link speed is answered at once; the media state on the work item
+ * (NdisMCoOidRequestComplete()), so that both ways of answering are used.
+ *
  * Context: any (<= DISPATCH_LEVEL).
- * Return: NDIS_STATUS_SUCCESS, NDIS_STATUS_BUFFER_TOO_SHORT, NDIS_STATUS_INVALID_OID or
- *	NDIS_STATUS_NOT_SUPPORTED.
+ * Return: NDIS_STATUS_SUCCESS, NDIS_STATUS_PENDING, NDIS_STATUS_BUFFER_TOO_SHORT,
+ *	NDIS_STATUS_INVALID_OID, NDIS_STATUS_NOT_SUPPORTED, NDIS_STATUS_RESOURCES or
+ *	NDIS_STATUS_FAILURE.
  */
 static NDIS_STATUS LoopCoOidRequest(NDIS_HANDLE MiniportAdapterContext,
 				    NDIS_HANDLE MiniportVcContext, PNDIS_OID_REQUEST NdisRequest)
@@ -350,7 +354,7 @@ static NDIS_STATUS LoopCoOidRequest(NDIS_HANDLE MiniportAdapterContext,
 	PVOID buf = NdisRequest->DATA.QUERY_INFORMATION.InformationBuffer;
 	UINT len = NdisRequest->DATA.QUERY_INFORMATION.InformationBufferLength;
 	NDIS_CO_LINK_SPEED speed;
-	ULONG state;
+	PLOOP_OID oid;
 	PVOID data;
 	UINT need;
 
@@ -364,10 +368,16 @@ static NDIS_STATUS LoopCoOidRequest(NDIS_HANDLE MiniportAdapterContext,
 		need = sizeof(speed);
 		break;
 	case OID_GEN_CO_MEDIA_CONNECT_STATUS:
-		state = NdisMediaStateConnected;
-		data = &state;
-		need = sizeof(state);
-		break;
+		oid = LoopAlloc(sizeof(*oid));
+		if (!oid)
+			return NDIS_STATUS_RESOURCES;
+		oid->Af = NULL;
+		oid->OidRequest = NdisRequest;
+		if (!LoopQueue(adapter, &oid->Req, LoopReqMpOid, oid)) {
+			LoopFree(oid);
+			return NDIS_STATUS_FAILURE;
+		}
+		return NDIS_STATUS_PENDING;
 	default:
 		return NDIS_STATUS_INVALID_OID;
 	}
@@ -1037,6 +1047,32 @@ static void LoopDoCloseCall(PLOOP_VC Vc)
 static PROTOCOL_CO_OID_REQUEST LoopCmOidRequest;
 static PROTOCOL_CO_OID_REQUEST_COMPLETE LoopCmOidRequestComplete;
 
+/* Answer a media-state query the miniport pended (LoopCoOidRequest). */
+static void LoopDoMpOid(PLOOP_ADAPTER Adapter, PLOOP_OID Oid)
+{
+	PNDIS_OID_REQUEST req = Oid->OidRequest;
+	ULONG state = NdisMediaStateConnected;
+	NDIS_STATUS status = NDIS_STATUS_SUCCESS;
+	BOOLEAN halting;
+
+	if (req->DATA.QUERY_INFORMATION.InformationBufferLength < sizeof(state)) {
+		req->DATA.QUERY_INFORMATION.BytesNeeded = sizeof(state);
+		status = NDIS_STATUS_BUFFER_TOO_SHORT;
+	} else {
+		NdisMoveMemory(req->DATA.QUERY_INFORMATION.InformationBuffer, &state,
+			       sizeof(state));
+		req->DATA.QUERY_INFORMATION.BytesWritten = sizeof(state);
+	}
+	NdisAcquireSpinLock(&Loop.Lock);
+	halting = Adapter->Halting;
+	NdisReleaseSpinLock(&Loop.Lock);
+	LoopLog("oid_complete adapter=%s oid=0x%08x status=0x%08x", Adapter->Name,
+		req->DATA.Oid, status);
+	if (!halting)
+		NdisMCoOidRequestComplete(Adapter->MiniportAdapterHandle, NULL, req, status);
+	LoopFree(Oid);
+}
+
 /**
  * LoopCmOidRequest() - ProtocolCoOidRequest: a client asks the call manager
  * @ProtocolAfContext: the AF (LOOP_AF)
@@ -1151,6 +1187,9 @@ static void LoopWorker(PVOID WorkItemContext, NDIS_HANDLE NdisIoWorkItemHandle)
 			break;
 		case LoopReqOid:
 			LoopDoOid(adapter, req->Object);
+			break;
+		case LoopReqMpOid:
+			LoopDoMpOid(adapter, req->Object);
 			break;
 		}
 	}

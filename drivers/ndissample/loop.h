@@ -36,6 +36,7 @@ typedef enum _LOOP_REQ_KIND {
 	LoopReqCloseCall,
 	LoopReqDeregSap,
 	LoopReqOid,
+	LoopReqMpOid,
 } LOOP_REQ_KIND;
 
 /**
@@ -157,9 +158,9 @@ typedef struct _LOOP_VC {
 } LOOP_VC, *PLOOP_VC;
 
 /**
- * struct _LOOP_OID - an OID request the call manager answers later
+ * struct _LOOP_OID - an OID request the call manager, or the miniport, answers later
  * @Req: its request
- * @Af: the AF it came on
+ * @Af: the AF it came on; NULL for one the miniport answers
  * @OidRequest: the request
  */
 typedef struct _LOOP_OID {

@@ -7,10 +7,10 @@
  * condis_call_params and its parts, struct condis_sap_addr, struct
  * condis_af_type), checked at build time below, so the compat layer hands
  * a driver's buffers to condis as they are and condis copies nothing.
- * One difference from the x64 WDK: CO_MEDIA_PARAMETERS.MediaSpecific is at
- * offset 12, not 16 (no POINTER_ALIGNMENT); code that uses the field names
- * is unaffected.  The one-element trailing arrays of the WDK (Sap[1],
- * Parameters[1], Address[1]) are flexible arrays here, so the kernel's
+ * CO_MEDIA_PARAMETERS.MediaSpecific is pointer-aligned (offset 16 on
+ * x86-64), as the WDK's POINTER_ALIGNMENT puts it.  The one-element
+ * trailing arrays of the WDK (Sap[1], Parameters[1], Address[1]) are
+ * flexible arrays here, so the kernel's
  * bounds checking accepts them, padded so that sizeof() is the WDK's and
  * "sizeof(CO_SAP) + n" style allocations stay large enough.
  */
@@ -106,7 +106,8 @@ typedef struct _CO_MEDIA_PARAMETERS {
 	ULONG Flags;
 	ULONG ReceivePriority;
 	ULONG ReceiveSizeHint;
-	CO_SPECIFIC_PARAMETERS MediaSpecific;
+	/* At offset 16 on 64-bit, as in the WDK. */
+	CO_SPECIFIC_PARAMETERS POINTER_ALIGNMENT MediaSpecific;
 } CO_MEDIA_PARAMETERS, *PCO_MEDIA_PARAMETERS;
 
 /* CO_MEDIA_PARAMETERS.Flags */

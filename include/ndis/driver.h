@@ -253,9 +253,10 @@ typedef PROTOCOL_SEND_NET_BUFFER_LISTS_COMPLETE(*SEND_NET_BUFFER_LISTS_COMPLETE_
 typedef PROTOCOL_DIRECT_OID_REQUEST_COMPLETE(*DIRECT_OID_REQUEST_COMPLETE_HANDLER);
 
 /*
- * The connectionless handlers (OidRequestComplete, StatusEx, Receive,
- * SendComplete, DirectOidRequestComplete), NetPnPEvent and Uninstall are
- * accepted and never called: CoNDIS uses the Co tables.
+ * OidRequestComplete finishes the NdisOidRequest()s that pended.  The other
+ * connectionless handlers (StatusEx, Receive, SendComplete,
+ * DirectOidRequestComplete), NetPnPEvent and Uninstall are accepted and
+ * never called: CoNDIS uses the Co tables.
  */
 typedef struct _NDIS_PROTOCOL_DRIVER_CHARACTERISTICS {
 	NDIS_OBJECT_HEADER Header;
@@ -531,12 +532,14 @@ struct ndis_protocol_driver {
  * @obj: its header
  * @native: condis's binding
  * @driver: the protocol that opened it
+ * @context: the protocol's ProtocolBindingContext
  * @node: in the driver's bindings list
  */
 struct ndis_binding {
 	struct ndis_object obj;
 	struct condis_binding *native;
 	struct ndis_protocol_driver *driver;
+	NDIS_HANDLE context;
 	struct list_head node;
 };
 

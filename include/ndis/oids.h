@@ -104,6 +104,8 @@ typedef enum _NDIS_REQUEST_TYPE {
 	NdisRequestMethod,
 } NDIS_REQUEST_TYPE, *PNDIS_REQUEST_TYPE;
 
+struct _NDIS_OID_REQUEST;
+
 /**
  * struct ndis_oid_compat - the compat layer's part of an NDIS_OID_REQUEST
  * @native: what condis is given when an NDIS driver sends the request
@@ -111,12 +113,18 @@ typedef enum _NDIS_REQUEST_TYPE {
  *	for; NULL in a request a driver allocated
  * @ref: a copy's references: the target's call and its completion
  * @done: bit 0: the copy's results were given back (answer or completion)
+ * @complete: for an NdisOidRequest(): the protocol's
+ *	ProtocolOidRequestComplete; NULL for a CoNDIS request
+ * @binding_ctx: for an NdisOidRequest(): its ProtocolBindingContext
  */
 struct ndis_oid_compat {
 	struct condis_oid_request native;
 	struct condis_oid_request *origin;
 	refcount_t ref;
 	unsigned long done;
+	void (*complete)(NDIS_HANDLE binding_ctx, struct _NDIS_OID_REQUEST *r,
+			 NDIS_STATUS status);
+	NDIS_HANDLE binding_ctx;
 };
 
 /*
@@ -188,6 +196,7 @@ static inline struct condis_oid_request *ndis_oid_prepare(PNDIS_OID_REQUEST r)
 	n->bytes_done = 0;
 	n->bytes_needed = 0;
 	r->NdisCompat.origin = NULL;
+	r->NdisCompat.complete = NULL;
 	return n;
 }
 

@@ -82,6 +82,20 @@
 #define NDIS_STATUS_SEND_ABORTED		((NDIS_STATUS)0xC023000C)
 #define NDIS_STATUS_PAUSED			((NDIS_STATUS)0xC023002A)
 
+/*
+ * The ntstatus.h names some NDIS_STATUS values are defined through, and
+ * the NTSTATUS twins of the NDIS codes (facility 0x23) that NDIS 6 drivers
+ * also meet (condis-api.md 4.7).  Values as in the WDK.
+ */
+#define STATUS_PENDING				((NDIS_STATUS)0x00000103)
+#define STATUS_UNSUCCESSFUL			((NDIS_STATUS)0xC0000001)
+#define STATUS_INSUFFICIENT_RESOURCES		((NDIS_STATUS)0xC000009A)
+#define STATUS_INVALID_DEVICE_STATE		((NDIS_STATUS)0xC0000184)
+#define STATUS_NDIS_CLOSING			((NDIS_STATUS)0xC0230002)
+#define STATUS_NDIS_REQUEST_ABORTED		((NDIS_STATUS)0xC023000C)
+#define STATUS_NDIS_INVALID_OID			((NDIS_STATUS)0xC0230017)
+#define STATUS_NDIS_INVALID_ADDRESS		((NDIS_STATUS)0xC0230022)
+
 /* Status indication codes (ProtocolCoStatusEx), passed through as they are. */
 #define NDIS_STATUS_RESET_START			((NDIS_STATUS)0x40010004)
 #define NDIS_STATUS_RESET_END			((NDIS_STATUS)0x40010005)

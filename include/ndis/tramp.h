@@ -343,12 +343,26 @@ static int ndis__cl_oid_request(void *cl_af_ctx, void *cl_vc_ctx, void *cl_party
 	return ndis_oid_wrap_returned(r, st);
 }
 
+/*
+ * An NdisOidRequest() that pended finishes in ProtocolOidRequestComplete,
+ * recorded in the request; true if @r was one.
+ */
+static inline bool ndis_oid_connectionless_done(PNDIS_OID_REQUEST r, int status)
+{
+	if (!r->NdisCompat.complete)
+		return false;
+	r->NdisCompat.complete(r->NdisCompat.binding_ctx, r, ndis_status_from_native(status));
+	return true;
+}
+
 static void ndis__cl_oid_request_complete(void *cl_af_ctx, void *cl_vc_ctx, void *cl_party_ctx,
 					  struct condis_oid_request *req, int status)
 {
-	NDIS__CL->ClOidRequestCompleteHandler(cl_af_ctx, cl_vc_ctx, cl_party_ctx,
-					      ndis_oid_from_native(req),
-					      ndis_status_from_native(status));
+	PNDIS_OID_REQUEST r = ndis_oid_from_native(req);
+
+	if (!ndis_oid_connectionless_done(r, status))
+		NDIS__CL->ClOidRequestCompleteHandler(cl_af_ctx, cl_vc_ctx, cl_party_ctx, r,
+						      ndis_status_from_native(status));
 }
 
 static const struct condis_cl_ops ndis__cl_ops __maybe_unused = {
@@ -487,9 +501,11 @@ static int ndis__cm_oid_request(void *cm_af_ctx, void *cm_vc_ctx, void *cm_party
 static void ndis__cm_oid_request_complete(void *cm_af_ctx, void *cm_vc_ctx, void *cm_party_ctx,
 					  struct condis_oid_request *req, int status)
 {
-	ndis__cm()->CmOidRequestCompleteHandler(cm_af_ctx, cm_vc_ctx, cm_party_ctx,
-						ndis_oid_from_native(req),
-						ndis_status_from_native(status));
+	PNDIS_OID_REQUEST r = ndis_oid_from_native(req);
+
+	if (!ndis_oid_connectionless_done(r, status))
+		ndis__cm()->CmOidRequestCompleteHandler(cm_af_ctx, cm_vc_ctx, cm_party_ctx, r,
+							ndis_status_from_native(status));
 }
 
 static const struct condis_cm_ops ndis__cm_ops __maybe_unused = {
@@ -785,6 +801,7 @@ static inline NDIS_STATUS NdisOpenAdapterEx(NDIS_HANDLE NdisProtocolHandle,
 	b->obj.magic = NDIS_COMPAT_MAGIC;
 	b->obj.kind = NDIS_OBJ_BINDING;
 	b->driver = drv;
+	b->context = ProtocolBindingContext;
 	err = condis_open_adapter(drv->native, bc->adapter, ProtocolBindingContext, &b->native);
 	if (err) {
 		kfree(b);
@@ -834,6 +851,76 @@ static inline NDIS_STATUS NdisCloseAdapterEx(NDIS_HANDLE NdisBindingHandle)
 	b->obj.magic = 0;
 	kfree(b);
 	return NDIS_STATUS_SUCCESS;
+}
+
+/**
+ * NdisUnbindAdapter() - ask to be unbound from an adapter
+ * @NdisBindingHandle: the protocol's binding
+ *
+ * ProtocolUnbindAdapterEx runs later, from condis's workqueue, as for an
+ * adapter that goes away; the protocol closes the binding there as usual.
+ *
+ * Context: any (<= DISPATCH_LEVEL).
+ * Return: NDIS_STATUS_SUCCESS (the unbind is started),
+ * NDIS_STATUS_INVALID_PARAMETER (bad handle), or NDIS_STATUS_FAILURE (the
+ * binding is being unbound or closed already).
+ */
+static inline NDIS_STATUS NdisUnbindAdapter(NDIS_HANDLE NdisBindingHandle)
+{
+	struct ndis_binding *b = ndis_binding_of(NdisBindingHandle);
+
+	if (!b)
+		return NDIS_STATUS_INVALID_PARAMETER;
+	return condis_request_unbind(b->native) ? NDIS_STATUS_FAILURE : NDIS_STATUS_SUCCESS;
+}
+
+/**
+ * NdisOidRequest() - a connectionless OID request to a binding's miniport
+ * @NdisBindingHandle: the binding
+ * @OidRequest: the request, lent until it completes; a pended one comes
+ *	back to the protocol's ProtocolOidRequestComplete (possibly before
+ *	this returns)
+ *
+ * condis gives a miniport one OID entry: a compat miniport gets the
+ * request in MiniportCoOidRequest, with no VC.
+ *
+ * Context: any (<= DISPATCH_LEVEL).
+ * Return: the miniport's status, NDIS_STATUS_PENDING,
+ * NDIS_STATUS_INVALID_PARAMETER (bad handle), or NDIS_STATUS_NOT_SUPPORTED
+ * (a method request, or a protocol without ProtocolOidRequestComplete).
+ */
+static inline NDIS_STATUS NdisOidRequest(NDIS_HANDLE NdisBindingHandle,
+					 PNDIS_OID_REQUEST OidRequest)
+{
+	struct ndis_binding *b = ndis_binding_of(NdisBindingHandle);
+	struct condis_oid_request *n;
+	int err;
+
+	if (!b)
+		return NDIS_STATUS_INVALID_PARAMETER;
+	n = ndis_oid_prepare(OidRequest);
+	if (!n || !b->driver->chars.OidRequestCompleteHandler)
+		return NDIS_STATUS_NOT_SUPPORTED;
+	OidRequest->NdisCompat.complete = b->driver->chars.OidRequestCompleteHandler;
+	OidRequest->NdisCompat.binding_ctx = b->context;
+	err = condis_co_oid_request(b->native, NULL, NULL, NULL, n);
+	if (err != CONDIS_PENDING)
+		ndis_oid_results_to_ndis(OidRequest, n);
+	return ndis_status_from_native(err);
+}
+
+/**
+ * NdisCancelOidRequest() - ask that a pended NdisOidRequest() end early
+ * @NdisBindingHandle: the binding it was sent on
+ * @RequestId: its RequestId
+ *
+ * condis cancels no request: the request completes as it would have, which
+ * NDIS allows (a cancellation is a hint).
+ *
+ * Context: any (<= DISPATCH_LEVEL).
+ */
+static inline VOID NdisCancelOidRequest(NDIS_HANDLE NdisBindingHandle, PVOID RequestId)
+{
 }
 
 /* Context: any.  Ends an unbind that ProtocolUnbindAdapterEx pended. */
@@ -978,6 +1065,22 @@ static inline void NdisMRestartComplete(NDIS_HANDLE MiniportAdapterHandle, NDIS_
 		ad->state_status = Status;
 		complete(&ad->state_done);
 	}
+}
+
+/**
+ * NdisMResetComplete() - end a pended MiniportResetEx
+ * @MiniportAdapterHandle: the adapter
+ * @Status: the reset's status
+ * @AddressingReset: whether NDIS must restore the addressing
+ *
+ * condis never resets an adapter (it calls no ResetHandlerEx), so no reset
+ * is ever pending: the call changes nothing.
+ *
+ * Context: any.
+ */
+static inline VOID NdisMResetComplete(NDIS_HANDLE MiniportAdapterHandle, NDIS_STATUS Status,
+				      BOOLEAN AddressingReset)
+{
 }
 
 /**

@@ -186,6 +186,8 @@ typedef struct _NDIS_OBJECT_HEADER {
 
 /* The size of a structure up to and including @field (a revision's size). */
 #define RTL_SIZEOF_THROUGH_FIELD(type, field)	offsetofend(type, field)
+/* The WDK's member alignment to the size of a pointer. */
+#define POINTER_ALIGNMENT			__aligned(sizeof(void *))
 
 #define CONTAINING_RECORD(address, type, field) container_of(address, type, field)
 

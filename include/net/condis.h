@@ -137,13 +137,15 @@ struct condis_cm_params {
  * @flags: CONDIS_MEDIA_xxx
  * @receive_priority: as NDIS
  * @receive_size_hint: as NDIS
- * @specific: media-specific parameters; last, variable length
+ * @specific: media-specific parameters; last, variable length.  Pointer
+ *	aligned, as the WDK's POINTER_ALIGNMENT puts MediaSpecific (offset 16
+ *	on 64-bit), so an NDIS driver's buffers are condis's as they are.
  */
 struct condis_media_params {
 	u32 flags;
 	u32 receive_priority;
 	u32 receive_size_hint;
-	struct condis_specific_params specific;
+	struct condis_specific_params specific __aligned(sizeof(void *));
 };
 
 /* condis_call_params.flags, as CO_CALL_PARAMETERS.Flags */
