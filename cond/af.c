@@ -18,7 +18,9 @@
  *   the CM, and the AF stays open; while that close is in flight the AF is
  *   closing and condis_cl_deregister_sap() fails with -ESHUTDOWN.
  */
+#include <linux/delay.h>
 #include <linux/slab.h>
+#include <kunit/visibility.h>
 
 #include "core.h"
 #include "netlink.h"
@@ -337,11 +339,25 @@ void condis_af_put(struct condis_af *af)
 	condis_obj_put(&af->obj);
 }
 
+#if IS_ENABLED(CONFIG_KUNIT)
+/*
+ * KUnit: how long an AF whose close completed reads closed before it
+ * leaves its binding (the window teardown must wait out); 0 in use.
+ */
+unsigned int condis_af_finish_delay_ms;
+EXPORT_SYMBOL_IF_KUNIT(condis_af_finish_delay_ms);
+#define AF_FINISH_DELAY_MS	READ_ONCE(condis_af_finish_delay_ms)
+#else
+#define AF_FINISH_DELAY_MS	0
+#endif
+
 /* The AF is gone for good: the open's reference and counts go. */
 static void condis_af_finish(struct condis_af *af)
 {
 	bool notify_pending;
 
+	if (AF_FINISH_DELAY_MS)
+		msleep(AF_FINISH_DELAY_MS);
 	mutex_lock(&condis_config_lock);
 	list_del(&af->cm_af_node);
 	mutex_unlock(&condis_config_lock);

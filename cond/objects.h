@@ -303,6 +303,7 @@ struct condis_teardown {
 };
 
 extern unsigned int condis_teardown_wait_ms;
+extern unsigned int condis_af_finish_delay_ms;	/* KUnit only (af.c) */
 void condis_teardown_begin(struct condis_teardown *td, const char *who);
 void condis_af_force_close(struct condis_af *af, bool cm_leaving, struct condis_teardown *td);
 void condis_binding_force_close(struct condis_binding *binding, struct condis_teardown *td);

@@ -566,6 +566,29 @@ static struct condis_af *binding_next_af(struct condis_binding *binding, u32 aft
 }
 
 /*
+ * No AF keeps @binding open any more, closed or not: an AF's close
+ * completion marks it closed before it leaves its binding and its CM's
+ * registration (condis_af_finish(), on the workqueue), and the binding
+ * cannot be closed before that.
+ */
+static bool binding_afs_finished(void *arg)
+{
+	struct condis_binding *binding = arg;
+	struct condis_cm_af *cm_af;
+	struct condis_af *af;
+	bool finished = true;
+
+	mutex_lock(&condis_config_lock);
+	list_for_each_entry(cm_af, &binding->adapter->cm_afs, node)
+		list_for_each_entry(af, &cm_af->afs, cm_af_node)
+			if ((af->binding == binding || cm_af->cm_binding == binding) &&
+			    READ_ONCE(af->state) == CONDIS_AF_STATE_CLOSED)
+				finished = false;
+	mutex_unlock(&condis_config_lock);
+	return finished;
+}
+
+/*
  * Whether @af's call manager is the one going away: it is @binding's
  * protocol (a CM unbinding), or an MCM whose adapter is being removed.
  */
@@ -612,6 +635,7 @@ void condis_binding_force_close(struct condis_binding *binding, struct condis_te
 			pr_warn("teardown of %s: AF %u stays open\n", td->who, af->obj.id);
 		condis_af_put(af);
 	}
+	teardown_wait(td, binding_afs_finished, binding, "closed AFs to leave their binding");
 	if (condis_close_adapter(binding) && !completion_done(&binding->closed))
 		pr_warn("teardown: %s's binding to %s could not be closed\n",
 			binding->protocol->name, binding->adapter->name);

@@ -302,6 +302,34 @@ static void teardown_cm_going_away_notifies_client_first(struct kunit *test)
 	w->cl_af = NULL;
 }
 
+static void af_finish_delay_restore(void *data)
+{
+	condis_af_finish_delay_ms = 0;
+}
+
+/*
+ * A stand-alone CM deregisters and its client closes the AF when asked;
+ * the AF reads closed a moment before it leaves the CM's binding (here
+ * 300 ms).  The teardown waits for that and closes the CM's binding: a
+ * binding left open would keep a departed module's callbacks in reach.
+ */
+static void teardown_cm_binding_closes_after_its_client_afs_leave(struct kunit *test)
+{
+	struct fake_world *w = fake_world_new(test, FAKE_STANDALONE_CM);
+	struct condis_binding *cm_binding = w->cm_binding;
+
+	KUNIT_ASSERT_EQ(test, fake_world_open_af(w), 0);
+	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, af_finish_delay_restore, NULL), 0);
+	condis_af_finish_delay_ms = 300;
+	condis_deregister_protocol(w->cm_proto);
+	w->cm_proto = NULL;
+	FAKE_EXPECT_ONCE(test, w, "cl.notify_close_af");
+	FAKE_EXPECT_ONCE(test, w, "cl.close_af_complete 0");
+	/* Closed and gone: the handle is stale, not still open (0 or -EBUSY). */
+	KUNIT_EXPECT_EQ(test, condis_close_adapter(cm_binding), -EBADF);
+	w->cl_af = NULL;
+}
+
 /*
  * The call manager goes away (a stand-alone CM deregisters; an MCM's
  * adapter is removed) with a client's make-call and SAP registration still
@@ -367,6 +395,7 @@ static struct kunit_case condis_teardown_cases[] = {
 			      fake_kind_gen_params, { .speed = KUNIT_SPEED_SLOW }),
 	KUNIT_CASE_PARAM(teardown_leaves_cm_vc_deletion_to_the_cm, fake_kind_gen_params),
 	KUNIT_CASE(teardown_cm_going_away_notifies_client_first),
+	KUNIT_CASE(teardown_cm_binding_closes_after_its_client_afs_leave),
 	KUNIT_CASE_PARAM(teardown_cm_going_away_completes_what_it_pended, fake_kind_gen_params),
 	{}
 };
