@@ -82,26 +82,6 @@ echoed() {
 	[ "$(field "$1" rx_bad)" = 0 ] || fail "call $1: corrupted packets"
 }
 
-# now_ms: milliseconds since boot
-now_ms() {
-	awk '{ printf "%d\n", $1 * 1000 }' /proc/uptime
-}
-
-# timed_rmmod MODULE: unload it; fail if that took 15 s or more
-# (Documentation/core.rst: one 10 s teardown budget per departure).
-# The longest so far is kept in $RMMOD_LONGEST (ms).
-RMMOD_LONGEST=0
-timed_rmmod() {
-	local t0 ms
-	t0=$(now_ms)
-	rmmod "$1" || fail "rmmod $1"
-	ms=$(($(now_ms) - t0))
-	echo "rmmod $1: $ms ms"
-	[ "$ms" -lt 15000 ] || fail "rmmod $1 took $ms ms"
-	[ "$ms" -gt "$RMMOD_LONGEST" ] && RMMOD_LONGEST=$ms
-	return 0
-}
-
 # veth_pair A: create the veth pair A and its peer, both up, removed when
 # the test exits; VETH_PEER is the peer's name (busybox's ip names it)
 veth_pair() {

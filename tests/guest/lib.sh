@@ -175,3 +175,23 @@ kunit_check_ran() {
 	[ "$KUNIT_SUITES_RAN" -gt 0 ] ||
 		result fail "kunit.suites" "no KUnit suite ran${1:+ (filter '$1')}"
 }
+
+# now_ms: milliseconds since boot
+now_ms() {
+	awk '{ printf "%d\n", $1 * 1000 }' /proc/uptime
+}
+
+# timed_rmmod MODULE: unload it; fail (the sourcing test's fail) if that
+# took 15 s or more (Documentation/core.rst: one 10 s teardown budget per
+# departure).  The longest so far is kept in $RMMOD_LONGEST (ms).
+RMMOD_LONGEST=0
+timed_rmmod() {
+	local t0 ms
+	t0=$(now_ms)
+	rmmod "$1" || fail "rmmod $1"
+	ms=$(($(now_ms) - t0))
+	echo "rmmod $1: $ms ms"
+	[ "$ms" -lt 15000 ] || fail "rmmod $1 took $ms ms"
+	[ "$ms" -gt "$RMMOD_LONGEST" ] && RMMOD_LONGEST=$ms
+	return 0
+}
