@@ -198,6 +198,30 @@ typedef struct _NET_PNP_EVENT_NOTIFICATION {
 	NDIS_NIC_SWITCH_VPORT_ID VPortId;
 } NET_PNP_EVENT_NOTIFICATION, *PNET_PNP_EVENT_NOTIFICATION;
 
+/* A miniport adapter's PnP event (MiniportDevicePnPEventNotify; never sent). */
+typedef enum _NDIS_DEVICE_PNP_EVENT {
+	NdisDevicePnPEventQueryRemoved,
+	NdisDevicePnPEventRemoved,
+	NdisDevicePnPEventSurpriseRemoved,
+	NdisDevicePnPEventQueryStopped,
+	NdisDevicePnPEventStopped,
+	NdisDevicePnPEventPowerProfileChanged,
+	NdisDevicePnPEventFilterListChanged,
+} NDIS_DEVICE_PNP_EVENT, *PNDIS_DEVICE_PNP_EVENT;
+
+typedef struct _NET_DEVICE_PNP_EVENT {
+	NDIS_OBJECT_HEADER Header;
+	NDIS_PORT_NUMBER PortNumber;
+	NDIS_DEVICE_PNP_EVENT DevicePnPEvent;
+	PVOID InformationBuffer;
+	ULONG InformationBufferLength;
+	UCHAR NdisReserved[2 * sizeof(PVOID)];
+} NET_DEVICE_PNP_EVENT, *PNET_DEVICE_PNP_EVENT;
+
+#define NET_DEVICE_PNP_EVENT_REVISION_1		1
+#define NDIS_SIZEOF_NET_DEVICE_PNP_EVENT_REVISION_1 \
+	RTL_SIZEOF_THROUGH_FIELD(NET_DEVICE_PNP_EVENT, NdisReserved)
+
 #define NET_PNP_EVENT_NOTIFICATION_REVISION_1	1
 #define NET_PNP_EVENT_NOTIFICATION_REVISION_2	2
 /* NDIS 6.0's layout ends with NetPnPEvent; Flags and the NIC-switch ids came later. */
@@ -372,7 +396,7 @@ typedef BOOLEAN MINIPORT_CHECK_FOR_HANG(NDIS_HANDLE MiniportAdapterContext);
 typedef NDIS_STATUS MINIPORT_RESET(NDIS_HANDLE MiniportAdapterContext,
 				     PBOOLEAN AddressingReset);
 typedef VOID MINIPORT_DEVICE_PNP_EVENT_NOTIFY(NDIS_HANDLE MiniportAdapterContext,
-						PVOID NetDevicePnPEvent);
+						PNET_DEVICE_PNP_EVENT NetDevicePnPEvent);
 typedef VOID MINIPORT_SHUTDOWN(NDIS_HANDLE MiniportAdapterContext, ULONG ShutdownAction);
 typedef VOID MINIPORT_CANCEL_OID_REQUEST(NDIS_HANDLE MiniportAdapterContext, PVOID RequestId);
 
