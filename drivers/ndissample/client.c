@@ -1078,6 +1078,73 @@ static void ClOidRequestCompleteEx(NDIS_HANDLE ProtocolBindingContext,
 }
 
 /**
+ * ClOidStart() - the busy binding of an adapter and a request to send on it
+ * @Adapter: the adapter's name
+ * @Binding: set to the binding, held busy (ClPutBinding())
+ * @Status: set to why there is none
+ *
+ * Context: process.
+ * Return: the request (ClFree()), or NULL.
+ */
+static PCL_OID ClOidStart(const char *Adapter, PCL_BINDING *Binding, NDIS_STATUS *Status)
+{
+	PCL_BINDING b = ClGetBinding(Adapter);
+	PCL_OID oid;
+
+	*Status = NDIS_STATUS_ADAPTER_NOT_FOUND;
+	if (!b)
+		return NULL;
+	oid = ClAlloc(sizeof(*oid));
+	if (!oid) {
+		ClPutBinding(b);
+		*Status = NDIS_STATUS_RESOURCES;
+		return NULL;
+	}
+	*Binding = b;
+	return oid;
+}
+
+/**
+ * ClQuery() - send a query and wait for a pended one
+ * @b: the binding, held busy by the caller
+ * @Oid: the request, its buffer and completion event
+ * @Code: the OID
+ * @Connectionless: with NdisOidRequest(), else with NdisCoOidRequest()
+ * @ToCallManager: for NdisCoOidRequest(): to the call manager (with the
+ *	AF), else to the miniport
+ *
+ * Context: process; waits up to CL_WAIT_MS for a pended request.
+ * Return: the request's status; NDIS_STATUS_PENDING if it never completed
+ *	(the request stays lent: the caller must not free it).
+ */
+static NDIS_STATUS ClQuery(PCL_BINDING b, PCL_OID Oid, NDIS_OID Code, BOOLEAN Connectionless,
+			   BOOLEAN ToCallManager)
+{
+	NDIS_STATUS status;
+
+	NdisInitializeEvent(&Oid->Done);
+	Oid->Request.Header.Type = NDIS_OBJECT_TYPE_OID_REQUEST;
+	Oid->Request.Header.Revision = NDIS_OID_REQUEST_REVISION_1;
+	Oid->Request.Header.Size = NDIS_SIZEOF_OID_REQUEST_REVISION_1;
+	Oid->Request.RequestType = NdisRequestQueryInformation;
+	Oid->Request.DATA.QUERY_INFORMATION.Oid = Code;
+	Oid->Request.DATA.QUERY_INFORMATION.InformationBuffer = Oid->Buffer;
+	Oid->Request.DATA.QUERY_INFORMATION.InformationBufferLength = sizeof(Oid->Buffer);
+	if (Connectionless)
+		status = NdisOidRequest(b->BindingHandle, &Oid->Request);
+	else
+		status = NdisCoOidRequest(b->BindingHandle, ToCallManager ? b->AfHandle : NULL,
+					  NULL, NULL, &Oid->Request);
+	if (status != NDIS_STATUS_PENDING)
+		return status;
+	if (!NdisWaitEvent(&Oid->Done, CL_WAIT_MS)) {
+		ClLog("oid adapter=%s oid=0x%08x: no completion", b->Name, Code);
+		return NDIS_STATUS_PENDING;
+	}
+	return Oid->Status;
+}
+
+/**
  * ClMediaState() - ask the miniport its media state with NdisOidRequest()
  * @Adapter: the adapter's name
  *
@@ -1086,34 +1153,18 @@ static void ClOidRequestCompleteEx(NDIS_HANDLE ProtocolBindingContext,
  */
 NDIS_STATUS ClMediaState(const char *Adapter)
 {
-	PCL_BINDING b = ClGetBinding(Adapter);
 	NDIS_STATUS status;
+	PCL_BINDING b;
 	PCL_OID oid;
 	ULONG value = 0;
 
-	if (!b)
-		return NDIS_STATUS_ADAPTER_NOT_FOUND;
-	oid = ClAlloc(sizeof(*oid));
-	if (!oid) {
-		ClPutBinding(b);
-		return NDIS_STATUS_RESOURCES;
-	}
-	NdisInitializeEvent(&oid->Done);
-	oid->Request.Header.Type = NDIS_OBJECT_TYPE_OID_REQUEST;
-	oid->Request.Header.Revision = NDIS_OID_REQUEST_REVISION_1;
-	oid->Request.Header.Size = NDIS_SIZEOF_OID_REQUEST_REVISION_1;
-	oid->Request.RequestType = NdisRequestQueryInformation;
-	oid->Request.DATA.QUERY_INFORMATION.Oid = OID_GEN_CO_MEDIA_CONNECT_STATUS;
-	oid->Request.DATA.QUERY_INFORMATION.InformationBuffer = oid->Buffer;
-	oid->Request.DATA.QUERY_INFORMATION.InformationBufferLength = sizeof(oid->Buffer);
-	status = NdisOidRequest(b->BindingHandle, &oid->Request);
+	oid = ClOidStart(Adapter, &b, &status);
+	if (!oid)
+		return status;
+	status = ClQuery(b, oid, OID_GEN_CO_MEDIA_CONNECT_STATUS, TRUE, FALSE);
 	if (status == NDIS_STATUS_PENDING) {
-		if (!NdisWaitEvent(&oid->Done, CL_WAIT_MS)) {
-			ClLog("mediastate adapter=%s: no completion", b->Name);
-			ClPutBinding(b);
-			return NDIS_STATUS_FAILURE;	/* the request stays lent: leaked */
-		}
-		status = oid->Status;
+		ClPutBinding(b);
+		return NDIS_STATUS_FAILURE;	/* the request stays lent: leaked */
 	}
 	if (status == NDIS_STATUS_SUCCESS)
 		NdisMoveMemory(&value, oid->Buffer, sizeof(value));
@@ -1160,36 +1211,19 @@ NDIS_STATUS ClUnbind(const char *Adapter)
  */
 NDIS_STATUS ClOid(const char *Adapter, BOOLEAN ToCallManager)
 {
-	PCL_BINDING b = ClGetBinding(Adapter);
 	NDIS_STATUS status;
+	PCL_BINDING b;
 	PCL_OID oid;
 	ULONG value;
 
-	if (!b)
-		return NDIS_STATUS_ADAPTER_NOT_FOUND;
-	oid = ClAlloc(sizeof(*oid));
-	if (!oid) {
-		ClPutBinding(b);
-		return NDIS_STATUS_RESOURCES;
-	}
-	NdisInitializeEvent(&oid->Done);
-	oid->Request.Header.Type = NDIS_OBJECT_TYPE_OID_REQUEST;
-	oid->Request.Header.Revision = NDIS_OID_REQUEST_REVISION_1;
-	oid->Request.Header.Size = NDIS_SIZEOF_OID_REQUEST_REVISION_1;
-	oid->Request.RequestType = NdisRequestQueryInformation;
-	oid->Request.DATA.QUERY_INFORMATION.Oid = ToCallManager ? OID_CO_GET_ADDRESSES :
-								    OID_GEN_CO_LINK_SPEED;
-	oid->Request.DATA.QUERY_INFORMATION.InformationBuffer = oid->Buffer;
-	oid->Request.DATA.QUERY_INFORMATION.InformationBufferLength = sizeof(oid->Buffer);
-	status = NdisCoOidRequest(b->BindingHandle, ToCallManager ? b->AfHandle : NULL, NULL, NULL,
-				  &oid->Request);
+	oid = ClOidStart(Adapter, &b, &status);
+	if (!oid)
+		return status;
+	status = ClQuery(b, oid, ToCallManager ? OID_CO_GET_ADDRESSES : OID_GEN_CO_LINK_SPEED,
+			 FALSE, ToCallManager);
 	if (status == NDIS_STATUS_PENDING) {
-		if (!NdisWaitEvent(&oid->Done, CL_WAIT_MS)) {
-			ClLog("oid adapter=%s: no completion", b->Name);
-			ClPutBinding(b);
-			return NDIS_STATUS_FAILURE;	/* the request stays lent: leaked */
-		}
-		status = oid->Status;
+		ClPutBinding(b);
+		return NDIS_STATUS_FAILURE;	/* the request stays lent: leaked */
 	}
 	NdisMoveMemory(&value, oid->Buffer, sizeof(value));
 	ClLog("oid adapter=%s oid=0x%08x status=0x%08x written=%u value=%u%s%.*s", b->Name,

@@ -1047,13 +1047,25 @@ static void LoopDoCloseCall(PLOOP_VC Vc)
 static PROTOCOL_CO_OID_REQUEST LoopCmOidRequest;
 static PROTOCOL_CO_OID_REQUEST_COMPLETE LoopCmOidRequestComplete;
 
+/* Log a pended request's answer; FALSE once the adapter halts (no completion then). */
+static BOOLEAN LoopOidAnswered(PLOOP_ADAPTER Adapter, PNDIS_OID_REQUEST Req, NDIS_STATUS Status)
+{
+	BOOLEAN halting;
+
+	NdisAcquireSpinLock(&Loop.Lock);
+	halting = Adapter->Halting;
+	NdisReleaseSpinLock(&Loop.Lock);
+	LoopLog("oid_complete adapter=%s oid=0x%08x status=0x%08x", Adapter->Name,
+		Req->DATA.Oid, Status);
+	return !halting;
+}
+
 /* Answer a media-state query the miniport pended (LoopCoOidRequest). */
 static void LoopDoMpOid(PLOOP_ADAPTER Adapter, PLOOP_OID Oid)
 {
 	PNDIS_OID_REQUEST req = Oid->OidRequest;
 	ULONG state = NdisMediaStateConnected;
 	NDIS_STATUS status = NDIS_STATUS_SUCCESS;
-	BOOLEAN halting;
 
 	if (req->DATA.QUERY_INFORMATION.InformationBufferLength < sizeof(state)) {
 		req->DATA.QUERY_INFORMATION.BytesNeeded = sizeof(state);
@@ -1063,12 +1075,7 @@ static void LoopDoMpOid(PLOOP_ADAPTER Adapter, PLOOP_OID Oid)
 			       sizeof(state));
 		req->DATA.QUERY_INFORMATION.BytesWritten = sizeof(state);
 	}
-	NdisAcquireSpinLock(&Loop.Lock);
-	halting = Adapter->Halting;
-	NdisReleaseSpinLock(&Loop.Lock);
-	LoopLog("oid_complete adapter=%s oid=0x%08x status=0x%08x", Adapter->Name,
-		req->DATA.Oid, status);
-	if (!halting)
+	if (LoopOidAnswered(Adapter, req, status))
 		NdisMCoOidRequestComplete(Adapter->MiniportAdapterHandle, NULL, req, status);
 	LoopFree(Oid);
 }
@@ -1115,7 +1122,6 @@ static void LoopDoOid(PLOOP_ADAPTER Adapter, PLOOP_OID Oid)
 	ULONG nameLen = strlen(Adapter->Name);
 	ULONG need = sizeof(CO_ADDRESS_LIST) + nameLen;
 	NDIS_STATUS status = NDIS_STATUS_SUCCESS;
-	BOOLEAN halting;
 
 	if (req->DATA.QUERY_INFORMATION.InformationBufferLength < need) {
 		req->DATA.QUERY_INFORMATION.BytesNeeded = need;
@@ -1127,12 +1133,7 @@ static void LoopDoOid(PLOOP_ADAPTER Adapter, PLOOP_OID Oid)
 		NdisMoveMemory(list->AddressList.Address, Adapter->Name, nameLen);
 		req->DATA.QUERY_INFORMATION.BytesWritten = need;
 	}
-	NdisAcquireSpinLock(&Loop.Lock);
-	halting = Adapter->Halting;
-	NdisReleaseSpinLock(&Loop.Lock);
-	LoopLog("oid_complete adapter=%s oid=0x%08x status=0x%08x", Adapter->Name,
-		req->DATA.Oid, status);
-	if (!halting)
+	if (LoopOidAnswered(Adapter, req, status))
 		NdisMCmOidRequestComplete(Oid->Af->NdisAfHandle, NULL, NULL, req, status);
 	LoopFree(Oid);
 }
