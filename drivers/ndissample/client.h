@@ -209,7 +209,18 @@ typedef struct _CL_GLOBALS {
 
 extern CL_GLOBALS Cl;
 
-/* client.c: DriverEntry and what the control file asks for (NDIS statuses). */
+/* The packets the client sends: a header, then bytes (Seq + i). */
+struct cl_pkt_hdr {
+	ULONG Magic;
+	ULONG CallId;
+	ULONG Seq;
+	ULONG Length;
+};
+
+/*
+ * client.c: DriverEntry and the bindings; client_ctl.c and client_oid.c:
+ * what the control file asks for (NDIS statuses).
+ */
 DRIVER_INITIALIZE ClDriverEntry;
 NDIS_STATUS ClListen(const char *Adapter, const char *Name);
 NDIS_STATUS ClUnlisten(const char *Adapter, const char *Name);
@@ -222,5 +233,36 @@ NDIS_STATUS ClUnbind(const char *Adapter);
 
 /* client_linux.c: the event log tests read (debugfs "events"). */
 void ClLog(const char *fmt, ...) __printf(1, 2);
+
+/* Shared by the driver's files: client.c, client_af.c, client_call.c. */
+PVOID ClAlloc(ULONG Size);
+void ClFree(PVOID Memory);
+PCL_BINDING ClGetBinding(const char *Adapter);
+void ClPutBinding(PCL_BINDING Binding);
+PCL_CALL ClNewCall(PCL_BINDING Binding, BOOLEAN Outgoing);
+void ClCloseOne(PCL_CALL Call);
+
+/* The handlers client.c registers: client_af.c, client_call.c, client_oid.c. */
+NDIS_IO_WORKITEM_FUNCTION ClNotifyWorker;
+PROTOCOL_CL_OPEN_AF_COMPLETE_EX ClOpenAfComplete;
+PROTOCOL_CL_CLOSE_AF_COMPLETE ClCloseAfComplete;
+PROTOCOL_CL_NOTIFY_CLOSE_AF ClNotifyCloseAf;
+PROTOCOL_CL_REGISTER_SAP_COMPLETE ClRegisterSapComplete;
+PROTOCOL_CL_DEREGISTER_SAP_COMPLETE ClDeregisterSapComplete;
+PROTOCOL_CO_CREATE_VC ClCoCreateVc;
+PROTOCOL_CO_DELETE_VC ClCoDeleteVc;
+PROTOCOL_CL_MAKE_CALL_COMPLETE ClMakeCallComplete;
+PROTOCOL_CL_CLOSE_CALL_COMPLETE ClCloseCallComplete;
+PROTOCOL_CL_INCOMING_CALL ClIncomingCall;
+PROTOCOL_CL_CALL_CONNECTED ClCallConnectedHandler;
+PROTOCOL_CL_INCOMING_CLOSE_CALL ClIncomingCloseCall;
+PROTOCOL_CL_ADD_PARTY_COMPLETE ClAddPartyComplete;
+PROTOCOL_CL_DROP_PARTY_COMPLETE ClDropPartyComplete;
+PROTOCOL_CL_INCOMING_DROP_PARTY ClIncomingDropParty;
+PROTOCOL_CL_MODIFY_CALL_QOS_COMPLETE ClModifyCallQoSComplete;
+PROTOCOL_CL_INCOMING_CALL_QOS_CHANGE ClIncomingCallQoSChange;
+PROTOCOL_CO_OID_REQUEST ClOidRequest;
+PROTOCOL_CO_OID_REQUEST_COMPLETE ClOidRequestComplete;
+PROTOCOL_OID_REQUEST_COMPLETE ClOidRequestCompleteEx;
 
 #endif /* _CLIENT_H */
