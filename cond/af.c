@@ -358,11 +358,16 @@ static void condis_af_finish(struct condis_af *af)
 
 	if (AF_FINISH_DELAY_MS)
 		msleep(AF_FINISH_DELAY_MS);
+	/*
+	 * Off the CM's list and out of both counts at once, under the lock
+	 * condis_close_adapter() checks them under: a departure that sees the
+	 * AF gone from the list can close the binding.
+	 */
 	mutex_lock(&condis_config_lock);
 	list_del(&af->cm_af_node);
-	mutex_unlock(&condis_config_lock);
 	atomic_dec(&af->cm_af->nr_opens);
 	atomic_dec(&af->binding->nr_afs);
+	mutex_unlock(&condis_config_lock);
 	/*
 	 * Under a pending notify-close the client still needs the handle for
 	 * condis_cl_notify_close_af_complete(); that completion unpublishes it.
