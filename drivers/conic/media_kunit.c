@@ -18,6 +18,15 @@ struct media_buf {
 	u8 data[CONIC_ATM_MEDIA_SIZE];
 };
 
+static void xa_destroy_action(void *xa)
+{
+	xa_destroy(xa);
+}
+
+/*
+ * A port with only what activation uses; its receive map is emptied when
+ * the case ends (after its VCs, which are put first).
+ */
 static struct conic_port *fake_port(struct kunit *test)
 {
 	struct conic_port *port = kunit_kzalloc(test, sizeof(*port), GFP_KERNEL);
@@ -27,21 +36,30 @@ static struct conic_port *fake_port(struct kunit *test)
 	spin_lock_init(&port->vc_lock);
 	xa_init_flags(&port->rx_vcis, XA_FLAGS_LOCK_BH);
 	spin_lock_init(&port->fault_lock);
+	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, xa_destroy_action,
+							&port->rx_vcis), 0);
 	return port;
 }
 
+static void put_vc_action(void *cvc)
+{
+	conic_vc_deactivate(cvc);
+	conic_vc_free(cvc);
+}
+
+/* A VC, deactivated and freed by put_vc() or, if a case stops, at its end. */
 static struct conic_vc *fake_vc(struct kunit *test, struct conic_port *port)
 {
 	struct conic_vc *cvc = conic_vc_alloc(port, NULL, GFP_KERNEL);
 
 	KUNIT_ASSERT_NOT_NULL(test, cvc);
+	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, put_vc_action, cvc), 0);
 	return cvc;
 }
 
-static void put_vc(struct conic_vc *cvc)
+static void put_vc(struct kunit *test, struct conic_vc *cvc)
 {
-	conic_vc_deactivate(cvc);
-	conic_vc_free(cvc);
+	kunit_release_action(test, put_vc_action, cvc);
 }
 
 static void set_part(struct media_buf *b, u32 type, const void *data, u32 len)
@@ -98,10 +116,9 @@ static void conic_media_own_part_taken_as_given(struct kunit *test)
 	/* Nothing is written back into a part the caller filled. */
 	KUNIT_EXPECT_EQ(test, b.media.specific.type, CONIC_MEDIA_VCIS);
 	KUNIT_EXPECT_EQ(test, memcmp(b.media.specific.data, &v, sizeof(v)), 0);
-	put_vc(cvc);
+	put_vc(test, cvc);
 	KUNIT_EXPECT_EQ(test, port->reserved, 0);
 	KUNIT_EXPECT_TRUE(test, xa_empty(&port->rx_vcis));
-	xa_destroy(&port->rx_vcis);
 }
 
 /*
@@ -128,11 +145,10 @@ static void conic_media_none_takes_lowest_free_channel_both_ways(struct kunit *t
 	KUNIT_EXPECT_NULL(test, xa_load(&port->rx_vcis, CONIC_FIRST_DATA_VCI));
 	KUNIT_ASSERT_EQ(test, activate(c, NULL, 0), 0);
 	expect_channels(test, c, CONIC_FIRST_DATA_VCI, CONIC_FIRST_DATA_VCI);
-	put_vc(a);
-	put_vc(b);
-	put_vc(c);
+	put_vc(test, a);
+	put_vc(test, b);
+	put_vc(test, c);
 	KUNIT_EXPECT_TRUE(test, xa_empty(&port->rx_vcis));
-	xa_destroy(&port->rx_vcis);
 }
 
 /* A channel a VC already receives on by conic's own part is not chosen. */
@@ -148,9 +164,8 @@ static void conic_media_none_skips_channels_in_use(struct kunit *test)
 	KUNIT_ASSERT_EQ(test, activate(own, &b.media, 0), 0);
 	KUNIT_ASSERT_EQ(test, activate(gen, NULL, 0), 0);
 	expect_channels(test, gen, CONIC_FIRST_DATA_VCI + 1, CONIC_FIRST_DATA_VCI + 1);
-	put_vc(own);
-	put_vc(gen);
-	xa_destroy(&port->rx_vcis);
+	put_vc(test, own);
+	put_vc(test, gen);
 }
 
 /*
@@ -170,10 +185,9 @@ static void conic_media_none_reactivation_keeps_channels(struct kunit *test)
 	expect_channels(test, b, CONIC_FIRST_DATA_VCI + 1, CONIC_FIRST_DATA_VCI + 1);
 	KUNIT_EXPECT_EQ(test, port->reserved, 5000);
 	KUNIT_EXPECT_NULL(test, xa_load(&port->rx_vcis, CONIC_FIRST_DATA_VCI));
-	put_vc(a);
-	put_vc(b);
+	put_vc(test, a);
+	put_vc(test, b);
 	KUNIT_EXPECT_EQ(test, port->reserved, 0);
-	xa_destroy(&port->rx_vcis);
 }
 
 /*
@@ -207,9 +221,8 @@ static void conic_media_none_channels_reported_where_room(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, small.media.specific.type, CONIC_MEDIA_NONE);
 	KUNIT_EXPECT_EQ(test, small.media.specific.len, sizeof(struct conic_media_vcis) - 1);
 	KUNIT_EXPECT_TRUE(test, !memchr_inv(small.media.specific.data, 0, sizeof(small.data)));
-	put_vc(a);
-	put_vc(b);
-	xa_destroy(&port->rx_vcis);
+	put_vc(test, a);
+	put_vc(test, b);
 }
 
 /* Every data channel taken: -EADDRNOTAVAIL, and the VC stays inactive. */
@@ -224,8 +237,7 @@ static void conic_media_none_no_free_channel_refused(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, activate(cvc, NULL, 1000), -EADDRNOTAVAIL);
 	KUNIT_EXPECT_FALSE(test, READ_ONCE(cvc->active));
 	KUNIT_EXPECT_EQ(test, port->reserved, 0);
-	conic_vc_free(cvc);
-	xa_destroy(&port->rx_vcis);
+	put_vc(test, cvc);
 }
 
 /*
@@ -253,10 +265,9 @@ static void conic_media_atm_vci_is_the_channel_both_ways(struct kunit *test)
 	KUNIT_ASSERT_EQ(test, activate(cvc, &b.media, 3000), 0);
 	expect_channels(test, cvc, 101, 101);
 	KUNIT_EXPECT_NULL(test, xa_load(&port->rx_vcis, 100));
-	put_vc(cvc);
-	put_vc(low);
+	put_vc(test, cvc);
+	put_vc(test, low);
 	KUNIT_EXPECT_TRUE(test, xa_empty(&port->rx_vcis));
-	xa_destroy(&port->rx_vcis);
 }
 
 /* The ATM parts conic cannot honour, as conic_media_parse() sees them. */
@@ -329,10 +340,9 @@ static void conic_media_unknown_type_refused_changes_nothing(struct kunit *test)
 		KUNIT_EXPECT_FALSE(test, READ_ONCE(fresh->active));
 		KUNIT_EXPECT_NULL(test, xa_load(&port->rx_vcis, CONIC_FIRST_DATA_VCI + 1));
 	}
-	put_vc(cvc);
-	conic_vc_free(fresh);
+	put_vc(test, cvc);
+	put_vc(test, fresh);
 	KUNIT_EXPECT_TRUE(test, xa_empty(&port->rx_vcis));
-	xa_destroy(&port->rx_vcis);
 }
 
 static struct kunit_case conic_media_cases[] = {
