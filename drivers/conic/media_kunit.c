@@ -72,7 +72,10 @@ static void set_part(struct media_buf *b, u32 type, const void *data, u32 len)
 		memcpy(b->media.specific.data, data, len);
 }
 
-/* ATM_MEDIA_PARAMETERS as a WDK call manager fills it: the whole 152 bytes. */
+/*
+ * ATM_MEDIA_PARAMETERS as a WDK call manager fills it: the whole 152 bytes
+ * (tests/ndis_names/atm.c checks that struct conic_atm_media is its head).
+ */
 static void set_atm(struct media_buf *b, u32 vpi, u32 vci, u32 aal)
 {
 	struct conic_atm_media atm = { .vpi = vpi, .vci = vci, .aal_type = aal };
