@@ -181,19 +181,15 @@ static bool cocm_reported(struct cocm_binding *b, const struct cocm_media_buf *m
 /*
  * The one VCI of a call in the atm mode: both ends see the same two
  * channels the engines allocated (each end's receive channel is the other's
- * transmit channel) and take the lower.  Point-to-point calls only.
+ * transmit channel) and take the lower.  Point-to-point calls only: a
+ * multipoint root receives on no channel, a leaf sends to none.
  */
 static int cocm_atm_vci(const struct conic_media_vcis *v, u32 *vci)
 {
-	if (v->n_tx > 1)
+	if (!v->rx_vci || v->n_tx != 1 || !v->tx_vci[0])
 		return -EOPNOTSUPP;
-	if (!v->n_tx || !v->tx_vci[0])
-		*vci = v->rx_vci;
-	else if (!v->rx_vci)
-		*vci = v->tx_vci[0];
-	else
-		*vci = min(v->rx_vci, v->tx_vci[0]);
-	return *vci ? 0 : -EINVAL;
+	*vci = min(v->rx_vci, v->tx_vci[0]);
+	return 0;
 }
 
 /*
