@@ -46,5 +46,10 @@ wait_for "! grep -q dir=in $CALLS" || fail "incoming calls left"
 for p in 1 2; do
 	[ "$(vcs $p)" = "5/5 " ] || fail "conic$p kept call channels: '$(vcs $p)'"
 done
+ctl unlisten conic2 svc
+ctl unlisten conic1 back
+# The client first, as documented: cocm was loaded after it.
+rmmod coecho || fail "rmmod coecho"
+rmmod cocm || fail "rmmod cocm"
 echo "ATM media parameters: calls carried data both ways on their VCIs"
 exit 0

@@ -53,9 +53,13 @@ wire 1 2
 calls_both_ways none
 echo "media=none: calls carried data both ways on channels the ports chose alike"
 
+# Unload in the documented order (the client first), then load cocm in the
+# other mode and the client again.
+rmmod coecho || fail "rmmod coecho"
 rmmod cocm || fail "rmmod cocm"
 log_mark "cocm media=room"
 load_module drivers/cocm/cocm.ko media=room || fail "insmod cocm media=room"
+load_module drivers/coecho/coecho.ko || fail "insmod coecho"
 for p in 1 2; do
 	wait_for "grep -q '^signaling conic$p: link=up afs=1' $DEBUGFS/cocm/engines" ||
 		fail "cocm's engine for conic$p is not up with coecho's AF: $(cat $DEBUGFS/cocm/engines)"
@@ -70,4 +74,6 @@ for p in 1 2; do
 	[ "$got" = "$want" ] || fail "conic$p reported '$got', not '$want'"
 done
 echo "media=room: the ports reported the channels they chose"
+rmmod coecho || fail "rmmod coecho"
+rmmod cocm || fail "rmmod cocm"
 exit 0
