@@ -5,9 +5,16 @@
  * registers the conic address family and runs a cosig engine over that VC:
  * the same protocol an MCM port speaks, so either can be at the other end.
  * /sys/kernel/debug/cocm/engines shows each engine's calls and counters.
+ *
+ * With media=none, room or atm it activates its VCs as a call manager that
+ * does not know conic would (Documentation/conic.rst, "Activation"): with
+ * no media-specific part, with an empty part that has room for the
+ * channels the port chooses, or with ATM's media parameters.  Both ends of
+ * a link must then run cocm in the same mode.
  */
 #include <linux/debugfs.h>
 #include <linux/module.h>
+#include <linux/moduleparam.h>
 #include <linux/seq_file.h>
 #include <linux/slab.h>
 #include <linux/workqueue.h>
@@ -16,17 +23,68 @@
 
 #include "../cosig/cosig.h"
 
+/* How cocm fills the media parameters it activates VCs with. */
+enum cocm_media_mode {
+	COCM_MEDIA_CONIC,	/* conic's channels, as the engine chose them */
+	COCM_MEDIA_NONE,	/* no media parameters: the port chooses */
+	COCM_MEDIA_ROOM,	/* an empty part with room: the port reports */
+	COCM_MEDIA_ATM,		/* ATM's: one VCI both ways */
+};
+
+static const char * const cocm_media_names[] = {
+	[COCM_MEDIA_CONIC] = "conic",
+	[COCM_MEDIA_NONE] = "none",
+	[COCM_MEDIA_ROOM] = "room",
+	[COCM_MEDIA_ATM] = "atm",
+};
+
+static char *media = "conic";
+module_param(media, charp, 0444);
+MODULE_PARM_DESC(media, "media parameters of the VCs: conic (default), none, room or atm");
+
+/* media, parsed at load (read-only afterwards) */
+static enum cocm_media_mode cocm_media;
+
+/* ATM's signaling VCI (VPI 0), where cocm signals in the atm mode. */
+#define COCM_ATM_SIG_VCI	5
+
+/**
+ * struct cocm_media_buf - media parameters with room for any part cocm builds
+ * @media: the parameters
+ * @data: storage for @media.specific.data
+ */
+struct cocm_media_buf {
+	struct condis_media_params media;
+	u8 data[CONIC_ATM_MEDIA_SIZE];
+};
+
+/**
+ * struct cocm_act - a data VC's activation parameters in a mode other
+ *	than conic's, kept in the call's carrier slot until the call is freed
+ * @call: what condis gets: the engine's flags and CM part, @m.media or none
+ * @m: the media parameters; in the room mode they keep what the port
+ *	reported, so a re-activation asks for the same channels
+ * @reported: the port has filled @m
+ */
+struct cocm_act {
+	struct condis_call_params call;
+	struct cocm_media_buf m;
+	bool reported;
+};
+
 /**
  * struct cocm_binding - cocm on one adapter
  * @sig: the engine; first member (cosig_cm_ops finds it through the
  *	binding context)
  * @binding: condis's handle
+ * @adapter: the adapter it binds to
  * @node: in cocm_bindings
  * @sig_vc: the signaling VC
  * @act: signalled when a pended (de)activation of @sig_vc completes
  * @act_status: its status
  * @params: what @sig_vc is activated with
- * @m: @params.media and its channels (receive on 0, send on 0)
+ * @m: @params.media: channel 0 both ways in the conic mode (see
+ *	cocm_sig_params() for the others)
  * @link_up: the link state last passed to the engine, or -1
  * @link_want: the state the last status indication reported
  * @link_work: passes @link_want to the engine (process context)
@@ -34,15 +92,13 @@
 struct cocm_binding {
 	struct cosig *sig;
 	struct condis_binding *binding;
+	struct condis_adapter *adapter;
 	struct list_head node;
 	struct condis_vc *sig_vc;
 	struct completion act;
 	int act_status;
 	struct condis_call_params params;
-	struct {
-		struct condis_media_params media;
-		struct conic_media_vcis vcis;
-	} m;
+	struct cocm_media_buf m;
 	int link_up;
 	bool link_want;
 	struct work_struct link_work;
@@ -93,15 +149,116 @@ static int cocm_delete_vc(void *carrier, struct condis_vc *vc)
 	return condis_co_delete_vc(vc);
 }
 
+/* Fill @m with ATM's media parameters for VCI @vci (VPI 0, AAL5). */
+static void cocm_atm_media(struct cocm_media_buf *m, u32 vci)
+{
+	struct conic_atm_media atm = { .vci = vci, .aal_type = CONIC_ATM_AAL5 };
+
+	memset(m, 0, sizeof(*m));
+	m->media.flags = CONDIS_MEDIA_TRANSMIT_VC | CONDIS_MEDIA_RECEIVE_VC;
+	m->media.specific.type = CONIC_MEDIA_ATM;
+	m->media.specific.len = CONIC_ATM_MEDIA_SIZE;
+	memcpy(m->media.specific.data, &atm, sizeof(atm));
+}
+
+/*
+ * In the room mode: log the channels the port wrote into @m's empty part
+ * (the test conic_generic_cm_without_media_part_gets_matching_channels
+ * reads them); false if it wrote none.
+ */
+static bool cocm_reported(struct cocm_binding *b, const struct cocm_media_buf *m)
+{
+	struct conic_media_vcis v;
+
+	if (m->media.specific.type != CONIC_MEDIA_VCIS || m->media.specific.len != sizeof(v))
+		return false;
+	memcpy(&v, m->media.specific.data, sizeof(v));
+	pr_info("%s: the miniport reported channels rx=%u tx=%u\n",
+		condis_adapter_name(b->adapter), v.rx_vci, v.n_tx ? v.tx_vci[0] : 0);
+	return true;
+}
+
+/*
+ * The one VCI of a call in the atm mode: both ends see the same two
+ * channels the engines allocated (each end's receive channel is the other's
+ * transmit channel) and take the lower.  Point-to-point calls only: a
+ * multipoint root receives on no channel, a leaf sends to none.
+ */
+static int cocm_atm_vci(const struct conic_media_vcis *v, u32 *vci)
+{
+	if (!v->rx_vci || v->n_tx != 1 || !v->tx_vci[0])
+		return -EOPNOTSUPP;
+	*vci = min(v->rx_vci, v->tx_vci[0]);
+	return 0;
+}
+
+/*
+ * A data VC: conic's channels as the engine built them, or (other modes)
+ * the parameters of a call manager that does not know conic, kept in the
+ * call's slot.
+ */
 static int cocm_activate_vc(void *carrier, struct condis_vc *vc, void **slot,
 			    struct condis_call_params *params)
 {
-	return condis_cm_activate_vc(vc, params);
+	struct cocm_binding *b = carrier;
+	struct cocm_act *act = *slot;
+	struct conic_media_vcis v;
+	u32 vci = 0;
+	int ret;
+
+	if (cocm_media == COCM_MEDIA_CONIC)
+		return condis_cm_activate_vc(vc, params);
+	if (!act) {
+		act = kzalloc(sizeof(*act), GFP_KERNEL);
+		if (!act)
+			return -ENOMEM;
+		*slot = act;
+	}
+	act->call.flags = params->flags;
+	act->call.cm = params->cm;
+	act->call.media = &act->m.media;
+	switch (cocm_media) {
+	case COCM_MEDIA_NONE:
+		act->call.media = NULL;
+		break;
+	case COCM_MEDIA_ROOM:
+		if (act->reported)
+			break;	/* ask for the channels the port chose */
+		memset(&act->m, 0, sizeof(act->m));
+		act->m.media.flags = CONDIS_MEDIA_TRANSMIT_VC | CONDIS_MEDIA_RECEIVE_VC;
+		act->m.media.specific.type = CONIC_MEDIA_NONE;
+		act->m.media.specific.len = sizeof(act->m.data);
+		break;
+	case COCM_MEDIA_ATM:
+		memcpy(&v, params->media->specific.data, sizeof(v));
+		ret = cocm_atm_vci(&v, &vci);
+		if (ret)
+			return ret;
+		cocm_atm_media(&act->m, vci);
+		break;
+	default:
+		return -EINVAL;
+	}
+	ret = condis_cm_activate_vc(vc, &act->call);
+	if (ret)
+		return ret;
+	if (cocm_media == COCM_MEDIA_ROOM && !act->reported)
+		act->reported = cocm_reported(b, &act->m);
+	else if (cocm_media == COCM_MEDIA_ATM)
+		pr_info("%s: VC activated at VPI/VCI 0/%u\n",
+			condis_adapter_name(b->adapter), vci);
+	return 0;
 }
 
 static int cocm_deactivate_vc(void *carrier, struct condis_vc *vc, void **slot)
 {
 	return condis_cm_deactivate_vc(vc);
+}
+
+static void cocm_release_slot(void *carrier, void **slot)
+{
+	kfree(*slot);
+	*slot = NULL;
 }
 
 static const struct cosig_carrier_ops cocm_carrier = {
@@ -110,6 +267,7 @@ static const struct cosig_carrier_ops cocm_carrier = {
 	.delete_vc = cocm_delete_vc,
 	.activate_vc = cocm_activate_vc,
 	.deactivate_vc = cocm_deactivate_vc,
+	.release_slot = cocm_release_slot,
 };
 
 /* ---- completions: the signaling VC's are ours, the rest the engine's ---- */
@@ -203,6 +361,37 @@ static void cocm_free(struct cocm_binding *b)
 	kfree(b);
 }
 
+/*
+ * The signaling VC's parameters: channel 0 both ways in the conic mode;
+ * in the others, what a call manager that does not know conic would ask
+ * for (the lowest free channel, or ATM's signaling VCI), as both ends of
+ * the link then do alike.
+ */
+static void cocm_sig_params(struct cocm_binding *b)
+{
+	struct conic_media_vcis v = { .n_tx = 1 };	/* receive and send on 0 */
+
+	b->params.media = &b->m.media;
+	b->m.media.flags = CONDIS_MEDIA_TRANSMIT_VC | CONDIS_MEDIA_RECEIVE_VC;
+	switch (cocm_media) {
+	case COCM_MEDIA_CONIC:
+		b->m.media.specific.type = CONIC_MEDIA_VCIS;
+		b->m.media.specific.len = sizeof(v);
+		memcpy(b->m.media.specific.data, &v, sizeof(v));
+		break;
+	case COCM_MEDIA_NONE:
+		b->params.media = NULL;
+		break;
+	case COCM_MEDIA_ROOM:
+		b->m.media.specific.type = CONIC_MEDIA_NONE;
+		b->m.media.specific.len = sizeof(b->m.data);
+		break;
+	case COCM_MEDIA_ATM:
+		cocm_atm_media(&b->m, COCM_ATM_SIG_VCI);
+		break;
+	}
+}
+
 static int cocm_bind_adapter_locked(struct condis_adapter *adapter)
 {
 	struct condis_cm_af *cm_af;
@@ -215,11 +404,8 @@ static int cocm_bind_adapter_locked(struct condis_adapter *adapter)
 	init_completion(&b->act);
 	INIT_WORK(&b->link_work, cocm_link_work);
 	b->link_up = -1;
-	b->params.media = &b->m.media;
-	b->m.media.flags = CONDIS_MEDIA_TRANSMIT_VC | CONDIS_MEDIA_RECEIVE_VC;
-	b->m.media.specific.type = CONIC_MEDIA_VCIS;
-	b->m.media.specific.len = sizeof(b->m.vcis);
-	b->m.vcis.n_tx = 1;	/* receive and send on channel 0 */
+	b->adapter = adapter;
+	cocm_sig_params(b);
 	err = condis_open_adapter(cocm_protocol, adapter, b, &b->binding);
 	if (err)
 		goto err_free;
@@ -240,6 +426,8 @@ static int cocm_bind_adapter_locked(struct condis_adapter *adapter)
 	err = cocm_wait(b, condis_cm_activate_vc(b->sig_vc, &b->params));
 	if (err)
 		goto err_vc;
+	if (cocm_media == COCM_MEDIA_ROOM)
+		cocm_reported(b, &b->m);
 	err = condis_cm_register_af(b->binding, &cocm_af_type, &cm_af);
 	if (err)
 		goto err_deact;
@@ -374,6 +562,12 @@ static int __init cocm_init(void)
 {
 	int err;
 
+	err = sysfs_match_string(cocm_media_names, media);
+	if (err < 0) {
+		pr_err("media=%s: not conic, none, room or atm\n", media);
+		return err;
+	}
+	cocm_media = err;
 	cocm_cm_ops = cosig_cm_ops;
 	cocm_cm_ops.activate_vc_complete = cocm_activate_vc_complete;
 	cocm_cm_ops.deactivate_vc_complete = cocm_deactivate_vc_complete;

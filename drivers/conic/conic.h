@@ -256,7 +256,14 @@ bool conic_port_foreign(struct conic_port *port, u64 src);
 void conic_port_learn(struct conic_port *port, u64 src);
 unsigned int conic_port_mtu(struct conic_port *port);
 
-/* vc.c */
+/* vc.c: what a VC's media parameters ask for (conic_media_parse()) */
+enum conic_media_ask {
+	CONIC_ASK_OWN,		/* conic's channels (CONIC_MEDIA_VCIS) */
+	CONIC_ASK_ATM,		/* ATM's: the VCI, both ways */
+	CONIC_ASK_CHOOSE,	/* no part: conic chooses */
+};
+
+int conic_media_parse(const struct condis_media_params *media, struct conic_media_vcis *v);
 struct conic_vc *conic_vc_alloc(struct conic_port *port, struct condis_vc *vc, gfp_t gfp);
 void conic_vc_free(struct conic_vc *cvc);
 int conic_vc_activate(struct conic_vc *cvc, struct condis_call_params *params);

@@ -4,6 +4,7 @@
  * the MiniportCo* VC handlers of a plain port, and the carrier an MCM
  * port's signaling engine drives them through.
  */
+#include <kunit/visibility.h>
 #include <linux/delay.h>
 #include <linux/slab.h>
 
@@ -27,6 +28,7 @@ struct conic_vc *conic_vc_alloc(struct conic_port *port, struct condis_vc *vc, g
 	}
 	return cvc;
 }
+EXPORT_SYMBOL_IF_KUNIT(conic_vc_alloc);
 
 /**
  * conic_vc_free() - free per-VC state once receivers are done with it
@@ -39,6 +41,7 @@ void conic_vc_free(struct conic_vc *cvc)
 	WARN_ON(cvc->active);
 	kfree_rcu(cvc, rcu);
 }
+EXPORT_SYMBOL_IF_KUNIT(conic_vc_free);
 
 static bool conic_rate_set(u32 rate)
 {
@@ -55,60 +58,133 @@ static bool conic_vcis_listen(const struct conic_media_vcis *v)
 	return v->rx_vci || (v->n_tx == 1 && v->tx_vci[0] == CONIC_SIG_VCI);
 }
 
-/* The channels in activation parameters, checked. */
-static int conic_vc_params(const struct condis_call_params *params, struct conic_media_vcis *v,
-			   u32 *rate)
+/**
+ * conic_media_parse() - the channels a VC's media parameters ask for
+ * @media: the media parameters, or NULL
+ * @v: set to the channels for CONIC_ASK_OWN and CONIC_ASK_ATM, else zeroed
+ *
+ * Context: any.
+ * Return: CONIC_ASK_OWN (conic's own part), CONIC_ASK_ATM (ATM's, mapped
+ * to one channel both ways), CONIC_ASK_CHOOSE (no part: conic chooses), or
+ * -EINVAL (a part of another type, or a bad one).
+ */
+int conic_media_parse(const struct condis_media_params *media, struct conic_media_vcis *v)
 {
-	const struct condis_media_params *media = params ? params->media : NULL;
+	struct conic_atm_media atm;
 	unsigned int i;
 
-	if (!media || media->specific.type != CONIC_MEDIA_VCIS ||
-	    media->specific.len != sizeof(*v))
-		return -EINVAL;
-	memcpy(v, media->specific.data, sizeof(*v));
-	if (v->rx_vci > CONIC_MAX_VCI || v->n_tx > CONIC_MAX_LEAVES)
-		return -EINVAL;
-	for (i = 0; i < v->n_tx; i++)
-		if (v->tx_vci[i] > CONIC_MAX_VCI)
+	memset(v, 0, sizeof(*v));
+	if (!media || !media->specific.len || media->specific.type == CONIC_MEDIA_NONE)
+		return CONIC_ASK_CHOOSE;
+	switch (media->specific.type) {
+	case CONIC_MEDIA_VCIS:
+		if (media->specific.len != sizeof(*v))
 			return -EINVAL;
-	*rate = 0;
-	if (params->cm && conic_rate_set(params->cm->transmit.token_rate))
-		*rate = params->cm->transmit.token_rate;
+		memcpy(v, media->specific.data, sizeof(*v));
+		if (v->rx_vci > CONIC_MAX_VCI || v->n_tx > CONIC_MAX_LEAVES)
+			return -EINVAL;
+		for (i = 0; i < v->n_tx; i++)
+			if (v->tx_vci[i] > CONIC_MAX_VCI)
+				return -EINVAL;
+		return CONIC_ASK_OWN;
+	case CONIC_MEDIA_ATM:
+		if (media->specific.len < sizeof(atm))
+			return -EINVAL;
+		memcpy(&atm, media->specific.data, sizeof(atm));
+		/* One path: a VPI other than 0 would alias another VC's channel. */
+		if (atm.vpi || !atm.vci || atm.vci > CONIC_MAX_VCI ||
+		    atm.aal_type != CONIC_ATM_AAL5)
+			return -EINVAL;
+		v->rx_vci = atm.vci;
+		v->n_tx = 1;
+		v->tx_vci[0] = atm.vci;
+		return CONIC_ASK_ATM;
+	}
+	return -EINVAL;
+}
+EXPORT_SYMBOL_IF_KUNIT(conic_media_parse);
+
+/* The lowest data channel no VC of the port receives on, or 0. */
+static u32 conic_vci_free(struct conic_port *port)
+{
+	u32 vci;
+
+	lockdep_assert_held(&port->vc_lock);
+	for (vci = CONIC_FIRST_DATA_VCI; vci <= CONIC_MAX_VCI; vci++)
+		if (!xa_load(&port->rx_vcis, vci))
+			return vci;
 	return 0;
+}
+
+/*
+ * A part of type CONIC_MEDIA_NONE with room gets the channels conic chose,
+ * so that the call manager sees them and a re-activation with the same
+ * buffer keeps them.
+ */
+static void conic_media_report(struct condis_media_params *media,
+			       const struct conic_media_vcis *v)
+{
+	if (!media || media->specific.type != CONIC_MEDIA_NONE ||
+	    media->specific.len < sizeof(*v))
+		return;
+	memcpy(media->specific.data, v, sizeof(*v));
+	media->specific.type = CONIC_MEDIA_VCIS;
+	media->specific.len = sizeof(*v);
 }
 
 /**
  * conic_vc_activate() - set a VC up, or change it
  * @cvc: the VC
- * @params: carrying CONIC_MEDIA_VCIS media parameters and the QoS
+ * @params: media parameters (conic's, ATM's or none: conic_media_parse())
+ *	and the QoS
  *
  * Reserves the transmit token rate on the port and publishes the receive
- * channel.  A failed re-activation leaves the VC as it was.
+ * channel.  Without a media-specific part, a first activation takes the
+ * lowest free data channel both ways (and reports it, see
+ * conic_media_report()); a re-activation keeps the VC's channels.  A
+ * failed activation changes nothing: a re-activation leaves the VC as it
+ * was.
  *
  * Context: any.
  * Return: 0; -EINVAL (bad parameters); -ENOSPC (the rate does not fit);
- * -EADDRINUSE (another VC receives on that channel); -ENOMEM; or an
- * injected fault.
+ * -EADDRINUSE (another VC receives on that channel); -EADDRNOTAVAIL (no
+ * channel left to choose); -ENOMEM; or an injected fault.
  */
 int conic_vc_activate(struct conic_vc *cvc, struct condis_call_params *params)
 {
+	struct condis_media_params *media = params ? params->media : NULL;
 	struct conic_port *port = cvc->port;
 	struct conic_media_vcis v;
 	u64 reserved;
-	u32 rate;
-	int err;
+	u32 rate = 0;
+	int ask, err;
 
 	err = conic_fault_take(port, CONIC_FAIL_ACTIVATE_VC);
 	if (err)
 		return err;
-	err = conic_vc_params(params, &v, &rate);
-	if (err)
-		return err;
+	ask = conic_media_parse(media, &v);
+	if (ask < 0)
+		return ask;
+	if (params && params->cm && conic_rate_set(params->cm->transmit.token_rate))
+		rate = params->cm->transmit.token_rate;
 	spin_lock_bh(&port->vc_lock);
 	reserved = port->reserved - (cvc->active ? cvc->reserved : 0) + rate;
 	if (reserved > port->link_speed) {
 		err = -ENOSPC;
 		goto out;
+	}
+	if (ask == CONIC_ASK_CHOOSE) {
+		if (cvc->active) {
+			v = cvc->vcis;
+		} else {
+			v.rx_vci = conic_vci_free(port);
+			v.n_tx = 1;
+			v.tx_vci[0] = v.rx_vci;
+			if (!v.rx_vci) {
+				err = -EADDRNOTAVAIL;
+				goto out;
+			}
+		}
 	}
 	if (port->mcm && !v.rx_vci && v.n_tx == 1 && !v.tx_vci[0]) {
 		err = -EINVAL;	/* an MCM's signaling is its own */
@@ -131,8 +207,11 @@ int conic_vc_activate(struct conic_vc *cvc, struct condis_call_params *params)
 	WRITE_ONCE(cvc->active, true);
 out:
 	spin_unlock_bh(&port->vc_lock);
+	if (!err && ask == CONIC_ASK_CHOOSE)
+		conic_media_report(media, &v);
 	return err;
 }
+EXPORT_SYMBOL_IF_KUNIT(conic_vc_activate);
 
 /**
  * conic_vc_deactivate() - stop a VC: it sends and receives no more
@@ -154,6 +233,7 @@ void conic_vc_deactivate(struct conic_vc *cvc)
 	}
 	spin_unlock_bh(&port->vc_lock);
 }
+EXPORT_SYMBOL_IF_KUNIT(conic_vc_deactivate);
 
 /* ---- a plain port: MiniportCo* handlers ------------------------------- */
 

@@ -38,8 +38,45 @@
 /*
  * condis_media_params.specific.type of the parameters a conic VC is
  * activated with (the call manager builds them; clients never need to).
+ *
+ * A plain port also takes a call manager that does not know conic
+ * (Documentation/conic.rst, "Activation"):
+ *
+ * - no media-specific part (media NULL, or specific.len 0, whatever its
+ *   type): conic picks the lowest free receive channel from
+ *   CONIC_FIRST_DATA_VCI up and sends on the same number; a re-activation
+ *   of an active VC keeps its channels.  A part of type CONIC_MEDIA_NONE
+ *   with room for struct conic_media_vcis is no part either, and gets the
+ *   chosen channels written back as CONIC_MEDIA_VCIS;
+ * - ATM's (CONIC_MEDIA_ATM, the WDK's ATM_MEDIA_SPECIFIC with
+ *   ATM_MEDIA_PARAMETERS): receive and send on the VCI, which must be 1 to
+ *   CONIC_MAX_VCI with VPI 0 and AAL5;
+ * - any other type with data: refused with -EINVAL.
  */
 #define CONIC_MEDIA_VCIS	0xC0
+#define CONIC_MEDIA_NONE	0
+#define CONIC_MEDIA_ATM		1
+
+/**
+ * struct conic_atm_media - the head of the WDK's ATM_MEDIA_PARAMETERS
+ *	(atm.h), the part conic reads
+ * @vpi: ConnectionId.Vpi, must be 0 (conic has one path)
+ * @vci: ConnectionId.Vci, the channel both ways
+ * @aal_type: AALType, must be CONIC_ATM_AAL5 (conic carries whole packets)
+ *
+ * The whole structure is CONIC_ATM_MEDIA_SIZE bytes (seven more u32 of
+ * cell-level figures and two 56-byte ATM_FLOW_PARAMETERS); conic ignores
+ * the rest, and takes a VC's reservation from the call manager parameters
+ * as for every VC.
+ */
+struct conic_atm_media {
+	u32 vpi;
+	u32 vci;
+	u32 aal_type;
+};
+
+#define CONIC_ATM_AAL5		8	/* AAL_TYPE_AAL5 */
+#define CONIC_ATM_MEDIA_SIZE	152	/* sizeof(ATM_MEDIA_PARAMETERS) */
 
 /* Most leaves a point-to-multipoint call can have. */
 #define CONIC_MAX_LEAVES	16

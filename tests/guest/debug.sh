@@ -27,6 +27,12 @@ if [ "$only" != itest ]; then
 		if [ -f drivers/cosig/cosig_kunit.ko ]; then
 			if load_module drivers/cosig/cosig.ko; then
 				run_kunit_module drivers/cosig/cosig_kunit.ko "$suite"
+				if load_module drivers/conic/conic.ko; then
+					run_kunit_module drivers/conic/conic_kunit.ko "$suite"
+					rmmod conic || result fail "conic.unload" "rmmod conic failed"
+				else
+					result fail "conic.load" "insmod conic.ko failed"
+				fi
 				rmmod cosig || result fail "cosig.unload" "rmmod cosig failed"
 			else
 				result fail "cosig.load" "insmod cosig.ko failed"
