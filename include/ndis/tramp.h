@@ -919,7 +919,7 @@ static inline NDIS_STATUS NdisOidRequest(NDIS_HANDLE NdisBindingHandle,
  *
  * Context: any (<= DISPATCH_LEVEL).
  */
-static inline VOID NdisCancelOidRequest(NDIS_HANDLE NdisBindingHandle, PVOID RequestId)
+static inline void NdisCancelOidRequest(NDIS_HANDLE NdisBindingHandle, PVOID RequestId)
 {
 }
 
@@ -1078,7 +1078,7 @@ static inline void NdisMRestartComplete(NDIS_HANDLE MiniportAdapterHandle, NDIS_
  *
  * Context: any.
  */
-static inline VOID NdisMResetComplete(NDIS_HANDLE MiniportAdapterHandle, NDIS_STATUS Status,
+static inline void NdisMResetComplete(NDIS_HANDLE MiniportAdapterHandle, NDIS_STATUS Status,
 				      BOOLEAN AddressingReset)
 {
 }
