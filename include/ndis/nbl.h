@@ -181,28 +181,9 @@ static inline void ndis_mdl_init(PMDL Mdl, PVOID VirtualAddress, ULONG Length)
 	Mdl->ByteCount = Length;
 }
 
-/**
- * NdisAllocateMdl() - describe a kernel buffer with an MDL
- * @NdisHandle: a compat handle (unused)
- * @VirtualAddress: the buffer
- * @Length: its bytes
- *
- * Context: any (GFP_ATOMIC).
- * Return: the MDL, or NULL.
- */
-static inline PMDL NdisAllocateMdl(NDIS_HANDLE NdisHandle, PVOID VirtualAddress, UINT Length)
-{
-	PMDL mdl = kmalloc(sizeof(*mdl), GFP_ATOMIC);
+PMDL NdisAllocateMdl(NDIS_HANDLE NdisHandle, PVOID VirtualAddress, UINT Length);
 
-	if (mdl)
-		ndis_mdl_init(mdl, VirtualAddress, Length);
-	return mdl;
-}
-
-static inline void NdisFreeMdl(PMDL Mdl)
-{
-	kfree(Mdl);
-}
+void NdisFreeMdl(PMDL Mdl);
 
 static inline PVOID MmGetSystemAddressForMdlSafe(PMDL Mdl, ULONG Priority)
 {
@@ -219,17 +200,9 @@ static inline PVOID MmGetMdlVirtualAddress(PMDL Mdl)
 	return Mdl->StartVa;
 }
 
-static inline void NdisQueryMdl(PMDL Mdl, PVOID *VirtualAddress, PULONG Length, ULONG Priority)
-{
-	*VirtualAddress = Mdl->MappedSystemVa;
-	*Length = Mdl->ByteCount;
-}
+void NdisQueryMdl(PMDL Mdl, PVOID *VirtualAddress, PULONG Length, ULONG Priority);
 
-static inline void NdisQueryMdlOffset(PMDL Mdl, PULONG Offset, PULONG Length)
-{
-	*Offset = Mdl->ByteOffset;
-	*Length = Mdl->ByteCount;
-}
+void NdisQueryMdlOffset(PMDL Mdl, PULONG Offset, PULONG Length);
 
 static inline void NdisGetNextMdl(PMDL CurrentMdl, PMDL *NextMdl)
 {
@@ -281,79 +254,16 @@ static inline ULONG ndis_nb_copy(const NET_BUFFER *nb, void *dst, ULONG len)
 	return done;
 }
 
-/**
- * NdisGetDataBuffer() - the first bytes of a NET_BUFFER's data, contiguous
- * @NetBuffer: the NET_BUFFER
- * @BytesNeeded: how many bytes
- * @Storage: a buffer to copy them into if they are not contiguous, or NULL
- * @AlignMultiple: as NDIS (only 1 is supported)
- * @AlignOffset: as NDIS (only 0 is supported)
- *
- * Context: any.
- * Return: a pointer to the data, @Storage holding a copy, or NULL (not
- * contiguous and no @Storage, or fewer bytes than @BytesNeeded).
- */
-static inline PVOID NdisGetDataBuffer(PNET_BUFFER NetBuffer, ULONG BytesNeeded, PVOID Storage,
-				      UINT AlignMultiple, UINT AlignOffset)
-{
-	PMDL mdl;
+PVOID NdisGetDataBuffer(PNET_BUFFER NetBuffer, ULONG BytesNeeded, PVOID Storage,
+			UINT AlignMultiple, UINT AlignOffset);
 
-	if (BytesNeeded > NetBuffer->DataLength)
-		return NULL;
-	ndis_nb_sync_current(NetBuffer);
-	mdl = NetBuffer->CurrentMdl;
-	if (mdl && NetBuffer->CurrentMdlOffset + BytesNeeded <= mdl->ByteCount)
-		return (u8 *)mdl->MappedSystemVa + NetBuffer->CurrentMdlOffset;
-	if (!Storage || ndis_nb_copy(NetBuffer, Storage, BytesNeeded) != BytesNeeded)
-		return NULL;
-	return Storage;
-}
+void NdisAdvanceNetBufferDataStart(PNET_BUFFER NetBuffer, ULONG DataOffsetDelta,
+				   BOOLEAN FreeMdl, PVOID FreeMdlHandler);
 
-/**
- * NdisAdvanceNetBufferDataStart() - drop bytes from the front of the data
- * @NetBuffer: the NET_BUFFER
- * @DataOffsetDelta: how many bytes
- * @FreeMdl: as NDIS (MDLs of the chain are never freed here)
- * @FreeMdlHandler: as NDIS (unused)
- *
- * Context: any.
- */
-static inline void NdisAdvanceNetBufferDataStart(PNET_BUFFER NetBuffer, ULONG DataOffsetDelta,
-						 BOOLEAN FreeMdl, PVOID FreeMdlHandler)
-{
-	if (DataOffsetDelta > NetBuffer->DataLength)
-		DataOffsetDelta = NetBuffer->DataLength;
-	NetBuffer->DataOffset += DataOffsetDelta;
-	NetBuffer->DataLength -= DataOffsetDelta;
-	ndis_nb_sync_current(NetBuffer);
-}
-
-/**
- * NdisRetreatNetBufferDataStart() - grow the data at the front
- * @NetBuffer: the NET_BUFFER
- * @DataOffsetDelta: how many bytes
- * @DataBackFill: as NDIS (unused)
- * @AllocateMdlHandler: as NDIS (unused: no MDL is allocated)
- *
- * Only within the buffer already described: the compat layer allocates
- * no new MDL.
- *
- * Context: any.
- * Return: NDIS_STATUS_SUCCESS, or NDIS_STATUS_RESOURCES if DataOffset is
- * smaller than @DataOffsetDelta.
- */
-static inline NDIS_STATUS NdisRetreatNetBufferDataStart(PNET_BUFFER NetBuffer,
-							ULONG DataOffsetDelta,
-							ULONG DataBackFill,
-							PVOID AllocateMdlHandler)
-{
-	if (NetBuffer->DataOffset < DataOffsetDelta)
-		return NDIS_STATUS_RESOURCES;
-	NetBuffer->DataOffset -= DataOffsetDelta;
-	NetBuffer->DataLength += DataOffsetDelta;
-	ndis_nb_sync_current(NetBuffer);
-	return NDIS_STATUS_SUCCESS;
-}
+NDIS_STATUS NdisRetreatNetBufferDataStart(PNET_BUFFER NetBuffer,
+					  ULONG DataOffsetDelta,
+					  ULONG DataBackFill,
+					  PVOID AllocateMdlHandler);
 
 /* ---- pools and NBLs ----------------------------------------------------------- */
 
@@ -396,23 +306,7 @@ static inline NDIS_HANDLE ndis_nbl_pool_alloc(struct ndis_object *owner,
 	return pool;
 }
 
-/**
- * NdisFreeNetBufferListPool() - free a pool whose NBLs are all freed
- * @PoolHandle: the pool
- *
- * Context: any.
- */
-static inline void NdisFreeNetBufferListPool(NDIS_HANDLE PoolHandle)
-{
-	struct ndis_nbl_pool *pool = PoolHandle;
-
-	if (!pool)
-		return;
-	if (atomic_read(&pool->outstanding))
-		pr_warn("ndis: NBL pool freed with %d NBLs still allocated\n",
-			atomic_read(&pool->outstanding));
-	kfree(pool);
-}
+void NdisFreeNetBufferListPool(NDIS_HANDLE PoolHandle);
 
 static inline PNET_BUFFER_LIST ndis_nbl_new(struct ndis_nbl_pool *pool)
 {
@@ -427,49 +321,9 @@ static inline PNET_BUFFER_LIST ndis_nbl_new(struct ndis_nbl_pool *pool)
 	return nbl;
 }
 
-/**
- * NdisAllocateNetBufferList() - an NBL from a pool
- * @PoolHandle: the pool
- * @ContextSize: as NDIS (NBL contexts are not supported: must be 0)
- * @ContextBackFill: as NDIS (unused)
- *
- * With the pool's fAllocateNetBuffer the NBL has its NET_BUFFER, and with
- * its DataSize a data buffer of that size described by one MDL (the head
- * of an sk_buff), DataLength set to DataSize.
- *
- * Context: any (GFP_ATOMIC).
- * Return: the NBL, or NULL.
- */
-static inline PNET_BUFFER_LIST NdisAllocateNetBufferList(NDIS_HANDLE PoolHandle,
-							 USHORT ContextSize,
-							 USHORT ContextBackFill)
-{
-	struct ndis_nbl_pool *pool = PoolHandle;
-	PNET_BUFFER_LIST nbl;
-	struct sk_buff *skb;
-
-	if (!pool || ContextSize)
-		return NULL;
-	nbl = ndis_nbl_new(pool);
-	if (!nbl || !pool->alloc_nb)
-		return nbl;
-	if (!pool->data_size) {
-		ndis_nbl_init_nb(nbl, NULL, 0, 0);
-		return nbl;
-	}
-	skb = alloc_skb_fclone(pool->data_size, GFP_ATOMIC);
-	if (!skb) {
-		atomic_dec(&pool->outstanding);
-		kfree(nbl);
-		return NULL;
-	}
-	NDIS_NBL_SKB_CB(skb)->nbl = nbl;
-	nbl->NdisCompat.skb = skb;
-	nbl->NdisCompat.flags = NDIS_NBL_OWN_DATA;
-	ndis_mdl_init(&nbl->NdisCompat.mdl, skb->head, pool->data_size);
-	ndis_nbl_init_nb(nbl, &nbl->NdisCompat.mdl, 0, pool->data_size);
-	return nbl;
-}
+PNET_BUFFER_LIST NdisAllocateNetBufferList(NDIS_HANDLE PoolHandle,
+					   USHORT ContextSize,
+					   USHORT ContextBackFill);
 
 /**
  * NdisAllocateNetBufferAndNetBufferList() - an NBL over the driver's MDLs
@@ -499,30 +353,7 @@ NdisAllocateNetBufferAndNetBufferList(NDIS_HANDLE PoolHandle, USHORT ContextSize
 	return nbl;
 }
 
-/**
- * NdisFreeNetBufferList() - free a driver's NBL
- * @NetBufferList: an NBL from NdisAllocateNetBufferList() or
- *	NdisAllocateNetBufferAndNetBufferList(), not in flight
- *
- * Context: any.
- */
-static inline void NdisFreeNetBufferList(PNET_BUFFER_LIST NetBufferList)
-{
-	struct ndis_nbl_pool *pool;
-
-	if (!NetBufferList)
-		return;
-	pool = NetBufferList->NdisCompat.pool;
-	if (!pool) {
-		pr_warn_ratelimited("ndis: freeing an NBL the driver did not allocate\n");
-		return;
-	}
-	if (NetBufferList->NdisCompat.skb && skb_cloned(NetBufferList->NdisCompat.skb))
-		pr_warn_ratelimited("ndis: freeing an NBL still in flight\n");
-	kfree_skb(NetBufferList->NdisCompat.skb);
-	atomic_dec(&pool->outstanding);
-	kfree(NetBufferList);
-}
+void NdisFreeNetBufferList(PNET_BUFFER_LIST NetBufferList);
 
 /* ---- NBLs <-> condis skbs --------------------------------------------------- */
 

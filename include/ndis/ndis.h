@@ -15,8 +15,10 @@
  *   cocalls.h  the CoNDIS functions (NdisCl*, NdisCm*, NdisMCm*, NdisCo*,
  *              NdisMCo*)
  *
- * The compat layer is these headers only: no module of its own.  condis
- * itself (cond/) never includes them.
+ * The CoNDIS functions are exported by ndis.ko (ndis/), the compat
+ * library, as ndis.sys is on Windows; the trampolines and registration
+ * are still static to the source file that registers (<ndis/tramp.h>).
+ * condis itself (cond/) never includes these headers.
  *
  * The header imports condis's symbol namespace for the module that
  * includes it, so a driver's Kbuild and sources need no Linux-only line.
@@ -39,9 +41,13 @@
 #include <ndis/cocalls.h>
 
 /*
- * MODULE_IMPORT_NS(CONDIS), spelled as what it expands to: the macro takes
- * an identifier up to 6.12 and a string from 6.13 on, this form any.
+ * MODULE_IMPORT_NS(CONDIS) and (NDIS), spelled as what they expand to: the
+ * macro takes an identifier up to 6.12 and a string from 6.13 on, this
+ * form any.  ndis.ko itself (NDIS_LIBRARY) exports the NDIS namespace.
  */
 MODULE_INFO(import_ns, "CONDIS");
+#ifndef NDIS_LIBRARY
+MODULE_INFO(import_ns, "NDIS");
+#endif
 
 #endif /* _NDIS_NDIS_H */

@@ -61,34 +61,16 @@ typedef enum _EX_POOL_PRIORITY {
 	HighPoolPrioritySpecialPoolUnderrun = 41,
 } EX_POOL_PRIORITY;
 
-/*
- * The pool tag is not kept (kmemleak and slab debugging name the caller
- * instead), nor the priority.  Memory is zeroed, which NDIS does not
- * promise: drivers may not rely on either.
- */
-static inline PVOID NdisAllocateMemoryWithTagPriority(NDIS_HANDLE NdisHandle, UINT Length,
-						      ULONG Tag, EX_POOL_PRIORITY Priority)
-{
-	return kzalloc(Length, GFP_ATOMIC);
-}
+PVOID NdisAllocateMemoryWithTagPriority(NDIS_HANDLE NdisHandle, UINT Length,
+					ULONG Tag, EX_POOL_PRIORITY Priority);
 
-static inline NDIS_STATUS NdisAllocateMemoryWithTag(PVOID *VirtualAddress, UINT Length,
-						    ULONG Tag)
-{
-	*VirtualAddress = kzalloc(Length, GFP_ATOMIC);
-	return *VirtualAddress ? NDIS_STATUS_SUCCESS : NDIS_STATUS_FAILURE;
-}
+NDIS_STATUS NdisAllocateMemoryWithTag(PVOID *VirtualAddress, UINT Length,
+				      ULONG Tag);
 
-static inline void NdisFreeMemory(PVOID VirtualAddress, UINT Length, UINT MemoryFlags)
-{
-	kfree(VirtualAddress);
-}
+void NdisFreeMemory(PVOID VirtualAddress, UINT Length, UINT MemoryFlags);
 
-static inline void NdisFreeMemoryWithTagPriority(NDIS_HANDLE NdisHandle, PVOID VirtualAddress,
-						 ULONG Tag)
-{
-	kfree(VirtualAddress);
-}
+void NdisFreeMemoryWithTagPriority(NDIS_HANDLE NdisHandle, PVOID VirtualAddress,
+				   ULONG Tag);
 
 #define NdisZeroMemory(dst, len)		memset((dst), 0, (len))
 #define NdisFillMemory(dst, len, fill)		memset((dst), (fill), (len))
@@ -192,41 +174,13 @@ typedef struct _NDIS_EVENT {
 	wait_queue_head_t Wait;
 } NDIS_EVENT, *PNDIS_EVENT;
 
-static inline void NdisInitializeEvent(PNDIS_EVENT Event)
-{
-	Event->Signaled = 0;
-	init_waitqueue_head(&Event->Wait);
-}
+void NdisInitializeEvent(PNDIS_EVENT Event);
 
-/* Context: any.  Every waiter wakes; the event stays set until reset. */
-static inline void NdisSetEvent(PNDIS_EVENT Event)
-{
-	WRITE_ONCE(Event->Signaled, 1);
-	wake_up_all(&Event->Wait);
-}
+void NdisSetEvent(PNDIS_EVENT Event);
 
-static inline void NdisResetEvent(PNDIS_EVENT Event)
-{
-	WRITE_ONCE(Event->Signaled, 0);
-}
+void NdisResetEvent(PNDIS_EVENT Event);
 
-/**
- * NdisWaitEvent() - wait for an event to be set
- * @Event: the event
- * @MsToWait: the longest wait in milliseconds; 0 waits for ever
- *
- * Context: process (PASSIVE_LEVEL); sleeps.
- * Return: TRUE if the event is set, FALSE on timeout.
- */
-static inline BOOLEAN NdisWaitEvent(PNDIS_EVENT Event, UINT MsToWait)
-{
-	if (!MsToWait) {
-		wait_event(Event->Wait, READ_ONCE(Event->Signaled));
-		return TRUE;
-	}
-	return wait_event_timeout(Event->Wait, READ_ONCE(Event->Signaled),
-				  msecs_to_jiffies(MsToWait)) ? TRUE : FALSE;
-}
+BOOLEAN NdisWaitEvent(PNDIS_EVENT Event, UINT MsToWait);
 
 /* ---- delays and time ---------------------------------------------------------- */
 
@@ -249,11 +203,7 @@ static inline void NdisStallExecution(UINT MicrosecondsToStall)
 /* 100 ns intervals between 1601-01-01 and 1970-01-01. */
 #define NDIS_COMPAT_EPOCH_DELTA		116444736000000000LL
 
-/* Context: any.  The system time in 100 ns units since 1601, as Windows. */
-static inline void NdisGetCurrentSystemTime(PLARGE_INTEGER pSystemTime)
-{
-	pSystemTime->QuadPart = div_s64(ktime_get_real_ns(), 100) + NDIS_COMPAT_EPOCH_DELTA;
-}
+void NdisGetCurrentSystemTime(PLARGE_INTEGER pSystemTime);
 
 /* ---- timers (NDIS 6 timer objects) ---------------------------------------------- */
 
@@ -298,133 +248,28 @@ static inline void ndis_timer_fn(struct timer_list *t)
 	nt->func(NULL, ctx, NULL, NULL);
 }
 
-/**
- * NdisAllocateTimerObject() - make a timer object
- * @NdisHandle: a compat handle (unused)
- * @TimerCharacteristics: the function, its default context
- * @pTimerObject: set to the timer's handle
- *
- * Free it with NdisFreeTimerObject() before the driver unloads.
- *
- * Context: any (GFP_ATOMIC).
- * Return: NDIS_STATUS_SUCCESS, NDIS_STATUS_BAD_CHARACTERISTICS or
- * NDIS_STATUS_RESOURCES.
- */
-static inline NDIS_STATUS NdisAllocateTimerObject(NDIS_HANDLE NdisHandle,
-						  PNDIS_TIMER_CHARACTERISTICS TimerCharacteristics,
-						  PNDIS_HANDLE pTimerObject)
-{
-	PNDIS_TIMER_CHARACTERISTICS tc = TimerCharacteristics;
-	struct ndis_timer *nt;
+NDIS_STATUS NdisAllocateTimerObject(NDIS_HANDLE NdisHandle,
+				    PNDIS_TIMER_CHARACTERISTICS TimerCharacteristics,
+				    PNDIS_HANDLE pTimerObject);
 
-	*pTimerObject = NULL;
-	if (!tc || tc->Header.Type != NDIS_OBJECT_TYPE_TIMER_CHARACTERISTICS ||
-	    tc->Header.Size < NDIS_SIZEOF_TIMER_CHARACTERISTICS_REVISION_1 || !tc->TimerFunction)
-		return NDIS_STATUS_BAD_CHARACTERISTICS;
-	nt = kzalloc(sizeof(*nt), GFP_ATOMIC);
-	if (!nt)
-		return NDIS_STATUS_RESOURCES;
-	timer_setup(&nt->timer, ndis_timer_fn, 0);
-	nt->func = tc->TimerFunction;
-	nt->ctx = tc->FunctionContext;
-	*pTimerObject = nt;
-	return NDIS_STATUS_SUCCESS;
-}
+BOOLEAN NdisSetTimerObject(NDIS_HANDLE TimerObject, LARGE_INTEGER DueTime,
+			   LONG MillisecondsPeriod, PVOID FunctionContext);
 
-/**
- * NdisSetTimerObject() - (re)arm a timer
- * @TimerObject: the timer
- * @DueTime: negative: relative, in 100 ns units; positive: absolute
- *	system time (NdisGetCurrentSystemTime())
- * @MillisecondsPeriod: re-arm every that many milliseconds, or 0
- * @FunctionContext: the context for the function, or NULL for the one
- *	given at allocation
- *
- * Context: any.
- * Return: TRUE if the timer was already armed.
- */
-static inline BOOLEAN NdisSetTimerObject(NDIS_HANDLE TimerObject, LARGE_INTEGER DueTime,
-					 LONG MillisecondsPeriod, PVOID FunctionContext)
-{
-	struct ndis_timer *nt = TimerObject;
-	LONGLONG due = DueTime.QuadPart;
-	unsigned long delay;
+BOOLEAN NdisCancelTimerObject(NDIS_HANDLE TimerObject);
 
-	if (due > 0) {
-		LARGE_INTEGER now;
-
-		NdisGetCurrentSystemTime(&now);
-		due = now.QuadPart - due;	/* negative if still ahead */
-		if (due > 0)
-			due = 0;
-	}
-	delay = nsecs_to_jiffies(-due * 100);
-	if (FunctionContext)
-		WRITE_ONCE(nt->ctx, FunctionContext);
-	WRITE_ONCE(nt->period, MillisecondsPeriod);
-	return mod_timer(&nt->timer, jiffies + delay) ? TRUE : FALSE;
-}
-
-/**
- * NdisCancelTimerObject() - disarm a timer
- * @TimerObject: the timer
- *
- * Does not wait for a function already running, as in NDIS.
- *
- * Context: any.
- * Return: TRUE if the timer was armed.
- */
-static inline BOOLEAN NdisCancelTimerObject(NDIS_HANDLE TimerObject)
-{
-	struct ndis_timer *nt = TimerObject;
-
-	WRITE_ONCE(nt->period, 0);
-	return timer_delete(&nt->timer) ? TRUE : FALSE;
-}
-
-/**
- * NdisFreeTimerObject() - free a timer
- * @TimerObject: the timer
- *
- * Waits for its function if it runs (so call it from process context, not
- * from the timer's own function).
- *
- * Context: process.
- */
-static inline void NdisFreeTimerObject(NDIS_HANDLE TimerObject)
-{
-	struct ndis_timer *nt = TimerObject;
-
-	if (!nt)
-		return;
-	WRITE_ONCE(nt->period, 0);
-	timer_delete_sync(&nt->timer);
-	kfree(nt);
-}
+void NdisFreeTimerObject(NDIS_HANDLE TimerObject);
 
 /* NDIS 5 timers, kept for drivers that still use them. */
 typedef struct _NDIS_TIMER {
 	struct ndis_timer Timer;
 } NDIS_TIMER, *PNDIS_TIMER;
 
-static inline void NdisInitializeTimer(PNDIS_TIMER Timer, PNDIS_TIMER_FUNCTION TimerFunction,
-				       PVOID FunctionContext)
-{
-	timer_setup(&Timer->Timer.timer, ndis_timer_fn, 0);
-	Timer->Timer.func = TimerFunction;
-	Timer->Timer.ctx = FunctionContext;
-	Timer->Timer.period = 0;
-}
+void NdisInitializeTimer(PNDIS_TIMER Timer, PNDIS_TIMER_FUNCTION TimerFunction,
+			 PVOID FunctionContext);
 
-static inline void NdisSetTimer(PNDIS_TIMER Timer, UINT MillisecondsToDelay)
-{
-	mod_timer(&Timer->Timer.timer, jiffies + msecs_to_jiffies(MillisecondsToDelay));
-}
+void NdisSetTimer(PNDIS_TIMER Timer, UINT MillisecondsToDelay);
 
-static inline void NdisCancelTimer(PNDIS_TIMER Timer, PBOOLEAN TimerCancelled)
-{
-	*TimerCancelled = timer_delete(&Timer->Timer.timer) ? TRUE : FALSE;
-}
+void NdisCancelTimer(PNDIS_TIMER Timer, PBOOLEAN TimerCancelled);
 
 /* ---- work items ------------------------------------------------------------------ */
 
@@ -451,60 +296,12 @@ static inline void ndis_work_fn(struct work_struct *work)
 	wi->routine(wi->ctx, wi);	/* may free @wi */
 }
 
-/**
- * NdisAllocateIoWorkItem() - make a work item
- * @NdisObjectHandle: a compat handle (unused)
- *
- * Context: any (GFP_ATOMIC).
- * Return: the work item's handle, or NULL.
- */
-static inline NDIS_HANDLE NdisAllocateIoWorkItem(NDIS_HANDLE NdisObjectHandle)
-{
-	struct ndis_work_item *wi = kzalloc(sizeof(*wi), GFP_ATOMIC);
+NDIS_HANDLE NdisAllocateIoWorkItem(NDIS_HANDLE NdisObjectHandle);
 
-	if (wi)
-		INIT_WORK(&wi->work, ndis_work_fn);
-	return wi;
-}
+void NdisQueueIoWorkItem(NDIS_HANDLE NdisIoWorkItemHandle,
+			 NDIS_IO_WORKITEM_ROUTINE Routine, PVOID WorkItemContext);
 
-/**
- * NdisQueueIoWorkItem() - run a routine in process context, once
- * @NdisIoWorkItemHandle: the work item, not queued
- * @Routine: the routine
- * @WorkItemContext: its context
- *
- * Context: any.
- */
-static inline void NdisQueueIoWorkItem(NDIS_HANDLE NdisIoWorkItemHandle,
-				       NDIS_IO_WORKITEM_ROUTINE Routine, PVOID WorkItemContext)
-{
-	struct ndis_work_item *wi = NdisIoWorkItemHandle;
-
-	wi->routine = Routine;
-	wi->ctx = WorkItemContext;
-	queue_work(system_unbound_wq, &wi->work);
-}
-
-/**
- * NdisFreeIoWorkItem() - free a work item
- * @NdisIoWorkItemHandle: the work item
- *
- * From its own routine it is simply freed; from anywhere else this first
- * waits until a queued or running routine has finished, so a driver that
- * frees its work items before unloading runs no code after it is gone.
- *
- * Context: its own routine, or process context.
- */
-static inline void NdisFreeIoWorkItem(NDIS_HANDLE NdisIoWorkItemHandle)
-{
-	struct ndis_work_item *wi = NdisIoWorkItemHandle;
-
-	if (!wi)
-		return;
-	if (current_work() != &wi->work)
-		cancel_work_sync(&wi->work);
-	kfree(wi);
-}
+void NdisFreeIoWorkItem(NDIS_HANDLE NdisIoWorkItemHandle);
 
 /* ---- debug output ------------------------------------------------------------------ */
 

@@ -22,7 +22,10 @@ kmsg_mark "begin debug-job"
 if [ "$only" != itest ]; then
 	kmsg_mark "begin kunit (loading condis.ko)"
 	if load_module cond/condis.ko; then
+		# condis_kunit.ko's compat suite calls the NDIS library.
+		load_module ndis/ndis.ko || result fail "ndis.load" "insmod ndis.ko failed"
 		run_kunit_module tests/kunit/condis_kunit.ko "$suite"
+		rmmod ndis || result fail "ndis.unload" "rmmod ndis failed after the KUnit suites"
 		# The drivers' suites (built on 6.12 only).
 		if [ -f drivers/cosig/cosig_kunit.ko ]; then
 			if load_module drivers/cosig/cosig.ko; then

@@ -29,10 +29,11 @@ wait_for() {
 	done
 }
 
-# ndis_load [NDISLOOP-PARAMS...]: condis, the MCM, the client; wait until
-# the client has the AF open on every adapter.
+# ndis_load [NDISLOOP-PARAMS...]: condis, the compat library, the MCM, the
+# client; wait until the client has the AF open on every adapter.
 ndis_load() {
 	load_module cond/condis.ko || fail "insmod condis"
+	load_module ndis/ndis.ko || fail "insmod ndis"
 	load_module drivers/ndissample/ndisloop.ko "$@" || fail "insmod ndisloop"
 	load_module drivers/ndissample/ndisclient.ko || fail "insmod ndisclient"
 	wait_for "! grep -q 'af=closed' $NCL/saps && grep -q 'af=open' $NCL/saps" ||
@@ -123,5 +124,6 @@ ndis_unload() {
 	rmmod ndisclient || fail "rmmod ndisclient"
 	rmmod ndisloop || fail "rmmod ndisloop"
 	wait_for "grep -q 'live objects: 0' $OBJECTS" || { cat $OBJECTS; fail "condis objects left"; }
+	rmmod ndis || fail "rmmod ndis"
 	rmmod condis || fail "rmmod condis"
 }

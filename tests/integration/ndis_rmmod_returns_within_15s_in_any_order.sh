@@ -26,6 +26,7 @@ for order in "ndisclient ndisloop" "ndisloop ndisclient"; do
 		timed_rmmod "$m"
 	done
 	wait_for "grep -q 'live objects: 0' $OBJECTS" || { cat $OBJECTS; fail "condis objects left"; }
+	rmmod ndis || fail "rmmod ndis"
 	rmmod condis || fail "rmmod condis"
 done
 echo "either order, calls live: the longest rmmod took $RMMOD_LONGEST ms"

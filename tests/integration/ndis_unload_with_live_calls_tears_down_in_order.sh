@@ -92,6 +92,7 @@ grep -q 'binding' $OBJECTS && { cat $OBJECTS; fail "bindings left"; }
 	fail "condis had to close what the client left"
 rmmod ndisclient || fail "rmmod ndisclient"
 wait_for "grep -q 'live objects: 0' $OBJECTS" || { cat $OBJECTS; fail "condis objects left"; }
+rmmod ndis || fail "rmmod ndis"
 rmmod condis || fail "rmmod condis"
 echo "unbind and unload with live calls: torn down in NDIS's order, once each"
 exit 0
