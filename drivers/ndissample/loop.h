@@ -208,4 +208,37 @@ ULONG LoopNotifyCloseAfs(const char *Name);
 /* loop_linux.c: the event log tests read (debugfs "events"). */
 void LoopLog(const char *fmt, ...) __printf(1, 2);
 
+/* Shared by the driver's files: loop.c, loop_cm.c, loop_call.c. */
+PVOID LoopAlloc(ULONG Size);
+void LoopFree(PVOID Memory);
+BOOLEAN LoopQueue(PLOOP_ADAPTER Adapter, PLOOP_REQ Req, LOOP_REQ_KIND Kind, PVOID Object);
+PCO_SPECIFIC_PARAMETERS LoopCalledName(PCO_CALL_PARAMETERS CallParameters);
+void LoopDoDeregSap(PLOOP_ADAPTER Adapter, PLOOP_SAP Sap);
+void LoopDoMpOid(PLOOP_ADAPTER Adapter, PLOOP_OID Oid);
+void LoopDoOid(PLOOP_ADAPTER Adapter, PLOOP_OID Oid);
+void LoopDoMakeCall(PLOOP_VC Caller);
+void LoopDoCloseCall(PLOOP_VC Vc);
+
+/* The handlers loop.c registers: loop_cm.c, loop_call.c. */
+NDIS_IO_WORKITEM_FUNCTION LoopWorker;
+MINIPORT_CO_OID_REQUEST LoopCoOidRequest;
+NDIS_TIMER_FUNCTION LoopDeregTimer;
+PROTOCOL_CM_OPEN_AF LoopCmOpenAf;
+PROTOCOL_CM_CLOSE_AF LoopCmCloseAf;
+PROTOCOL_CM_NOTIFY_CLOSE_AF_COMPLETE LoopCmNotifyCloseAfComplete;
+PROTOCOL_CM_REG_SAP LoopCmRegisterSap;
+PROTOCOL_CM_DEREGISTER_SAP LoopCmDeregisterSap;
+PROTOCOL_CO_OID_REQUEST LoopCmOidRequest;
+PROTOCOL_CO_OID_REQUEST_COMPLETE LoopCmOidRequestComplete;
+PROTOCOL_CM_ADD_PARTY LoopCmAddParty;
+PROTOCOL_CM_DROP_PARTY LoopCmDropParty;
+PROTOCOL_CM_MODIFY_QOS_CALL LoopCmModifyCallQoS;
+PROTOCOL_CM_ACTIVATE_VC_COMPLETE LoopCmActivateVcComplete;
+PROTOCOL_CM_DEACTIVATE_VC_COMPLETE LoopCmDeactivateVcComplete;
+PROTOCOL_CO_CREATE_VC LoopCmCreateVc;
+PROTOCOL_CO_DELETE_VC LoopCmDeleteVc;
+PROTOCOL_CM_MAKE_CALL LoopCmMakeCall;
+PROTOCOL_CM_CLOSE_CALL LoopCmCloseCall;
+PROTOCOL_CM_INCOMING_CALL_COMPLETE LoopCmIncomingCallComplete;
+
 #endif /* _LOOP_H */
