@@ -257,7 +257,7 @@ static void condis_requested_unbind(struct work_struct *work)
  * any unbind does; the protocol and the adapter stay registered.  Only the
  * first unbind of a binding runs: one this requests, or a departure's.
  *
- * Context: any.
+ * Context: process (takes condis_config_lock).
  * Return: 0 (the unbind is queued); -EBADF for a bad handle; -EALREADY if
  * the binding is being unbound or closed already.
  */

@@ -540,6 +540,13 @@ void condis_af_force_close(struct condis_af *af, bool cm_leaving, struct condis_
 		condis_cl_notify_close_af_complete(af, 0);
 }
 
+/* @af keeps @binding open: its client opened it there, or it is on @binding's CM registration. */
+static bool af_on_binding(struct condis_binding *binding, struct condis_cm_af *cm_af,
+			  struct condis_af *af)
+{
+	return af->binding == binding || cm_af->cm_binding == binding;
+}
+
 /*
  * The next AF that keeps @binding open, after the one with id @after (0:
  * from the start): those its client opened, and, for a CM's binding, those
@@ -553,7 +560,7 @@ static struct condis_af *binding_next_af(struct condis_binding *binding, u32 aft
 	mutex_lock(&condis_config_lock);
 	list_for_each_entry(cm_af, &binding->adapter->cm_afs, node) {
 		list_for_each_entry(af, &cm_af->afs, cm_af_node) {
-			if ((af->binding == binding || cm_af->cm_binding == binding) &&
+			if (af_on_binding(binding, cm_af, af) &&
 			    READ_ONCE(af->state) != CONDIS_AF_STATE_CLOSED && af->obj.id > after &&
 			    (!found || af->obj.id < found->obj.id))
 				found = af;
@@ -581,7 +588,7 @@ static bool binding_afs_finished(void *arg)
 	mutex_lock(&condis_config_lock);
 	list_for_each_entry(cm_af, &binding->adapter->cm_afs, node)
 		list_for_each_entry(af, &cm_af->afs, cm_af_node)
-			if ((af->binding == binding || cm_af->cm_binding == binding) &&
+			if (af_on_binding(binding, cm_af, af) &&
 			    READ_ONCE(af->state) == CONDIS_AF_STATE_CLOSED)
 				finished = false;
 	mutex_unlock(&condis_config_lock);

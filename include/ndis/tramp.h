@@ -860,7 +860,7 @@ static inline NDIS_STATUS NdisCloseAdapterEx(NDIS_HANDLE NdisBindingHandle)
  * ProtocolUnbindAdapterEx runs later, from condis's workqueue, as for an
  * adapter that goes away; the protocol closes the binding there as usual.
  *
- * Context: any (<= DISPATCH_LEVEL).
+ * Context: process (PASSIVE_LEVEL).
  * Return: NDIS_STATUS_SUCCESS (the unbind is started),
  * NDIS_STATUS_INVALID_PARAMETER (bad handle), or NDIS_STATUS_FAILURE (the
  * binding is being unbound or closed already).
