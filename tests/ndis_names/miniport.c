@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * Compile test, miniport side, in a second source file of the same module:
- * <ndis/ndis.h> imports the CONDIS namespace here too, and the module
- * still links.  The names a CO miniport or an MCM written from the WDK
+ * <ndis.h>, the WDK's spelling, imports the CONDIS namespace here too, and
+ * the module still links.  The names a CO miniport or an MCM written from the WDK
  * documentation uses.
  */
-#include <ndis/ndis.h>
+#include <ndis.h>
 
 #define NAMES_MEMBER_IS(type, member, ptr) \
 	BUILD_BUG_ON(!__same_type(typeof_member(type, member), ptr))
