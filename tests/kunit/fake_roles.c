@@ -418,6 +418,36 @@ static const struct condis_protocol_ops fake_cl_proto_ops = {
 	.co_send_complete = fake_cl_co_send_complete,
 };
 
+/*
+ * release_ctx of every fake role: nothing is logged (the suites count
+ * callbacks), the test that set fake_release_hook is told.
+ */
+void (*fake_release_hook)(char role, void *ctx);
+
+static void fake_cl_release(void *ctx)
+{
+	void (*hook)(char role, void *ctx) = READ_ONCE(fake_release_hook);
+
+	if (hook)
+		hook('l', ctx);
+}
+
+static void fake_cm_release(void *ctx)
+{
+	void (*hook)(char role, void *ctx) = READ_ONCE(fake_release_hook);
+
+	if (hook)
+		hook('c', ctx);
+}
+
+static void fake_mp_release(void *ctx)
+{
+	void (*hook)(char role, void *ctx) = READ_ONCE(fake_release_hook);
+
+	if (hook)
+		hook('m', ctx);
+}
+
 static const struct condis_cl_ops fake_cl_ops = {
 	.open_af_complete = fake_cl_open_af_complete,
 	.close_af_complete = fake_cl_close_af_complete,
@@ -438,6 +468,7 @@ static const struct condis_cl_ops fake_cl_ops = {
 	.incoming_call_qos_change = fake_cl_incoming_call_qos_change,
 	.oid_request = fake_cl_oid_request,
 	.oid_request_complete = fake_cl_oid_request_complete,
+	.release_ctx = fake_cl_release,
 };
 
 /* ---- the call manager (stand-alone or MCM: same handlers) ------------------ */
@@ -737,6 +768,7 @@ static const struct condis_cm_ops fake_cm_ops = {
 	.modify_call_qos = fake_cm_modify_call_qos,
 	.oid_request = fake_cm_oid_request,
 	.oid_request_complete = fake_cm_oid_request_complete,
+	.release_ctx = fake_cm_release,
 };
 
 /* ---- the plain CO miniport ------------------------------------------------- */
@@ -836,6 +868,7 @@ static const struct condis_miniport_ops fake_mp_ops = {
 	.oid_request = fake_mp_oid_request,
 	.send = fake_mp_send,
 	.return_skbs = fake_mp_return_skbs,
+	.release_ctx = fake_mp_release,
 };
 
 /* An MCM's miniport part: OIDs and data (its VCs are its call manager's). */
