@@ -677,6 +677,7 @@ const struct condis_cm_ops ndis_cm_ops = {
 	.oid_request_complete = ndis_cm_oid_request_complete,
 	.release_ctx = ndis_ctx_release,
 };
+
 /* The condis_ndis_compat KUnit suite calls a trampoline of it directly. */
 EXPORT_SYMBOL_IF_KUNIT(ndis_cm_ops);
 
