@@ -93,6 +93,7 @@ struct condis_binding {
 	struct condis_protocol *protocol;	/* holds a reference */
 	struct condis_adapter *adapter;		/* holds a reference */
 	void *ctx;
+	void (*release)(void *ctx);		/* the protocol's release_ctx, read at open */
 	enum condis_binding_state state;	/* under condis_config_lock; status reads it */
 	struct list_head proto_node;		/* in protocol->bindings */
 	struct list_head adapter_node;		/* in adapter->bindings */

@@ -90,23 +90,6 @@ NDIS_STATUS NdisSetOptionalHandlers(NDIS_HANDLE NdisHandle,
 }
 EXPORT_SYMBOL_NS_GPL(NdisSetOptionalHandlers, NDIS);
 
-/*
- * The driver returned from ProtocolUnbindAdapterEx with @native still
- * open: condis closes it.  Its compat binding stays on the driver's list
- * until the driver deregisters, as condis may still name it in a callback
- * while it closes what the driver left.
- */
-void ndis_binding_left_open(struct ndis_protocol_driver *drv, struct condis_binding *native)
-{
-	struct ndis_binding *b;
-
-	mutex_lock(&drv->lock);
-	list_for_each_entry(b, &drv->bindings, node)
-		if (b->native == native)
-			b->left_open = true;
-	mutex_unlock(&drv->lock);
-}
-
 /* ---- protocol registration and binding --------------------------------------------- */
 
 /**
@@ -151,8 +134,6 @@ NdisRegisterProtocolDriver(NDIS_HANDLE ProtocolDriverContext,
 	drv->obj.kind = NDIS_OBJ_PROTOCOL;
 	drv->context = ProtocolDriverContext;
 	memcpy(&drv->chars, pc, min_t(size_t, pc->Header.Size, sizeof(drv->chars)));
-	mutex_init(&drv->lock);
-	INIT_LIST_HEAD(&drv->bindings);
 	ndis_string_to_ascii(&pc->Name, drv->name, sizeof(drv->name));
 	if (!drv->name[0])
 		strscpy(drv->name, "ndis-protocol", sizeof(drv->name));
@@ -177,7 +158,6 @@ NdisRegisterProtocolDriver(NDIS_HANDLE ProtocolDriverContext,
 	*NdisProtocolHandle = NULL;
 	st = ndis_status_from_native(err);
 err_free:
-	mutex_destroy(&drv->lock);
 	kfree(drv);
 	return st;
 }
@@ -196,20 +176,11 @@ void NdisDeregisterProtocolDriver(NDIS_HANDLE NdisProtocolHandle)
 {
 	struct ndis_protocol_driver *drv = (struct ndis_protocol_driver *)
 		ndis_object_get(NdisProtocolHandle, NDIS_OBJ_PROTOCOL);
-	struct ndis_binding *b, *tmp;
 
 	if (!drv)
 		return;
 	condis_deregister_protocol(drv->native);
-	/* condis calls the driver no more: the bindings it left open can go. */
-	list_for_each_entry_safe(b, tmp, &drv->bindings, node) {
-		WARN_ON(!b->left_open);
-		list_del(&b->node);
-		b->obj.magic = 0;
-		kfree(b);
-	}
 	drv->obj.magic = 0;
-	mutex_destroy(&drv->lock);
 	kfree(drv);
 }
 EXPORT_SYMBOL_NS_GPL(NdisDeregisterProtocolDriver, NDIS);
@@ -240,22 +211,18 @@ NDIS_STATUS NdisOpenAdapterEx(NDIS_HANDLE NdisProtocolHandle, NDIS_HANDLE Protoc
 
 	if (!drv || !bc || !NdisBindingHandle)
 		return NDIS_STATUS_INVALID_PARAMETER;
-	b = kzalloc(sizeof(*b), GFP_KERNEL);
+	b = ndis_binding_new(drv, ProtocolBindingContext);
 	if (!b)
 		return NDIS_STATUS_RESOURCES;
-	b->obj.magic = NDIS_COMPAT_MAGIC;
-	b->obj.kind = NDIS_OBJ_BINDING;
-	b->driver = drv;
-	b->context = ProtocolBindingContext;
-	/* condis's context for the binding is the compat binding: it names the driver. */
+	/*
+	 * condis's context for the binding is the compat binding: it names the
+	 * driver.  condis's release_ctx frees it; a failed open keeps none.
+	 */
 	err = condis_open_adapter(drv->native, bc->adapter, b, &b->native);
 	if (err) {
-		kfree(b);
+		ndis_binding_free(b);
 		return ndis_status_from_native(err);
 	}
-	mutex_lock(&drv->lock);
-	list_add_tail(&b->node, &drv->bindings);
-	mutex_unlock(&drv->lock);
 	if (NdisOpenParameters && NdisOpenParameters->SelectedMediumIndex)
 		*NdisOpenParameters->SelectedMediumIndex = 0;
 	*NdisBindingHandle = b;
@@ -281,7 +248,8 @@ EXPORT_SYMBOL_NS_GPL(NdisCompleteBindAdapterEx, NDIS);
 
 /**
  * NdisCloseAdapterEx() - close a binding, from ProtocolUnbindAdapterEx
- * @NdisBindingHandle: the binding; stale once this succeeds
+ * @NdisBindingHandle: the binding; stale once this succeeds (the compat
+ *	binding goes when condis releases it)
  *
  * Never pends: ProtocolCloseAdapterCompleteEx is not called.
  *
@@ -292,19 +260,10 @@ EXPORT_SYMBOL_NS_GPL(NdisCompleteBindAdapterEx, NDIS);
 NDIS_STATUS NdisCloseAdapterEx(NDIS_HANDLE NdisBindingHandle)
 {
 	struct ndis_binding *b = ndis_binding_of(NdisBindingHandle);
-	int err;
 
 	if (!b)
 		return NDIS_STATUS_INVALID_PARAMETER;
-	err = condis_close_adapter(b->native);
-	if (err)
-		return ndis_status_from_native(err);
-	mutex_lock(&b->driver->lock);
-	list_del(&b->node);
-	mutex_unlock(&b->driver->lock);
-	b->obj.magic = 0;
-	kfree(b);
-	return NDIS_STATUS_SUCCESS;
+	return ndis_status_from_native(condis_close_adapter(b->native));
 }
 EXPORT_SYMBOL_NS_GPL(NdisCloseAdapterEx, NDIS);
 

@@ -15,6 +15,7 @@ extern const struct condis_cl_ops ndis_cl_ops;
 extern const struct condis_cm_ops ndis_cm_ops;
 extern const struct condis_miniport_ops ndis_mp_ops;
 
+/* tramp.c: what condis holds for NDIS drivers, freed on its release_ctx. */
 struct ndis_ctx *ndis_ctx_new(struct ndis_object *driver, NDIS_HANDLE context);
 void ndis_ctx_free(struct ndis_ctx *c);
 void ndis_ctx_wait_all(void);
@@ -53,6 +54,7 @@ struct ndis_unbind_context {
 	struct completion done;
 };
 
-void ndis_binding_left_open(struct ndis_protocol_driver *drv, struct condis_binding *native);
+struct ndis_binding *ndis_binding_new(struct ndis_protocol_driver *drv, NDIS_HANDLE context);
+void ndis_binding_free(struct ndis_binding *b);
 
 #endif /* _NDIS_INTERNAL_H */

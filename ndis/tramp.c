@@ -24,9 +24,18 @@
 
 /* ---- wrapper contexts ----------------------------------------------------------------- */
 
-/* Wrappers made and not yet freed: module exit waits for condis to release them all. */
+/*
+ * Wrappers and compat bindings made and not yet freed: module exit waits
+ * for condis to release them all.
+ */
 static atomic_t ndis_ctx_live = ATOMIC_INIT(0);
 static DECLARE_WAIT_QUEUE_HEAD(ndis_ctx_gone);
+
+static void ndis_ctx_put_live(void)
+{
+	if (atomic_dec_and_test(&ndis_ctx_live))
+		wake_up(&ndis_ctx_gone);
+}
 
 /**
  * ndis_ctx_new() - wrap a driver's context for condis
@@ -63,8 +72,7 @@ void ndis_ctx_free(struct ndis_ctx *c)
 		return;
 	c->obj.magic = 0;
 	kfree(c);
-	if (atomic_dec_and_test(&ndis_ctx_live))
-		wake_up(&ndis_ctx_gone);
+	ndis_ctx_put_live();
 }
 
 /* release_ctx of every table: condis will never pass @ctx again. */
@@ -75,6 +83,52 @@ static void ndis_ctx_release(void *ctx)
 	if (WARN_ON_ONCE(c->obj.magic != NDIS_COMPAT_MAGIC || c->obj.kind != NDIS_OBJ_CTX))
 		return;
 	ndis_ctx_free(c);
+}
+
+/**
+ * ndis_binding_new() - a compat binding, what NdisBindingHandle and
+ *	condis's binding context point at
+ * @drv: the protocol driver
+ * @context: its ProtocolBindingContext
+ *
+ * Context: process.
+ * Return: the binding, or NULL.
+ */
+struct ndis_binding *ndis_binding_new(struct ndis_protocol_driver *drv, NDIS_HANDLE context)
+{
+	struct ndis_binding *b = kzalloc(sizeof(*b), GFP_KERNEL);
+
+	if (!b)
+		return NULL;
+	b->obj.magic = NDIS_COMPAT_MAGIC;
+	b->obj.kind = NDIS_OBJ_BINDING;
+	b->driver = drv;
+	b->context = context;
+	atomic_inc(&ndis_ctx_live);
+	return b;
+}
+
+/**
+ * ndis_binding_free() - free a compat binding condis does not hold (any more)
+ * @b: the binding
+ *
+ * Context: any.
+ */
+void ndis_binding_free(struct ndis_binding *b)
+{
+	b->obj.magic = 0;
+	kfree(b);
+	ndis_ctx_put_live();
+}
+
+/* release_ctx of the protocol table: condis's binding object is freed. */
+static void ndis_binding_release(void *binding_ctx)
+{
+	struct ndis_binding *b = binding_ctx;
+
+	if (WARN_ON_ONCE(b->obj.magic != NDIS_COMPAT_MAGIC || b->obj.kind != NDIS_OBJ_BINDING))
+		return;
+	ndis_binding_free(b);
 }
 
 /**
@@ -176,7 +230,6 @@ static int ndis_unbind_adapter(void *binding_ctx, struct condis_binding *binding
 	if (st == NDIS_STATUS_PENDING)
 		wait_for_completion(&uc.done);
 	/* Still open: condis closes what the driver left once this returns. */
-	ndis_binding_left_open(drv, binding);
 	return 0;
 }
 
@@ -288,6 +341,7 @@ const struct condis_protocol_ops ndis_proto_ops = {
 	.co_status = ndis_co_status,
 	.co_receive = ndis_co_receive,
 	.co_send_complete = ndis_co_send_complete,
+	.release_ctx = ndis_binding_release,
 };
 
 /* ---- client callbacks ---------------------------------------------------------------- */

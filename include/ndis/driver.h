@@ -20,9 +20,10 @@
  * parameter of a handler such as ClCreateVc or CmMakeCall, or with a
  * completion such as NdisCmOpenAddressFamilyComplete) reaches condis
  * wrapped in a struct ndis_ctx {driver, the driver's context}.  A wrapper
- * is freed when condis says it will never pass it again (release_ctx in
- * <net/condis.h>: its object is freed, or a completion replaced it), or
- * at once when the call that would have handed it over fails.  So there
+ * or compat binding is freed when condis says it will never pass it again
+ * (release_ctx in <net/condis.h>: its object is freed, or a completion
+ * replaced it), or at once when the call that would have handed it over
+ * fails.  So there
  * is no state per source file: any number of protocol and miniport
  * drivers (clients, call managers, MCMs, miniports) may register from one
  * module, even from one source file, and a driver's handlers may live in
@@ -531,9 +532,6 @@ struct ndis_object {
  * @has_cl: @cl was set
  * @has_cm: @cm was set
  * @registering: inside NdisRegisterProtocolDriver(): tables may be set
- * @lock: protects @bindings
- * @bindings: its &struct ndis_binding objects (with those it left open
- *	when unbound, freed when it deregisters)
  * @name: its name, for condis
  */
 struct ndis_protocol_driver {
@@ -547,8 +545,6 @@ struct ndis_protocol_driver {
 	NDIS_CO_CALL_MANAGER_OPTIONAL_HANDLERS cm;
 	bool has_co, has_cl, has_cm;
 	bool registering;
-	struct mutex lock;	/* protects bindings */
-	struct list_head bindings;
 	char name[NDIS_COMPAT_NAME_MAX];
 };
 
@@ -558,20 +554,16 @@ struct ndis_protocol_driver {
  * @native: condis's binding
  * @driver: the protocol that opened it
  * @context: the protocol's ProtocolBindingContext
- * @node: in the driver's bindings list
- * @left_open: the driver returned from ProtocolUnbindAdapterEx without
- *	closing it: condis closed it, the object lives until the driver
- *	deregisters (condis may still name it until then)
  *
  * condis's context for the binding: its callbacks find the driver here.
+ * Freed when condis releases it (release_ctx), not when the driver closes
+ * the binding: condis may pass it until its binding object is freed.
  */
 struct ndis_binding {
 	struct ndis_object obj;
 	struct condis_binding *native;
 	struct ndis_protocol_driver *driver;
 	NDIS_HANDLE context;
-	struct list_head node;
-	bool left_open;
 };
 
 /**

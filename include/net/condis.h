@@ -257,9 +257,10 @@ struct condis_skb_cb {
 #define CONDIS_RECEIVE_RESOURCES	0x1	/* copy now: the skbs go back on return */
 
 /*
- * Contexts condis keeps.  A driver gives condis a context for each AF,
- * SAP, VC and party it has a part in: as an argument of the call that
- * creates the object (condis_cl_open_af(), condis_co_create_vc(), ...),
+ * Contexts condis keeps.  A driver gives condis a context for each
+ * binding, AF, SAP, VC and party it has a part in: as an argument of the
+ * call that creates the object (condis_open_adapter(), condis_cl_open_af(),
+ * condis_co_create_vc(), ...),
  * through an out parameter of a callback (open_af, create_vc, make_call,
  * ...) or with a completion (condis_cm_open_af_complete(), ...), and
  * condis passes it back in that driver's callbacks.  A driver whose ops
@@ -302,6 +303,10 @@ struct condis_skb_cb {
  *	for the adapter (@vc_ctx NULL) or for a VC this protocol shares
  *	(@vc_ctx its context).  Never two at a time for one binding.
  *	Context: any.
+ * @release_ctx: optional: condis will never pass @binding_ctx again: the
+ *	binding object is freed, after its last callback (see "Contexts
+ *	condis keeps" above; not for a condis_open_adapter() that failed),
+ *	in any context (an RCU callback).
  */
 struct condis_protocol_ops {
 	int (*bind_adapter)(void *proto_priv, struct condis_adapter *adapter);
@@ -312,6 +317,7 @@ struct condis_protocol_ops {
 	void (*co_receive)(void *binding_ctx, void *vc_ctx, struct sk_buff_head *skbs,
 			   unsigned int flags);
 	void (*co_send_complete)(void *vc_ctx, struct sk_buff_head *skbs);
+	void (*release_ctx)(void *binding_ctx);
 };
 
 /**

@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * KUnit suite "condis_ctx_release": condis tells a driver when it is done
- * with each context the driver gave it (release_ctx), once, after the
- * last callback that passes it, and never for the context of a call that
- * failed; condis_driver_priv() names the driver of a handle.  The NDIS
- * compat layer (ndis.ko) frees its wrapper contexts on release_ctx and
- * finds the driver of an AF, VC or party with condis_driver_priv().
+ * with each binding, AF, SAP, VC and party context the driver gave it
+ * (release_ctx), once, after the last callback that passes it, and never
+ * for the context of a call that failed; condis_driver_priv() names the
+ * driver of a handle.  The NDIS compat layer (ndis.ko) frees its compat
+ * bindings and wrapper contexts on release_ctx and finds the driver of an
+ * AF, VC or party with condis_driver_priv().
  */
 #include <kunit/test.h>
 #include <linux/rcupdate.h>
@@ -61,7 +62,8 @@ static void stop_recording(void *unused)
 	WRITE_ONCE(fake_release_hook, NULL);
 }
 
-static struct fake_world *recording_world(struct kunit *test)
+/* A world of the test's kind whose releases are recorded from now on. */
+static struct fake_world *recorded_world(struct kunit *test)
 {
 	const enum fake_cm_kind *kind = test->param_value;
 	struct fake_world *w = fake_world_new(test, *kind);
@@ -72,11 +74,36 @@ static struct fake_world *recording_world(struct kunit *test)
 	spin_unlock_bh(&releases_lock);
 	WRITE_ONCE(fake_release_hook, record_release);
 	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, stop_recording, NULL), 0);
+	return w;
+}
+
+static struct fake_world *recording_world(struct kunit *test)
+{
+	struct fake_world *w = recorded_world(test);
+
 	KUNIT_ASSERT_EQ(test, fake_world_open_af(w), 0);
 	return w;
 }
 
-static char tok_vc, tok_sap;
+static char tok_vc, tok_sap, tok_binding;
+
+/* A binding's context is released once, when the binding is freed after its close. */
+static void binding_ctx_released_once_after_the_binding_is_freed(struct kunit *test)
+{
+	struct fake_world *w = recorded_world(test);
+	struct condis_binding *b = NULL;
+
+	/* A second binding of the same pair is refused: its context is not kept. */
+	KUNIT_EXPECT_EQ(test, condis_open_adapter(w->client, w->adapter, &tok_binding, &b),
+			-EEXIST);
+	KUNIT_ASSERT_EQ(test, condis_request_unbind(w->cl_binding), 0);
+	drain(w);
+	FAKE_EXPECT_ONCE(test, w, "cl.unbind");
+	KUNIT_EXPECT_EQ(test, released('b', w), 1);
+	KUNIT_EXPECT_EQ(test, released('b', &tok_binding), 0);
+	KUNIT_EXPECT_EQ(test, nr_releases, 1);
+	w->cl_binding = NULL;
+}
 
 /*
  * Each context of a VC is released once, when the VC is freed after its
@@ -148,6 +175,8 @@ static void driver_priv_names_the_drivers_of_a_handle(struct kunit *test)
 }
 
 static struct kunit_case condis_ctx_release_cases[] = {
+	KUNIT_CASE_PARAM(binding_ctx_released_once_after_the_binding_is_freed,
+			 fake_kind_gen_params),
 	KUNIT_CASE_PARAM(ctx_released_once_after_its_object_is_freed, fake_kind_gen_params),
 	KUNIT_CASE_PARAM(ctx_of_a_failed_call_is_not_released, fake_kind_gen_params),
 	KUNIT_CASE_PARAM(driver_priv_names_the_drivers_of_a_handle, fake_kind_gen_params),

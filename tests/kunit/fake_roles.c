@@ -409,6 +409,8 @@ static void fake_cl_co_send_complete(void *vc_ctx, struct sk_buff_head *skbs)
 	fake_co_send_complete(vc_ctx, "cl", skbs);
 }
 
+static void fake_cl_binding_release(void *ctx);
+
 static const struct condis_protocol_ops fake_cl_proto_ops = {
 	.bind_adapter = fake_cl_bind,
 	.unbind_adapter = fake_cl_unbind,
@@ -416,6 +418,7 @@ static const struct condis_protocol_ops fake_cl_proto_ops = {
 	.co_status = fake_cl_co_status,
 	.co_receive = fake_cl_co_receive,
 	.co_send_complete = fake_cl_co_send_complete,
+	.release_ctx = fake_cl_binding_release,
 };
 
 /*
@@ -430,6 +433,14 @@ static void fake_cl_release(void *ctx)
 
 	if (hook)
 		hook('l', ctx);
+}
+
+static void fake_cl_binding_release(void *ctx)
+{
+	void (*hook)(char role, void *ctx) = READ_ONCE(fake_release_hook);
+
+	if (hook)
+		hook('b', ctx);
 }
 
 static void fake_cm_release(void *ctx)
