@@ -324,6 +324,8 @@ static void condis_af_release(struct condis_obj *obj)
 {
 	struct condis_af *af = container_of(obj, struct condis_af, obj);
 
+	condis_ctx_release(af->cl_release, af->cl_af_ctx);
+	condis_ctx_release(af->cm_release, af->cm_af_ctx);
 	condis_obj_put(&af->cm_af->obj);
 	condis_binding_put(af->binding);
 	kfree(af);
@@ -510,6 +512,8 @@ int condis_cl_open_af(struct condis_binding *binding, const struct condis_af_typ
 	a->binding = binding;		/* keeps the handle lookup's reference */
 	a->cl_ops = binding->protocol->cl_ops;
 	a->cl_af_ctx = cl_af_ctx;
+	a->cl_release = a->cl_ops->release_ctx;
+	a->cm_release = cm_af->cm_ops->release_ctx;
 	spin_lock_init(&a->lock);
 	a->state = CONDIS_AF_STATE_OPENING;
 	INIT_LIST_HEAD(&a->saps);
@@ -518,6 +522,7 @@ int condis_cl_open_af(struct condis_binding *binding, const struct condis_af_typ
 	INIT_WORK(&a->notify_work, condis_af_notify_complete_fn);
 	err = condis_obj_publish(&a->obj);
 	if (err) {
+		a->cl_af_ctx = NULL;	/* a failed call keeps no context */
 		condis_obj_put(&a->obj);
 		return err;
 	}

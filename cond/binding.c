@@ -20,6 +20,7 @@ static void condis_binding_release(struct condis_obj *obj)
 {
 	struct condis_binding *binding = container_of(obj, struct condis_binding, obj);
 
+	condis_ctx_release(binding->release, binding->ctx);
 	condis_obj_put(&binding->protocol->obj);
 	condis_obj_put(&binding->adapter->obj);
 	kfree(binding);
@@ -88,6 +89,7 @@ int condis_open_adapter(struct condis_protocol *protocol, struct condis_adapter 
 	b->protocol = protocol;		/* keeps pobj's reference */
 	b->adapter = adapter;		/* keeps aobj's reference */
 	b->ctx = binding_ctx;
+	b->release = protocol->ops->release_ctx;
 	b->state = CONDIS_BINDING_OPEN;
 	init_completion(&b->closed);
 	init_completion(&b->unbound);
@@ -104,6 +106,7 @@ int condis_open_adapter(struct condis_protocol *protocol, struct condis_adapter 
 		err = condis_obj_publish(&b->obj);
 	if (err) {
 		mutex_unlock(&condis_config_lock);
+		b->ctx = NULL;			/* a failed call keeps no context */
 		condis_obj_put(&b->obj);	/* drops pobj and aobj too */
 		return err;
 	}

@@ -228,14 +228,19 @@ static void call_completed(struct condis_vc *vc, enum condis_call_op op, int sta
 		vc->call_status = status;
 		if (params)
 			vc->call_params = params;
-		if (vc->call_party && cm_party_ctx)
-			vc->call_party->cm_party_ctx = cm_party_ctx;
+		/* A new context replaces (and releases) the old one. */
+		if (vc->call_party && cm_party_ctx && cm_party_ctx != vc->call_party->cm_party_ctx)
+			swap(vc->call_party->cm_party_ctx, cm_party_ctx);
+		else
+			cm_party_ctx = NULL;
 	}
 	spin_unlock_bh(&vc->lock);
-	if (ok)
+	if (ok) {
+		condis_ctx_release(vc->cm_release, cm_party_ctx);
 		queue_work(condis_wq_get(), &vc->call_work);
-	else
+	} else {
 		condis_bad_input("%s: VC %u has no such operation in flight", who, vc->obj.id);
+	}
 	condis_vc_put(vc);
 }
 
@@ -348,8 +353,10 @@ int condis_cl_make_call(struct condis_vc *vc, struct condis_call_params *params,
 	if (err) {
 		condis_bad_input("cl_make_call: VC %u cannot take a call now (%d)",
 				 vc->obj.id, err);
-		if (p)
+		if (p) {
+			p->cl_party_ctx = NULL;	/* a failed call keeps no context */
 			condis_party_release_gone(p);
+		}
 		condis_vc_put(vc);
 		return err;
 	}
@@ -363,14 +370,18 @@ int condis_cl_make_call(struct condis_vc *vc, struct condis_call_params *params,
 		/* The context the handler set, unless an early completion gave one. */
 		spin_lock_bh(&vc->lock);
 		if (cm_party_ctx && (!vc->call_done || !p->cm_party_ctx))
-			p->cm_party_ctx = cm_party_ctx;
+			swap(p->cm_party_ctx, cm_party_ctx);
 		spin_unlock_bh(&vc->lock);
-		condis_party_put(p);
+		condis_ctx_release(vc->cm_release, cm_party_ctx);	/* the one not kept */
 	}
 	ret = call_returned(vc, ret, "make_call");
 	condis_vc_put(vc);
-	if (p && ret && ret != CONDIS_PENDING)
+	if (p && ret && ret != CONDIS_PENDING) {
 		*party = NULL;
+		p->cl_party_ctx = NULL;	/* gone with a failure: the client keeps it */
+	}
+	if (p)
+		condis_party_put(p);
 	return ret;
 }
 EXPORT_SYMBOL_NS_GPL(condis_cl_make_call, CONDIS);

@@ -93,6 +93,7 @@ struct condis_binding {
 	struct condis_protocol *protocol;	/* holds a reference */
 	struct condis_adapter *adapter;		/* holds a reference */
 	void *ctx;
+	void (*release)(void *ctx);		/* the protocol's release_ctx, read at open */
 	enum condis_binding_state state;	/* under condis_config_lock; status reads it */
 	struct list_head proto_node;		/* in protocol->bindings */
 	struct list_head adapter_node;		/* in adapter->bindings */
@@ -130,6 +131,12 @@ struct condis_af {
 	const struct condis_cl_ops *cl_ops;
 	void *cl_af_ctx;
 	void *cm_af_ctx;
+	/*
+	 * The release_ctx of the client and of the CM, read when the AF is
+	 * made: its objects are freed after their drivers may have gone.
+	 */
+	void (*cl_release)(void *ctx);
+	void (*cm_release)(void *ctx);
 	spinlock_t lock;			/* protects the fields below and SAP states */
 	enum condis_af_state state;
 	unsigned int nr_saps;
@@ -191,6 +198,8 @@ struct condis_vc {
 	void *cl_vc_ctx;
 	void *cm_vc_ctx;
 	void *mp_vc_ctx;			/* for an MCM, its cm_vc_ctx */
+	void (*cm_release)(void *ctx);		/* the CM's release_ctx (see condis_af) */
+	void (*mp_release)(void *ctx);		/* a plain miniport's */
 	spinlock_t lock;			/* protects the fields below */
 	enum condis_vc_state state;
 	enum condis_vc_state before;		/* state to go back to if activation fails */
@@ -269,6 +278,13 @@ struct condis_party {
 };
 
 bool condis_cm_ops_complete(const struct condis_cm_ops *ops);
+
+/* condis is done with a driver's context: tell the driver if it asked (release_ctx). */
+static inline void condis_ctx_release(void (*release_ctx)(void *ctx), void *ctx)
+{
+	if (release_ctx && ctx)
+		release_ctx(ctx);
+}
 
 /* sap.c */
 void condis_sap_dispatch_begin(struct condis_sap *sap);

@@ -37,6 +37,8 @@ static void condis_party_release(struct condis_obj *obj)
 {
 	struct condis_party *party = container_of(obj, struct condis_party, obj);
 
+	condis_ctx_release(party->vc->af->cl_release, party->cl_party_ctx);
+	condis_ctx_release(party->vc->cm_release, party->cm_party_ctx);
 	condis_vc_put(party->vc);
 	kfree(party);
 }
@@ -223,6 +225,7 @@ int condis_cl_add_party(struct condis_vc *vc, void *cl_party_ctx,
 	}
 	spin_unlock_bh(&vc->lock);
 	if (err) {
+		p->cl_party_ctx = NULL;	/* a failed call keeps no context */
 		condis_party_release_gone(p);
 		goto out_put;
 	}
@@ -233,12 +236,15 @@ int condis_cl_add_party(struct condis_vc *vc, void *cl_party_ctx,
 	/* The context the handler set, unless an early completion gave one. */
 	spin_lock_bh(&vc->lock);
 	if (cm_party_ctx && (!p->done || !p->cm_party_ctx))
-		p->cm_party_ctx = cm_party_ctx;
+		swap(p->cm_party_ctx, cm_party_ctx);
 	spin_unlock_bh(&vc->lock);
+	condis_ctx_release(vc->cm_release, cm_party_ctx);	/* the one not kept */
 	ret = party_returned(p, ret, "add_party");
-	condis_party_put(p);
-	if (ret && ret != CONDIS_PENDING)
+	if (ret && ret != CONDIS_PENDING) {
 		*party = NULL;
+		p->cl_party_ctx = NULL;	/* gone with a failure: the client keeps it */
+	}
+	condis_party_put(p);
 	return ret;
 
 out_put:
@@ -267,17 +273,22 @@ static void party_completed(struct condis_party *party, enum condis_party_op op,
 	if (ok) {
 		party->done = true;
 		party->status = status;
-		if (!status && cm_party_ctx)
-			party->cm_party_ctx = cm_party_ctx;
+		/* A new context replaces (and releases) the old; a failure's is not kept. */
+		if (!status && cm_party_ctx && cm_party_ctx != party->cm_party_ctx)
+			swap(party->cm_party_ctx, cm_party_ctx);
+		else
+			cm_party_ctx = NULL;
 		if (params)
 			party->params = params;
 	}
 	spin_unlock_bh(&party->vc->lock);
-	if (ok)
+	if (ok) {
+		condis_ctx_release(party->vc->cm_release, cm_party_ctx);
 		queue_work(condis_wq_get(), &party->work);
-	else
+	} else {
 		condis_bad_input("%s: party %u has no such operation in flight", who,
 				 party->obj.id);
+	}
 	condis_party_put(party);
 }
 

@@ -140,3 +140,67 @@ void condis_deregister_protocol(struct condis_protocol *protocol)
 	condis_obj_put(obj);	/* the registration's */
 }
 EXPORT_SYMBOL_NS_GPL(condis_deregister_protocol, CONDIS);
+
+/* The priv of the client (@cm false) or the call manager of an open AF. */
+static void *af_driver_priv(struct condis_af *af, bool cm)
+{
+	struct condis_cm_af *cm_af = af->cm_af;
+
+	if (!cm)
+		return af->binding->protocol->priv;
+	return cm_af->cm_binding ? cm_af->cm_binding->protocol->priv :
+				   cm_af->adapter->miniport->priv;
+}
+
+/**
+ * condis_driver_priv() - which driver has a part in an object
+ * @handle: an AF, SAP, VC or party handle
+ * @cm: false for its client, true for its call manager
+ *
+ * The priv the driver registered with (condis_register_protocol(), or
+ * condis_register_miniport() for an MCM): a driver whose functions serve
+ * several drivers (ndis.ko's) finds the one a handle belongs to.  A
+ * signalling VC has no client; its call manager is the protocol that
+ * created it.
+ *
+ * Context: any.
+ * Return: the priv; NULL for a bad handle or a role nobody has.
+ */
+void *condis_driver_priv(const void *handle, bool cm)
+{
+	static const enum condis_obj_type types[] = {
+		CONDIS_OBJ_AF, CONDIS_OBJ_SAP, CONDIS_OBJ_VC, CONDIS_OBJ_PARTY,
+	};
+	struct condis_obj *obj = NULL;
+	struct condis_vc *vc = NULL;
+	void *priv = NULL;
+	unsigned int i;
+
+	for (i = 0; i < ARRAY_SIZE(types) && !obj; i++)
+		obj = condis_obj_get_handle(handle, types[i]);
+	if (!obj) {
+		condis_bad_input("driver_priv: bad handle %p", handle);
+		return NULL;
+	}
+	switch (obj->type) {
+	case CONDIS_OBJ_AF:
+		priv = af_driver_priv(container_of(obj, struct condis_af, obj), cm);
+		break;
+	case CONDIS_OBJ_SAP:
+		priv = af_driver_priv(container_of(obj, struct condis_sap, obj)->af, cm);
+		break;
+	case CONDIS_OBJ_VC:
+		vc = container_of(obj, struct condis_vc, obj);
+		break;
+	default:
+		vc = container_of(obj, struct condis_party, obj)->vc;
+		break;
+	}
+	if (vc && vc->af)
+		priv = af_driver_priv(vc->af, cm);
+	else if (vc && cm)
+		priv = vc->sig_binding->protocol->priv;
+	condis_obj_put(obj);
+	return priv;
+}
+EXPORT_SYMBOL_NS_GPL(condis_driver_priv, CONDIS);

@@ -39,6 +39,8 @@ static void condis_sap_release(struct condis_obj *obj)
 {
 	struct condis_sap *sap = container_of(obj, struct condis_sap, obj);
 
+	condis_ctx_release(sap->af->cl_release, sap->cl_sap_ctx);
+	condis_ctx_release(sap->af->cm_release, sap->cm_sap_ctx);
 	condis_af_put(sap->af);
 	kfree(sap);
 }
@@ -160,6 +162,7 @@ int condis_cl_register_sap(struct condis_af *af, void *cl_sap_ctx,
 	if (af->state != CONDIS_AF_STATE_OPEN) {
 		spin_unlock_bh(&af->lock);
 		condis_bad_input("cl_register_sap: AF %u is not open", af->obj.id);
+		s->cl_sap_ctx = NULL;	/* a failed call keeps no context */
 		condis_sap_put(s);	/* frees s, drops the AF reference */
 		return -EINVAL;
 	}
@@ -168,6 +171,7 @@ int condis_cl_register_sap(struct condis_af *af, void *cl_sap_ctx,
 		err = condis_obj_publish(&s->obj);
 	if (err) {
 		spin_unlock_bh(&af->lock);
+		s->cl_sap_ctx = NULL;
 		condis_sap_put(s);
 		return err;
 	}
@@ -189,6 +193,7 @@ int condis_cl_register_sap(struct condis_af *af, void *cl_sap_ctx,
 	}
 	if (ret) {
 		condis_sap_unpublish_address(s);
+		s->cl_sap_ctx = NULL;
 		condis_sap_finish(s);
 		*sap = NULL;
 		return ret;

@@ -42,6 +42,11 @@ static void condis_vc_release(struct condis_obj *obj)
 	struct condis_vc *vc = container_of(obj, struct condis_vc, obj);
 
 	if (vc->af)
+		condis_ctx_release(vc->af->cl_release, vc->cl_vc_ctx);
+	condis_ctx_release(vc->cm_release, vc->cm_vc_ctx);
+	if (!vc->mcm)	/* an MCM's VC context is its cm_vc_ctx */
+		condis_ctx_release(vc->mp_release, vc->mp_vc_ctx);
+	if (vc->af)
 		condis_af_put(vc->af);
 	if (vc->sig_binding)
 		condis_binding_put(vc->sig_binding);
@@ -88,6 +93,7 @@ static struct condis_vc *condis_vc_alloc(struct condis_adapter *adapter, struct 
 	vc->af = af;
 	vc->creator = creator;
 	vc->mcm = !!adapter->miniport->cm_ops;
+	vc->mp_release = adapter->miniport->ops->release_ctx;
 	spin_lock_init(&vc->lock);
 	vc->state = CONDIS_VC_STATE_INACTIVE;
 	INIT_WORK(&vc->activate_work, condis_vc_activate_done_fn);
@@ -147,8 +153,10 @@ static int condis_vc_create_parties(struct condis_vc *vc, bool call_miniport, bo
 			condis_bad_input("%s: create_vc may not pend", vc->adapter->miniport->name);
 			err = -EINVAL;
 		}
-		if (err)
+		if (err) {
+			vc->mp_vc_ctx = NULL;	/* a failing callback's context is not kept */
 			return err;
+		}
 	}
 	if (!has_peer)
 		return 0;
@@ -193,6 +201,14 @@ static int condis_vc_publish(struct condis_vc *vc, bool call_miniport, bool peer
 			condis_obj_unpublish(&vc->obj);
 	}
 	if (err) {
+		/* The creator's context stays the creator's (the peer's was not kept). */
+		if (vc->creator == CONDIS_VC_CREATOR_CLIENT) {
+			vc->cl_vc_ctx = NULL;
+		} else {
+			vc->cm_vc_ctx = NULL;
+			if (vc->mcm)
+				vc->mp_vc_ctx = NULL;
+		}
 		condis_vc_put(vc);
 		return err;
 	}
@@ -260,6 +276,7 @@ int condis_co_create_vc(struct condis_binding *binding, struct condis_af *af, vo
 	if (!v)
 		goto out_put;
 	v->cm_ops = af ? af->cm_af->cm_ops : binding->protocol->cm_ops;
+	v->cm_release = v->cm_ops->release_ctx;
 	if (!af)
 		v->sig_binding = condis_binding_get(binding);
 	if (creator == CONDIS_VC_CREATOR_CLIENT)
@@ -315,6 +332,7 @@ int condis_mcm_create_vc(struct condis_adapter *adapter, struct condis_af *af, v
 	if (!v)
 		goto out_put;
 	v->cm_ops = af->cm_af->cm_ops;
+	v->cm_release = v->cm_ops->release_ctx;
 	v->cm_vc_ctx = mp_vc_ctx;
 	v->mp_vc_ctx = mp_vc_ctx;
 	err = condis_vc_publish(v, false, true, true);

@@ -10,8 +10,38 @@
  * Contexts: as the condis function called, documented in <net/condis.h>
  * and Documentation/core.rst; the NDIS IRQL of each is kept (PASSIVE_LEVEL
  * functions may sleep, the others do not).
+ *
+ * The AF, SAP, VC and party contexts a driver gives reach condis wrapped
+ * (struct ndis_ctx, see <ndis/driver.h>): made here, freed here if the
+ * call fails (condis keeps no context of a failed call), otherwise by
+ * condis's release_ctx.
  */
-#include <ndis/ndis.h>
+#include "internal.h"
+
+/*
+ * Set *@c to a wrapper of @context for the client (@cm false) or the CM of
+ * the AF, SAP, VC or party @handle.  Return: NDIS_STATUS_SUCCESS, what
+ * condis says of a bad handle, or NDIS_STATUS_RESOURCES.
+ */
+static NDIS_STATUS ndis_ctx_for(NDIS_HANDLE handle, bool cm, NDIS_HANDLE context,
+				struct ndis_ctx **c)
+{
+	struct ndis_object *driver = condis_driver_priv(handle, cm);
+
+	*c = NULL;
+	if (!driver)
+		return ndis_status_from_native(-EBADF);
+	*c = ndis_ctx_new(driver, context);
+	return *c ? NDIS_STATUS_SUCCESS : NDIS_STATUS_RESOURCES;
+}
+
+/* What a call that was handed @c returned: condis keeps it unless it failed. */
+static NDIS_STATUS ndis_ctx_handed(struct ndis_ctx *c, int err)
+{
+	if (err && err != CONDIS_PENDING)
+		ndis_ctx_free(c);
+	return ndis_status_from_native(err);
+}
 
 /**
  * NdisClOpenAddressFamilyEx() - the NDIS function of that name, over condis_cl_open_af()
@@ -28,10 +58,20 @@ NDIS_STATUS NdisClOpenAddressFamilyEx(NDIS_HANDLE NdisBindingHandle,
 				      NDIS_HANDLE ClientAfContext,
 				      PNDIS_HANDLE NdisAfHandle)
 {
-	return ndis_status_from_native(condis_cl_open_af(ndis_native_binding(NdisBindingHandle),
-							 (struct condis_af_type *)AddressFamily,
-							 ClientAfContext,
-							 (struct condis_af **)NdisAfHandle));
+	struct ndis_binding *b = ndis_binding_of(NdisBindingHandle);
+	struct ndis_ctx *c;
+	int err;
+
+	if (!b)
+		return ndis_status_from_native(-EBADF);
+	c = ndis_ctx_new(&b->driver->obj, ClientAfContext);
+	if (!c)
+		return NDIS_STATUS_RESOURCES;
+	err = condis_cl_open_af(b->native, (struct condis_af_type *)AddressFamily, c,
+				(struct condis_af **)NdisAfHandle);
+	if (err && err != CONDIS_PENDING)
+		ndis_ctx_free(c);
+	return ndis_status_from_native(err);
 }
 EXPORT_SYMBOL_NS_GPL(NdisClOpenAddressFamilyEx, NDIS);
 
@@ -62,10 +102,14 @@ NDIS_STATUS NdisClRegisterSap(NDIS_HANDLE NdisAfHandle,
 			      NDIS_HANDLE ProtocolSapContext, PCO_SAP Sap,
 			      PNDIS_HANDLE NdisSapHandle)
 {
-	return ndis_status_from_native(condis_cl_register_sap(NDIS__AF(NdisAfHandle),
-							      ProtocolSapContext,
-							      (struct condis_sap_addr *)Sap,
-							      (struct condis_sap **)NdisSapHandle));
+	struct ndis_ctx *c;
+	NDIS_STATUS st = ndis_ctx_for(NdisAfHandle, false, ProtocolSapContext, &c);
+
+	if (st != NDIS_STATUS_SUCCESS)
+		return st;
+	return ndis_ctx_handed(c, condis_cl_register_sap(NDIS__AF(NdisAfHandle), c,
+							 (struct condis_sap_addr *)Sap,
+							 (struct condis_sap **)NdisSapHandle));
 }
 EXPORT_SYMBOL_NS_GPL(NdisClRegisterSap, NDIS);
 
@@ -105,11 +149,18 @@ NDIS_STATUS NdisClMakeCall(NDIS_HANDLE NdisVcHandle,
 			   NDIS_HANDLE ProtocolPartyContext,
 			   PNDIS_HANDLE NdisPartyHandle)
 {
-	int err = condis_cl_make_call(NDIS__VC(NdisVcHandle),
-				      ndis_params_native(CallParameters), ProtocolPartyContext,
-				      (struct condis_party **)NdisPartyHandle);
+	struct ndis_ctx *c = NULL;
+	NDIS_STATUS st;
 
-	return ndis_status_from_native(err);
+	/* A party context makes the call multipoint: it gets a wrapper. */
+	if (ProtocolPartyContext) {
+		st = ndis_ctx_for(NdisVcHandle, false, ProtocolPartyContext, &c);
+		if (st != NDIS_STATUS_SUCCESS)
+			return st;
+	}
+	return ndis_ctx_handed(c, condis_cl_make_call(NDIS__VC(NdisVcHandle),
+						      ndis_params_native(CallParameters), c,
+						      (struct condis_party **)NdisPartyHandle));
 }
 EXPORT_SYMBOL_NS_GPL(NdisClMakeCall, NDIS);
 
@@ -182,11 +233,14 @@ NDIS_STATUS NdisClAddParty(NDIS_HANDLE NdisVcHandle,
 			   PCO_CALL_PARAMETERS CallParameters,
 			   PNDIS_HANDLE NdisPartyHandle)
 {
-	int err = condis_cl_add_party(NDIS__VC(NdisVcHandle), ProtocolPartyContext,
-				      ndis_params_native(CallParameters),
-				      (struct condis_party **)NdisPartyHandle);
+	struct ndis_ctx *c;
+	NDIS_STATUS st = ndis_ctx_for(NdisVcHandle, false, ProtocolPartyContext, &c);
 
-	return ndis_status_from_native(err);
+	if (st != NDIS_STATUS_SUCCESS)
+		return st;
+	return ndis_ctx_handed(c, condis_cl_add_party(NDIS__VC(NdisVcHandle), c,
+						      ndis_params_native(CallParameters),
+						      (struct condis_party **)NdisPartyHandle));
 }
 EXPORT_SYMBOL_NS_GPL(NdisClAddParty, NDIS);
 
@@ -269,8 +323,12 @@ EXPORT_SYMBOL_NS_GPL(NdisCmRegisterAddressFamilyEx, NDIS);
 void NdisCmOpenAddressFamilyComplete(NDIS_STATUS Status, NDIS_HANDLE NdisAfHandle,
 				     NDIS_HANDLE CallMgrAfContext)
 {
-	condis_cm_open_af_complete(ndis_status_to_native(Status), NDIS__AF(NdisAfHandle),
-				   CallMgrAfContext);
+	struct ndis_ctx *c = NULL;
+
+	/* condis keeps the context of a successful open only. */
+	if (Status == NDIS_STATUS_SUCCESS)
+		Status = ndis_ctx_for(NdisAfHandle, true, CallMgrAfContext, &c);
+	condis_cm_open_af_complete(ndis_status_to_native(Status), NDIS__AF(NdisAfHandle), c);
 }
 EXPORT_SYMBOL_NS_GPL(NdisCmOpenAddressFamilyComplete, NDIS);
 
@@ -314,8 +372,11 @@ EXPORT_SYMBOL_NS_GPL(NdisCmNotifyCloseAddressFamily, NDIS);
 void NdisCmRegisterSapComplete(NDIS_STATUS Status, NDIS_HANDLE NdisSapHandle,
 			       NDIS_HANDLE CallMgrSapContext)
 {
-	condis_cm_register_sap_complete(ndis_status_to_native(Status), NDIS__SAP(NdisSapHandle),
-					CallMgrSapContext);
+	struct ndis_ctx *c = NULL;
+
+	if (Status == NDIS_STATUS_SUCCESS)
+		Status = ndis_ctx_for(NdisSapHandle, true, CallMgrSapContext, &c);
+	condis_cm_register_sap_complete(ndis_status_to_native(Status), NDIS__SAP(NdisSapHandle), c);
 }
 EXPORT_SYMBOL_NS_GPL(NdisCmRegisterSapComplete, NDIS);
 
@@ -379,8 +440,13 @@ void NdisCmMakeCallComplete(NDIS_STATUS Status, NDIS_HANDLE NdisVcHandle,
 			    NDIS_HANDLE CallMgrPartyContext,
 			    PCO_CALL_PARAMETERS CallParameters)
 {
-	condis_cm_make_call_complete(ndis_status_to_native(Status), NDIS__VC(NdisVcHandle),
-				     CallMgrPartyContext, ndis_params_native(CallParameters));
+	struct ndis_ctx *c = NULL;
+
+	/* A new party context replaces the one CmMakeCall set (condis releases that). */
+	if (Status == NDIS_STATUS_SUCCESS && CallMgrPartyContext)
+		Status = ndis_ctx_for(NdisVcHandle, true, CallMgrPartyContext, &c);
+	condis_cm_make_call_complete(ndis_status_to_native(Status), NDIS__VC(NdisVcHandle), c,
+				     ndis_params_native(CallParameters));
 }
 EXPORT_SYMBOL_NS_GPL(NdisCmMakeCallComplete, NDIS);
 
@@ -412,8 +478,12 @@ void NdisCmAddPartyComplete(NDIS_STATUS Status, NDIS_HANDLE NdisPartyHandle,
 			    NDIS_HANDLE CallMgrPartyContext,
 			    PCO_CALL_PARAMETERS CallParameters)
 {
+	struct ndis_ctx *c = NULL;
+
+	if (Status == NDIS_STATUS_SUCCESS && CallMgrPartyContext)
+		Status = ndis_ctx_for(NdisPartyHandle, true, CallMgrPartyContext, &c);
 	condis_cm_add_party_complete(ndis_status_to_native(Status), NDIS__PARTY(NdisPartyHandle),
-				     CallMgrPartyContext, ndis_params_native(CallParameters));
+				     c, ndis_params_native(CallParameters));
 }
 EXPORT_SYMBOL_NS_GPL(NdisCmAddPartyComplete, NDIS);
 
@@ -595,11 +665,16 @@ NDIS_STATUS NdisMCmCreateVc(NDIS_HANDLE MiniportAdapterHandle,
 			    NDIS_HANDLE NdisAfHandle, NDIS_HANDLE MiniportVcContext,
 			    PNDIS_HANDLE NdisVcHandle)
 {
-	int err = condis_mcm_create_vc(ndis_native_adapter(MiniportAdapterHandle),
-				       NDIS__AF(NdisAfHandle), MiniportVcContext,
-				       (struct condis_vc **)NdisVcHandle);
+	struct ndis_miniport_adapter *ad = ndis_adapter_of(MiniportAdapterHandle);
+	struct ndis_ctx *c;
 
-	return ndis_status_from_native(err);
+	if (!ad)
+		return ndis_status_from_native(-EBADF);
+	c = ndis_ctx_new(&ad->driver->obj, MiniportVcContext);
+	if (!c)
+		return NDIS_STATUS_RESOURCES;
+	return ndis_ctx_handed(c, condis_mcm_create_vc(ad->native, NDIS__AF(NdisAfHandle), c,
+						       (struct condis_vc **)NdisVcHandle));
 }
 EXPORT_SYMBOL_NS_GPL(NdisMCmCreateVc, NDIS);
 
@@ -668,6 +743,7 @@ NDIS_STATUS NdisMCmOidRequest(NDIS_HANDLE NdisAfHandle, NDIS_HANDLE NdisVcHandle
 
 	if (!n)
 		return NDIS_STATUS_NOT_SUPPORTED;
+	OidRequest->NdisCompat.requester = condis_driver_priv(NdisAfHandle, true);
 	err = condis_mcm_oid_request(NDIS__AF(NdisAfHandle), NDIS__VC(NdisVcHandle),
 				     NDIS__PARTY(NdisPartyHandle), n);
 	if (err != CONDIS_PENDING)
@@ -689,12 +765,19 @@ EXPORT_SYMBOL_NS_GPL(NdisMCmOidRequest, NDIS);
 NDIS_STATUS NdisCoCreateVc(NDIS_HANDLE NdisBindingHandle, NDIS_HANDLE NdisAfHandle,
 			   NDIS_HANDLE ProtocolVcContext, PNDIS_HANDLE NdisVcHandle)
 {
+	struct ndis_binding *b;
+	struct ndis_ctx *c;
+
 	if (!NdisVcHandle || *NdisVcHandle)
 		return NDIS_STATUS_INVALID_PARAMETER;	/* must be NULL on input */
-	return ndis_status_from_native(condis_co_create_vc(ndis_native_binding(NdisBindingHandle),
-							   NDIS__AF(NdisAfHandle),
-							   ProtocolVcContext,
-							   (struct condis_vc **)NdisVcHandle));
+	b = ndis_binding_of(NdisBindingHandle);
+	if (!b)
+		return ndis_status_from_native(-EBADF);
+	c = ndis_ctx_new(&b->driver->obj, ProtocolVcContext);
+	if (!c)
+		return NDIS_STATUS_RESOURCES;
+	return ndis_ctx_handed(c, condis_co_create_vc(b->native, NDIS__AF(NdisAfHandle), c,
+						      (struct condis_vc **)NdisVcHandle));
 }
 EXPORT_SYMBOL_NS_GPL(NdisCoCreateVc, NDIS);
 
@@ -762,11 +845,14 @@ NDIS_STATUS NdisCoOidRequest(NDIS_HANDLE NdisBindingHandle, NDIS_HANDLE NdisAfHa
 			     PNDIS_OID_REQUEST OidRequest)
 {
 	struct condis_oid_request *n = ndis_oid_prepare(OidRequest);
+	struct ndis_binding *b;
 	int err;
 
 	if (!n)
 		return NDIS_STATUS_NOT_SUPPORTED;
-	err = condis_co_oid_request(ndis_native_binding(NdisBindingHandle), NDIS__AF(NdisAfHandle),
+	b = ndis_binding_of(NdisBindingHandle);
+	OidRequest->NdisCompat.requester = b ? &b->driver->obj : NULL;
+	err = condis_co_oid_request(b ? b->native : NULL, NDIS__AF(NdisAfHandle),
 				    NDIS__VC(NdisVcHandle), NDIS__PARTY(NdisPartyHandle), n);
 	if (err != CONDIS_PENDING)
 		ndis_oid_results_to_ndis(OidRequest, n);
@@ -810,7 +896,8 @@ static void ndis_complete_unsent(struct condis_vc *vc, PNET_BUFFER_LIST nbls)
 		pr_warn_ratelimited("cannot complete refused sends: their NBL pool is not a protocol's\n");
 		return;
 	}
-	drv->co.CoSendNetBufferListsCompleteHandler(condis_vc_owner_context(vc), nbls, 0);
+	drv->co.CoSendNetBufferListsCompleteHandler(ndis_ctx_inner(condis_vc_owner_context(vc)),
+						    nbls, 0);
 }
 
 /**

@@ -7,7 +7,7 @@
 #ifndef _NDIS_COCALLS_H
 #define _NDIS_COCALLS_H
 
-#include <ndis/tramp.h>
+#include <ndis/register.h>
 
 #define NDIS__AF(h)	((struct condis_af *)(h))
 #define NDIS__SAP(h)	((struct condis_sap *)(h))

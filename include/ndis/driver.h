@@ -9,22 +9,25 @@
  * NdisProtocolHandle (struct ndis_protocol_driver), NdisBindingHandle
  * (struct ndis_binding), NdisMiniportDriverHandle (struct
  * ndis_miniport_driver) and MiniportAdapterHandle (struct
- * ndis_miniport_adapter).  Contexts (ProtocolBindingContext,
- * ProtocolVcContext, MiniportAdapterContext, ...) are the driver's and go
- * through condis unchanged, except that an MCM's adapter context reaches
- * condis as its struct ndis_miniport_adapter (condis gets its adapter
- * context before MiniportInitializeEx names the driver's).
+ * ndis_miniport_adapter).
  *
  * Callbacks.  condis calls a native ops table; NDIS calls a driver's
- * characteristics.  The trampolines between the two (ndis_tramp.h) are
- * static functions of every translation unit that includes <ndis/ndis.h>,
- * and the one that registers a driver installs its own, which reach that
- * driver through a pointer private to the unit (ndis__protocol,
- * ndis__miniport).  So no per-object state is needed, and the rule is:
- * one protocol driver and one miniport driver per source file that calls
- * NdisRegisterProtocolDriver() / NdisMRegisterMiniportDriver(), and at
- * most one call-manager role among them.  The functions themselves
- * (NdisXxx) may be called from any source file.
+ * characteristics.  The trampolines between the two are ndis.ko's
+ * (ndis/tramp.c), one set for every NDIS driver, so each context condis
+ * passes them names its driver: the binding context condis gets is the
+ * compat binding, an adapter's context its compat adapter, and each AF,
+ * SAP, VC and party context a driver gives (as an argument, through an out
+ * parameter of a handler such as ClCreateVc or CmMakeCall, or with a
+ * completion such as NdisCmOpenAddressFamilyComplete) reaches condis
+ * wrapped in a struct ndis_ctx {driver, the driver's context}.  A wrapper
+ * or compat binding is freed when condis says it will never pass it again
+ * (release_ctx in <net/condis.h>: its object is freed, or a completion
+ * replaced it), or at once when the call that would have handed it over
+ * fails.  So there
+ * is no state per source file: any number of protocol and miniport
+ * drivers (clients, call managers, MCMs, miniports) may register from one
+ * module, even from one source file, and a driver's handlers may live in
+ * any of its files.
  */
 #ifndef _NDIS_DRIVER_H
 #define _NDIS_DRIVER_H
@@ -502,6 +505,7 @@ enum ndis_object_kind {
 	NDIS_OBJ_BINDING,
 	NDIS_OBJ_MINIPORT,
 	NDIS_OBJ_ADAPTER,
+	NDIS_OBJ_CTX,
 };
 
 /**
@@ -528,10 +532,6 @@ struct ndis_object {
  * @has_cl: @cl was set
  * @has_cm: @cm was set
  * @registering: inside NdisRegisterProtocolDriver(): tables may be set
- * @slot: the registering unit's pointer to this driver, cleared on
- *	deregistration
- * @lock: protects @bindings
- * @bindings: its &struct ndis_binding objects
  * @name: its name, for condis
  */
 struct ndis_protocol_driver {
@@ -545,9 +545,6 @@ struct ndis_protocol_driver {
 	NDIS_CO_CALL_MANAGER_OPTIONAL_HANDLERS cm;
 	bool has_co, has_cl, has_cm;
 	bool registering;
-	struct ndis_protocol_driver **slot;
-	struct mutex lock;	/* protects bindings */
-	struct list_head bindings;
 	char name[NDIS_COMPAT_NAME_MAX];
 };
 
@@ -557,14 +554,16 @@ struct ndis_protocol_driver {
  * @native: condis's binding
  * @driver: the protocol that opened it
  * @context: the protocol's ProtocolBindingContext
- * @node: in the driver's bindings list
+ *
+ * condis's context for the binding: its callbacks find the driver here.
+ * Freed when condis releases it (release_ctx), not when the driver closes
+ * the binding: condis may pass it until its binding object is freed.
  */
 struct ndis_binding {
 	struct ndis_object obj;
 	struct condis_binding *native;
 	struct ndis_protocol_driver *driver;
 	NDIS_HANDLE context;
-	struct list_head node;
 };
 
 /**
@@ -579,7 +578,6 @@ struct ndis_binding {
  * @has_co: @co was set
  * @has_cm: @cm was set: an MCM
  * @registering: inside NdisMRegisterMiniportDriver(): tables may be set
- * @slot: the registering unit's pointer to this driver
  * @lock: protects @adapters
  * @adapters: its &struct ndis_miniport_adapter objects
  * @name: its name, for condis
@@ -594,7 +592,6 @@ struct ndis_miniport_driver {
 	NDIS_CO_CALL_MANAGER_OPTIONAL_HANDLERS cm;
 	bool has_co, has_cm;
 	bool registering;
-	struct ndis_miniport_driver **slot;
 	struct mutex lock;	/* protects adapters */
 	struct list_head adapters;
 	char name[NDIS_COMPAT_NAME_MAX];
@@ -626,6 +623,24 @@ struct ndis_miniport_adapter {
 	NDIS_STATUS state_status;
 	struct list_head node;
 	char name[NDIS_COMPAT_NAME_MAX];
+};
+
+/**
+ * struct ndis_ctx - what condis holds for a driver's AF, SAP, VC or party
+ *	context
+ * @obj: its header (%NDIS_OBJ_CTX)
+ * @driver: the driver it belongs to: a &struct ndis_protocol_driver (a
+ *	client's or stand-alone CM's) or a &struct ndis_miniport_driver (an
+ *	MCM's or miniport's)
+ * @context: the driver's own context, what its handlers get
+ *
+ * Made by ndis.ko when the context reaches condis, freed by ndis.ko's
+ * release_ctx (see the top of this file).  Never seen by a driver.
+ */
+struct ndis_ctx {
+	struct ndis_object obj;
+	struct ndis_object *driver;
+	NDIS_HANDLE context;
 };
 
 /* The compat object behind @h if it is one of @kind, else NULL (and a warning). */

@@ -11,13 +11,15 @@
  *   nbl.h      NET_BUFFER_LIST, NET_BUFFER, MDL over sk_buffs
  *   os.h       spin locks, memory, timers, work items, events, interlocked
  *   driver.h   registration structures and the compat handles
- *   tramp.h    the trampolines, driver registration, binding, adapters
+ *   register.h driver registration, binding, adapters
  *   cocalls.h  the CoNDIS functions (NdisCl*, NdisCm*, NdisMCm*, NdisCo*,
  *              NdisMCo*)
  *
- * The CoNDIS functions are exported by ndis.ko (ndis/), the compat
- * library, as ndis.sys is on Windows; the trampolines and registration
- * are still static to the source file that registers (<ndis/tramp.h>).
+ * Every function is exported by ndis.ko (ndis/), the compat library, as
+ * ndis.sys is on Windows, and so are the trampolines that carry condis's
+ * callbacks to a driver's handlers: nothing is compiled into the driver,
+ * which may register any number of protocol and miniport drivers from any
+ * of its source files.
  * condis itself (cond/) never includes these headers.
  *
  * The header imports condis's symbol namespace for the module that
@@ -37,7 +39,7 @@
 #include <ndis/nbl.h>
 #include <ndis/os.h>
 #include <ndis/driver.h>
-#include <ndis/tramp.h>
+#include <ndis/register.h>
 #include <ndis/cocalls.h>
 
 /*

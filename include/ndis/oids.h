@@ -116,6 +116,8 @@ struct _NDIS_OID_REQUEST;
  * @complete: for an NdisOidRequest(): the protocol's
  *	ProtocolOidRequestComplete; NULL for a CoNDIS request
  * @binding_ctx: for an NdisOidRequest(): its ProtocolBindingContext
+ * @requester: for a CoNDIS request an NDIS driver sent: that driver (a
+ *	&struct ndis_object), whose completion handler gets it back
  */
 struct ndis_oid_compat {
 	struct condis_oid_request native;
@@ -125,6 +127,7 @@ struct ndis_oid_compat {
 	void (*complete)(NDIS_HANDLE binding_ctx, struct _NDIS_OID_REQUEST *r,
 			 NDIS_STATUS status);
 	NDIS_HANDLE binding_ctx;
+	void *requester;
 };
 
 /*

@@ -256,6 +256,26 @@ struct condis_skb_cb {
 /* condis_mco_indicate_receive() flags */
 #define CONDIS_RECEIVE_RESOURCES	0x1	/* copy now: the skbs go back on return */
 
+/*
+ * Contexts condis keeps.  A driver gives condis a context for each
+ * binding, AF, SAP, VC and party it has a part in: as an argument of the
+ * call that creates the object (condis_open_adapter(), condis_cl_open_af(),
+ * condis_co_create_vc(), ...),
+ * through an out parameter of a callback (open_af, create_vc, make_call,
+ * ...) or with a completion (condis_cm_open_af_complete(), ...), and
+ * condis passes it back in that driver's callbacks.  A driver whose ops
+ * table has release_ctx learns when condis is done with each one: it is
+ * called once for every non-NULL context condis kept, when the object
+ * holding it is freed (after the last callback that passes it), or when a
+ * completion replaces it with another.  condis keeps no context of a call
+ * that fails (returns an error other than %CONDIS_PENDING), nor one that
+ * a failing callback set, except the party context make_call and
+ * add_party set, which is kept whatever they return.  release_ctx may run
+ * after the driver deregistered: whoever provides it (ndis.ko, whose
+ * wrapper contexts tell its callbacks which NDIS driver they are for)
+ * must stay loaded until the objects are freed.
+ */
+
 /**
  * struct condis_protocol_ops - what every protocol driver provides
  * @bind_adapter: an adapter appeared (or existed when the protocol
@@ -283,6 +303,10 @@ struct condis_skb_cb {
  *	for the adapter (@vc_ctx NULL) or for a VC this protocol shares
  *	(@vc_ctx its context).  Never two at a time for one binding.
  *	Context: any.
+ * @release_ctx: optional: condis will never pass @binding_ctx again: the
+ *	binding object is freed, after its last callback (see "Contexts
+ *	condis keeps" above; not for a condis_open_adapter() that failed),
+ *	in any context (an RCU callback).
  */
 struct condis_protocol_ops {
 	int (*bind_adapter)(void *proto_priv, struct condis_adapter *adapter);
@@ -293,6 +317,7 @@ struct condis_protocol_ops {
 	void (*co_receive)(void *binding_ctx, void *vc_ctx, struct sk_buff_head *skbs,
 			   unsigned int flags);
 	void (*co_send_complete)(void *vc_ctx, struct sk_buff_head *skbs);
+	void (*release_ctx)(void *binding_ctx);
 };
 
 /**
@@ -364,6 +389,9 @@ struct condis_protocol_ops {
  *	condis_cl_close_call(); with a non-zero @status a VC the client
  *	created must then be deleted, not reused.  @data holds @size bytes
  *	the peer sent, or is NULL.  Context: any.
+ * @release_ctx: optional: condis will never pass @ctx, an AF, SAP, VC or
+ *	party context of this client, again (see "Contexts condis keeps"
+ *	above).  Context: any (an RCU callback or condis's workqueue).
  */
 struct condis_cl_ops {
 	void (*open_af_complete)(void *cl_af_ctx, struct condis_af *af, int status);
@@ -391,6 +419,7 @@ struct condis_cl_ops {
 			   struct condis_oid_request *req);
 	void (*oid_request_complete)(void *cl_af_ctx, void *cl_vc_ctx, void *cl_party_ctx,
 				     struct condis_oid_request *req, int status);
+	void (*release_ctx)(void *ctx);
 };
 
 /**
@@ -454,6 +483,9 @@ struct condis_cl_ops {
  *	@params are unacceptable, condis_cm_dispatch_incoming_close_call()),
  *	otherwise rejected (deactivate and delete or reuse the VC).  From
  *	condis's workqueue (process context).
+ * @release_ctx: optional: as &condis_cl_ops.release_ctx, for this call
+ *	manager's AF, SAP, VC and party contexts (an MCM's VC contexts
+ *	included).
  */
 struct condis_cm_ops {
 	int (*open_af)(void *cm_binding_ctx, const struct condis_af_type *type,
@@ -481,6 +513,7 @@ struct condis_cm_ops {
 			   struct condis_oid_request *req);
 	void (*oid_request_complete)(void *cm_af_ctx, void *cm_vc_ctx, void *cm_party_ctx,
 				     struct condis_oid_request *req, int status);
+	void (*release_ctx)(void *ctx);
 };
 
 /**
@@ -521,6 +554,8 @@ struct condis_protocol_desc {
  *	condis_mco_oid_request_complete().  Requests are not serialised.
  *	Optional (-EOPNOTSUPP without it); an MCM's miniport part may have
  *	one too.  Context: any.
+ * @release_ctx: optional: as &condis_cl_ops.release_ctx, for the VC
+ *	contexts of a plain miniport (an MCM's go to its &condis_cm_ops).
  */
 struct condis_miniport_ops {
 	int (*create_vc)(void *adapter_ctx, struct condis_vc *vc, void **mp_vc_ctx);
@@ -530,6 +565,7 @@ struct condis_miniport_ops {
 	int (*oid_request)(void *adapter_ctx, void *mp_vc_ctx, struct condis_oid_request *req);
 	void (*send)(void *mp_vc_ctx, struct sk_buff_head *skbs);
 	void (*return_skbs)(void *mp_vc_ctx, struct sk_buff_head *skbs);
+	void (*release_ctx)(void *ctx);
 };
 
 /**
@@ -626,6 +662,7 @@ int condis_mco_indicate_receive(struct condis_vc *vc, struct sk_buff_head *skbs,
 				unsigned int flags);
 void condis_co_return_skbs(struct condis_vc *vc, struct sk_buff_head *skbs);
 void *condis_vc_owner_context(struct condis_vc *vc);
+void *condis_driver_priv(const void *handle, bool cm);
 
 int condis_mco_indicate_status(struct condis_adapter *adapter, struct condis_vc *vc,
 			       const struct condis_status_indication *ind);

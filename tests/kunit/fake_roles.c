@@ -409,6 +409,8 @@ static void fake_cl_co_send_complete(void *vc_ctx, struct sk_buff_head *skbs)
 	fake_co_send_complete(vc_ctx, "cl", skbs);
 }
 
+static void fake_cl_binding_release(void *ctx);
+
 static const struct condis_protocol_ops fake_cl_proto_ops = {
 	.bind_adapter = fake_cl_bind,
 	.unbind_adapter = fake_cl_unbind,
@@ -416,7 +418,46 @@ static const struct condis_protocol_ops fake_cl_proto_ops = {
 	.co_status = fake_cl_co_status,
 	.co_receive = fake_cl_co_receive,
 	.co_send_complete = fake_cl_co_send_complete,
+	.release_ctx = fake_cl_binding_release,
 };
+
+/*
+ * release_ctx of every fake role: nothing is logged (the suites count
+ * callbacks), the test that set fake_release_hook is told.
+ */
+void (*fake_release_hook)(char role, void *ctx);
+
+static void fake_cl_release(void *ctx)
+{
+	void (*hook)(char role, void *ctx) = READ_ONCE(fake_release_hook);
+
+	if (hook)
+		hook('l', ctx);
+}
+
+static void fake_cl_binding_release(void *ctx)
+{
+	void (*hook)(char role, void *ctx) = READ_ONCE(fake_release_hook);
+
+	if (hook)
+		hook('b', ctx);
+}
+
+static void fake_cm_release(void *ctx)
+{
+	void (*hook)(char role, void *ctx) = READ_ONCE(fake_release_hook);
+
+	if (hook)
+		hook('c', ctx);
+}
+
+static void fake_mp_release(void *ctx)
+{
+	void (*hook)(char role, void *ctx) = READ_ONCE(fake_release_hook);
+
+	if (hook)
+		hook('m', ctx);
+}
 
 static const struct condis_cl_ops fake_cl_ops = {
 	.open_af_complete = fake_cl_open_af_complete,
@@ -438,6 +479,7 @@ static const struct condis_cl_ops fake_cl_ops = {
 	.incoming_call_qos_change = fake_cl_incoming_call_qos_change,
 	.oid_request = fake_cl_oid_request,
 	.oid_request_complete = fake_cl_oid_request_complete,
+	.release_ctx = fake_cl_release,
 };
 
 /* ---- the call manager (stand-alone or MCM: same handlers) ------------------ */
@@ -737,6 +779,7 @@ static const struct condis_cm_ops fake_cm_ops = {
 	.modify_call_qos = fake_cm_modify_call_qos,
 	.oid_request = fake_cm_oid_request,
 	.oid_request_complete = fake_cm_oid_request_complete,
+	.release_ctx = fake_cm_release,
 };
 
 /* ---- the plain CO miniport ------------------------------------------------- */
@@ -836,6 +879,7 @@ static const struct condis_miniport_ops fake_mp_ops = {
 	.oid_request = fake_mp_oid_request,
 	.send = fake_mp_send,
 	.return_skbs = fake_mp_return_skbs,
+	.release_ctx = fake_mp_release,
 };
 
 /* An MCM's miniport part: OIDs and data (its VCs are its call manager's). */

@@ -165,6 +165,13 @@ void fake_world_hold_wq(struct fake_world *w);
 void fake_world_release_wq(struct fake_world *w);
 
 void fake_log_add(struct fake_world *w, const char *fmt, ...) __printf(2, 3);
+
+/*
+ * Told of every release_ctx of the fake roles ('l' client, 'b' client
+ * binding, 'c' call manager, 'm' plain miniport) while set; a suite sets
+ * it for one test.
+ */
+extern void (*fake_release_hook)(char role, void *ctx);
 unsigned int fake_count(struct fake_world *w, const char *prefix);
 int fake_index(struct fake_world *w, const char *prefix);
 struct task_struct *fake_task(struct fake_world *w, const char *prefix);

@@ -303,6 +303,9 @@ static void ndis_dispatch_on_closing_sap_or_af_is_failure(struct kunit *test)
 	FAKE_EXPECT_ONCE(test, w, "cl.incoming_call");
 }
 
+/* ndis.ko's call-manager trampolines (ndis/tramp.c), exported for KUnit. */
+extern const struct condis_cm_ops ndis_cm_ops;
+
 static atomic_t ndis_test_notify_close_calls;
 static NDIS_HANDLE ndis_test_notify_close_ctx;
 static NDIS_STATUS ndis_test_notify_close_status;
@@ -344,11 +347,10 @@ static void ndis_test_cm_table_rev1(NDIS_DRIVER_OPTIONAL_HANDLERS *h)
  */
 static void ndis_cm_rev1_table_notify_close_af_complete_is_called(struct kunit *test)
 {
-	struct ndis_protocol_driver *saved_p = ndis__protocol;
-	struct ndis_miniport_driver *saved_m = ndis__miniport;
 	struct ndis_protocol_driver *p;
 	struct ndis_miniport_driver *m;
 	NDIS_DRIVER_OPTIONAL_HANDLERS h;
+	struct ndis_ctx c = { .obj = { NDIS_COMPAT_MAGIC, NDIS_OBJ_CTX } };
 	int ctx;
 
 	BUILD_BUG_ON(NDIS_SIZEOF_CO_CALL_MANAGER_OPTIONAL_HANDLERS_REVISION_1 !=
@@ -370,9 +372,9 @@ static void ndis_cm_rev1_table_notify_close_af_complete_is_called(struct kunit *
 	KUNIT_ASSERT_EQ(test, NdisSetOptionalHandlers(p, &h), NDIS_STATUS_SUCCESS);
 	KUNIT_EXPECT_TRUE(test, p->has_cm);
 	atomic_set(&ndis_test_notify_close_calls, 0);
-	ndis__protocol = p;
-	ndis__miniport = NULL;
-	ndis__cm_notify_close_af_complete(&ctx, 0);
+	c.driver = &p->obj;
+	c.context = &ctx;
+	ndis_cm_ops.notify_close_af_complete(&c, 0);
 	KUNIT_EXPECT_EQ(test, atomic_read(&ndis_test_notify_close_calls), 1);
 	KUNIT_EXPECT_PTR_EQ(test, ndis_test_notify_close_ctx, (NDIS_HANDLE)&ctx);
 	KUNIT_EXPECT_EQ(test, ndis_test_notify_close_status, NDIS_STATUS_SUCCESS);
@@ -383,15 +385,11 @@ static void ndis_cm_rev1_table_notify_close_af_complete_is_called(struct kunit *
 	KUNIT_EXPECT_TRUE(test, m->has_cm);
 	atomic_set(&ndis_test_notify_close_calls, 0);
 	ndis_test_notify_close_ctx = NULL;
-	ndis__protocol = NULL;
-	ndis__miniport = m;
-	ndis__cm_notify_close_af_complete(&ctx, -EBUSY);
+	c.driver = &m->obj;
+	ndis_cm_ops.notify_close_af_complete(&c, -EBUSY);
 	KUNIT_EXPECT_EQ(test, atomic_read(&ndis_test_notify_close_calls), 1);
 	KUNIT_EXPECT_PTR_EQ(test, ndis_test_notify_close_ctx, (NDIS_HANDLE)&ctx);
 	KUNIT_EXPECT_EQ(test, ndis_test_notify_close_status, NDIS_STATUS_NOT_ACCEPTED);
-
-	ndis__protocol = saved_p;
-	ndis__miniport = saved_m;
 }
 
 /* NDIS 6 requires CmNotifyCloseAfCompleteHandler: a table without it is refused. */
