@@ -428,10 +428,14 @@ static void condis_af_cm_done(struct condis_af *af, enum condis_af_state expect,
 {
 	spin_lock_bh(&af->lock);
 	if (af->state != expect || af->cm_done || af->close_refused) {
+		/* A refused success's context would have been kept: it is released. */
+		if (status || cm_af_ctx == af->cm_af_ctx)
+			cm_af_ctx = NULL;
 		spin_unlock_bh(&af->lock);
 		condis_bad_input("%s: AF %u has no %s in flight (a second completion?)",
 				 who, af->obj.id,
 				 expect == CONDIS_AF_STATE_OPENING ? "open" : "close");
+		condis_ctx_release(af->cm_release, cm_af_ctx);
 		return;
 	}
 	af->cm_done = true;

@@ -233,14 +233,15 @@ static void call_completed(struct condis_vc *vc, enum condis_call_op op, int sta
 			swap(vc->call_party->cm_party_ctx, cm_party_ctx);
 		else
 			cm_party_ctx = NULL;
+	} else if (status || (vc->call_party && cm_party_ctx == vc->call_party->cm_party_ctx)) {
+		cm_party_ctx = NULL;	/* refused: only a success's context is released */
 	}
 	spin_unlock_bh(&vc->lock);
-	if (ok) {
-		condis_ctx_release(vc->cm_release, cm_party_ctx);
+	condis_ctx_release(vc->cm_release, cm_party_ctx);
+	if (ok)
 		queue_work(condis_wq_get(), &vc->call_work);
-	} else {
+	else
 		condis_bad_input("%s: VC %u has no such operation in flight", who, vc->obj.id);
-	}
 	condis_vc_put(vc);
 }
 

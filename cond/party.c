@@ -280,15 +280,16 @@ static void party_completed(struct condis_party *party, enum condis_party_op op,
 			cm_party_ctx = NULL;
 		if (params)
 			party->params = params;
+	} else if (status || cm_party_ctx == party->cm_party_ctx) {
+		cm_party_ctx = NULL;	/* refused: only a success's context is released */
 	}
 	spin_unlock_bh(&party->vc->lock);
-	if (ok) {
-		condis_ctx_release(party->vc->cm_release, cm_party_ctx);
+	condis_ctx_release(party->vc->cm_release, cm_party_ctx);
+	if (ok)
 		queue_work(condis_wq_get(), &party->work);
-	} else {
+	else
 		condis_bad_input("%s: party %u has no such operation in flight", who,
 				 party->obj.id);
-	}
 	condis_party_put(party);
 }
 

@@ -189,6 +189,8 @@ int condis_cl_register_sap(struct condis_af *af, void *cl_sap_ctx,
 		/* The CM completed and also returned a result: take the completion. */
 		condis_bad_input("register_sap of %s returned %d after completing",
 				 af->binding->adapter->name, ret);
+		if (!ret && cm_sap_ctx != READ_ONCE(s->cm_sap_ctx))
+			condis_ctx_release(af->cm_release, cm_sap_ctx);	/* not kept */
 		return CONDIS_PENDING;
 	}
 	if (ret) {
@@ -229,6 +231,9 @@ void condis_cm_register_sap_complete(int status, struct condis_sap *sap, void *c
 	}
 	if (test_and_set_bit(CONDIS_SAP_REG_DONE, &sap->flags)) {
 		condis_bad_input("cm_register_sap_complete: SAP %u completed twice", sap->obj.id);
+		/* A refused success's context would have been kept: it is released. */
+		if (!status && cm_sap_ctx != READ_ONCE(sap->cm_sap_ctx))
+			condis_ctx_release(sap->af->cm_release, cm_sap_ctx);
 		condis_sap_put(sap);
 		return;
 	}

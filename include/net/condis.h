@@ -260,16 +260,17 @@ struct condis_skb_cb {
  * Contexts condis keeps.  A driver gives condis a context for each
  * binding, AF, SAP, VC and party it has a part in: as an argument of the
  * call that creates the object (condis_open_adapter(), condis_cl_open_af(),
- * condis_co_create_vc(), ...),
- * through an out parameter of a callback (open_af, create_vc, make_call,
- * ...) or with a completion (condis_cm_open_af_complete(), ...), and
- * condis passes it back in that driver's callbacks.  A driver whose ops
- * table has release_ctx learns when condis is done with each one: it is
- * called once for every non-NULL context condis kept, when the object
- * holding it is freed (after the last callback that passes it), or when a
- * completion replaces it with another.  condis keeps no context of a call
- * that fails (returns an error other than %CONDIS_PENDING), nor one that
- * a failing callback set, except the party context make_call and
+ * condis_co_create_vc(), ...), through an out parameter of a callback
+ * (open_af, create_vc, make_call, ...) or with a completion
+ * (condis_cm_open_af_complete(), ...), and condis passes it back in that
+ * driver's callbacks.  A driver whose ops table has release_ctx learns
+ * when condis is done with each one: it is called once for every non-NULL
+ * context condis kept, when the object holding it is freed (after the
+ * last callback that passes it), when a completion replaces it with
+ * another, or at once when condis refuses the successful completion (a
+ * second one) or handler return that gave it.  condis keeps no context of
+ * a call that fails (returns an error other than %CONDIS_PENDING), nor one
+ * that a failing callback set, except the party context make_call and
  * add_party set, which is kept whatever they return.  release_ctx may run
  * after the driver deregistered: whoever provides it (ndis.ko, whose
  * wrapper contexts tell its callbacks which NDIS driver they are for)

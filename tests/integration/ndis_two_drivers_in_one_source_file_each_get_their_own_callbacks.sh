@@ -54,9 +54,11 @@ for d in mcmA mcmB; do
 	expect_count $d initialize 1
 	expect_count $d open_af 2
 done
+# af_notify: at least once per binding (condis may repeat it for a binding
+# made while the AF's own notification was queued; the clients open once).
 for d in clA clB; do
 	expect_count $d bind 2
-	expect_count $d af_notify 2
+	[ "$(count $d af_notify)" -ge 2 ] || fail "$d af_notify: $(count $d af_notify)"
 done
 
 echo call >$NM/ctl || fail "ctl call"

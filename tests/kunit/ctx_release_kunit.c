@@ -85,7 +85,7 @@ static struct fake_world *recording_world(struct kunit *test)
 	return w;
 }
 
-static char tok_vc, tok_sap, tok_binding;
+static char tok_vc, tok_sap, tok_binding, tok_second;
 
 /* A binding's context is released once, when the binding is freed after its close. */
 static void binding_ctx_released_once_after_the_binding_is_freed(struct kunit *test)
@@ -157,6 +157,33 @@ static void ctx_of_a_failed_call_is_not_released(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, released('l', &tok_sap), 0);
 }
 
+/*
+ * A second (refused) successful completion of a pended open: its context
+ * is not kept and is released at once; the first one's goes with the AF.
+ */
+static void ctx_of_a_refused_completion_is_released_at_once(struct kunit *test)
+{
+	struct fake_world *w = recorded_world(test);
+
+	w->cm.open_af = CONDIS_PENDING;
+	KUNIT_ASSERT_EQ(test, condis_cl_open_af(w->cl_binding, &w->af_type, w, &w->cl_af),
+			CONDIS_PENDING);
+	condis_cm_open_af_complete(0, w->cm_last_af, w);
+	fake_world_settle(w);
+	FAKE_EXPECT_ONCE(test, w, "cl.open_af_complete 0");
+	condis_cm_open_af_complete(0, w->cm_last_af, &tok_second);
+	drain(w);
+	KUNIT_EXPECT_EQ(test, released('c', &tok_second), 1);
+	KUNIT_EXPECT_EQ(test, nr_releases, 1);
+	FAKE_EXPECT_ONCE(test, w, "cl.open_af_complete 0");
+
+	KUNIT_ASSERT_EQ(test, condis_cl_close_af(w->cl_af), CONDIS_PENDING);
+	drain(w);
+	KUNIT_EXPECT_EQ(test, released('c', w), 1);
+	KUNIT_EXPECT_EQ(test, released('c', &tok_second), 1);
+	w->cl_af = NULL;
+}
+
 /* condis_driver_priv(): the priv the client or CM of a handle registered with. */
 static void driver_priv_names_the_drivers_of_a_handle(struct kunit *test)
 {
@@ -179,6 +206,7 @@ static struct kunit_case condis_ctx_release_cases[] = {
 			 fake_kind_gen_params),
 	KUNIT_CASE_PARAM(ctx_released_once_after_its_object_is_freed, fake_kind_gen_params),
 	KUNIT_CASE_PARAM(ctx_of_a_failed_call_is_not_released, fake_kind_gen_params),
+	KUNIT_CASE_PARAM(ctx_of_a_refused_completion_is_released_at_once, fake_kind_gen_params),
 	KUNIT_CASE_PARAM(driver_priv_names_the_drivers_of_a_handle, fake_kind_gen_params),
 	{}
 };

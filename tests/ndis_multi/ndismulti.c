@@ -57,6 +57,7 @@ typedef struct _MULTI_BINDING {
 	char Adapter[NDIS_COMPAT_NAME_MAX];
 	LIST_ENTRY Link;
 	struct _MULTI_CL_AF *Af;	/* its open AF, or NULL; under Multi.Lock */
+	BOOLEAN Opening;		/* an open of the AF was started; under Multi.Lock */
 } MULTI_BINDING, *PMULTI_BINDING;
 
 typedef struct _MULTI_CL_AF {
@@ -207,12 +208,25 @@ static NDIS_STATUS ClUnbind(PMULTI_DRIVER Me, NDIS_HANDLE UnbindContext, NDIS_HA
 static void ClAfNotify(PMULTI_DRIVER Me, NDIS_HANDLE BindingCtx, PCO_ADDRESS_FAMILY Family)
 {
 	PMULTI_BINDING b = BindingCtx;
+	BOOLEAN opening;
 	PMULTI_CL_AF af;
 	NDIS_STATUS status;
 
 	MultiEvent(Me, EV_AF_NOTIFY, MultiOwner(b));
 	if (Family->AddressFamily != MULTI_AF)
 		return;
+	/*
+	 * One open per binding: condis may notify an AF twice when the
+	 * binding came while the AF's own notification was still queued.
+	 */
+	NdisAcquireSpinLock(&Multi.Lock);
+	opening = b->Opening;
+	b->Opening = TRUE;
+	NdisReleaseSpinLock(&Multi.Lock);
+	if (opening) {
+		MultiLog("%s af_notify again on %s", Me->Name, b->Adapter);
+		return;
+	}
 	af = MultiAlloc(sizeof(*af));
 	if (!af)
 		return;
