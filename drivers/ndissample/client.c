@@ -5,7 +5,9 @@
  *
  * It binds to every adapter, opens the loopback address family when the
  * MCM advertises it, and on request (client_linux.c) registers and
- * deregisters SAPs, places, closes and sends on calls, and queries OIDs.
+ * deregisters SAPs, places, closes and sends on calls (multipoint calls
+ * too, adding and dropping their parties), changes their QoS, and queries
+ * OIDs.
  * Incoming calls are accepted, accepted late (pended answer) or rejected
  * as configured.  Received packets are checked and returned at once.
  *
@@ -424,13 +426,8 @@ void ClNotifyWorker(PVOID WorkItemContext, NDIS_HANDLE NdisIoWorkItemHandle)
 
 static void ClFreeBinding(PCL_BINDING Binding)
 {
-	while (!IsListEmpty(&Binding->Calls)) {
-		PCL_CALL call = CONTAINING_RECORD(RemoveHeadList(&Binding->Calls), CL_CALL, Link);
-
-		NdisFreeIoWorkItem(call->AnswerWork);
-		ClFree(call->Params);
-		ClFree(call);
-	}
+	while (!IsListEmpty(&Binding->Calls))
+		ClFreeCall(CONTAINING_RECORD(RemoveHeadList(&Binding->Calls), CL_CALL, Link));
 	while (!IsListEmpty(&Binding->Saps))
 		ClFree(CONTAINING_RECORD(RemoveHeadList(&Binding->Saps), CL_SAP, Link));
 	NdisFreeNetBufferListPool(Binding->TxPool);
