@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * ndisclient: a CoNDIS client for the loopback medium of <ndisloop.h>,
+ * ndisclient: a CoNDIS client for the loopback medium of <ndisloop.h> (and
+ * conic's, which names services the same way),
  * written against the NDIS compat headers only (client.c), with a Linux
  * shim for module init and the debugfs control file (client_linux.c).
  *
@@ -30,6 +31,14 @@
 #include "ndisloop.h"
 
 #define CL_TAG		0x6c436c4e	/* 'NlCl' */
+/*
+ * The other address family the client opens: conic's (drivers/conic,
+ * include/net/conic.h), whose SAPs, called names and FLOWSPECs are the
+ * loopback medium's, so the client places the same calls over conic's
+ * call manager (client_linux.c checks the values match).
+ */
+#define CL_CONIC_AF	0x00008C01
+#define CL_CONIC_AF_MAJOR	1
 /* How long a control command or the teardown waits for one completion (ms). */
 #define CL_WAIT_MS	10000
 /* Ids of incoming calls start here. */

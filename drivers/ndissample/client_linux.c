@@ -26,9 +26,15 @@
 #include <linux/debugfs.h>
 #include <linux/module.h>
 #include <linux/uaccess.h>
+#include <net/conic.h>
 
 #include "client.h"
 #include "evlog.h"
+
+/* conic's medium names services as the loopback medium does (client.h). */
+static_assert(CL_CONIC_AF == CONIC_AF_FAMILY && CL_CONIC_AF_MAJOR == CONIC_AF_MAJOR &&
+	      NDISLOOP_SAP_TYPE == CONIC_SAP_TYPE && NDISLOOP_NAME_MAX == CONIC_SAP_NAME_MAX &&
+	      NDISLOOP_PARAM_CALLED == CONIC_CM_CALLED_SAP);
 
 static DRIVER_OBJECT ClDriverObject;
 static struct evlog cl_log;
