@@ -154,10 +154,23 @@ grep -qE '^(vc|party) ' $NLOOP/state && fail "the MCM has VCs or parties left"
 # Every completion once, none for a party twice.
 [ "$(ev_count $NCL/events ' n=2')" = 0 ] || fail "a completion came twice"
 
-# Unloading with a live multipoint call of two parties tears it down.
+# The MCM unloads first with a live multipoint call of two parties: the
+# client tears it down (one drop, one close, each completed once) before
+# the adapters halt; then the client; nothing is left.
 nctl mcall 3 ndisloop0 leafa
 nctl addparty 3 2 leafb
 [ "$(condis_parties active)" = 2 ] || { cat $OBJECTS; fail "condis: not 2 active parties"; }
-ndis_unload
+timed_rmmod ndisloop
+# The bindings are gone with their objects: the client's event log tells.
+ev_once $NCL/events 'drop_party_complete call=3 party=2 status=0x00000000 n=1'
+drop=$SEQ
+ev_once $NCL/events 'close_call_complete call=3 status=0x00000000 n=1'
+before "$drop" "$SEQ"
+[ "$(ev_count $NCL/events ' n=2')" = 0 ] || fail "a completion came twice in the teardown"
+[ "$(grep -cE '^ +party ' $OBJECTS)" = 0 ] || { cat $OBJECTS; fail "condis has parties left"; }
+timed_rmmod ndisclient
+wait_for "grep -q 'live objects: 0' $OBJECTS" || { cat $OBJECTS; fail "condis objects left"; }
+rmmod ndis || fail "rmmod ndis"
+rmmod condis || fail "rmmod condis"
 echo "multipoint: every make, add and drop completes once, in NDIS's order; leaves get the root's data"
 exit 0
