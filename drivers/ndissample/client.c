@@ -4,9 +4,10 @@
  * against <ndis/ndis.h> only.  See client.h for its objects and locking.
  *
  * It binds to every adapter, opens the loopback address family when the
- * MCM advertises it, and on request (client_linux.c) registers and
- * deregisters SAPs, places, closes and sends on calls, and queries OIDs.
- * Incoming calls are accepted, accepted late (pended answer) or rejected
+ * MCM advertises it (or conic's, when a conic port's call manager does),
+ * and on request (client_linux.c) registers and deregisters SAPs, places,
+ * closes and sends on calls (multipoint calls too, adding and dropping
+ * their parties), changes their QoS, and queries OIDs.  Incoming calls are accepted, accepted late (pended answer) or rejected
  * as configured.  Received packets are checked and returned at once.
  *
  * As NDIS documents for client calls: when NdisClRegisterSap,
@@ -159,7 +160,8 @@ err_free:
 }
 
 /**
- * ClCoAfRegisterNotify() - ProtocolCoAfRegisterNotify: open the loopback AF, once per binding
+ * ClCoAfRegisterNotify() - ProtocolCoAfRegisterNotify: open the loopback (or conic's) AF, once
+ *	per binding
  * @ProtocolBindingContext: the binding (CL_BINDING)
  * @AddressFamily: the address family
  *
@@ -173,8 +175,10 @@ static void ClCoAfRegisterNotify(NDIS_HANDLE ProtocolBindingContext,
 	NDIS_STATUS status;
 	BOOLEAN open;
 
-	if (AddressFamily->AddressFamily != NDISLOOP_AF ||
-	    AddressFamily->MajorVersion != NDISLOOP_AF_MAJOR)
+	if ((AddressFamily->AddressFamily != NDISLOOP_AF ||
+	     AddressFamily->MajorVersion != NDISLOOP_AF_MAJOR) &&
+	    (AddressFamily->AddressFamily != CL_CONIC_AF ||
+	     AddressFamily->MajorVersion != CL_CONIC_AF_MAJOR))
 		return;
 	NdisAcquireSpinLock(&Cl.Lock);
 	open = !b->Unbinding && b->AfState == ClAfNone;
@@ -424,13 +428,8 @@ void ClNotifyWorker(PVOID WorkItemContext, NDIS_HANDLE NdisIoWorkItemHandle)
 
 static void ClFreeBinding(PCL_BINDING Binding)
 {
-	while (!IsListEmpty(&Binding->Calls)) {
-		PCL_CALL call = CONTAINING_RECORD(RemoveHeadList(&Binding->Calls), CL_CALL, Link);
-
-		NdisFreeIoWorkItem(call->AnswerWork);
-		ClFree(call->Params);
-		ClFree(call);
-	}
+	while (!IsListEmpty(&Binding->Calls))
+		ClFreeCall(CONTAINING_RECORD(RemoveHeadList(&Binding->Calls), CL_CALL, Link));
 	while (!IsListEmpty(&Binding->Saps))
 		ClFree(CONTAINING_RECORD(RemoveHeadList(&Binding->Saps), CL_SAP, Link));
 	NdisFreeNetBufferListPool(Binding->TxPool);

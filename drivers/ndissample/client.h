@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * ndisclient: a CoNDIS client for the loopback medium of <ndisloop.h>,
+ * ndisclient: a CoNDIS client for the loopback medium of <ndisloop.h> (and
+ * conic's, which names services the same way),
  * written against the NDIS compat headers only (client.c), with a Linux
  * shim for module init and the debugfs control file (client_linux.c).
  *
@@ -9,7 +10,8 @@
  *               is open, ClientAfContext)
  *   CL_SAP      a SAP (ProtocolSapContext)
  *   CL_CALL     a call and its VC (ProtocolVcContext)
- * SAPs and calls stay on their binding's lists after they end (state
+ *   CL_PARTY    a party of a multipoint call we made (ProtocolPartyContext)
+ * SAPs, calls and parties stay on their binding's lists after they end (state
  * "gone", "closed", "failed") until the binding goes: a completion that
  * came twice would find them and be counted, never touch freed memory,
  * and the tests read how many of each completion every object got.
@@ -29,6 +31,14 @@
 #include "ndisloop.h"
 
 #define CL_TAG		0x6c436c4e	/* 'NlCl' */
+/*
+ * The other address family the client opens: conic's (drivers/conic,
+ * include/net/conic.h), whose SAPs, called names and FLOWSPECs are the
+ * loopback medium's, so the client places the same calls over conic's
+ * call manager (client_linux.c checks the values match).
+ */
+#define CL_CONIC_AF	0x00008C01
+#define CL_CONIC_AF_MAJOR	1
 /* How long a control command or the teardown waits for one completion (ms). */
 #define CL_WAIT_MS	10000
 /* Ids of incoming calls start here. */
@@ -128,6 +138,47 @@ typedef enum _CL_CALL_STATE {
 	ClCallFailed,		/* make-call failed, or offer rejected */
 } CL_CALL_STATE;
 
+typedef enum _CL_PARTY_STATE {
+	ClPartyAdding,		/* NdisClMakeCall or NdisClAddParty in flight */
+	ClPartyActive,
+	ClPartyDropping,	/* NdisClDropParty in flight */
+	ClPartyDropped,
+	ClPartyFailed,		/* the add failed */
+	ClPartyClosed,		/* the last party, gone with the call */
+} CL_PARTY_STATE;
+
+struct _CL_CALL;
+
+/**
+ * struct _CL_PARTY - a party of a multipoint call we made (ProtocolPartyContext)
+ * @Link: in its call's Parties
+ * @Call: its call
+ * @PartyHandle: NDIS's handle, NULL once it is gone
+ * @Id: its number within the call (1: the party the call was made with)
+ * @State: see CL_PARTY_STATE
+ * @Name: the service name its leaf listens on
+ * @Params: the parameters of its NdisClAddParty (NULL for the first party)
+ * @Done: set when an add or drop completes
+ * @Status: its status
+ * @AddCompletions: ProtocolClAddPartyComplete calls (the first party: none)
+ * @DropCompletions: ProtocolClDropPartyComplete calls
+ * @IncomingDrops: ProtocolClIncomingDropParty calls
+ */
+typedef struct _CL_PARTY {
+	LIST_ENTRY Link;
+	struct _CL_CALL *Call;
+	NDIS_HANDLE PartyHandle;
+	ULONG Id;
+	CL_PARTY_STATE State;
+	char Name[NDISLOOP_NAME_MAX + 1];
+	PCO_CALL_PARAMETERS Params;
+	NDIS_EVENT Done;
+	NDIS_STATUS Status;
+	ULONG AddCompletions;
+	ULONG DropCompletions;
+	ULONG IncomingDrops;
+} CL_PARTY, *PCL_PARTY;
+
 /**
  * struct _CL_CALL - a call and its VC (ProtocolVcContext)
  * @Link: in its binding's Calls
@@ -139,6 +190,14 @@ typedef enum _CL_CALL_STATE {
  * @Sap: the called name (outgoing) or the SAP it came on (incoming)
  * @Params: an outgoing call's parameters, ours
  * @Offer: an incoming call's parameters while our answer is pended
+ * @Multipoint: we made it with a party: a multipoint call we are the root of
+ * @Parties: its CL_PARTYs
+ * @Qos: the parameters of our last NdisClModifyCallQoS
+ * @QosDone: set when a QoS change completes
+ * @QosStatus: its status
+ * @QosCompletions: ProtocolClModifyCallQoSComplete calls
+ * @QosChanges: ProtocolClIncomingCallQoSChange calls
+ * @TxRate: the transmit token rate of the last QoS the call got (bytes/s)
  * @AnswerWork: answers a pended offer
  * @Done: set when a make-call or close-call completes
  * @Status: its status
@@ -165,6 +224,14 @@ typedef struct _CL_CALL {
 	char Sap[NDISLOOP_NAME_MAX + 1];
 	PCO_CALL_PARAMETERS Params;
 	PCO_CALL_PARAMETERS Offer;
+	BOOLEAN Multipoint;
+	LIST_ENTRY Parties;
+	PCO_CALL_PARAMETERS Qos;
+	NDIS_EVENT QosDone;
+	NDIS_STATUS QosStatus;
+	ULONG QosCompletions;
+	ULONG QosChanges;
+	ULONG TxRate;
 	NDIS_HANDLE AnswerWork;
 	NDIS_EVENT Done;
 	NDIS_STATUS Status;
@@ -224,8 +291,11 @@ struct cl_pkt_hdr {
 DRIVER_INITIALIZE ClDriverEntry;
 NDIS_STATUS ClListen(const char *Adapter, const char *Name);
 NDIS_STATUS ClUnlisten(const char *Adapter, const char *Name);
-NDIS_STATUS ClCall(ULONG Id, const char *Adapter, const char *Name);
+NDIS_STATUS ClCall(ULONG Id, const char *Adapter, const char *Name, BOOLEAN Multipoint);
 NDIS_STATUS ClClose(ULONG Id);
+NDIS_STATUS ClAddParty(ULONG Id, ULONG PartyId, const char *Name);
+NDIS_STATUS ClDropParty(ULONG Id, ULONG PartyId);
+NDIS_STATUS ClModifyQos(ULONG Id, ULONG Rate);
 NDIS_STATUS ClSend(ULONG Id, ULONG Count, ULONG Size);
 NDIS_STATUS ClOid(const char *Adapter, BOOLEAN ToCallManager);
 NDIS_STATUS ClMediaState(const char *Adapter);
@@ -240,6 +310,9 @@ void ClFree(PVOID Memory);
 PCL_BINDING ClGetBinding(const char *Adapter);
 void ClPutBinding(PCL_BINDING Binding);
 PCL_CALL ClNewCall(PCL_BINDING Binding, BOOLEAN Outgoing);
+void ClFreeCall(PCL_CALL Call);
+PCO_CALL_PARAMETERS ClNewParams(const char *Name, ULONG Rate);
+PCL_PARTY ClNewParty(PCL_CALL Call, ULONG Id, const char *Name);
 void ClCloseOne(PCL_CALL Call);
 
 /* The handlers client.c registers: client_af.c, client_call.c, client_oid.c. */

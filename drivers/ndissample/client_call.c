@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * ndisclient: the client handlers for VCs and calls, and the placeholders NDIS
- * requires (no multipoint, no QoS changes).
+ * ndisclient: the client handlers for VCs and calls, multipoint calls
+ * (parties) and QoS changes.
  * See client.h for the objects and locking, client.c for the whole.
  */
 #include "client.h"
@@ -24,9 +24,94 @@ PCL_CALL ClNewCall(PCL_BINDING Binding, BOOLEAN Outgoing)
 	call->Binding = Binding;
 	call->Outgoing = Outgoing;
 	call->State = Outgoing ? ClCallMaking : ClCallIdle;
+	call->TxRate = QOS_NOT_SPECIFIED;
+	InitializeListHead(&call->Parties);
 	NdisInitializeEvent(&call->Done);
 	NdisInitializeEvent(&call->TxIdle);
+	NdisInitializeEvent(&call->QosDone);
 	return call;
+}
+
+/* Free a call that is off every list, with its parties and parameters. */
+void ClFreeCall(PCL_CALL Call)
+{
+	while (!IsListEmpty(&Call->Parties)) {
+		PCL_PARTY party = CONTAINING_RECORD(RemoveHeadList(&Call->Parties), CL_PARTY,
+						    Link);
+
+		ClFree(party->Params);
+		ClFree(party);
+	}
+	NdisFreeIoWorkItem(Call->AnswerWork);
+	ClFree(Call->Qos);
+	ClFree(Call->Params);
+	ClFree(Call);
+}
+
+/**
+ * ClNewParams() - call parameters naming a service, with a token rate both ways
+ * @Name: the called service name, 1 to NDISLOOP_NAME_MAX bytes
+ * @Rate: FLOWSPEC TokenRate and PeakBandwidth (bytes/s), or QOS_NOT_SPECIFIED
+ *
+ * Context: any.
+ * Return: the parameters (ClFree()), or NULL.
+ */
+PCO_CALL_PARAMETERS ClNewParams(const char *Name, ULONG Rate)
+{
+	PCO_CALL_MANAGER_PARAMETERS cm;
+	PCO_CALL_PARAMETERS cp;
+	ULONG len = strlen(Name);
+
+	cp = ClAlloc(sizeof(*cp) + sizeof(*cm) + len);
+	if (!cp)
+		return NULL;
+	cm = (PCO_CALL_MANAGER_PARAMETERS)(cp + 1);
+	cm->Transmit.TokenRate = Rate;
+	cm->Transmit.PeakBandwidth = Rate;
+	cm->Receive.TokenRate = Rate;
+	cm->Receive.PeakBandwidth = Rate;
+	cm->CallMgrSpecific.ParamType = NDISLOOP_PARAM_CALLED;
+	cm->CallMgrSpecific.Length = len;
+	NdisMoveMemory(cm->CallMgrSpecific.Parameters, Name, len);
+	cp->CallMgrParameters = cm;
+	return cp;
+}
+
+/**
+ * ClNewParty() - a party of @Call, in state adding, not on its list yet
+ * @Call: a multipoint call of ours
+ * @Id: its number within the call
+ * @Name: the service name its leaf listens on
+ *
+ * Context: any.
+ * Return: the party, or NULL.
+ */
+PCL_PARTY ClNewParty(PCL_CALL Call, ULONG Id, const char *Name)
+{
+	PCL_PARTY party = ClAlloc(sizeof(*party));
+
+	if (!party)
+		return NULL;
+	party->Call = Call;
+	party->Id = Id;
+	party->State = ClPartyAdding;
+	strscpy(party->Name, Name, sizeof(party->Name));
+	NdisInitializeEvent(&party->Done);
+	return party;
+}
+
+/* The one active party of a multipoint call, or NULL; under Cl.Lock. */
+static PCL_PARTY ClActiveParty(PCL_CALL Call, PCL_PARTY Except)
+{
+	PLIST_ENTRY e;
+
+	for (e = Call->Parties.Flink; e != &Call->Parties; e = e->Flink) {
+		PCL_PARTY party = CONTAINING_RECORD(e, CL_PARTY, Link);
+
+		if (party != Except && party->State == ClPartyActive)
+			return party;
+	}
+	return NULL;
 }
 
 /**
@@ -56,8 +141,7 @@ NDIS_STATUS ClCoCreateVc(NDIS_HANDLE ProtocolAfContext, NDIS_HANDLE NdisVcHandle
 	}
 	NdisReleaseSpinLock(&Cl.Lock);
 	if (!ok) {
-		NdisFreeIoWorkItem(call->AnswerWork);
-		ClFree(call);
+		ClFreeCall(call);
 		return NDIS_STATUS_CLOSING;
 	}
 	*ProtocolVcContext = call;
@@ -195,6 +279,7 @@ void ClMakeCallComplete(NDIS_STATUS Status, NDIS_HANDLE ProtocolVcContext,
 			NDIS_HANDLE NdisPartyHandle, PCO_CALL_PARAMETERS CallParameters)
 {
 	PCL_CALL call = ProtocolVcContext;
+	PCL_PARTY party = NULL;
 	NDIS_HANDLE vc = NULL;
 	ULONG n;
 
@@ -206,8 +291,22 @@ void ClMakeCallComplete(NDIS_STATUS Status, NDIS_HANDLE ProtocolVcContext,
 		if (Status != NDIS_STATUS_SUCCESS)
 			vc = call->VcHandle;
 	}
+	/* The party the call was made with: active with it, or gone. */
+	if (call->Multipoint && !IsListEmpty(&call->Parties)) {
+		party = CONTAINING_RECORD(call->Parties.Flink, CL_PARTY, Link);
+		party->Status = Status;
+		if (party->State == ClPartyAdding) {
+			party->State = Status == NDIS_STATUS_SUCCESS ? ClPartyActive :
+								       ClPartyFailed;
+			party->PartyHandle = Status == NDIS_STATUS_SUCCESS ? NdisPartyHandle : NULL;
+		}
+	}
 	NdisReleaseSpinLock(&Cl.Lock);
-	ClLog("make_call_complete call=%u status=0x%08x n=%u", call->Id, Status, n);
+	if (party)
+		ClLog("make_call_complete call=%u status=0x%08x n=%u party=%u handle=%d", call->Id,
+		      Status, n, party->Id, !!NdisPartyHandle);
+	else
+		ClLog("make_call_complete call=%u status=0x%08x n=%u", call->Id, Status, n);
 	if (vc) {
 		/* As NDIS says: after a failed make-call, delete (or reuse) the VC. */
 		NDIS_STATUS st = NdisCoDeleteVc(vc);
@@ -224,7 +323,7 @@ void ClMakeCallComplete(NDIS_STATUS Status, NDIS_HANDLE ProtocolVcContext,
  * ClCloseCallComplete() - ProtocolClCloseCallComplete: a close-call's result; delete our own VC
  * @Status: the result
  * @ProtocolVcContext: the call (CL_CALL)
- * @ProtocolPartyContext: unused (no multipoint)
+ * @ProtocolPartyContext: the last party of a multipoint call (CL_PARTY), or NULL
  *
  * Context: any (<= DISPATCH_LEVEL).
  */
@@ -232,6 +331,7 @@ void ClCloseCallComplete(NDIS_STATUS Status, NDIS_HANDLE ProtocolVcContext,
 			 NDIS_HANDLE ProtocolPartyContext)
 {
 	PCL_CALL call = ProtocolVcContext;
+	PCL_PARTY party = ProtocolPartyContext;
 	NDIS_HANDLE vc = NULL;
 	ULONG n;
 
@@ -242,6 +342,10 @@ void ClCloseCallComplete(NDIS_STATUS Status, NDIS_HANDLE ProtocolVcContext,
 		call->State = ClCallClosed;
 		if (call->Outgoing)
 			vc = call->VcHandle;	/* ours to delete */
+		if (party) {
+			party->State = ClPartyClosed;	/* the last party left with the call */
+			party->PartyHandle = NULL;
+		}
 	} else if (call->State == ClCallClosing) {
 		call->State = ClCallConnected;
 	}
@@ -259,20 +363,64 @@ void ClCloseCallComplete(NDIS_STATUS Status, NDIS_HANDLE ProtocolVcContext,
 	NdisSetEvent(&call->Done);
 }
 
+/* NdisClDropParty on @Party (not the last), completing it ourselves if it does not pend. */
+static NDIS_STATUS ClDropOne(PCL_PARTY Party)
+{
+	NDIS_STATUS status;
+	NDIS_HANDLE handle;
+
+	NdisAcquireSpinLock(&Cl.Lock);
+	Party->State = ClPartyDropping;
+	handle = Party->PartyHandle;
+	NdisResetEvent(&Party->Done);
+	NdisReleaseSpinLock(&Cl.Lock);
+	ClLog("drop_party call=%u party=%u", Party->Call->Id, Party->Id);
+	status = NdisClDropParty(handle, NULL, 0);
+	if (status != NDIS_STATUS_PENDING) {
+		ClDropPartyComplete(status, Party);
+		return status;
+	}
+	if (!NdisWaitEvent(&Party->Done, CL_WAIT_MS)) {
+		ClLog("drop call=%u party=%u: no completion", Party->Call->Id, Party->Id);
+		return NDIS_STATUS_FAILURE;
+	}
+	return Party->Status;
+}
+
+/* Drop every party of a multipoint call but one, as NDIS asks before NdisClCloseCall. */
+static PCL_PARTY ClDropAllButOne(PCL_CALL Call)
+{
+	PCL_PARTY last, other;
+
+	for (;;) {
+		NdisAcquireSpinLock(&Cl.Lock);
+		last = ClActiveParty(Call, NULL);
+		other = last ? ClActiveParty(Call, last) : NULL;
+		NdisReleaseSpinLock(&Cl.Lock);
+		if (!other || ClDropOne(other) != NDIS_STATUS_SUCCESS)
+			return last;
+	}
+}
+
 /* NdisClCloseCall on a call, completing it ourselves if it does not pend. */
 void ClCloseOne(PCL_CALL Call)
 {
+	PCL_PARTY party = NULL;
+	NDIS_HANDLE vc, partyHandle = NULL;
 	NDIS_STATUS status;
-	NDIS_HANDLE vc;
 
+	if (Call->Multipoint) {
+		party = ClDropAllButOne(Call);
+		partyHandle = party ? party->PartyHandle : NULL;
+	}
 	NdisAcquireSpinLock(&Cl.Lock);
 	Call->State = ClCallClosing;
 	vc = Call->VcHandle;
 	NdisResetEvent(&Call->Done);
 	NdisReleaseSpinLock(&Cl.Lock);
-	status = NdisClCloseCall(vc, NULL, NULL, 0);
+	status = NdisClCloseCall(vc, partyHandle, NULL, 0);
 	if (status != NDIS_STATUS_PENDING)
-		ClCloseCallComplete(status, Call, NULL);
+		ClCloseCallComplete(status, Call, party);
 	else if (!NdisWaitEvent(&Call->Done, CL_WAIT_MS))
 		ClLog("close call=%u: no completion", Call->Id);
 }
@@ -290,6 +438,7 @@ void ClIncomingCloseCall(NDIS_STATUS CloseStatus, NDIS_HANDLE ProtocolVcContext,
 			 PVOID CloseData, UINT Size)
 {
 	PCL_CALL call = ProtocolVcContext;
+	PCL_PARTY party = NULL;
 	NDIS_STATUS status;
 	NDIS_HANDLE vc;
 	ULONG n;
@@ -298,76 +447,149 @@ void ClIncomingCloseCall(NDIS_STATUS CloseStatus, NDIS_HANDLE ProtocolVcContext,
 	n = ++call->IncomingCloses;
 	call->State = ClCallClosing;
 	vc = call->VcHandle;
+	/* A multipoint call's last leaf left: the close names that last party. */
+	if (call->Multipoint)
+		party = ClActiveParty(call, NULL);
 	NdisResetEvent(&call->Done);
 	NdisReleaseSpinLock(&Cl.Lock);
 	ClLog("incoming_close_call call=%u status=0x%08x n=%u", call->Id, CloseStatus, n);
-	status = NdisClCloseCall(vc, NULL, NULL, 0);
+	status = NdisClCloseCall(vc, party ? party->PartyHandle : NULL, NULL, 0);
 	if (status != NDIS_STATUS_PENDING)
-		ClCloseCallComplete(status, call, NULL);
+		ClCloseCallComplete(status, call, party);
 }
 
-/* ---- placeholders NDIS requires (no multipoint, no QoS changes) ---------------------- */
+/* ---- multipoint: parties --------------------------------------------------------------- */
 
 /**
- * ClAddPartyComplete() - ProtocolClAddPartyComplete placeholder
+ * ClAddPartyComplete() - ProtocolClAddPartyComplete: an add-party's result
  * @Status: the result
- * @ProtocolPartyContext: unused (no multipoint)
- * @NdisPartyHandle: NDIS's handle of the party, or NULL
+ * @ProtocolPartyContext: the party (CL_PARTY)
+ * @NdisPartyHandle: NDIS's handle of the party (valid on success)
  * @CallParameters: the call parameters
  *
- * Context: never called (no multipoint).
+ * Context: any (<= DISPATCH_LEVEL).
  */
 void ClAddPartyComplete(NDIS_STATUS Status, NDIS_HANDLE ProtocolPartyContext,
 			NDIS_HANDLE NdisPartyHandle, PCO_CALL_PARAMETERS CallParameters)
 {
+	PCL_PARTY party = ProtocolPartyContext;
+	ULONG n;
+
+	NdisAcquireSpinLock(&Cl.Lock);
+	n = ++party->AddCompletions;
+	party->Status = Status;
+	if (party->State == ClPartyAdding) {
+		party->State = Status == NDIS_STATUS_SUCCESS ? ClPartyActive : ClPartyFailed;
+		party->PartyHandle = Status == NDIS_STATUS_SUCCESS ? NdisPartyHandle : NULL;
+	}
+	NdisReleaseSpinLock(&Cl.Lock);
+	ClLog("add_party_complete call=%u party=%u status=0x%08x n=%u", party->Call->Id, party->Id,
+	      Status, n);
+	NdisSetEvent(&party->Done);
 }
 
 /**
- * ClDropPartyComplete() - ProtocolClDropPartyComplete placeholder
+ * ClDropPartyComplete() - ProtocolClDropPartyComplete: a drop-party's result (also called by
+ *	us for a result given at once)
  * @Status: the result
- * @ProtocolPartyContext: unused (no multipoint)
+ * @ProtocolPartyContext: the party (CL_PARTY)
  *
- * Context: never called (no multipoint).
+ * Context: any (<= DISPATCH_LEVEL).
  */
 void ClDropPartyComplete(NDIS_STATUS Status, NDIS_HANDLE ProtocolPartyContext)
 {
+	PCL_PARTY party = ProtocolPartyContext;
+	ULONG n;
+
+	NdisAcquireSpinLock(&Cl.Lock);
+	n = ++party->DropCompletions;
+	party->Status = Status;
+	if (party->State == ClPartyDropping) {
+		party->State = Status == NDIS_STATUS_SUCCESS ? ClPartyDropped : ClPartyActive;
+		if (Status == NDIS_STATUS_SUCCESS)
+			party->PartyHandle = NULL;
+	}
+	NdisReleaseSpinLock(&Cl.Lock);
+	ClLog("drop_party_complete call=%u party=%u status=0x%08x n=%u", party->Call->Id,
+	      party->Id, Status, n);
+	NdisSetEvent(&party->Done);
 }
 
 /**
- * ClIncomingDropParty() - ProtocolClIncomingDropParty placeholder
+ * ClIncomingDropParty() - ProtocolClIncomingDropParty: a leaf left: drop its party
  * @DropStatus: why the party was dropped
- * @ProtocolPartyContext: unused (no multipoint)
- * @CloseData: data to send with the close, or NULL
+ * @ProtocolPartyContext: the party (CL_PARTY)
+ * @CloseData: data the leaf sent, or NULL
  * @Size: bytes of the close data
  *
- * Context: never called (no multipoint).
+ * Context: any (<= DISPATCH_LEVEL).
  */
 void ClIncomingDropParty(NDIS_STATUS DropStatus, NDIS_HANDLE ProtocolPartyContext,
 			 PVOID CloseData, UINT Size)
 {
+	PCL_PARTY party = ProtocolPartyContext;
+	NDIS_STATUS status;
+	NDIS_HANDLE handle;
+	ULONG n;
+
+	NdisAcquireSpinLock(&Cl.Lock);
+	n = ++party->IncomingDrops;
+	party->State = ClPartyDropping;
+	handle = party->PartyHandle;
+	NdisResetEvent(&party->Done);
+	NdisReleaseSpinLock(&Cl.Lock);
+	ClLog("incoming_drop_party call=%u party=%u status=0x%08x n=%u", party->Call->Id,
+	      party->Id, DropStatus, n);
+	status = NdisClDropParty(handle, NULL, 0);
+	if (status != NDIS_STATUS_PENDING)
+		ClDropPartyComplete(status, party);
 }
 
+/* ---- QoS changes -------------------------------------------------------------------------- */
+
 /**
- * ClModifyCallQoSComplete() - ProtocolClModifyCallQoSComplete placeholder
+ * ClModifyCallQoSComplete() - ProtocolClModifyCallQoSComplete: a QoS change's result
  * @Status: the result
  * @ProtocolVcContext: the call (CL_CALL)
- * @CallParameters: the call parameters
+ * @CallParameters: the QoS in force now
  *
- * Context: never called (no QoS changes).
+ * Context: any (<= DISPATCH_LEVEL).
  */
 void ClModifyCallQoSComplete(NDIS_STATUS Status, NDIS_HANDLE ProtocolVcContext,
 			     PCO_CALL_PARAMETERS CallParameters)
 {
+	PCL_CALL call = ProtocolVcContext;
+	ULONG n;
+
+	NdisAcquireSpinLock(&Cl.Lock);
+	n = ++call->QosCompletions;
+	call->QosStatus = Status;
+	if (Status == NDIS_STATUS_SUCCESS && CallParameters && CallParameters->CallMgrParameters)
+		call->TxRate = CallParameters->CallMgrParameters->Transmit.TokenRate;
+	NdisReleaseSpinLock(&Cl.Lock);
+	ClLog("modify_qos_complete call=%u status=0x%08x n=%u", call->Id, Status, n);
+	NdisSetEvent(&call->QosDone);
 }
 
 /**
- * ClIncomingCallQoSChange() - ProtocolClIncomingCallQoSChange placeholder
+ * ClIncomingCallQoSChange() - ProtocolClIncomingCallQoSChange: the other end changed the QoS;
+ *	accepted (by returning)
  * @ProtocolVcContext: the call (CL_CALL)
- * @CallParameters: the call parameters
+ * @CallParameters: the new QoS, which the VC already runs with
  *
- * Context: never called (the MCM changes no QoS).
+ * Context: any (<= DISPATCH_LEVEL).
  */
 void ClIncomingCallQoSChange(NDIS_HANDLE ProtocolVcContext,
 			     PCO_CALL_PARAMETERS CallParameters)
 {
+	PCL_CALL call = ProtocolVcContext;
+	ULONG n, rate = QOS_NOT_SPECIFIED;
+
+	if (CallParameters && CallParameters->CallMgrParameters)
+		rate = CallParameters->CallMgrParameters->Transmit.TokenRate;
+	NdisAcquireSpinLock(&Cl.Lock);
+	n = ++call->QosChanges;
+	call->TxRate = rate;
+	NdisReleaseSpinLock(&Cl.Lock);
+	ClLog("incoming_qos_change call=%u tx_rate=%u n=%u", call->Id, rate, n);
 }

@@ -149,14 +149,15 @@ static PCL_CALL ClGetCall(ULONG Id)
  * @Id: the call's id, not in use
  * @Adapter: the adapter to call from
  * @Name: the called service name
+ * @Multipoint: make it a multipoint call, the first party (number 1) to @Name
  *
  * Context: process.
  * Return: the make-call's status.
  */
-NDIS_STATUS ClCall(ULONG Id, const char *Adapter, const char *Name)
+NDIS_STATUS ClCall(ULONG Id, const char *Adapter, const char *Name, BOOLEAN Multipoint)
 {
-	PCO_CALL_MANAGER_PARAMETERS cm;
 	ULONG len = strlen(Name);
+	PCL_PARTY party = NULL;
 	PCL_BINDING b;
 	NDIS_STATUS status;
 	PCL_CALL call;
@@ -173,19 +174,17 @@ NDIS_STATUS ClCall(ULONG Id, const char *Adapter, const char *Name)
 		goto out;
 	call->Id = Id;
 	NdisMoveMemory(call->Sap, Name, len);
-	call->Params = ClAlloc(sizeof(CO_CALL_PARAMETERS) + sizeof(*cm) + len);
-	if (!call->Params) {
-		NdisFreeIoWorkItem(call->AnswerWork);
-		ClFree(call);
+	call->Params = ClNewParams(Name, QOS_NOT_SPECIFIED);
+	if (Multipoint) {
+		call->Multipoint = TRUE;
+		party = ClNewParty(call, 1, Name);
+		if (party)
+			InsertTailList(&call->Parties, &party->Link);
+	}
+	if (!call->Params || (Multipoint && !party)) {
+		ClFreeCall(call);
 		goto out;
 	}
-	cm = (PCO_CALL_MANAGER_PARAMETERS)(call->Params + 1);
-	cm->Transmit.TokenRate = QOS_NOT_SPECIFIED;
-	cm->Receive.TokenRate = QOS_NOT_SPECIFIED;
-	cm->CallMgrSpecific.ParamType = NDISLOOP_PARAM_CALLED;
-	cm->CallMgrSpecific.Length = len;
-	NdisMoveMemory(cm->CallMgrSpecific.Parameters, Name, len);
-	call->Params->CallMgrParameters = cm;
 
 	NdisAcquireSpinLock(&Cl.Lock);
 	taken = !!ClFindCall(Id);
@@ -193,9 +192,7 @@ NDIS_STATUS ClCall(ULONG Id, const char *Adapter, const char *Name)
 		InsertTailList(&b->Calls, &call->Link);
 	NdisReleaseSpinLock(&Cl.Lock);
 	if (taken) {
-		NdisFreeIoWorkItem(call->AnswerWork);
-		ClFree(call->Params);
-		ClFree(call);
+		ClFreeCall(call);
 		status = NDIS_STATUS_INVALID_PARAMETER;
 		goto out;
 	}
@@ -207,15 +204,17 @@ NDIS_STATUS ClCall(ULONG Id, const char *Adapter, const char *Name)
 		NdisReleaseSpinLock(&Cl.Lock);
 		goto out;
 	}
-	ClLog("make_call call=%u adapter=%s sap=%s", Id, b->Name, Name);
-	status = NdisClMakeCall(call->VcHandle, call->Params, NULL, NULL);
+	ClLog("make_call call=%u adapter=%s sap=%s%s", Id, b->Name, Name,
+	      Multipoint ? " multipoint" : "");
+	status = NdisClMakeCall(call->VcHandle, call->Params, party,
+				party ? &party->PartyHandle : NULL);
 	if (status == NDIS_STATUS_PENDING) {
 		if (NdisWaitEvent(&call->Done, CL_WAIT_MS))
 			status = call->Status;
 		else
 			status = NDIS_STATUS_FAILURE;
 	} else {
-		ClMakeCallComplete(status, call, NULL, call->Params);
+		ClMakeCallComplete(status, call, party ? party->PartyHandle : NULL, call->Params);
 	}
 out:
 	ClPutBinding(b);
@@ -313,6 +312,171 @@ NDIS_STATUS ClSend(ULONG Id, ULONG Count, ULONG Size)
 	if (call->TxErr != errors)
 		status = NDIS_STATUS_FAILURE;
 	ClLog("send call=%u count=%u size=%u status=0x%08x", Id, sent, Size, status);
+	ClPutBinding(call->Binding);
+	return status;
+}
+
+/* The party @PartyId of call @Call; under Cl.Lock. */
+static PCL_PARTY ClFindParty(PCL_CALL Call, ULONG PartyId)
+{
+	PLIST_ENTRY e;
+
+	for (e = Call->Parties.Flink; e != &Call->Parties; e = e->Flink) {
+		PCL_PARTY party = CONTAINING_RECORD(e, CL_PARTY, Link);
+
+		if (party->Id == PartyId)
+			return party;
+	}
+	return NULL;
+}
+
+/**
+ * ClAddParty() - add a party to a multipoint call of ours and wait for the result
+ * @Id: the call's id
+ * @PartyId: the party's number within the call, not in use
+ * @Name: the service name its leaf listens on
+ *
+ * Context: process.
+ * Return: the add-party's status.
+ */
+NDIS_STATUS ClAddParty(ULONG Id, ULONG PartyId, const char *Name)
+{
+	ULONG len = strlen(Name);
+	PCL_CALL call;
+	PCL_PARTY party;
+	NDIS_STATUS status;
+	BOOLEAN ok;
+
+	if (!len || len > NDISLOOP_NAME_MAX)
+		return NDIS_STATUS_INVALID_PARAMETER;
+	call = ClGetCall(Id);
+	if (!call)
+		return NDIS_STATUS_INVALID_PARAMETER;
+	status = NDIS_STATUS_RESOURCES;
+	party = ClNewParty(call, PartyId, Name);
+	if (!party)
+		goto out;
+	party->Params = ClNewParams(Name, QOS_NOT_SPECIFIED);
+	if (!party->Params) {
+		ClFree(party);
+		goto out;
+	}
+	NdisAcquireSpinLock(&Cl.Lock);
+	ok = call->Multipoint && !ClFindParty(call, PartyId);
+	if (ok)
+		InsertTailList(&call->Parties, &party->Link);
+	NdisReleaseSpinLock(&Cl.Lock);
+	if (!ok) {
+		ClFree(party->Params);
+		ClFree(party);
+		status = NDIS_STATUS_INVALID_PARAMETER;
+		goto out;
+	}
+	ClLog("add_party call=%u party=%u sap=%s", Id, PartyId, Name);
+	status = NdisClAddParty(call->VcHandle, party, party->Params, &party->PartyHandle);
+	if (status == NDIS_STATUS_PENDING) {
+		if (NdisWaitEvent(&party->Done, CL_WAIT_MS))
+			status = party->Status;
+		else
+			status = NDIS_STATUS_FAILURE;
+	} else {
+		/* No completion follows: the result is the party's. */
+		ClLog("add_party call=%u party=%u returned=0x%08x", Id, PartyId, status);
+		NdisAcquireSpinLock(&Cl.Lock);
+		party->Status = status;
+		party->State = status == NDIS_STATUS_SUCCESS ? ClPartyActive : ClPartyFailed;
+		NdisReleaseSpinLock(&Cl.Lock);
+	}
+out:
+	ClPutBinding(call->Binding);
+	return status;
+}
+
+/**
+ * ClDropParty() - drop a party of a multipoint call of ours and wait for the result
+ * @Id: the call's id
+ * @PartyId: the party's number
+ *
+ * Context: process.
+ * Return: the drop-party's status (NdisClDropParty's own for the last party).
+ */
+NDIS_STATUS ClDropParty(ULONG Id, ULONG PartyId)
+{
+	PCL_CALL call = ClGetCall(Id);
+	NDIS_STATUS status = NDIS_STATUS_INVALID_PARAMETER;
+	NDIS_HANDLE handle = NULL;
+	PCL_PARTY party;
+
+	if (!call)
+		return NDIS_STATUS_INVALID_PARAMETER;
+	NdisAcquireSpinLock(&Cl.Lock);
+	party = ClFindParty(call, PartyId);
+	if (party && party->State == ClPartyActive) {
+		party->State = ClPartyDropping;
+		handle = party->PartyHandle;
+		NdisResetEvent(&party->Done);
+	}
+	NdisReleaseSpinLock(&Cl.Lock);
+	if (!handle)
+		goto out;
+	ClLog("drop_party call=%u party=%u", Id, PartyId);
+	status = NdisClDropParty(handle, NULL, 0);
+	if (status == NDIS_STATUS_PENDING) {
+		if (NdisWaitEvent(&party->Done, CL_WAIT_MS))
+			status = party->Status;
+		else
+			status = NDIS_STATUS_FAILURE;
+	} else {
+		/* Refused at once (the last party: close the call): no completion follows. */
+		ClLog("drop_party call=%u party=%u returned=0x%08x", Id, PartyId, status);
+		NdisAcquireSpinLock(&Cl.Lock);
+		party->State = status == NDIS_STATUS_SUCCESS ? ClPartyDropped : ClPartyActive;
+		NdisReleaseSpinLock(&Cl.Lock);
+	}
+out:
+	ClPutBinding(call->Binding);
+	return status;
+}
+
+/**
+ * ClModifyQos() - ask for a new token rate (and peak bandwidth) both ways on a call, and wait
+ * @Id: the call's id
+ * @Rate: bytes/s
+ *
+ * Context: process.
+ * Return: the QoS change's status.
+ */
+NDIS_STATUS ClModifyQos(ULONG Id, ULONG Rate)
+{
+	PCL_CALL call = ClGetCall(Id);
+	PCO_CALL_PARAMETERS params, old;
+	NDIS_STATUS status;
+
+	if (!call)
+		return NDIS_STATUS_INVALID_PARAMETER;
+	params = ClNewParams(call->Sap[0] ? call->Sap : "?", Rate);
+	if (!params) {
+		ClPutBinding(call->Binding);
+		return NDIS_STATUS_RESOURCES;
+	}
+	/* Lent to NDIS until the change completes; kept until the next one. */
+	NdisAcquireSpinLock(&Cl.Lock);
+	old = call->Qos;
+	call->Qos = params;
+	NdisResetEvent(&call->QosDone);
+	NdisReleaseSpinLock(&Cl.Lock);
+	ClFree(old);
+	ClLog("modify_qos call=%u rate=%u", Id, Rate);
+	status = NdisClModifyCallQoS(call->VcHandle, params);
+	if (status == NDIS_STATUS_PENDING) {
+		if (NdisWaitEvent(&call->QosDone, CL_WAIT_MS))
+			status = call->QosStatus;
+		else
+			status = NDIS_STATUS_FAILURE;
+	} else {
+		/* No completion follows. */
+		ClLog("modify_qos call=%u returned=0x%08x", Id, status);
+	}
 	ClPutBinding(call->Binding);
 	return status;
 }

@@ -8,7 +8,11 @@
  *     listen ADAPTER NAME          register a SAP, wait for the result
  *     unlisten ADAPTER NAME        deregister it (returns at once)
  *     call ID ADAPTER NAME         place a call (ID < 1000), wait
- *     close ID                     close a call, wait
+ *     mcall ID ADAPTER NAME        place a multipoint call, its party 1 to NAME
+ *     addparty ID PARTY NAME       add party number PARTY to multipoint call ID, wait
+ *     dropparty ID PARTY           drop that party, wait
+ *     qos ID RATE                  change a call's token rate both ways (bytes/s), wait
+ *     close ID                     close a call (multipoint: drop all but one party first), wait
  *     send ID COUNT SIZE           send packets, wait for their completion
  *     answer accept|pend           how incoming calls are answered
  *     answer reject STATUS         ... rejected with STATUS (hex)
@@ -17,14 +21,20 @@
  *     unbind ADAPTER               NdisUnbindAdapter (returns at once)
  *     clear                        empty the event log
  *   events (read): every callback and request, one numbered line each
- *   calls, saps (read): the objects, with their completion counts
+ *   calls, parties, saps (read): the objects, with their completion counts
  */
 #include <linux/debugfs.h>
 #include <linux/module.h>
 #include <linux/uaccess.h>
+#include <net/conic.h>
 
 #include "client.h"
 #include "evlog.h"
+
+/* conic's medium names services as the loopback medium does (client.h). */
+static_assert(CL_CONIC_AF == CONIC_AF_FAMILY && CL_CONIC_AF_MAJOR == CONIC_AF_MAJOR &&
+	      NDISLOOP_SAP_TYPE == CONIC_SAP_TYPE && NDISLOOP_NAME_MAX == CONIC_SAP_NAME_MAX &&
+	      NDISLOOP_PARAM_CALLED == CONIC_CM_CALLED_SAP);
 
 static DRIVER_OBJECT ClDriverObject;
 static struct evlog cl_log;
@@ -53,7 +63,7 @@ static int cl_u32(const char *s, u32 *v)
 /* Run a command; an NDIS status other than SUCCESS becomes its -errno. */
 static int cl_ctl_run(int argc, char **argv)
 {
-	u32 id, count, size, status;
+	u32 id, count, size, status, party;
 
 	if (argc == 3 && !strcmp(argv[0], "listen"))
 		return ndis_status_to_errno(ClListen(argv[1], argv[2]));
@@ -63,7 +73,18 @@ static int cl_ctl_run(int argc, char **argv)
 		return st == NDIS_STATUS_PENDING ? 0 : ndis_status_to_errno(st) ?: -EIO;
 	}
 	if (argc == 4 && !strcmp(argv[0], "call") && !cl_u32(argv[1], &id))
-		return ndis_status_to_errno(ClCall(id, argv[2], argv[3]));
+		return ndis_status_to_errno(ClCall(id, argv[2], argv[3], FALSE));
+	if (argc == 4 && !strcmp(argv[0], "mcall") && !cl_u32(argv[1], &id))
+		return ndis_status_to_errno(ClCall(id, argv[2], argv[3], TRUE));
+	if (argc == 4 && !strcmp(argv[0], "addparty") && !cl_u32(argv[1], &id) &&
+	    !cl_u32(argv[2], &party))
+		return ndis_status_to_errno(ClAddParty(id, party, argv[3]));
+	if (argc == 3 && !strcmp(argv[0], "dropparty") && !cl_u32(argv[1], &id) &&
+	    !cl_u32(argv[2], &party))
+		return ndis_status_to_errno(ClDropParty(id, party));
+	if (argc == 3 && !strcmp(argv[0], "qos") && !cl_u32(argv[1], &id) &&
+	    !cl_u32(argv[2], &count))
+		return ndis_status_to_errno(ClModifyQos(id, count));
 	if (argc == 2 && !strcmp(argv[0], "close") && !cl_u32(argv[1], &id))
 		return ndis_status_to_errno(ClClose(id));
 	if (argc == 4 && !strcmp(argv[0], "send") && !cl_u32(argv[1], &id) &&
@@ -151,7 +172,9 @@ static const char *const cl_call_states[] = {
 /*
  * One line per call: id=N adapter=A dir=out|in sap=NAME state=S vc=0|1
  * status=0xXXXXXXXX tx= tx_ok= tx_err= rx= rx_bytes= rx_bad= and the
- * completion counts make= connected= close= incoming_close=.
+ * completion counts make= connected= close= incoming_close=, then mp=0|1
+ * and the QoS changes: qos= (completions) qos_status= qos_in= (incoming)
+ * tx_rate=.
  */
 static int cl_calls_show(struct seq_file *m, void *v)
 {
@@ -171,15 +194,60 @@ static int cl_calls_show(struct seq_file *m, void *v)
 			seq_printf(m, " tx=%d tx_ok=%d tx_err=%d rx=%d rx_bytes=%d rx_bad=%d",
 				   call->Tx, call->TxOk, call->TxErr, call->Rx, call->RxBytes,
 				   call->RxBad);
-			seq_printf(m, " make=%u connected=%u close=%u incoming_close=%u\n",
+			seq_printf(m, " make=%u connected=%u close=%u incoming_close=%u",
 				   call->MakeCompletions, call->Connects, call->CloseCompletions,
 				   call->IncomingCloses);
+			seq_printf(m, " mp=%d qos=%u qos_status=0x%08x qos_in=%u tx_rate=%u\n",
+				   call->Multipoint, call->QosCompletions, call->QosStatus,
+				   call->QosChanges, call->TxRate);
 		}
 	}
 	NdisReleaseSpinLock(&Cl.Lock);
 	return 0;
 }
 DEFINE_SHOW_ATTRIBUTE(cl_calls);
+
+static const char *const cl_party_states[] = {
+	[ClPartyAdding] = "adding",
+	[ClPartyActive] = "active",
+	[ClPartyDropping] = "dropping",
+	[ClPartyDropped] = "dropped",
+	[ClPartyFailed] = "failed",
+	[ClPartyClosed] = "closed",
+};
+
+/*
+ * One line per party of our multipoint calls: call=ID party=N sap=NAME
+ * state=S handle=0|1 status=0xXXXXXXXX add= drop= incoming_drop=.
+ */
+static int cl_parties_show(struct seq_file *m, void *v)
+{
+	PLIST_ENTRY e, c, p;
+
+	NdisAcquireSpinLock(&Cl.Lock);
+	for (e = Cl.Bindings.Flink; e != &Cl.Bindings; e = e->Flink) {
+		PCL_BINDING b = CONTAINING_RECORD(e, CL_BINDING, Link);
+
+		for (c = b->Calls.Flink; c != &b->Calls; c = c->Flink) {
+			PCL_CALL call = CONTAINING_RECORD(c, CL_CALL, Link);
+
+			for (p = call->Parties.Flink; p != &call->Parties; p = p->Flink) {
+				PCL_PARTY party = CONTAINING_RECORD(p, CL_PARTY, Link);
+
+				seq_printf(m, "call=%u party=%u sap=%s state=%s handle=%d status=0x%08x",
+					   call->Id, party->Id, party->Name,
+					   cl_party_states[party->State], !!party->PartyHandle,
+					   party->Status);
+				seq_printf(m, " add=%u drop=%u incoming_drop=%u\n",
+					   party->AddCompletions, party->DropCompletions,
+					   party->IncomingDrops);
+			}
+		}
+	}
+	NdisReleaseSpinLock(&Cl.Lock);
+	return 0;
+}
+DEFINE_SHOW_ATTRIBUTE(cl_parties);
 
 static const char *const cl_sap_states[] = {
 	[ClSapRegistering] = "registering",
@@ -230,6 +298,7 @@ static int __init cl_init(void)
 	debugfs_create_file("events", 0400, cl_dir, NULL, &cl_events_fops);
 	debugfs_create_file("calls", 0400, cl_dir, NULL, &cl_calls_fops);
 	debugfs_create_file("saps", 0400, cl_dir, NULL, &cl_saps_fops);
+	debugfs_create_file("parties", 0400, cl_dir, NULL, &cl_parties_fops);
 	return 0;
 }
 

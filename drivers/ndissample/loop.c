@@ -11,6 +11,12 @@
  * completes with the callee's answer.  Packets sent on one end are copied
  * into NBLs of the other end's adapter and indicated there.
  *
+ * A make-call with a party is a multipoint call: the first party's leaf
+ * is offered the call as above, each added party's leaf the same way,
+ * and the root's packets go to every leaf (loop_call.c).  A QoS change is
+ * both ends re-activated with the new flows, the other end told, then the
+ * change completed.
+ *
  * SAP deregistration pends by default: ProtocolCmDeregisterSap returns
  * NDIS_STATUS_PENDING, a timer waits Loop.DeregDelayMs, and the work item
  * calls NdisMCmDeregisterSapComplete (the seed of condis).
@@ -263,16 +269,72 @@ static void LoopReturnNetBufferLists(NDIS_HANDLE MiniportAdapterContext,
 	}
 }
 
+/* Where a VC's packets go: the ends that receive them (under Loop.Lock). */
+typedef struct _LOOP_TARGETS {
+	ULONG Count;
+	PLOOP_VC Vc[LOOP_MAX_PARTIES];
+	NDIS_HANDLE Handle[LOOP_MAX_PARTIES];
+	PNET_BUFFER_LIST Head[LOOP_MAX_PARTIES];
+	PNET_BUFFER_LIST *Tail[LOOP_MAX_PARTIES];
+	ULONG Packets[LOOP_MAX_PARTIES];
+} LOOP_TARGETS;
+
+/* The peer of a point-to-point call, or every connected leaf of a multipoint root. */
+static void LoopTargets(PLOOP_VC Vc, LOOP_TARGETS *T)
+{
+	PLIST_ENTRY e;
+
+	T->Count = 0;
+	if (Vc->State != LoopVcConnected)
+		return;
+	if (Vc->Peer) {
+		T->Vc[T->Count++] = Vc->Peer;
+	} else if (Vc->Multipoint) {
+		for (e = Vc->Parties.Flink; e != &Vc->Parties; e = e->Flink) {
+			PLOOP_PARTY party = CONTAINING_RECORD(e, LOOP_PARTY, Link);
+
+			if (party->State == LoopPartyActive && party->Leaf &&
+			    party->Leaf->State == LoopVcConnected && T->Count < LOOP_MAX_PARTIES)
+				T->Vc[T->Count++] = party->Leaf;
+		}
+	}
+}
+
+/* A copy of @Nb in an NBL of @Rx's adapter, appended to target @I; FALSE if none is left. */
+static BOOLEAN LoopCopyTo(LOOP_TARGETS *T, ULONG I, PNET_BUFFER Nb, ULONG Len)
+{
+	PLOOP_ADAPTER adapter = T->Vc[I]->Af->Adapter;
+	PNET_BUFFER_LIST rx;
+	PNET_BUFFER rxnb;
+	PVOID dst, src;
+
+	rx = NdisAllocateNetBufferList(adapter->RxPool, 0, 0);
+	if (!rx)
+		return FALSE;
+	NdisInterlockedIncrement(&adapter->RxOutstanding);
+	rxnb = NET_BUFFER_LIST_FIRST_NB(rx);
+	dst = MmGetSystemAddressForMdlSafe(NET_BUFFER_FIRST_MDL(rxnb), NormalPagePriority);
+	src = NdisGetDataBuffer(Nb, Len, dst, 1, 0);
+	if (src && src != dst)
+		NdisMoveMemory(dst, src, Len);
+	NET_BUFFER_DATA_LENGTH(rxnb) = Len;
+	*T->Tail[I] = rx;
+	T->Tail[I] = &NET_BUFFER_LIST_NEXT_NBL(rx);
+	T->Packets[I]++;
+	T->Vc[I]->RxPackets++;
+	return TRUE;
+}
+
 /**
  * LoopCoSendNetBufferLists() - MiniportCoSendNetBufferLists: loop packets to the other end of
- *	the call
+ *	the call, or to every leaf of a multipoint call
  * @MiniportVcContext: the VC (LOOP_VC)
  * @NetBufferLists: the NBL chain
  * @SendFlags: NDIS_SEND_FLAGS_xxx (unused)
  *
- * Each packet is copied into an NBL of the receiving end's adapter and
- * indicated there; the sends complete at once (NDIS_STATUS_FAILURE if the
- * call is not connected).
+ * Each packet is copied into an NBL of each receiving end's adapter and
+ * indicated there; the sends complete at once (NDIS_STATUS_FAILURE if
+ * nobody receives them: no connected call, or a leaf's send).
  *
  * Context: any (<= DISPATCH_LEVEL).
  */
@@ -280,53 +342,42 @@ static void LoopCoSendNetBufferLists(NDIS_HANDLE MiniportVcContext,
 				     PNET_BUFFER_LIST NetBufferLists, ULONG SendFlags)
 {
 	PLOOP_VC vc = MiniportVcContext;
-	PNET_BUFFER_LIST nbl, rx, rxHead = NULL, *rxTail = &rxHead;
-	NDIS_HANDLE ourHandle = vc->NdisVcHandle, peerHandle = NULL;
-	PLOOP_ADAPTER rxAdapter = NULL;
-	ULONG rxCount = 0;
+	NDIS_HANDLE ourHandle = vc->NdisVcHandle;
+	LOOP_TARGETS targets, *t = &targets;
+	PNET_BUFFER_LIST nbl;
+	ULONG i;
 
 	NdisAcquireSpinLock(&Loop.Lock);
-	if (vc->State == LoopVcConnected && vc->Peer) {
-		peerHandle = vc->Peer->NdisVcHandle;
-		rxAdapter = vc->Peer->Af->Adapter;
+	LoopTargets(vc, t);
+	for (i = 0; i < t->Count; i++) {
+		t->Handle[i] = t->Vc[i]->NdisVcHandle;
+		t->Head[i] = NULL;
+		t->Tail[i] = &t->Head[i];
+		t->Packets[i] = 0;
 	}
 	for (nbl = NetBufferLists; nbl; nbl = NET_BUFFER_LIST_NEXT_NBL(nbl)) {
-		PNET_BUFFER nb = NET_BUFFER_LIST_FIRST_NB(nbl), rxnb;
+		PNET_BUFFER nb = NET_BUFFER_LIST_FIRST_NB(nbl);
 		ULONG len = nb ? NET_BUFFER_DATA_LENGTH(nb) : 0;
-		PVOID dst, src;
+		NDIS_STATUS status = NDIS_STATUS_SUCCESS;
 
-		if (!rxAdapter || !nb) {
-			NET_BUFFER_LIST_STATUS(nbl) = NDIS_STATUS_FAILURE;
-			continue;
-		}
-		if (len > NDISLOOP_MTU) {
-			NET_BUFFER_LIST_STATUS(nbl) = NDIS_STATUS_INVALID_LENGTH;
-			continue;
-		}
-		rx = NdisAllocateNetBufferList(rxAdapter->RxPool, 0, 0);
-		if (!rx) {
-			NET_BUFFER_LIST_STATUS(nbl) = NDIS_STATUS_RESOURCES;
-			continue;
-		}
-		NdisInterlockedIncrement(&rxAdapter->RxOutstanding);
-		rxnb = NET_BUFFER_LIST_FIRST_NB(rx);
-		dst = MmGetSystemAddressForMdlSafe(NET_BUFFER_FIRST_MDL(rxnb), NormalPagePriority);
-		src = NdisGetDataBuffer(nb, len, dst, 1, 0);
-		if (src && src != dst)
-			NdisMoveMemory(dst, src, len);
-		NET_BUFFER_DATA_LENGTH(rxnb) = len;
-		*rxTail = rx;
-		rxTail = &NET_BUFFER_LIST_NEXT_NBL(rx);
-		rxCount++;
-		vc->TxPackets++;
-		vc->Peer->RxPackets++;
-		NET_BUFFER_LIST_STATUS(nbl) = NDIS_STATUS_SUCCESS;
+		if (!t->Count || !nb)
+			status = NDIS_STATUS_FAILURE;
+		else if (len > NDISLOOP_MTU)
+			status = NDIS_STATUS_INVALID_LENGTH;
+		for (i = 0; status == NDIS_STATUS_SUCCESS && i < t->Count; i++)
+			if (!LoopCopyTo(t, i, nb, len))
+				status = NDIS_STATUS_RESOURCES;
+		if (status == NDIS_STATUS_SUCCESS)
+			vc->TxPackets++;
+		NET_BUFFER_LIST_STATUS(nbl) = status;
 	}
 	NdisReleaseSpinLock(&Loop.Lock);
 
 	NdisMCoSendNetBufferListsComplete(ourHandle, NetBufferLists, 0);
-	if (rxHead)
-		NdisMCoIndicateReceiveNetBufferLists(peerHandle, rxHead, rxCount, 0);
+	for (i = 0; i < t->Count; i++)
+		if (t->Head[i])
+			NdisMCoIndicateReceiveNetBufferLists(t->Handle[i], t->Head[i],
+							     t->Packets[i], 0);
 }
 
 /**
@@ -423,6 +474,15 @@ void LoopWorker(PVOID WorkItemContext, NDIS_HANDLE NdisIoWorkItemHandle)
 			break;
 		case LoopReqMpOid:
 			LoopDoMpOid(adapter, req->Object);
+			break;
+		case LoopReqAddParty:
+			LoopDoAddParty(req->Object);
+			break;
+		case LoopReqDropParty:
+			LoopDoDropParty(req->Object);
+			break;
+		case LoopReqModifyQos:
+			LoopDoModifyQos(req->Object);
 			break;
 		}
 	}

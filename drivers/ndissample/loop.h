@@ -16,10 +16,14 @@
  * VC states and peer links, each adapter's request queue and the
  * configuration.  It is never held across a call into NDIS.
  *
- * Asynchronous work (make-call, close-call, pended SAP deregistration
- * and OID requests) goes on the adapter's request queue and runs on the
- * adapter's one NDIS I/O work item, which MiniportHaltEx frees (waiting
- * for it), so no work of ours runs after the adapter is gone.
+ * Asynchronous work (make-call, close-call, add and drop party, QoS
+ * changes, pended SAP deregistration and OID requests) goes on an
+ * adapter's request queue and runs on the adapter's one NDIS I/O work
+ * item, which MiniportHaltEx frees (waiting for it), so no work of ours
+ * runs after the adapter is gone.  A call's two ends may be on two
+ * adapters, so two work items may act on one call: a QoS change runs on
+ * the work item of the end that did not ask, which also closes that end
+ * (the asking end cannot close meanwhile: NDIS refuses it).
  */
 #ifndef _LOOP_H
 #define _LOOP_H
@@ -37,6 +41,9 @@ typedef enum _LOOP_REQ_KIND {
 	LoopReqDeregSap,
 	LoopReqOid,
 	LoopReqMpOid,
+	LoopReqAddParty,
+	LoopReqDropParty,
+	LoopReqModifyQos,
 } LOOP_REQ_KIND;
 
 /**
@@ -127,6 +134,41 @@ typedef enum _LOOP_VC_STATE {
 	LoopVcClosing,
 } LOOP_VC_STATE;
 
+/* Most parties a multipoint call may have, the one being added included. */
+#define LOOP_MAX_PARTIES	8
+
+/* A party of a multipoint call, as the MCM sees it. */
+typedef enum _LOOP_PARTY_STATE {
+	LoopPartyAdding,	/* its leaf is being offered the call */
+	LoopPartyActive,
+	LoopPartyDropping,	/* the root asked to drop it */
+} LOOP_PARTY_STATE;
+
+struct _LOOP_VC;
+
+/**
+ * struct _LOOP_PARTY - a party of a multipoint call (CallMgrPartyContext)
+ * @Link: in its root's Parties
+ * @Root: the root's VC (the client's, which made the call)
+ * @Leaf: the VC the party's end was offered on (ours), or NULL once
+ *	either end let go of the other; under Loop.Lock
+ * @NdisPartyHandle: NDIS's handle
+ * @State: see LOOP_PARTY_STATE; under Loop.Lock
+ * @CallParameters: the client's parameters of an add-party in progress
+ * @Req: its add-party or drop-party request
+ * @Id: a number for debugfs
+ */
+typedef struct _LOOP_PARTY {
+	LIST_ENTRY Link;
+	struct _LOOP_VC *Root;
+	struct _LOOP_VC *Leaf;
+	NDIS_HANDLE NdisPartyHandle;
+	LOOP_PARTY_STATE State;
+	PCO_CALL_PARAMETERS CallParameters;
+	LOOP_REQ Req;
+	ULONG Id;
+} LOOP_PARTY, *PLOOP_PARTY;
+
 /**
  * struct _LOOP_VC - a VC (CallMgrVcContext and MiniportVcContext)
  * @Link: in Loop.Vcs
@@ -134,13 +176,24 @@ typedef enum _LOOP_VC_STATE {
  * @NdisVcHandle: NDIS's handle
  * @Ours: we created it (an incoming call's VC): we delete it
  * @State: its call; under Loop.Lock
- * @Peer: the other end of its call, or NULL; under Loop.Lock
+ * @Peer: the other end of its point-to-point call, or NULL; under Loop.Lock
+ * @Multipoint: its call is a multipoint call it is the root of; under Loop.Lock
+ * @Parties: the LOOP_PARTYs of that call; under Loop.Lock
+ * @Party: the party whose leaf it is, or NULL; under Loop.Lock
  * @CallParameters: the client's parameters of a make-call in progress
  * @OwnParameters: the parameters of an incoming call we offered
+ * @Running: the parameters it was last activated with
+ * @QosParameters: the parameters our own QoS change activated it with
+ *	(ours to free), or NULL
+ * @Modify: the client's parameters of a QoS change in progress, or NULL;
+ *	under Loop.Lock
  * @Req: its make-call or close-call request
+ * @QosReq: its QoS change request
  * @Id: a number for debugfs
  * @TxPackets: packets sent on it
  * @RxPackets: packets indicated on it
+ * @TxRate: the transmit token rate it runs with (bytes/s), or QOS_NOT_SPECIFIED
+ * @QosChanges: how often its QoS changed
  */
 typedef struct _LOOP_VC {
 	LIST_ENTRY Link;
@@ -149,12 +202,21 @@ typedef struct _LOOP_VC {
 	BOOLEAN Ours;
 	LOOP_VC_STATE State;
 	struct _LOOP_VC *Peer;
+	BOOLEAN Multipoint;
+	LIST_ENTRY Parties;
+	PLOOP_PARTY Party;
 	PCO_CALL_PARAMETERS CallParameters;
 	PCO_CALL_PARAMETERS OwnParameters;
+	PCO_CALL_PARAMETERS Running;
+	PCO_CALL_PARAMETERS QosParameters;
+	PCO_CALL_PARAMETERS Modify;
 	LOOP_REQ Req;
+	LOOP_REQ QosReq;
 	ULONG Id;
 	LONG TxPackets;
 	LONG RxPackets;
+	ULONG TxRate;
+	ULONG QosChanges;
 } LOOP_VC, *PLOOP_VC;
 
 /**
@@ -176,6 +238,7 @@ typedef struct _LOOP_OID {
  * @Adapters: LOOP_ADAPTERs, in creation order
  * @Vcs: every LOOP_VC
  * @NextVcId: the next LOOP_VC.Id
+ * @NextPartyId: the next LOOP_PARTY.Id
  * @DeregPend: pend SAP deregistrations (else complete them at once)
  * @DeregDelayMs: how long a pended deregistration waits
  * @RefuseName: a SAP name to refuse, or ""
@@ -189,6 +252,7 @@ typedef struct _LOOP_GLOBALS {
 	LIST_ENTRY Adapters;
 	LIST_ENTRY Vcs;
 	ULONG NextVcId;
+	ULONG NextPartyId;
 	BOOLEAN DeregPend;
 	ULONG DeregDelayMs;
 	char RefuseName[NDISLOOP_NAME_MAX + 1];
@@ -218,6 +282,9 @@ void LoopDoMpOid(PLOOP_ADAPTER Adapter, PLOOP_OID Oid);
 void LoopDoOid(PLOOP_ADAPTER Adapter, PLOOP_OID Oid);
 void LoopDoMakeCall(PLOOP_VC Caller);
 void LoopDoCloseCall(PLOOP_VC Vc);
+void LoopDoAddParty(PLOOP_PARTY Party);
+void LoopDoDropParty(PLOOP_PARTY Party);
+void LoopDoModifyQos(PLOOP_VC Vc);
 
 /* The handlers loop.c registers: loop_cm.c, loop_call.c. */
 NDIS_IO_WORKITEM_FUNCTION LoopWorker;

@@ -16,6 +16,8 @@ static PLOOP_VC LoopNewVc(PLOOP_AF Af, BOOLEAN Ours)
 	vc->Af = Af;
 	vc->Ours = Ours;
 	vc->State = LoopVcIdle;
+	vc->TxRate = QOS_NOT_SPECIFIED;
+	InitializeListHead(&vc->Parties);
 	NdisAcquireSpinLock(&Loop.Lock);
 	vc->Id = ++Loop.NextVcId;
 	InsertTailList(&Loop.Vcs, &vc->Link);
@@ -25,11 +27,62 @@ static PLOOP_VC LoopNewVc(PLOOP_AF Af, BOOLEAN Ours)
 
 static void LoopFreeVc(PLOOP_VC Vc)
 {
+	LIST_ENTRY parties;
+
+	InitializeListHead(&parties);
 	NdisAcquireSpinLock(&Loop.Lock);
 	RemoveEntryList(&Vc->Link);
+	/* Parties a failed or torn-down multipoint call left (condis has ended them). */
+	while (!IsListEmpty(&Vc->Parties)) {
+		PLOOP_PARTY party = CONTAINING_RECORD(RemoveHeadList(&Vc->Parties), LOOP_PARTY,
+						      Link);
+
+		if (party->Leaf)
+			party->Leaf->Party = NULL;
+		InsertTailList(&parties, &party->Link);
+	}
+	if (Vc->Party) {
+		Vc->Party->Leaf = NULL;
+		Vc->Party = NULL;
+	}
 	NdisReleaseSpinLock(&Loop.Lock);
+	while (!IsListEmpty(&parties))
+		LoopFree(CONTAINING_RECORD(RemoveHeadList(&parties), LOOP_PARTY, Link));
+	LoopFree(Vc->QosParameters);
 	LoopFree(Vc->OwnParameters);
 	LoopFree(Vc);
+}
+
+static PLOOP_PARTY LoopNewParty(PLOOP_VC Root, NDIS_HANDLE NdisPartyHandle,
+				PCO_CALL_PARAMETERS CallParameters)
+{
+	PLOOP_PARTY party = LoopAlloc(sizeof(*party));
+
+	if (!party)
+		return NULL;
+	party->Root = Root;
+	party->NdisPartyHandle = NdisPartyHandle;
+	party->State = LoopPartyAdding;
+	party->CallParameters = CallParameters;
+	NdisAcquireSpinLock(&Loop.Lock);
+	party->Id = ++Loop.NextPartyId;
+	NdisReleaseSpinLock(&Loop.Lock);
+	return party;
+}
+
+/* The parties of @Root, the one given excepted, in state @State; under Loop.Lock. */
+static ULONG LoopCountParties(PLOOP_VC Root, PLOOP_PARTY Except, LOOP_PARTY_STATE State)
+{
+	PLIST_ENTRY e;
+	ULONG n = 0;
+
+	for (e = Root->Parties.Flink; e != &Root->Parties; e = e->Flink) {
+		PLOOP_PARTY party = CONTAINING_RECORD(e, LOOP_PARTY, Link);
+
+		if (party != Except && party->State == State)
+			n++;
+	}
+	return n;
 }
 
 /**
@@ -97,30 +150,44 @@ static void LoopDeleteOurVc(PLOOP_VC Vc)
  * LoopCmMakeCall() - ProtocolCmMakeCall: a client calls a service name; set up on the work item
  * @CallMgrVcContext: the VC (LOOP_VC)
  * @CallParameters: the call parameters
- * @NdisPartyHandle: NDIS's handle of the party, or NULL
- * @CallMgrPartyContext: set to NULL (no multipoint)
+ * @NdisPartyHandle: NDIS's handle of the first party of a multipoint call, or NULL
+ * @CallMgrPartyContext: set to that party (LOOP_PARTY), or NULL
  *
  * Context: any (<= DISPATCH_LEVEL).
- * Return: NDIS_STATUS_PENDING, NDIS_STATUS_NOT_SUPPORTED (multipoint),
- *	NDIS_STATUS_INVALID_DATA (no called name) or NDIS_STATUS_FAILURE (adapter halting).
+ * Return: NDIS_STATUS_PENDING, NDIS_STATUS_INVALID_DATA (no called name),
+ *	NDIS_STATUS_RESOURCES or NDIS_STATUS_FAILURE (adapter halting).
  */
 NDIS_STATUS LoopCmMakeCall(NDIS_HANDLE CallMgrVcContext, PCO_CALL_PARAMETERS CallParameters,
 			   NDIS_HANDLE NdisPartyHandle, PNDIS_HANDLE CallMgrPartyContext)
 {
 	PLOOP_VC vc = CallMgrVcContext;
+	PLOOP_PARTY party = NULL;
 
-	if (NdisPartyHandle)
-		return NDIS_STATUS_NOT_SUPPORTED;	/* point to point only */
 	if (!LoopCalledName(CallParameters))
 		return NDIS_STATUS_INVALID_DATA;
+	if (NdisPartyHandle) {
+		/* The first party's leaf is the called SAP, as for any call. */
+		party = LoopNewParty(vc, NdisPartyHandle, NULL);
+		if (!party)
+			return NDIS_STATUS_RESOURCES;
+	}
 	if (CallMgrPartyContext)
-		*CallMgrPartyContext = NULL;
+		*CallMgrPartyContext = party;
 	NdisAcquireSpinLock(&Loop.Lock);
 	vc->State = LoopVcCalling;
 	vc->CallParameters = CallParameters;
+	vc->Multipoint = !!party;
+	if (party)
+		InsertTailList(&vc->Parties, &party->Link);
 	NdisReleaseSpinLock(&Loop.Lock);
 	if (!LoopQueue(vc->Af->Adapter, &vc->Req, LoopReqMakeCall, vc)) {
+		NdisAcquireSpinLock(&Loop.Lock);
 		vc->State = LoopVcIdle;
+		vc->Multipoint = FALSE;
+		if (party)
+			RemoveEntryList(&party->Link);
+		NdisReleaseSpinLock(&Loop.Lock);
+		LoopFree(party);
 		return NDIS_STATUS_FAILURE;
 	}
 	return NDIS_STATUS_PENDING;
@@ -181,10 +248,18 @@ static BOOLEAN LoopFindSap(PCO_SPECIFIC_PARAMETERS Called, PLOOP_AF *Af, NDIS_HA
 	return FALSE;
 }
 
-/* Work item: set up a make-call and offer it to the called SAP. */
-void LoopDoMakeCall(PLOOP_VC Caller)
+/*
+ * Work item: offer a call from @Caller to the SAP @Params name: create
+ * and activate the called end's VC, activate @Caller's too if @Making (a
+ * make-call; an added party's root is active already), and dispatch the
+ * offer.  With @Party the called end becomes that party's leaf, else
+ * @Caller's peer.  Return: NDIS_STATUS_PENDING once offered (the answer
+ * goes to LoopCmIncomingCallComplete()), else why not, nothing left behind.
+ */
+static NDIS_STATUS LoopOffer(PLOOP_VC Caller, PLOOP_PARTY Party, PCO_CALL_PARAMETERS Params,
+			     BOOLEAN Making)
 {
-	PCO_SPECIFIC_PARAMETERS called = LoopCalledName(Caller->CallParameters);
+	PCO_SPECIFIC_PARAMETERS called = LoopCalledName(Params);
 	NDIS_HANDLE sapHandle, adapterHandle, afHandle;
 	PLOOP_VC callee = NULL;
 	NDIS_STATUS status;
@@ -194,13 +269,12 @@ void LoopDoMakeCall(PLOOP_VC Caller)
 	NdisAcquireSpinLock(&Loop.Lock);
 	found = LoopFindSap(called, &af, &sapHandle, &adapterHandle, &afHandle);
 	NdisReleaseSpinLock(&Loop.Lock);
-	status = NDIS_STATUS_INVALID_ADDRESS;
 	if (!found)
-		goto fail;
-	status = NDIS_STATUS_RESOURCES;
+		return NDIS_STATUS_INVALID_ADDRESS;
 	callee = LoopNewVc(af, TRUE);
 	if (!callee)
-		goto fail;
+		return NDIS_STATUS_RESOURCES;
+	status = NDIS_STATUS_RESOURCES;
 	callee->OwnParameters = LoopCopyParameters(called);
 	if (!callee->OwnParameters)
 		goto fail_free;
@@ -210,37 +284,75 @@ void LoopDoMakeCall(PLOOP_VC Caller)
 	status = NdisMCmActivateVc(callee->NdisVcHandle, callee->OwnParameters);
 	if (status != NDIS_STATUS_SUCCESS)
 		goto fail_delete;
-	status = NdisMCmActivateVc(Caller->NdisVcHandle, Caller->CallParameters);
-	if (status != NDIS_STATUS_SUCCESS) {
-		LoopDeactivate(callee);
-		goto fail_delete;
+	callee->Running = callee->OwnParameters;
+	if (Making) {
+		status = NdisMCmActivateVc(Caller->NdisVcHandle, Params);
+		if (status != NDIS_STATUS_SUCCESS) {
+			LoopDeactivate(callee);
+			goto fail_delete;
+		}
+		Caller->Running = Params;
 	}
 	NdisAcquireSpinLock(&Loop.Lock);
-	Caller->Peer = callee;
-	callee->Peer = Caller;
+	if (Party) {
+		Party->Leaf = callee;
+		callee->Party = Party;
+	} else {
+		Caller->Peer = callee;
+		callee->Peer = Caller;
+	}
 	callee->State = LoopVcOffered;
 	NdisReleaseSpinLock(&Loop.Lock);
-	LoopLog("offer vc=%u to vc=%u sap=%.*s", Caller->Id, callee->Id, (int)called->Length,
-		called->Parameters);
+	if (Party)
+		LoopLog("offer vc=%u party=%u to vc=%u sap=%.*s", Caller->Id, Party->Id, callee->Id,
+			(int)called->Length, called->Parameters);
+	else
+		LoopLog("offer vc=%u to vc=%u sap=%.*s", Caller->Id, callee->Id,
+			(int)called->Length, called->Parameters);
 	status = NdisMCmDispatchIncomingCall(sapHandle, callee->NdisVcHandle,
 					     callee->OwnParameters);
 	/* As NDIS has it: an answer given at once, the CM completes itself. */
 	if (status != NDIS_STATUS_PENDING)
 		LoopCmIncomingCallComplete(status, callee, callee->OwnParameters);
-	return;
+	return NDIS_STATUS_PENDING;
 
 fail_delete:
 	LoopDeleteOurVc(callee);
-	callee = NULL;
+	return status;
 fail_free:
-	if (callee)
-		LoopFreeVc(callee);
-fail:
+	LoopFreeVc(callee);
+	return status;
+}
+
+/* The first party of a multipoint call being made, or NULL; under Loop.Lock. */
+static PLOOP_PARTY LoopFirstParty(PLOOP_VC Root)
+{
+	if (!Root->Multipoint || IsListEmpty(&Root->Parties))
+		return NULL;
+	return CONTAINING_RECORD(Root->Parties.Flink, LOOP_PARTY, Link);
+}
+
+/* Work item: set up a make-call and offer it to the called SAP. */
+void LoopDoMakeCall(PLOOP_VC Caller)
+{
+	PLOOP_PARTY party;
+	NDIS_STATUS status;
+
+	NdisAcquireSpinLock(&Loop.Lock);
+	party = LoopFirstParty(Caller);
+	NdisReleaseSpinLock(&Loop.Lock);
+	status = LoopOffer(Caller, party, Caller->CallParameters, TRUE);
+	if (status == NDIS_STATUS_PENDING)
+		return;
 	NdisAcquireSpinLock(&Loop.Lock);
 	Caller->State = LoopVcIdle;
+	Caller->Multipoint = FALSE;
+	if (party)
+		RemoveEntryList(&party->Link);
 	NdisReleaseSpinLock(&Loop.Lock);
 	LoopLog("make_call vc=%u failed status=0x%08x", Caller->Id, status);
 	NdisMCmMakeCallComplete(status, Caller->NdisVcHandle, NULL, NULL, Caller->CallParameters);
+	LoopFree(party);
 }
 
 /**
@@ -249,7 +361,8 @@ fail:
  * @CallMgrVcContext: the VC (LOOP_VC)
  * @CallParameters: the call parameters
  *
- * The caller's make-call completes with that answer, whatever it is.
+ * The caller's make-call, or the root's add-party, completes with that
+ * answer, whatever it is; a party whose leaf refused leaves the call.
  *
  * Context: process (condis's workqueue or our work item).
  */
@@ -257,51 +370,83 @@ void LoopCmIncomingCallComplete(NDIS_STATUS Status, NDIS_HANDLE CallMgrVcContext
 				PCO_CALL_PARAMETERS CallParameters)
 {
 	PLOOP_VC callee = CallMgrVcContext, caller;
+	NDIS_HANDLE callerHandle, partyHandle = NULL;
+	PLOOP_PARTY party;
 	PCO_CALL_PARAMETERS params;
-	NDIS_HANDLE callerHandle;
+	BOOLEAN making;
 
 	NdisAcquireSpinLock(&Loop.Lock);
-	caller = callee->Peer;
+	party = callee->Party;
+	caller = party ? party->Root : callee->Peer;
 	if (!caller) {
 		NdisReleaseSpinLock(&Loop.Lock);
 		LoopLog("incoming_call_complete vc=%u: no caller", callee->Id);
 		return;
 	}
+	/* A party's leaf answers a make-call (the first party) or an add-party. */
+	making = caller->State == LoopVcCalling;
 	callerHandle = caller->NdisVcHandle;
-	params = caller->CallParameters;
+	params = making ? caller->CallParameters : party->CallParameters;
+	if (party)
+		partyHandle = party->NdisPartyHandle;
 	if (Status == NDIS_STATUS_SUCCESS) {
 		callee->State = LoopVcConnected;
 		caller->State = LoopVcConnected;
+		if (party)
+			party->State = LoopPartyActive;
 	} else {
-		callee->Peer = NULL;
-		caller->Peer = NULL;
 		callee->State = LoopVcIdle;
-		caller->State = LoopVcIdle;
+		if (making) {
+			caller->State = LoopVcIdle;
+			caller->Multipoint = FALSE;
+		}
+		if (party) {
+			party->Leaf = NULL;
+			callee->Party = NULL;
+			RemoveEntryList(&party->Link);	/* a refused party leaves */
+		} else {
+			callee->Peer = NULL;
+			caller->Peer = NULL;
+		}
 	}
-	caller->CallParameters = NULL;
+	if (making)
+		caller->CallParameters = NULL;
+	else
+		party->CallParameters = NULL;
 	NdisReleaseSpinLock(&Loop.Lock);
 
 	LoopLog("incoming_call_complete vc=%u status=0x%08x", callee->Id, Status);
 	if (Status == NDIS_STATUS_SUCCESS) {
 		NdisMCmDispatchCallConnected(callee->NdisVcHandle);
-		NdisMCmMakeCallComplete(NDIS_STATUS_SUCCESS, callerHandle, NULL, NULL, params);
+		if (!making) {
+			LoopLog("add_party_complete party=%u status=0x%08x", party->Id, Status);
+			NdisMCmAddPartyComplete(Status, partyHandle, party, params);
+		} else {
+			NdisMCmMakeCallComplete(Status, callerHandle, partyHandle, party, params);
+		}
 		return;
 	}
 	LoopDeactivate(callee);
 	LoopDeleteOurVc(callee);
-	LoopDeactivate(caller);
-	NdisMCmMakeCallComplete(Status, callerHandle, NULL, NULL, params);
+	if (making) {
+		LoopDeactivate(caller);
+		NdisMCmMakeCallComplete(Status, callerHandle, NULL, NULL, params);
+	} else {
+		LoopLog("add_party_complete party=%u status=0x%08x", party->Id, Status);
+		NdisMCmAddPartyComplete(Status, partyHandle, NULL, params);
+	}
+	LoopFree(party);
 }
 
 /**
  * LoopCmCloseCall() - ProtocolCmCloseCall: a client closes a call
  * @CallMgrVcContext: the VC (LOOP_VC)
- * @CallMgrPartyContext: unused (no multipoint)
+ * @CallMgrPartyContext: the last party of a multipoint call (LOOP_PARTY), or NULL
  * @CloseData: data to send with the close, or NULL
  * @Size: bytes of the close data
  *
- * The call is torn down on the work item; the other end hears of it as an
- * incoming close.
+ * The call is torn down on the work item; the other end, or the last
+ * party's leaf, hears of it as an incoming close.
  *
  * Context: any (<= DISPATCH_LEVEL).
  * Return: NDIS_STATUS_PENDING, NDIS_STATUS_INVALID_DATA (close data) or NDIS_STATUS_FAILURE
@@ -319,13 +464,44 @@ NDIS_STATUS LoopCmCloseCall(NDIS_HANDLE CallMgrVcContext, NDIS_HANDLE CallMgrPar
 	return NDIS_STATUS_PENDING;
 }
 
-/* Work item: close a call: deactivate, complete, tell the other end. */
+/*
+ * A leaf's call ends (under Loop.Lock): it lets go of its party, and the
+ * root hears of it, if the root is not dropping that party itself: as an
+ * incoming drop party while other parties are active, else as an
+ * incoming close.  Sets what to dispatch; returns the root's VC handle
+ * for a close, NULL otherwise.
+ */
+static NDIS_HANDLE LoopLeafLeaves(PLOOP_VC Leaf, NDIS_HANDLE *DropParty, ULONG *PartyId)
+{
+	PLOOP_PARTY party = Leaf->Party;
+	PLOOP_VC root;
+
+	*DropParty = NULL;
+	if (!party)
+		return NULL;
+	root = party->Root;
+	Leaf->Party = NULL;
+	party->Leaf = NULL;
+	*PartyId = party->Id;
+	if (party->State != LoopPartyActive || root->State != LoopVcConnected)
+		return NULL;
+	if (LoopCountParties(root, party, LoopPartyActive)) {
+		*DropParty = party->NdisPartyHandle;
+		return NULL;
+	}
+	return root->NdisVcHandle;
+}
+
+/* Work item: close a call: deactivate, complete, tell the other end (or ends). */
 void LoopDoCloseCall(PLOOP_VC Vc)
 {
-	NDIS_HANDLE handle = Vc->NdisVcHandle, peerHandle = NULL;
+	NDIS_HANDLE handle = Vc->NdisVcHandle, peerHandle = NULL, dropParty = NULL;
+	NDIS_HANDLE leaves[LOOP_MAX_PARTIES];
+	ULONG id = Vc->Id, nleaves = 0, partyId = 0, i;
 	BOOLEAN ours = Vc->Ours;
-	ULONG id = Vc->Id;
+	LIST_ENTRY parties;
 
+	InitializeListHead(&parties);
 	NdisAcquireSpinLock(&Loop.Lock);
 	Vc->State = LoopVcClosing;
 	if (Vc->Peer) {
@@ -333,8 +509,23 @@ void LoopDoCloseCall(PLOOP_VC Vc)
 		Vc->Peer->Peer = NULL;
 		Vc->Peer = NULL;
 	}
+	peerHandle = peerHandle ?: LoopLeafLeaves(Vc, &dropParty, &partyId);
+	/* A root: its parties (the last one, as condis has it) end with the call. */
+	while (!IsListEmpty(&Vc->Parties)) {
+		PLOOP_PARTY party = CONTAINING_RECORD(RemoveHeadList(&Vc->Parties), LOOP_PARTY,
+						      Link);
+
+		if (party->Leaf && nleaves < ARRAY_SIZE(leaves)) {
+			leaves[nleaves++] = party->Leaf->NdisVcHandle;
+			party->Leaf->Party = NULL;
+		}
+		InsertTailList(&parties, &party->Link);
+	}
+	Vc->Multipoint = FALSE;
 	NdisReleaseSpinLock(&Loop.Lock);
 
+	while (!IsListEmpty(&parties))
+		LoopFree(CONTAINING_RECORD(RemoveHeadList(&parties), LOOP_PARTY, Link));
 	LoopDeactivate(Vc);
 	NdisAcquireSpinLock(&Loop.Lock);
 	Vc->State = LoopVcIdle;
@@ -344,6 +535,271 @@ void LoopDoCloseCall(PLOOP_VC Vc)
 	NdisMCmCloseCallComplete(NDIS_STATUS_SUCCESS, handle, NULL);
 	if (peerHandle)
 		NdisMCmDispatchIncomingCloseCall(NDIS_STATUS_SUCCESS, peerHandle, NULL, 0);
+	for (i = 0; i < nleaves; i++)
+		NdisMCmDispatchIncomingCloseCall(NDIS_STATUS_SUCCESS, leaves[i], NULL, 0);
+	if (dropParty) {
+		LoopLog("incoming_drop_party party=%u", partyId);
+		NdisMCmDispatchIncomingDropParty(NDIS_STATUS_SUCCESS, dropParty, NULL, 0);
+	}
 	if (ours)
 		LoopDeleteOurVc(Vc);
+}
+
+/* ---- multipoint: add and drop party ----------------------------------------------------- */
+
+/**
+ * LoopCmAddParty() - ProtocolCmAddParty: the root adds a leaf; offered on the work item
+ * @CallMgrVcContext: the root's VC (LOOP_VC)
+ * @CallParameters: the leaf's parameters: its called name
+ * @NdisPartyHandle: NDIS's handle of the party
+ * @CallMgrPartyContext: set to the party (LOOP_PARTY)
+ *
+ * Context: any (<= DISPATCH_LEVEL).
+ * Return: NDIS_STATUS_PENDING, NDIS_STATUS_INVALID_DATA (no called name),
+ *	NDIS_STATUS_NOT_SUPPORTED (no connected multipoint call on the VC),
+ *	NDIS_STATUS_RESOURCES (LOOP_MAX_PARTIES) or NDIS_STATUS_FAILURE (adapter halting).
+ */
+NDIS_STATUS LoopCmAddParty(NDIS_HANDLE CallMgrVcContext, PCO_CALL_PARAMETERS CallParameters,
+			   NDIS_HANDLE NdisPartyHandle, PNDIS_HANDLE CallMgrPartyContext)
+{
+	PLOOP_VC vc = CallMgrVcContext;
+	NDIS_STATUS status = NDIS_STATUS_SUCCESS;
+	PLOOP_PARTY party;
+
+	if (!LoopCalledName(CallParameters))
+		return NDIS_STATUS_INVALID_DATA;
+	party = LoopNewParty(vc, NdisPartyHandle, CallParameters);
+	if (!party)
+		return NDIS_STATUS_RESOURCES;
+	NdisAcquireSpinLock(&Loop.Lock);
+	if (!vc->Multipoint || vc->State != LoopVcConnected)
+		status = NDIS_STATUS_NOT_SUPPORTED;
+	else if (LoopCountParties(vc, NULL, LoopPartyActive) +
+		 LoopCountParties(vc, NULL, LoopPartyAdding) +
+		 LoopCountParties(vc, NULL, LoopPartyDropping) >= LOOP_MAX_PARTIES)
+		status = NDIS_STATUS_RESOURCES;
+	else
+		InsertTailList(&vc->Parties, &party->Link);
+	NdisReleaseSpinLock(&Loop.Lock);
+	if (status != NDIS_STATUS_SUCCESS) {
+		LoopFree(party);
+		return status;
+	}
+	*CallMgrPartyContext = party;
+	if (!LoopQueue(vc->Af->Adapter, &party->Req, LoopReqAddParty, party)) {
+		NdisAcquireSpinLock(&Loop.Lock);
+		RemoveEntryList(&party->Link);
+		NdisReleaseSpinLock(&Loop.Lock);
+		LoopFree(party);
+		*CallMgrPartyContext = NULL;
+		return NDIS_STATUS_FAILURE;
+	}
+	return NDIS_STATUS_PENDING;
+}
+
+/* Work item: offer the call to an added party's leaf; its answer completes the add. */
+void LoopDoAddParty(PLOOP_PARTY Party)
+{
+	NDIS_STATUS status = LoopOffer(Party->Root, Party, Party->CallParameters, FALSE);
+	PCO_CALL_PARAMETERS params = Party->CallParameters;
+
+	if (status == NDIS_STATUS_PENDING)
+		return;
+	NdisAcquireSpinLock(&Loop.Lock);
+	RemoveEntryList(&Party->Link);
+	NdisReleaseSpinLock(&Loop.Lock);
+	LoopLog("add_party_complete party=%u status=0x%08x", Party->Id, status);
+	NdisMCmAddPartyComplete(status, Party->NdisPartyHandle, NULL, params);
+	LoopFree(Party);
+}
+
+/**
+ * LoopCmDropParty() - ProtocolCmDropParty: the root drops a leaf; done on the work item
+ * @CallMgrPartyContext: the party (LOOP_PARTY)
+ * @CloseData: data to send with the drop, or NULL
+ * @Size: bytes of the close data
+ *
+ * Context: any (<= DISPATCH_LEVEL).
+ * Return: NDIS_STATUS_PENDING, NDIS_STATUS_INVALID_DATA (close data) or NDIS_STATUS_FAILURE
+ *	(adapter halting).
+ */
+NDIS_STATUS LoopCmDropParty(NDIS_HANDLE CallMgrPartyContext, PVOID CloseData, UINT Size)
+{
+	PLOOP_PARTY party = CallMgrPartyContext;
+	LOOP_PARTY_STATE was;
+
+	if (CloseData && Size)
+		return NDIS_STATUS_INVALID_DATA;	/* the medium carries no close data */
+	NdisAcquireSpinLock(&Loop.Lock);
+	was = party->State;
+	party->State = LoopPartyDropping;
+	NdisReleaseSpinLock(&Loop.Lock);
+	if (!LoopQueue(party->Root->Af->Adapter, &party->Req, LoopReqDropParty, party)) {
+		NdisAcquireSpinLock(&Loop.Lock);
+		party->State = was;
+		NdisReleaseSpinLock(&Loop.Lock);
+		return NDIS_STATUS_FAILURE;
+	}
+	return NDIS_STATUS_PENDING;
+}
+
+/*
+ * Work item: drop a party: its leaf (unless it left first) hears of it as
+ * an incoming close, then the drop completes and the party is freed.
+ */
+void LoopDoDropParty(PLOOP_PARTY Party)
+{
+	NDIS_HANDLE leaf = NULL;
+	ULONG leafId = 0;
+
+	NdisAcquireSpinLock(&Loop.Lock);
+	if (Party->Leaf) {
+		leaf = Party->Leaf->NdisVcHandle;
+		leafId = Party->Leaf->Id;
+		Party->Leaf->Party = NULL;
+		Party->Leaf = NULL;
+	}
+	RemoveEntryList(&Party->Link);
+	NdisReleaseSpinLock(&Loop.Lock);
+	LoopLog("drop_party party=%u leaf_vc=%u", Party->Id, leafId);
+	if (leaf)
+		NdisMCmDispatchIncomingCloseCall(NDIS_STATUS_SUCCESS, leaf, NULL, 0);
+	LoopLog("drop_party_complete party=%u", Party->Id);
+	NdisMCmDropPartyComplete(NDIS_STATUS_SUCCESS, Party->NdisPartyHandle);
+	LoopFree(Party);
+}
+
+/* ---- QoS changes ------------------------------------------------------------------------ */
+
+/* Whether a FLOWSPEC fits the medium (NDISLOOP_MAX_RATE). */
+static BOOLEAN LoopFlowFits(PFLOWSPEC Flow)
+{
+	return (Flow->TokenRate == QOS_NOT_SPECIFIED || Flow->TokenRate <= NDISLOOP_MAX_RATE) &&
+	       (Flow->PeakBandwidth == QOS_NOT_SPECIFIED ||
+		Flow->PeakBandwidth <= NDISLOOP_MAX_RATE);
+}
+
+/**
+ * LoopCmModifyCallQoS() - ProtocolCmModifyCallQoS: a client asks for new QoS; done on the work
+ *	item of the other end's adapter (which also closes that end: the two cannot cross)
+ * @CallMgrVcContext: the VC (LOOP_VC)
+ * @CallParameters: the QoS wanted
+ *
+ * Context: any (<= DISPATCH_LEVEL).
+ * Return: NDIS_STATUS_PENDING, NDIS_STATUS_INVALID_DATA (no call-manager parameters),
+ *	NDIS_STATUS_NOT_SUPPORTED (a multipoint call) or NDIS_STATUS_FAILURE (no connected
+ *	call, or a change in progress, or the adapter halting).
+ */
+NDIS_STATUS LoopCmModifyCallQoS(NDIS_HANDLE CallMgrVcContext,
+				PCO_CALL_PARAMETERS CallParameters)
+{
+	PLOOP_VC vc = CallMgrVcContext;
+	PLOOP_ADAPTER adapter = NULL;
+	NDIS_STATUS status = NDIS_STATUS_FAILURE;
+
+	if (!CallParameters->CallMgrParameters)
+		return NDIS_STATUS_INVALID_DATA;
+	NdisAcquireSpinLock(&Loop.Lock);
+	if (vc->Multipoint || vc->Party) {
+		status = NDIS_STATUS_NOT_SUPPORTED;
+	} else if (vc->State == LoopVcConnected && vc->Peer && !vc->Modify) {
+		vc->Modify = CallParameters;
+		adapter = vc->Peer->Af->Adapter;
+	}
+	NdisReleaseSpinLock(&Loop.Lock);
+	if (!adapter)
+		return status;
+	if (!LoopQueue(adapter, &vc->QosReq, LoopReqModifyQos, vc)) {
+		NdisAcquireSpinLock(&Loop.Lock);
+		vc->Modify = NULL;
+		NdisReleaseSpinLock(&Loop.Lock);
+		return NDIS_STATUS_FAILURE;
+	}
+	return NDIS_STATUS_PENDING;
+}
+
+/* Parameters for one end of a call after a QoS change: @Want's flows, swapped for the other end. */
+static PCO_CALL_PARAMETERS LoopQosParameters(PLOOP_VC Callee, PCO_CALL_PARAMETERS Want,
+					     BOOLEAN Swap)
+{
+	PCO_CALL_MANAGER_PARAMETERS want = Want->CallMgrParameters;
+	PCO_CALL_PARAMETERS cp;
+
+	cp = LoopCopyParameters(&Callee->OwnParameters->CallMgrParameters->CallMgrSpecific);
+	if (!cp)
+		return NULL;
+	cp->CallMgrParameters->Transmit = Swap ? want->Receive : want->Transmit;
+	cp->CallMgrParameters->Receive = Swap ? want->Transmit : want->Receive;
+	return cp;
+}
+
+/* Activate @Vc with its new @Params (ours); the ones it had are freed if ours. */
+static void LoopRunning(PLOOP_VC Vc, PCO_CALL_PARAMETERS Params)
+{
+	PCO_CALL_PARAMETERS old;
+
+	NdisAcquireSpinLock(&Loop.Lock);
+	old = Vc->QosParameters;
+	Vc->QosParameters = Params;
+	Vc->Running = Params;
+	Vc->TxRate = Params->CallMgrParameters->Transmit.TokenRate;
+	Vc->QosChanges++;
+	NdisReleaseSpinLock(&Loop.Lock);
+	LoopFree(old);
+}
+
+/*
+ * Work item: change a call's QoS: if the new flows fit the medium,
+ * re-activate both ends with them, tell the other end
+ * (NdisMCmDispatchIncomingCallQoSChange), then complete the change;
+ * otherwise complete it with NDIS_STATUS_INCOMPATABLE_QOS, both ends
+ * running as they were.
+ */
+void LoopDoModifyQos(PLOOP_VC Vc)
+{
+	PCO_CALL_PARAMETERS want, mine = NULL, theirs = NULL;
+	NDIS_STATUS status = NDIS_STATUS_SUCCESS;
+	PLOOP_VC peer;
+
+	NdisAcquireSpinLock(&Loop.Lock);
+	want = Vc->Modify;
+	peer = Vc->State == LoopVcConnected ? Vc->Peer : NULL;
+	NdisReleaseSpinLock(&Loop.Lock);
+
+	if (!peer)
+		status = NDIS_STATUS_FAILURE;	/* the other end has gone meanwhile */
+	else if (!LoopFlowFits(&want->CallMgrParameters->Transmit) ||
+		 !LoopFlowFits(&want->CallMgrParameters->Receive))
+		status = NDIS_STATUS_INCOMPATABLE_QOS;
+	if (status == NDIS_STATUS_SUCCESS) {
+		PLOOP_VC callee = Vc->Ours ? Vc : peer;
+
+		mine = LoopQosParameters(callee, want, FALSE);
+		theirs = LoopQosParameters(callee, want, TRUE);
+		if (!mine || !theirs)
+			status = NDIS_STATUS_RESOURCES;
+	}
+	if (status == NDIS_STATUS_SUCCESS)
+		status = NdisMCmActivateVc(Vc->NdisVcHandle, mine);
+	if (status == NDIS_STATUS_SUCCESS) {
+		status = NdisMCmActivateVc(peer->NdisVcHandle, theirs);
+		if (status != NDIS_STATUS_SUCCESS)	/* back to what it ran with */
+			NdisMCmActivateVc(Vc->NdisVcHandle, Vc->Running);
+	}
+	if (status == NDIS_STATUS_SUCCESS) {
+		LoopRunning(Vc, mine);
+		LoopRunning(peer, theirs);
+		LoopLog("modify_qos vc=%u peer=%u tx_rate=%u", Vc->Id, peer->Id,
+			mine->CallMgrParameters->Transmit.TokenRate);
+		LoopLog("incoming_qos_change vc=%u", peer->Id);
+		NdisMCmDispatchIncomingCallQoSChange(peer->NdisVcHandle, theirs);
+	} else {
+		LoopLog("modify_qos vc=%u refused status=0x%08x", Vc->Id, status);
+		LoopFree(mine);
+		LoopFree(theirs);
+	}
+	NdisAcquireSpinLock(&Loop.Lock);
+	Vc->Modify = NULL;
+	NdisReleaseSpinLock(&Loop.Lock);
+	NdisMCmModifyCallQoSComplete(status, Vc->NdisVcHandle, want);
 }

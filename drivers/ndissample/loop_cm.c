@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * ndisloop: the call-manager handlers for address families, SAPs and OID
- * requests, and the placeholders NDIS requires.
+ * requests, and the placeholders NDIS requires (an MCM is never asked to
+ * complete activations).
  * See loop.h for the objects and locking, loop.c for the whole.
  */
 #include "loop.h"
@@ -413,50 +414,6 @@ void LoopCmOidRequestComplete(NDIS_HANDLE ProtocolAfContext, NDIS_HANDLE Protoco
 }
 
 /* ---- placeholders NDIS requires ------------------------------------------------------- */
-
-/**
- * LoopCmAddParty() - ProtocolCmAddParty placeholder: no multipoint
- * @CallMgrVcContext: the VC (LOOP_VC)
- * @CallParameters: the call parameters
- * @NdisPartyHandle: NDIS's handle of the party, or NULL
- * @CallMgrPartyContext: set to NULL (no multipoint)
- *
- * Context: any.
- * Return: NDIS_STATUS_NOT_SUPPORTED.
- */
-NDIS_STATUS LoopCmAddParty(NDIS_HANDLE CallMgrVcContext, PCO_CALL_PARAMETERS CallParameters,
-			   NDIS_HANDLE NdisPartyHandle, PNDIS_HANDLE CallMgrPartyContext)
-{
-	return NDIS_STATUS_NOT_SUPPORTED;
-}
-
-/**
- * LoopCmDropParty() - ProtocolCmDropParty placeholder: no multipoint
- * @CallMgrPartyContext: unused (no multipoint)
- * @CloseData: data to send with the close, or NULL
- * @Size: bytes of the close data
- *
- * Context: any.
- * Return: NDIS_STATUS_NOT_SUPPORTED.
- */
-NDIS_STATUS LoopCmDropParty(NDIS_HANDLE CallMgrPartyContext, PVOID CloseData, UINT Size)
-{
-	return NDIS_STATUS_NOT_SUPPORTED;
-}
-
-/**
- * LoopCmModifyCallQoS() - ProtocolCmModifyCallQoS placeholder: no QoS changes
- * @CallMgrVcContext: the VC (LOOP_VC)
- * @CallParameters: the call parameters
- *
- * Context: any.
- * Return: NDIS_STATUS_NOT_SUPPORTED.
- */
-NDIS_STATUS LoopCmModifyCallQoS(NDIS_HANDLE CallMgrVcContext,
-				PCO_CALL_PARAMETERS CallParameters)
-{
-	return NDIS_STATUS_NOT_SUPPORTED;
-}
 
 /**
  * LoopCmActivateVcComplete() - ProtocolCmActivateVcComplete placeholder

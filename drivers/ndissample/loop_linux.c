@@ -13,7 +13,7 @@
  *     notify NAME                         ask the clients of adapter NAME
  *                                         to close their AFs
  *   events (read): what the driver did, one numbered line per event
- *   state (read): adapters, SAPs and VCs
+ *   state (read): adapters, SAPs, VCs and the parties of multipoint calls
  */
 #include <linux/debugfs.h>
 #include <linux/module.h>
@@ -145,6 +145,12 @@ static const char *const loop_vc_states[] = {
 	[LoopVcClosing] = "closing",
 };
 
+static const char *const loop_party_states[] = {
+	[LoopPartyAdding] = "adding",
+	[LoopPartyActive] = "active",
+	[LoopPartyDropping] = "dropping",
+};
+
 static int loop_state_show(struct seq_file *m, void *v)
 {
 	PLIST_ENTRY a, f, s;
@@ -171,9 +177,20 @@ static int loop_state_show(struct seq_file *m, void *v)
 	for (a = Loop.Vcs.Flink; a != &Loop.Vcs; a = a->Flink) {
 		PLOOP_VC vc = CONTAINING_RECORD(a, LOOP_VC, Link);
 
-		seq_printf(m, "vc id=%u ours=%d state=%s peer=%u tx=%d rx=%d\n", vc->Id, vc->Ours,
-			   loop_vc_states[vc->State], vc->Peer ? vc->Peer->Id : 0, vc->TxPackets,
-			   vc->RxPackets);
+		PLIST_ENTRY p;
+
+		seq_printf(m, "vc id=%u ours=%d state=%s peer=%u tx=%d rx=%d mp=%d leaf_of=%u",
+			   vc->Id, vc->Ours, loop_vc_states[vc->State], vc->Peer ? vc->Peer->Id : 0,
+			   vc->TxPackets, vc->RxPackets, vc->Multipoint,
+			   vc->Party ? vc->Party->Id : 0);
+		seq_printf(m, " qos_changes=%u tx_rate=%u\n", vc->QosChanges, vc->TxRate);
+		for (p = vc->Parties.Flink; p != &vc->Parties; p = p->Flink) {
+			PLOOP_PARTY party = CONTAINING_RECORD(p, LOOP_PARTY, Link);
+
+			seq_printf(m, "party id=%u root=%u leaf=%u state=%s\n", party->Id, vc->Id,
+				   party->Leaf ? party->Leaf->Id : 0,
+				   loop_party_states[party->State]);
+		}
 	}
 	NdisReleaseSpinLock(&Loop.Lock);
 	return 0;

@@ -10,6 +10,16 @@
  * SAP registered with that name on the first adapter (in creation order)
  * that has one, and data sent on either VC of the call is received on the
  * other.
+ *
+ * A call made with a party is a point-to-multipoint call: each party
+ * (the first, and each one added) is a call offered to the SAP its own
+ * parameters name, and what the root sends is received by every leaf
+ * that accepted; the leaves send nothing (their sends fail).
+ *
+ * The QoS of a connected point-to-point call may change: the new
+ * FLOWSPECs of the end that asks are the other end's with Transmit and
+ * Receive swapped.  A token rate or peak bandwidth above
+ * NDISLOOP_MAX_RATE does not fit the medium.
  */
 #ifndef _NDISLOOP_H
 #define _NDISLOOP_H
@@ -34,5 +44,8 @@
 
 /* The link speed the adapters report (OID_GEN_CO_LINK_SPEED), in 100 bit/s. */
 #define NDISLOOP_LINK_SPEED		10000000
+
+/* The largest FLOWSPEC TokenRate or PeakBandwidth it carries: the link speed in bytes/s. */
+#define NDISLOOP_MAX_RATE		(NDISLOOP_LINK_SPEED / 80 * 1000)
 
 #endif /* _NDISLOOP_H */
