@@ -13,6 +13,8 @@
  */
 #include <ndis/ndis.h>
 
+#include "ndis5.h"
+
 /**
  * NdisClOpenAddressFamilyEx() - the NDIS function of that name, over condis_cl_open_af()
  * @NdisBindingHandle: as in the WDK
@@ -44,6 +46,10 @@ EXPORT_SYMBOL_NS_GPL(NdisClOpenAddressFamilyEx, NDIS);
  */
 NDIS_STATUS NdisClCloseAddressFamily(NDIS_HANDLE NdisAfHandle)
 {
+	NDIS_STATUS st;
+
+	if (ndis5_cl_close_af(NdisAfHandle, &st))
+		return st;
 	return ndis_status_from_native(condis_cl_close_af(NDIS__AF(NdisAfHandle)));
 }
 EXPORT_SYMBOL_NS_GPL(NdisClCloseAddressFamily, NDIS);
@@ -62,6 +68,10 @@ NDIS_STATUS NdisClRegisterSap(NDIS_HANDLE NdisAfHandle,
 			      NDIS_HANDLE ProtocolSapContext, PCO_SAP Sap,
 			      PNDIS_HANDLE NdisSapHandle)
 {
+	NDIS_STATUS st;
+
+	if (ndis5_cl_register_sap(NdisAfHandle, ProtocolSapContext, Sap, NdisSapHandle, &st))
+		return st;
 	return ndis_status_from_native(condis_cl_register_sap(NDIS__AF(NdisAfHandle),
 							      ProtocolSapContext,
 							      (struct condis_sap_addr *)Sap,
@@ -105,9 +115,14 @@ NDIS_STATUS NdisClMakeCall(NDIS_HANDLE NdisVcHandle,
 			   NDIS_HANDLE ProtocolPartyContext,
 			   PNDIS_HANDLE NdisPartyHandle)
 {
-	int err = condis_cl_make_call(NDIS__VC(NdisVcHandle),
-				      ndis_params_native(CallParameters), ProtocolPartyContext,
-				      (struct condis_party **)NdisPartyHandle);
+	NDIS_STATUS st;
+	int err;
+
+	if (ndis5_cl_party_refused(NdisVcHandle, ProtocolPartyContext, &st))
+		return st;
+	err = condis_cl_make_call(NDIS__VC(NdisVcHandle),
+				  ndis_params_native(CallParameters), ProtocolPartyContext,
+				  (struct condis_party **)NdisPartyHandle);
 
 	return ndis_status_from_native(err);
 }
@@ -182,9 +197,14 @@ NDIS_STATUS NdisClAddParty(NDIS_HANDLE NdisVcHandle,
 			   PCO_CALL_PARAMETERS CallParameters,
 			   PNDIS_HANDLE NdisPartyHandle)
 {
-	int err = condis_cl_add_party(NDIS__VC(NdisVcHandle), ProtocolPartyContext,
-				      ndis_params_native(CallParameters),
-				      (struct condis_party **)NdisPartyHandle);
+	NDIS_STATUS st;
+	int err;
+
+	if (ndis5_cl_party_refused(NdisVcHandle, NdisVcHandle, &st))
+		return st;
+	err = condis_cl_add_party(NDIS__VC(NdisVcHandle), ProtocolPartyContext,
+				  ndis_params_native(CallParameters),
+				  (struct condis_party **)NdisPartyHandle);
 
 	return ndis_status_from_native(err);
 }
@@ -269,6 +289,8 @@ EXPORT_SYMBOL_NS_GPL(NdisCmRegisterAddressFamilyEx, NDIS);
 void NdisCmOpenAddressFamilyComplete(NDIS_STATUS Status, NDIS_HANDLE NdisAfHandle,
 				     NDIS_HANDLE CallMgrAfContext)
 {
+	if (ndis5_cm_open_af_complete(Status, NdisAfHandle, CallMgrAfContext))
+		return;
 	condis_cm_open_af_complete(ndis_status_to_native(Status), NDIS__AF(NdisAfHandle),
 				   CallMgrAfContext);
 }
@@ -284,6 +306,8 @@ EXPORT_SYMBOL_NS_GPL(NdisCmOpenAddressFamilyComplete, NDIS);
  */
 void NdisCmCloseAddressFamilyComplete(NDIS_STATUS Status, NDIS_HANDLE NdisAfHandle)
 {
+	if (ndis5_cm_close_af_complete(Status, NdisAfHandle))
+		return;
 	condis_cm_close_af_complete(ndis_status_to_native(Status), NDIS__AF(NdisAfHandle));
 }
 EXPORT_SYMBOL_NS_GPL(NdisCmCloseAddressFamilyComplete, NDIS);
@@ -314,6 +338,8 @@ EXPORT_SYMBOL_NS_GPL(NdisCmNotifyCloseAddressFamily, NDIS);
 void NdisCmRegisterSapComplete(NDIS_STATUS Status, NDIS_HANDLE NdisSapHandle,
 			       NDIS_HANDLE CallMgrSapContext)
 {
+	if (ndis5_cm_register_sap_complete(Status, NdisSapHandle, CallMgrSapContext))
+		return;
 	condis_cm_register_sap_complete(ndis_status_to_native(Status), NDIS__SAP(NdisSapHandle),
 					CallMgrSapContext);
 }
@@ -329,6 +355,8 @@ EXPORT_SYMBOL_NS_GPL(NdisCmRegisterSapComplete, NDIS);
  */
 void NdisCmDeregisterSapComplete(NDIS_STATUS Status, NDIS_HANDLE NdisSapHandle)
 {
+	if (ndis5_cm_deregister_sap_complete(Status, NdisSapHandle))
+		return;
 	condis_cm_deregister_sap_complete(ndis_status_to_native(Status), NDIS__SAP(NdisSapHandle));
 }
 EXPORT_SYMBOL_NS_GPL(NdisCmDeregisterSapComplete, NDIS);
@@ -595,10 +623,15 @@ NDIS_STATUS NdisMCmCreateVc(NDIS_HANDLE MiniportAdapterHandle,
 			    NDIS_HANDLE NdisAfHandle, NDIS_HANDLE MiniportVcContext,
 			    PNDIS_HANDLE NdisVcHandle)
 {
-	int err = condis_mcm_create_vc(ndis_native_adapter(MiniportAdapterHandle),
-				       NDIS__AF(NdisAfHandle), MiniportVcContext,
-				       (struct condis_vc **)NdisVcHandle);
+	NDIS_STATUS st;
+	int err;
 
+	if (ndis5_mcm_create_vc(MiniportAdapterHandle, NdisAfHandle, MiniportVcContext,
+				NdisVcHandle, &st))
+		return st;
+	err = condis_mcm_create_vc(ndis_native_adapter(MiniportAdapterHandle),
+				   NDIS__AF(NdisAfHandle), MiniportVcContext,
+				   (struct condis_vc **)NdisVcHandle);
 	return ndis_status_from_native(err);
 }
 EXPORT_SYMBOL_NS_GPL(NdisMCmCreateVc, NDIS);
@@ -612,6 +645,10 @@ EXPORT_SYMBOL_NS_GPL(NdisMCmCreateVc, NDIS);
  */
 NDIS_STATUS NdisMCmDeleteVc(NDIS_HANDLE NdisVcHandle)
 {
+	NDIS_STATUS st;
+
+	if (ndis5_mcm_delete_vc(NdisVcHandle, &st))
+		return st;
 	return ndis_status_from_native(condis_mcm_delete_vc(NDIS__VC(NdisVcHandle)));
 }
 EXPORT_SYMBOL_NS_GPL(NdisMCmDeleteVc, NDIS);
@@ -689,6 +726,11 @@ EXPORT_SYMBOL_NS_GPL(NdisMCmOidRequest, NDIS);
 NDIS_STATUS NdisCoCreateVc(NDIS_HANDLE NdisBindingHandle, NDIS_HANDLE NdisAfHandle,
 			   NDIS_HANDLE ProtocolVcContext, PNDIS_HANDLE NdisVcHandle)
 {
+	NDIS_STATUS st;
+
+	if (ndis5_co_create_vc(NdisBindingHandle, NdisAfHandle, ProtocolVcContext, NdisVcHandle,
+			       &st))
+		return st;
 	if (!NdisVcHandle || *NdisVcHandle)
 		return NDIS_STATUS_INVALID_PARAMETER;	/* must be NULL on input */
 	return ndis_status_from_native(condis_co_create_vc(ndis_native_binding(NdisBindingHandle),
@@ -707,6 +749,10 @@ EXPORT_SYMBOL_NS_GPL(NdisCoCreateVc, NDIS);
  */
 NDIS_STATUS NdisCoDeleteVc(NDIS_HANDLE NdisVcHandle)
 {
+	NDIS_STATUS st;
+
+	if (ndis5_co_delete_vc(NdisVcHandle, &st))
+		return st;
 	return ndis_status_from_native(condis_co_delete_vc(NDIS__VC(NdisVcHandle)));
 }
 EXPORT_SYMBOL_NS_GPL(NdisCoDeleteVc, NDIS);

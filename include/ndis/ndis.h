@@ -14,6 +14,8 @@
  *   tramp.h    the trampolines, driver registration, binding, adapters
  *   cocalls.h  the CoNDIS functions (NdisCl*, NdisCm*, NdisMCm*, NdisCo*,
  *              NdisMCo*)
+ *   ndis5.h    the NDIS 5.x CoNDIS interface: NdisRegisterProtocol,
+ *              NdisMRegisterMiniport, NDIS_PACKET, NDIS_REQUEST, ...
  *
  * The CoNDIS functions are exported by ndis.ko (ndis/), the compat
  * library, as ndis.sys is on Windows; the trampolines and registration
@@ -39,6 +41,7 @@
 #include <ndis/driver.h>
 #include <ndis/tramp.h>
 #include <ndis/cocalls.h>
+#include <ndis/ndis5.h>
 
 /*
  * MODULE_IMPORT_NS(CONDIS) and (NDIS), spelled as what they expand to: the
