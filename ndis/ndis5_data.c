@@ -65,10 +65,14 @@ static size_t ndis5_oob_off(UINT reserved)
 		     sizeof(void *));
 }
 
+static struct ndis5_pkt *ndis5_pkt_compat(PNDIS_PACKET p)
+{
+	return (void *)((u8 *)p + p->Private.NdisPacketOobOffset + sizeof(NDIS_PACKET_OOB_DATA));
+}
+
 static struct ndis5_pkt *ndis5_pkt_of(PNDIS_PACKET p)
 {
-	struct ndis5_pkt *c = (void *)((u8 *)p + p->Private.NdisPacketOobOffset +
-				       sizeof(NDIS_PACKET_OOB_DATA));
+	struct ndis5_pkt *c = ndis5_pkt_compat(p);
 
 	if (c->magic != NDIS5_PKT_MAGIC) {
 		pr_warn_ratelimited("ndis: %ps: not a packet of NDIS %p\n",
@@ -90,7 +94,7 @@ static PNDIS_PACKET ndis5_pkt_alloc(struct ndis5_packet_pool *pool, UINT reserve
 	p->Private.NdisPacketOobOffset = off;
 	p->Private.Pool = (PNDIS_PACKET_POOL)pool;
 	p->Private.ValidCounts = FALSE;
-	c = ndis5_pkt_of(p);
+	c = ndis5_pkt_compat(p);
 	c->magic = NDIS5_PKT_MAGIC;
 	c->pool = pool;
 	return p;

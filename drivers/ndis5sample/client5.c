@@ -338,8 +338,11 @@ NDIS_STATUS Cl5Request(NDIS_HANDLE ProtocolAfContext, NDIS_HANDLE ProtocolVcCont
 static void Cl5Unload(PDRIVER_OBJECT DriverObject)
 {
 	NDIS_STATUS status;
+	ULONG i;
 
 	NdisDeregisterProtocol(&status, Cl5.ProtocolHandle);
+	for (i = 0; i < CL5_MAX_CALLS; i++)
+		Cl5Free(Cl5.Calls[i].Params);
 	NdisFreeBufferPool(Cl5.BufferPool);
 	NdisFreePacketPool(Cl5.PacketPool);
 }

@@ -68,6 +68,7 @@ static void Cl5MakeCallComplete(NDIS_STATUS Status, NDIS_HANDLE ProtocolVcContex
 				NDIS_HANDLE NdisPartyHandle, PCO_CALL_PARAMETERS CallParameters)
 {
 	PCL5_CALL c = ProtocolVcContext;
+	PCO_CALL_PARAMETERS params = NULL;
 	NDIS_HANDLE vc = NULL;
 	LONG n;
 
@@ -77,8 +78,11 @@ static void Cl5MakeCallComplete(NDIS_STATUS Status, NDIS_HANDLE ProtocolVcContex
 	if (Status != NDIS_STATUS_SUCCESS) {
 		vc = c->VcHandle;
 		c->VcHandle = NULL;
+		params = c->Params;
+		c->Params = NULL;
 	}
 	NdisReleaseSpinLock(&Cl5.Lock);
+	Cl5Free(params);
 	Cl5Log("make_call_complete call=%u status=0x%08x n=%d", c->Id, Status, n);
 	if (vc)
 		Cl5Log("delete_vc call=%u status=0x%08x", c->Id, NdisCoDeleteVc(vc));
@@ -129,6 +133,7 @@ static void Cl5CloseCallComplete(NDIS_STATUS Status, NDIS_HANDLE ProtocolVcConte
 				 NDIS_HANDLE ProtocolPartyContext)
 {
 	PCL5_CALL c = ProtocolVcContext;
+	PCO_CALL_PARAMETERS params;
 	NDIS_HANDLE vc = NULL;
 	LONG n;
 
@@ -139,7 +144,11 @@ static void Cl5CloseCallComplete(NDIS_STATUS Status, NDIS_HANDLE ProtocolVcConte
 		vc = c->VcHandle;
 		c->VcHandle = NULL;
 	}
+	/* The call manager is done with the parameters we lent. */
+	params = c->Params;
+	c->Params = NULL;
 	NdisReleaseSpinLock(&Cl5.Lock);
+	Cl5Free(params);
 	Cl5Log("close_call_complete call=%u status=0x%08x n=%d", c->Id, Status, n);
 	/* Our VC: deleted now; the call manager's goes with ProtocolCoDeleteVc. */
 	if (vc)
@@ -161,6 +170,9 @@ NDIS_STATUS Cl5CloseCall(PCL5_CALL Call)
 	NdisReleaseSpinLock(&Cl5.Lock);
 	if (!vc)
 		return NDIS_STATUS_INVALID_STATE;
+	/* Packets kept on the VC go back first: the miniport waits for them. */
+	while (Cl5ReturnKept(Call->Id))
+		;
 	Cl5Log("close_call call=%u", Call->Id);
 	status = NdisClCloseCall(vc, NULL, NULL, 0);
 	if (status != NDIS_STATUS_PENDING)

@@ -146,7 +146,7 @@ static int cl5_calls_show(struct seq_file *m, void *v)
 
 		if (!c->Used)
 			continue;
-		seq_printf(m, "call id=%u adapter=%s dir=%s state=%s vc=%d make=%d offered=%d connected=%d close=%d incoming_close=%d tx_ok=%d tx_err=%d send_complete=%d rx=%d rx_bytes=%d rx_bad=%d kept=%d returned=%d\n",
+		seq_printf(m, "id=%u adapter=%s dir=%s state=%s vc=%d make=%d offered=%d connected=%d close=%d incoming_close=%d tx_ok=%d tx_err=%d send_complete=%d rx=%d rx_bytes=%d rx_bad=%d kept=%d returned=%d\n",
 			   c->Id, c->Binding->Name, c->Out ? "out" : "in", cl5_states[c->State],
 			   !!c->VcHandle, c->Make, c->Offered, c->Connected, c->Close,
 			   c->IncomingClose, c->TxOk, c->TxErr, c->SendComplete, c->RxPackets,
