@@ -315,9 +315,10 @@ EXPORT_SYMBOL_NS_GPL(NdisCoRequest, NDIS);
  * @NdisRequest: the request; lent until it completes
  *
  * OID_CO_AF_CLOSE (a set) asks the client to close the AF: NDIS 6's
- * notify-close (condis_cm_notify_close_af()); the request completes once
- * the client has closed it.  Other requests pended complete through the
- * AF's CmRequestCompleteHandler.
+ * notify-close (condis_cm_notify_close_af()).  It never pends: it
+ * succeeds once the client has been asked, and the close follows as
+ * CmCloseAf (so the CM may free the request and the AF there).  Other
+ * requests pended complete through the AF's CmRequestCompleteHandler.
  *
  * Context: any (NDIS: <= DISPATCH_LEVEL).
  * Return: the client's status, or NDIS_STATUS_PENDING.
@@ -327,7 +328,6 @@ NDIS_STATUS NdisMCmRequest(NDIS_HANDLE NdisAfHandle, NDIS_HANDLE NdisVcHandle,
 {
 	struct ndis5_req_priv *p;
 	struct ndis5_af *a;
-	unsigned long flags;
 	int err;
 
 	if (!NdisRequest)
@@ -336,22 +336,10 @@ NDIS_STATUS NdisMCmRequest(NDIS_HANDLE NdisAfHandle, NDIS_HANDLE NdisVcHandle,
 	if (!a)
 		return NDIS_STATUS_INVALID_PARAMETER;
 	if (NdisRequest->DATA.QUERY_INFORMATION.Oid == OID_CO_AF_CLOSE) {
-		spin_lock_irqsave(&a->lock, flags);
-		if (a->close_req) {
-			spin_unlock_irqrestore(&a->lock, flags);
-			ndis5_af_put(a);
-			return NDIS_STATUS_INVALID_STATE;
-		}
-		a->close_req = NdisRequest;
-		spin_unlock_irqrestore(&a->lock, flags);
+		/* Delivered is done: the close itself comes as CmCloseAf. */
 		err = condis_cm_notify_close_af(NDIS__AF(NdisAfHandle));
-		if (err != CONDIS_PENDING) {
-			spin_lock_irqsave(&a->lock, flags);
-			a->close_req = NULL;
-			spin_unlock_irqrestore(&a->lock, flags);
-		}
 		ndis5_af_put(a);
-		return ndis_status_from_native(err);
+		return ndis_status_from_native(err == CONDIS_PENDING ? 0 : err);
 	}
 	p = NDIS5_REQ_PRIV(NdisRequest);
 	memset(p, 0, sizeof(*p));
@@ -913,20 +901,13 @@ bool ndis5_cm_deregister_sap_complete(NDIS_STATUS status, NDIS_HANDLE sap)
 	return true;
 }
 
-/* An MCM's OID_CO_AF_CLOSE is done: its request completes. */
+/*
+ * The client finished the close an OID_CO_AF_CLOSE asked for.  NDIS 5 has
+ * no handler for it (the request completed when it was delivered), and
+ * the AF, closed by now, may be freed: @cm_af_ctx is not touched.
+ */
 static void ndis5_cm_notify_close_af_complete(void *cm_af_ctx, int status)
 {
-	struct ndis5_af *a = cm_af_ctx;
-	PNDIS_REQUEST r;
-	unsigned long flags;
-
-	spin_lock_irqsave(&a->lock, flags);
-	r = a->close_req;
-	a->close_req = NULL;
-	spin_unlock_irqrestore(&a->lock, flags);
-	if (r)
-		a->cm.CmRequestCompleteHandler(ndis_status_from_native(status), a->ctx, NULL,
-					       NULL, r);
 }
 
 static int ndis5_cm_create_vc(void *cm_af_ctx, struct condis_vc *vc, void **cm_vc_ctx)

@@ -198,11 +198,10 @@ struct ndis5_adapter {
  * @adapter: the MCM's adapter
  * @cl: the client's handlers (NdisClOpenAddressFamily)
  * @cm: the call manager's handlers (NdisMCmRegisterAddressFamily)
- * @lock: protects the notify flags, @saps and @close_req
+ * @lock: protects the notify flags and @saps
  * @in_notify: inside the OID_CO_AF_CLOSE request of a notify-close
  * @closed_in_notify: the client closed the AF inside it
  * @notify_pending: condis waits for the close (notify returned pending)
- * @close_req: an MCM's OID_CO_AF_CLOSE request in flight
  * @saps: the client's SAP wrappers, freed with the AF
  */
 struct ndis5_af {
@@ -214,9 +213,8 @@ struct ndis5_af {
 	struct ndis5_adapter *adapter;
 	NDIS_CLIENT_CHARACTERISTICS cl;
 	NDIS_CALL_MANAGER_CHARACTERISTICS cm;
-	spinlock_t lock;	/* protects the notify flags, saps, close_req */
+	spinlock_t lock;	/* protects the notify flags and saps */
 	bool in_notify, closed_in_notify, notify_pending;
-	PNDIS_REQUEST close_req;
 	struct list_head saps;
 };
 

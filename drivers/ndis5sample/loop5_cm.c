@@ -429,12 +429,12 @@ static NDIS_STATUS Loop5CmRequest(NDIS_HANDLE ProtocolAfContext, NDIS_HANDLE Pro
 	return NDIS_STATUS_PENDING;
 }
 
-/* Our OID_CO_AF_CLOSE is done: the client closed the AF. */
+/* A request of ours pended by the client: we send none that pend. */
 static void Loop5CmRequestComplete(NDIS_STATUS Status, NDIS_HANDLE ProtocolAfContext,
 				   NDIS_HANDLE ProtocolVcContext, NDIS_HANDLE ProtocolPartyContext,
 				   PNDIS_REQUEST NdisRequest)
 {
-	Loop5Log("af_close_complete oid=0x%08x status=0x%08x",
+	Loop5Log("cm_request_complete_unexpected oid=0x%08x status=0x%08x",
 		 NdisRequest->DATA.SET_INFORMATION.Oid, Status);
 }
 
