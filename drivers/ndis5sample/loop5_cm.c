@@ -218,7 +218,9 @@ static void Loop5DeleteOurVc(PLOOP5_VC Vc)
 	       tries++ < 500)
 		NdisMSleep(10000);
 	Loop5Log("delete_vc vc=%u status=0x%08x", Vc->Id, status);
-	Loop5FreeVc(Vc);
+	/* Not deleted: NDIS still names it with our context; it stays until then. */
+	if (status == NDIS_STATUS_SUCCESS)
+		Loop5FreeVc(Vc);
 }
 
 static void Loop5CmIncomingCallComplete(NDIS_STATUS Status, NDIS_HANDLE CallMgrVcContext,
