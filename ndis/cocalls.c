@@ -17,6 +17,7 @@
  * condis's release_ctx.
  */
 #include "internal.h"
+#include "ndis5.h"
 
 /*
  * Set *@c to a wrapper of @context for the client (@cm false) or the CM of
@@ -31,6 +32,9 @@ static NDIS_STATUS ndis_ctx_for(NDIS_HANDLE handle, bool cm, NDIS_HANDLE context
 	*c = NULL;
 	if (!driver)
 		return ndis_status_from_native(-EBADF);
+	/* A 5.x driver's contexts are the 5.x layer's (ndis5.c): no party ones. */
+	if (driver->kind != NDIS_OBJ_PROTOCOL && driver->kind != NDIS_OBJ_MINIPORT)
+		return NDIS_STATUS_NOT_SUPPORTED;
 	*c = ndis_ctx_new(driver, context);
 	return *c ? NDIS_STATUS_SUCCESS : NDIS_STATUS_RESOURCES;
 }
@@ -84,6 +88,10 @@ EXPORT_SYMBOL_NS_GPL(NdisClOpenAddressFamilyEx, NDIS);
  */
 NDIS_STATUS NdisClCloseAddressFamily(NDIS_HANDLE NdisAfHandle)
 {
+	NDIS_STATUS st;
+
+	if (ndis5_cl_close_af(NdisAfHandle, &st))
+		return st;
 	return ndis_status_from_native(condis_cl_close_af(NDIS__AF(NdisAfHandle)));
 }
 EXPORT_SYMBOL_NS_GPL(NdisClCloseAddressFamily, NDIS);
@@ -103,8 +111,11 @@ NDIS_STATUS NdisClRegisterSap(NDIS_HANDLE NdisAfHandle,
 			      PNDIS_HANDLE NdisSapHandle)
 {
 	struct ndis_ctx *c;
-	NDIS_STATUS st = ndis_ctx_for(NdisAfHandle, false, ProtocolSapContext, &c);
+	NDIS_STATUS st;
 
+	if (ndis5_cl_register_sap(NdisAfHandle, ProtocolSapContext, Sap, NdisSapHandle, &st))
+		return st;
+	st = ndis_ctx_for(NdisAfHandle, false, ProtocolSapContext, &c);
 	if (st != NDIS_STATUS_SUCCESS)
 		return st;
 	return ndis_ctx_handed(c, condis_cl_register_sap(NDIS__AF(NdisAfHandle), c,
@@ -151,6 +162,9 @@ NDIS_STATUS NdisClMakeCall(NDIS_HANDLE NdisVcHandle,
 {
 	struct ndis_ctx *c = NULL;
 	NDIS_STATUS st;
+
+	if (ndis5_cl_party_refused(NdisVcHandle, ProtocolPartyContext, &st))
+		return st;
 
 	/* A party context makes the call multipoint: it gets a wrapper. */
 	if (ProtocolPartyContext) {
@@ -234,7 +248,11 @@ NDIS_STATUS NdisClAddParty(NDIS_HANDLE NdisVcHandle,
 			   PNDIS_HANDLE NdisPartyHandle)
 {
 	struct ndis_ctx *c;
-	NDIS_STATUS st = ndis_ctx_for(NdisVcHandle, false, ProtocolPartyContext, &c);
+	NDIS_STATUS st;
+
+	if (ndis5_cl_party_refused(NdisVcHandle, NdisVcHandle, &st))
+		return st;
+	st = ndis_ctx_for(NdisVcHandle, false, ProtocolPartyContext, &c);
 
 	if (st != NDIS_STATUS_SUCCESS)
 		return st;
@@ -325,6 +343,8 @@ void NdisCmOpenAddressFamilyComplete(NDIS_STATUS Status, NDIS_HANDLE NdisAfHandl
 {
 	struct ndis_ctx *c = NULL;
 
+	if (ndis5_cm_open_af_complete(Status, NdisAfHandle, CallMgrAfContext))
+		return;
 	/* condis keeps the context of a successful open only. */
 	if (Status == NDIS_STATUS_SUCCESS)
 		Status = ndis_ctx_for(NdisAfHandle, true, CallMgrAfContext, &c);
@@ -342,6 +362,8 @@ EXPORT_SYMBOL_NS_GPL(NdisCmOpenAddressFamilyComplete, NDIS);
  */
 void NdisCmCloseAddressFamilyComplete(NDIS_STATUS Status, NDIS_HANDLE NdisAfHandle)
 {
+	if (ndis5_cm_close_af_complete(Status, NdisAfHandle))
+		return;
 	condis_cm_close_af_complete(ndis_status_to_native(Status), NDIS__AF(NdisAfHandle));
 }
 EXPORT_SYMBOL_NS_GPL(NdisCmCloseAddressFamilyComplete, NDIS);
@@ -374,6 +396,8 @@ void NdisCmRegisterSapComplete(NDIS_STATUS Status, NDIS_HANDLE NdisSapHandle,
 {
 	struct ndis_ctx *c = NULL;
 
+	if (ndis5_cm_register_sap_complete(Status, NdisSapHandle, CallMgrSapContext))
+		return;
 	if (Status == NDIS_STATUS_SUCCESS)
 		Status = ndis_ctx_for(NdisSapHandle, true, CallMgrSapContext, &c);
 	condis_cm_register_sap_complete(ndis_status_to_native(Status), NDIS__SAP(NdisSapHandle), c);
@@ -390,6 +414,8 @@ EXPORT_SYMBOL_NS_GPL(NdisCmRegisterSapComplete, NDIS);
  */
 void NdisCmDeregisterSapComplete(NDIS_STATUS Status, NDIS_HANDLE NdisSapHandle)
 {
+	if (ndis5_cm_deregister_sap_complete(Status, NdisSapHandle))
+		return;
 	condis_cm_deregister_sap_complete(ndis_status_to_native(Status), NDIS__SAP(NdisSapHandle));
 }
 EXPORT_SYMBOL_NS_GPL(NdisCmDeregisterSapComplete, NDIS);
@@ -665,9 +691,14 @@ NDIS_STATUS NdisMCmCreateVc(NDIS_HANDLE MiniportAdapterHandle,
 			    NDIS_HANDLE NdisAfHandle, NDIS_HANDLE MiniportVcContext,
 			    PNDIS_HANDLE NdisVcHandle)
 {
-	struct ndis_miniport_adapter *ad = ndis_adapter_of(MiniportAdapterHandle);
+	struct ndis_miniport_adapter *ad;
 	struct ndis_ctx *c;
+	NDIS_STATUS st;
 
+	if (ndis5_mcm_create_vc(MiniportAdapterHandle, NdisAfHandle, MiniportVcContext,
+				NdisVcHandle, &st))
+		return st;
+	ad = ndis_adapter_of(MiniportAdapterHandle);
 	if (!ad)
 		return ndis_status_from_native(-EBADF);
 	c = ndis_ctx_new(&ad->driver->obj, MiniportVcContext);
@@ -687,6 +718,10 @@ EXPORT_SYMBOL_NS_GPL(NdisMCmCreateVc, NDIS);
  */
 NDIS_STATUS NdisMCmDeleteVc(NDIS_HANDLE NdisVcHandle)
 {
+	NDIS_STATUS st;
+
+	if (ndis5_mcm_delete_vc(NdisVcHandle, &st))
+		return st;
 	return ndis_status_from_native(condis_mcm_delete_vc(NDIS__VC(NdisVcHandle)));
 }
 EXPORT_SYMBOL_NS_GPL(NdisMCmDeleteVc, NDIS);
@@ -767,7 +802,11 @@ NDIS_STATUS NdisCoCreateVc(NDIS_HANDLE NdisBindingHandle, NDIS_HANDLE NdisAfHand
 {
 	struct ndis_binding *b;
 	struct ndis_ctx *c;
+	NDIS_STATUS st;
 
+	if (ndis5_co_create_vc(NdisBindingHandle, NdisAfHandle, ProtocolVcContext, NdisVcHandle,
+			       &st))
+		return st;
 	if (!NdisVcHandle || *NdisVcHandle)
 		return NDIS_STATUS_INVALID_PARAMETER;	/* must be NULL on input */
 	b = ndis_binding_of(NdisBindingHandle);
@@ -790,6 +829,10 @@ EXPORT_SYMBOL_NS_GPL(NdisCoCreateVc, NDIS);
  */
 NDIS_STATUS NdisCoDeleteVc(NDIS_HANDLE NdisVcHandle)
 {
+	NDIS_STATUS st;
+
+	if (ndis5_co_delete_vc(NdisVcHandle, &st))
+		return st;
 	return ndis_status_from_native(condis_co_delete_vc(NDIS__VC(NdisVcHandle)));
 }
 EXPORT_SYMBOL_NS_GPL(NdisCoDeleteVc, NDIS);

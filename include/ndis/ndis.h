@@ -14,6 +14,8 @@
  *   register.h driver registration, binding, adapters
  *   cocalls.h  the CoNDIS functions (NdisCl*, NdisCm*, NdisMCm*, NdisCo*,
  *              NdisMCo*)
+ *   ndis5.h    the NDIS 5.x CoNDIS interface: NdisRegisterProtocol,
+ *              NdisMRegisterMiniport, NDIS_PACKET, NDIS_REQUEST, ...
  *
  * Every function is exported by ndis.ko (ndis/), the compat library, as
  * ndis.sys is on Windows, and so are the trampolines that carry condis's
@@ -41,6 +43,7 @@
 #include <ndis/driver.h>
 #include <ndis/register.h>
 #include <ndis/cocalls.h>
+#include <ndis/ndis5.h>
 
 /*
  * MODULE_IMPORT_NS(CONDIS) and (NDIS), spelled as what they expand to: the

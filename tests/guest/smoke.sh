@@ -35,7 +35,7 @@ else
 fi
 kmsg_mark "end smoke"
 
-run_itests "$test" 'conic_*' 'ndis_*' 'nl_*'
+run_itests "$test" 'conic_*' 'ndis_*' 'ndis5_*' 'nl_*'
 
 unload_all
 kmsg_mark "end stock-job"
