@@ -116,15 +116,20 @@ run_itest() {
 }
 
 # run_itests TEST GLOB...: every integration test whose name matches a
-# GLOB (tests/integration/GLOB.sh), or only the one named TEST if TEST is
-# not empty; each is a result, and what it left loaded is unloaded after it.
+# GLOB (tests/integration/GLOB.sh) and, if TEST is not empty, the shell
+# pattern TEST (a name, or e.g. 'ndis5_*'); each is a result, and what it
+# left loaded is unloaded after it.
 run_itests() {
 	local test=$1 glob t
 	shift
 	for glob in "$@"; do
 		for t in /condis/tests/integration/$glob.sh; do
 			[ -f "$t" ] || continue
-			[ -n "$test" ] && [ "$(basename "$t" .sh)" != "$test" ] && continue
+			# shellcheck disable=SC2254 # TEST is a pattern
+			case $(basename "$t" .sh) in
+			${test:-*}) ;;
+			*) continue ;;
+			esac
 			run_itest "$t"
 			unload_all
 		done
