@@ -94,6 +94,8 @@ static void condis_af_notify_fn(struct work_struct *work)
 	unsigned int n = 0, i;
 
 	mutex_lock(&condis_config_lock);
+	/* The bindings listed now hear it from here; later ones as they bind. */
+	nw->cm_af->announce_seq = ++adapter->af_notify_seq;
 	list_for_each_entry(binding, &adapter->bindings, adapter_node)
 		n++;
 	todo = kcalloc(n, sizeof(*todo), GFP_KERNEL);
@@ -255,7 +257,18 @@ int condis_mcm_register_af(struct condis_adapter *adapter, const struct condis_a
 }
 EXPORT_SYMBOL_NS_GPL(condis_mcm_register_af, CONDIS);
 
-/* Tell a client that just bound about the AFs registered before it. */
+/* An AF whose announcement took its bindings before @binding was listed. */
+static bool af_announced_before(const struct condis_cm_af *cm_af,
+				const struct condis_binding *binding)
+{
+	lockdep_assert_held(&condis_config_lock);
+	return cm_af->announce_seq && cm_af->announce_seq < binding->listed_seq;
+}
+
+/*
+ * Tell a client that just bound about the AFs announced before it was
+ * listed; the announcement of any other tells it (condis_af_notify_fn()).
+ */
 void condis_binding_notify_afs(struct condis_binding *binding)
 {
 	struct condis_adapter *adapter = binding->adapter;
@@ -270,7 +283,7 @@ void condis_binding_notify_afs(struct condis_binding *binding)
 	todo = kcalloc(n, sizeof(*todo), GFP_KERNEL);
 	n = 0;
 	list_for_each_entry(cm_af, &adapter->cm_afs, node)
-		if (todo) {
+		if (todo && af_announced_before(cm_af, binding)) {
 			condis_obj_get(&cm_af->obj);
 			todo[n++] = cm_af;
 		}

@@ -111,6 +111,7 @@ int condis_open_adapter(struct condis_protocol *protocol, struct condis_adapter 
 		return err;
 	}
 	list_add_tail(&b->proto_node, &protocol->bindings);
+	b->listed_seq = ++adapter->af_notify_seq;
 	spin_lock_bh(&adapter->lock);	/* status indications walk the list too */
 	list_add_tail(&b->adapter_node, &adapter->bindings);
 	spin_unlock_bh(&adapter->lock);

@@ -81,6 +81,12 @@ struct condis_adapter {
 	struct list_head sig_vcs;	/* signalling VCs: condis_vc.node */
 	struct list_head oids;		/* OID requests in flight: condis_oid.node */
 	bool dying;			/* unregistering: no new bindings or AFs */
+	/*
+	 * Orders bindings joining and AFs being announced, under
+	 * condis_config_lock, so each binding hears of each AF once: from the
+	 * AF's announcement if it was listed by then, else when it binds.
+	 */
+	u64 af_notify_seq;
 };
 
 enum condis_binding_state {
@@ -97,6 +103,7 @@ struct condis_binding {
 	enum condis_binding_state state;	/* under condis_config_lock; status reads it */
 	struct list_head proto_node;		/* in protocol->bindings */
 	struct list_head adapter_node;		/* in adapter->bindings */
+	u64 listed_seq;				/* adapter->af_notify_seq when listed */
 	struct completion closed;		/* condis_close_adapter() ran */
 	bool unbinding;				/* unbind_adapter called; config lock */
 	struct completion unbound;		/* that unbind is over, closed or not */
@@ -117,6 +124,10 @@ struct condis_cm_af {
 	void *cm_binding_ctx;			/* CM binding or MCM adapter context */
 	struct condis_sap_table saps;		/* every client's SAPs on this AF */
 	struct list_head node;			/* in adapter->cm_afs */
+	u64 announce_seq;			/* adapter->af_notify_seq when its
+						 * announcement took the bindings to
+						 * tell; 0 before (condis_config_lock)
+						 */
 	atomic_t nr_opens;			/* client AFs open on it, not yet closed */
 	struct list_head afs;			/* condis_af.cm_af_node, under condis_config_lock */
 	struct work_struct free_work;		/* frees it in process context */

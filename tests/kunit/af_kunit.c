@@ -150,46 +150,76 @@ static void late_oid_request_complete(void *af_ctx, void *vc_ctx, void *party_ct
 {
 }
 
+static const struct condis_protocol_ops late_ops = {
+	.bind_adapter = late_bind,
+	.unbind_adapter = late_unbind,
+	.af_register_notify = late_notify,
+	.co_status = late_co_status,
+	.co_receive = late_co_receive,
+	.co_send_complete = late_co_send_complete,
+};
+
+static const struct condis_cl_ops late_cl_ops = {
+	.open_af_complete = late_open_af_complete,
+	.close_af_complete = late_close_af_complete,
+	.register_sap_complete = late_register_sap_complete,
+	.deregister_sap_complete = late_deregister_sap_complete,
+	.notify_close_af = late_notify_close_af,
+	.create_vc = late_create_vc,
+	.delete_vc = late_delete_vc,
+	.make_call_complete = late_make_call_complete,
+	.close_call_complete = late_close_call_complete,
+	.incoming_call = late_incoming_call,
+	.call_connected = late_call_connected,
+	.incoming_close_call = late_incoming_close_call,
+	.add_party_complete = late_add_party_complete,
+	.drop_party_complete = late_drop_party_complete,
+	.incoming_drop_party = late_incoming_drop_party,
+	.modify_call_qos_complete = late_modify_call_qos_complete,
+	.incoming_call_qos_change = late_incoming_call_qos_change,
+	.oid_request = late_oid_request,
+	.oid_request_complete = late_oid_request_complete,
+};
+
+static const struct condis_protocol_desc late_desc = {
+	.name = "late-client", .ops = &late_ops, .cl_ops = &late_cl_ops,
+};
+
 /* A client that binds after the AF was registered is told about it too. */
 static void af_register_notifies_clients_binding_later(struct kunit *test)
 {
-	static const struct condis_protocol_ops late_ops = {
-		.bind_adapter = late_bind,
-		.unbind_adapter = late_unbind,
-		.af_register_notify = late_notify,
-		.co_status = late_co_status,
-		.co_receive = late_co_receive,
-		.co_send_complete = late_co_send_complete,
-	};
-	static const struct condis_cl_ops late_cl_ops = {
-		.open_af_complete = late_open_af_complete,
-		.close_af_complete = late_close_af_complete,
-		.register_sap_complete = late_register_sap_complete,
-		.deregister_sap_complete = late_deregister_sap_complete,
-		.notify_close_af = late_notify_close_af,
-		.create_vc = late_create_vc,
-		.delete_vc = late_delete_vc,
-		.make_call_complete = late_make_call_complete,
-		.close_call_complete = late_close_call_complete,
-		.incoming_call = late_incoming_call,
-		.call_connected = late_call_connected,
-		.incoming_close_call = late_incoming_close_call,
-		.add_party_complete = late_add_party_complete,
-		.drop_party_complete = late_drop_party_complete,
-		.incoming_drop_party = late_incoming_drop_party,
-		.modify_call_qos_complete = late_modify_call_qos_complete,
-		.incoming_call_qos_change = late_incoming_call_qos_change,
-		.oid_request = late_oid_request,
-		.oid_request_complete = late_oid_request_complete,
-	};
-	static const struct condis_protocol_desc late_desc = {
-		.name = "late-client", .ops = &late_ops, .cl_ops = &late_cl_ops,
-	};
 	struct fake_world *w = af_world(test);
 	struct late_client lc = { .w = w };
 
 	KUNIT_ASSERT_EQ(test, condis_register_protocol(&late_desc, &lc, &lc.proto), 0);
 	FAKE_EXPECT_ONCE(test, w, "late.af_notify 0x5");
+	condis_deregister_protocol(lc.proto);
+}
+
+/*
+ * A client that binds while an AF's announcement is still queued hears of
+ * that AF once, not from both its bind and the announcement (NDIS calls
+ * ProtocolCoAfRegisterNotify once per binding and AF).
+ */
+static void af_registered_while_a_client_binds_is_notified_once(struct kunit *test)
+{
+	struct fake_world *w = af_world(test);
+	struct condis_af_type second = { .family = 0x6, .major = 1 };
+	struct late_client lc = { .w = w };
+	struct condis_cm_af *cm_af = NULL;
+
+	fake_world_hold_wq(w);
+	if (w->kind == FAKE_MCM)
+		KUNIT_EXPECT_EQ(test, condis_mcm_register_af(w->adapter, &second, &cm_af), 0);
+	else
+		KUNIT_EXPECT_EQ(test, condis_cm_register_af(w->cm_binding, &second, &cm_af), 0);
+	/* Binds while 0x6's announcement waits on the workqueue. */
+	KUNIT_ASSERT_EQ(test, condis_register_protocol(&late_desc, &lc, &lc.proto), 0);
+	fake_world_release_wq(w);
+	fake_world_settle(w);
+	FAKE_EXPECT_ONCE(test, w, "late.af_notify 0x5");
+	FAKE_EXPECT_ONCE(test, w, "late.af_notify 0x6");
+	FAKE_EXPECT_ONCE(test, w, "cl.af_notify 0x6");
 	condis_deregister_protocol(lc.proto);
 }
 
@@ -381,6 +411,7 @@ static struct kunit_case condis_af_cases[] = {
 	KUNIT_CASE_PARAM(notify_close_af_pended_completes_once, fake_kind_gen_params),
 	KUNIT_CASE_PARAM(af_register_notifies_bound_clients, fake_kind_gen_params),
 	KUNIT_CASE_PARAM(af_register_notifies_clients_binding_later, fake_kind_gen_params),
+	KUNIT_CASE_PARAM(af_registered_while_a_client_binds_is_notified_once, fake_kind_gen_params),
 	KUNIT_CASE_PARAM(af_register_second_cm_for_same_family_fails, fake_kind_gen_params),
 	KUNIT_CASE_PARAM(af_open_completes_once_when_cm_is_synchronous, fake_kind_gen_params),
 	KUNIT_CASE_PARAM(af_open_completes_once_when_cm_pends, fake_kind_gen_params),
