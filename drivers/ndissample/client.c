@@ -7,8 +7,9 @@
  * MCM advertises it (or conic's, when a conic port's call manager does),
  * and on request (client_linux.c) registers and deregisters SAPs, places,
  * closes and sends on calls (multipoint calls too, adding and dropping
- * their parties), changes their QoS, and queries OIDs.  Incoming calls are accepted, accepted late (pended answer) or rejected
- * as configured.  Received packets are checked and returned at once.
+ * their parties), changes their QoS, and queries OIDs.  Incoming calls
+ * are accepted, accepted late (pended answer) or rejected as configured.
+ * Received packets are checked and returned at once.
  *
  * As NDIS documents for client calls: when NdisClRegisterSap,
  * NdisClMakeCall or NdisClCloseCall return anything but
