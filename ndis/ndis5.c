@@ -256,16 +256,67 @@ static int ndis5_req_call(struct ndis5_req_wrap *w, NDIS_STATUS st)
 	return ndis_status_to_native(st);
 }
 
+/*
+ * A call manager's request to the client of an AF: an MCM's (@b NULL) or
+ * a stand-alone CM's on its binding @b.
+ */
+static NDIS_STATUS ndis5_cm_request(struct ndis5_binding *b, NDIS_HANDLE NdisAfHandle,
+				    NDIS_HANDLE NdisVcHandle, NDIS_HANDLE NdisPartyHandle,
+				    PNDIS_REQUEST NdisRequest)
+{
+	struct ndis5_req_priv *p;
+	struct ndis5_af *a;
+	int err;
+
+	if (!NdisRequest)
+		return NDIS_STATUS_INVALID_PARAMETER;
+	a = ndis5_af_find(NdisAfHandle, NDIS5_CM_AF);
+	if (!a)
+		return NDIS_STATUS_INVALID_PARAMETER;
+	if (NdisRequest->DATA.QUERY_INFORMATION.Oid == OID_CO_AF_CLOSE) {
+		/* Delivered is done: the close itself comes as CmCloseAf. */
+		err = condis_cm_notify_close_af(NDIS__AF(NdisAfHandle));
+		ndis5_af_put(a);
+		return ndis_status_from_native(err == CONDIS_PENDING ? 0 : err);
+	}
+	p = NDIS5_REQ_PRIV(NdisRequest);
+	memset(p, 0, sizeof(*p));
+	p->magic = NDIS5_REQ_MAGIC;
+	p->af = a;
+	p->native.type = NdisRequest->RequestType == NdisRequestSetInformation ?
+			 CONDIS_OID_SET : CONDIS_OID_QUERY;
+	p->native.oid = NdisRequest->DATA.QUERY_INFORMATION.Oid;
+	p->native.buf = NdisRequest->DATA.QUERY_INFORMATION.InformationBuffer;
+	p->native.len = NdisRequest->DATA.QUERY_INFORMATION.InformationBufferLength;
+	if (b)
+		err = condis_co_oid_request(b->native, NDIS__AF(NdisAfHandle),
+					    NDIS__VC(NdisVcHandle), NDIS__PARTY(NdisPartyHandle),
+					    &p->native);
+	else
+		err = condis_mcm_oid_request(NDIS__AF(NdisAfHandle), NDIS__VC(NdisVcHandle),
+					     NDIS__PARTY(NdisPartyHandle), &p->native);
+	if (err == CONDIS_PENDING)
+		return NDIS_STATUS_PENDING;
+	NdisRequest->DATA.QUERY_INFORMATION.BytesWritten = p->native.bytes_done;
+	NdisRequest->DATA.QUERY_INFORMATION.BytesNeeded = p->native.bytes_needed;
+	ndis5_af_put(a);
+	return ndis_status_from_native(err);
+}
+
 /**
- * NdisCoRequest() - a client's NDIS 5 request, over condis_co_oid_request()
- * @NdisBindingHandle: the client's binding
+ * NdisCoRequest() - a client's or stand-alone CM's NDIS 5 request, over
+ *	condis_co_oid_request()
+ * @NdisBindingHandle: the client's or call manager's binding
  * @NdisAfHandle: the AF, or NULL for the miniport
  * @NdisVcHandle: the VC, or NULL
  * @NdisPartyHandle: the party, or NULL
  * @NdisRequest: the request; lent until it completes
  *
  * A pended request completes through the AF's ClRequestCompleteHandler
- * (or, without an AF, the protocol's RequestCompleteHandler).
+ * (or, without an AF, the protocol's RequestCompleteHandler).  A
+ * stand-alone CM's request on its own AF goes to the client as
+ * NdisMCmRequest()'s does (OID_CO_AF_CLOSE included) and completes through
+ * that AF's CmRequestCompleteHandler.
  *
  * Context: any (NDIS: <= DISPATCH_LEVEL).
  * Return: the target's status, or NDIS_STATUS_PENDING.
@@ -276,10 +327,22 @@ NDIS_STATUS NdisCoRequest(NDIS_HANDLE NdisBindingHandle, NDIS_HANDLE NdisAfHandl
 {
 	struct ndis5_binding *b = ndis5_binding_of(NdisBindingHandle);
 	struct ndis5_req_priv *p;
+	struct ndis5_af *a;
+	bool cm;
 	int err;
 
 	if (!b || !NdisRequest)
 		return NDIS_STATUS_INVALID_PARAMETER;
+	/* A stand-alone CM's request to the client goes as an MCM's does. */
+	if (NdisAfHandle) {
+		a = ndis5_af_find(NdisAfHandle, NDIS5_CM_AF);
+		cm = a && a->binding == b;
+		if (a)
+			ndis5_af_put(a);
+		if (cm)
+			return ndis5_cm_request(b, NdisAfHandle, NdisVcHandle, NdisPartyHandle,
+						NdisRequest);
+	}
 	if (NdisRequest->RequestType != NdisRequestQueryInformation &&
 	    NdisRequest->RequestType != NdisRequestSetInformation &&
 	    NdisRequest->RequestType != NdisRequestQueryStatistics)
@@ -326,38 +389,7 @@ EXPORT_SYMBOL_NS_GPL(NdisCoRequest, NDIS);
 NDIS_STATUS NdisMCmRequest(NDIS_HANDLE NdisAfHandle, NDIS_HANDLE NdisVcHandle,
 			   NDIS_HANDLE NdisPartyHandle, PNDIS_REQUEST NdisRequest)
 {
-	struct ndis5_req_priv *p;
-	struct ndis5_af *a;
-	int err;
-
-	if (!NdisRequest)
-		return NDIS_STATUS_INVALID_PARAMETER;
-	a = ndis5_af_find(NdisAfHandle, NDIS5_CM_AF);
-	if (!a)
-		return NDIS_STATUS_INVALID_PARAMETER;
-	if (NdisRequest->DATA.QUERY_INFORMATION.Oid == OID_CO_AF_CLOSE) {
-		/* Delivered is done: the close itself comes as CmCloseAf. */
-		err = condis_cm_notify_close_af(NDIS__AF(NdisAfHandle));
-		ndis5_af_put(a);
-		return ndis_status_from_native(err == CONDIS_PENDING ? 0 : err);
-	}
-	p = NDIS5_REQ_PRIV(NdisRequest);
-	memset(p, 0, sizeof(*p));
-	p->magic = NDIS5_REQ_MAGIC;
-	p->af = a;
-	p->native.type = NdisRequest->RequestType == NdisRequestSetInformation ?
-			 CONDIS_OID_SET : CONDIS_OID_QUERY;
-	p->native.oid = NdisRequest->DATA.QUERY_INFORMATION.Oid;
-	p->native.buf = NdisRequest->DATA.QUERY_INFORMATION.InformationBuffer;
-	p->native.len = NdisRequest->DATA.QUERY_INFORMATION.InformationBufferLength;
-	err = condis_mcm_oid_request(NDIS__AF(NdisAfHandle), NDIS__VC(NdisVcHandle),
-				     NDIS__PARTY(NdisPartyHandle), &p->native);
-	if (err == CONDIS_PENDING)
-		return NDIS_STATUS_PENDING;
-	NdisRequest->DATA.QUERY_INFORMATION.BytesWritten = p->native.bytes_done;
-	NdisRequest->DATA.QUERY_INFORMATION.BytesNeeded = p->native.bytes_needed;
-	ndis5_af_put(a);
-	return ndis_status_from_native(err);
+	return ndis5_cm_request(NULL, NdisAfHandle, NdisVcHandle, NdisPartyHandle, NdisRequest);
 }
 EXPORT_SYMBOL_NS_GPL(NdisMCmRequest, NDIS);
 
@@ -760,29 +792,61 @@ static const struct condis_cl_ops ndis5_cl_ops = {
 
 /* ---- call-manager callbacks (an MCM's) ---------------------------------------------- */
 
+/* The handlers @regs hold for @family into @chars; false if none. */
+static bool ndis5_cm_reg_find(const struct ndis5_cm_reg *regs, unsigned int nr, u32 family,
+			      NDIS_CALL_MANAGER_CHARACTERISTICS *chars)
+{
+	unsigned int i;
+
+	for (i = 0; i < nr; i++) {
+		if (regs[i].type.AddressFamily == family) {
+			*chars = regs[i].chars;
+			return true;
+		}
+	}
+	return false;
+}
+
+/*
+ * @cm_binding_ctx is an MCM's adapter (NdisMCmRegisterAddressFamily()) or
+ * a stand-alone CM's binding (NdisCmRegisterAddressFamily()); each says
+ * which by its compat-object kind.
+ */
 static int ndis5_cm_open_af(void *cm_binding_ctx, const struct condis_af_type *type,
 			    struct condis_af *af, void **cm_af_ctx)
 {
-	struct ndis5_adapter *ad = cm_binding_ctx;
-	struct ndis5_cm_reg *reg = NULL;
+	struct ndis5_adapter *ad = ndis5_adapter_of(cm_binding_ctx);
+	struct ndis5_binding *b = ndis5_binding_of(cm_binding_ctx);
+	NDIS_CALL_MANAGER_CHARACTERISTICS chars;
+	unsigned long flags;
+	NDIS_HANDLE bind_ctx;
 	struct ndis5_af *a;
-	unsigned int i;
 	NDIS_STATUS st;
+	bool found;
 
-	for (i = 0; i < ad->nr_afs; i++)
-		if (ad->afs[i].type.AddressFamily == type->family)
-			reg = &ad->afs[i];
-	if (!reg)
+	if (ad) {
+		found = ndis5_cm_reg_find(ad->afs, ad->nr_afs, type->family, &chars);
+		bind_ctx = ad->context;
+	} else if (b) {
+		spin_lock_irqsave(&b->lock, flags);
+		found = ndis5_cm_reg_find(b->afs, b->nr_afs, type->family, &chars);
+		spin_unlock_irqrestore(&b->lock, flags);
+		bind_ctx = b->context;
+	} else {
+		return -EINVAL;
+	}
+	if (!found)
 		return -EAFNOSUPPORT;
 	a = ndis5_af_new(af);
 	if (!a)
 		return -ENOMEM;
 	a->adapter = ad;
-	a->cm = reg->chars;
+	a->binding = b;
+	a->cm = chars;
 	/* In the registry first: a pended open completes by the AF handle. */
 	ndis5_reg_add(&a->ent, af, NDIS5_CM_AF);
 	*cm_af_ctx = a;
-	st = a->cm.CmOpenAfHandler(ad->context, (PCO_ADDRESS_FAMILY)type, af, &a->ctx);
+	st = a->cm.CmOpenAfHandler(bind_ctx, (PCO_ADDRESS_FAMILY)type, af, &a->ctx);
 	if (st == NDIS_STATUS_PENDING)
 		return CONDIS_PENDING;
 	if (st != NDIS_STATUS_SUCCESS)
@@ -924,7 +988,13 @@ static int ndis5_cm_create_vc(void *cm_af_ctx, struct condis_vc *vc, void **cm_v
 		ndis5_vc_free(v);
 		return ndis_status_to_native(st == NDIS_STATUS_PENDING ? NDIS_STATUS_FAILURE : st);
 	}
-	ndis5_reg_add(&v->ent, vc, NDIS5_MP_VC);
+	/*
+	 * An MCM's VC is also its miniport VC (NdisMCmDeleteVc(), the data
+	 * path find it); a stand-alone CM's is only ever reached through
+	 * this context, and a 5.x plain miniport owns the MP_VC key.
+	 */
+	if (a->adapter)
+		ndis5_reg_add(&v->ent, vc, NDIS5_MP_VC);
 	*cm_vc_ctx = v;
 	return 0;
 }
@@ -1122,8 +1192,8 @@ static const struct condis_miniport_ops ndis5_mcm_mp_ops = {
  * @CharacteristicsLength: their size, at least NDIS50_PROTOCOL_CHARACTERISTICS'
  *
  * ProtocolBindAdapter runs for every adapter, before this returns for
- * those that exist.  A 5.x protocol here is a client (a stand-alone 5.x
- * call manager is not supported yet: porting.rst).
+ * those that exist.  A 5.x protocol is a client, a stand-alone call
+ * manager (NdisCmRegisterAddressFamily() on a binding), or both.
  *
  * Context: process (PASSIVE_LEVEL); sleeps.
  */
@@ -1163,6 +1233,8 @@ void NdisRegisterProtocol(PNDIS_STATUS Status, PNDIS_HANDLE NdisProtocolHandle,
 	proto->desc.name = proto->name;
 	proto->desc.ops = &ndis5_proto_ops;
 	proto->desc.cl_ops = &ndis5_cl_ops;
+	/* Any 5.x protocol may be a stand-alone CM: NdisCmRegisterAddressFamily(). */
+	proto->desc.cm_ops = &ndis5_cm_ops;
 	*NdisProtocolHandle = proto;
 	err = condis_register_protocol(&proto->desc, proto, &proto->native);
 	if (err) {
@@ -1252,6 +1324,7 @@ void NdisOpenAdapter(PNDIS_STATUS Status, PNDIS_STATUS OpenErrorStatus,
 	b->obj.kind = NDIS5_OBJ_BINDING;
 	b->proto = proto;
 	b->context = ProtocolBindingContext;
+	spin_lock_init(&b->lock);
 	mutex_lock(&proto->lock);
 	list_for_each_entry(bc, &proto->binds, node)
 		if (!strcmp(bc->name, name))
@@ -1468,6 +1541,17 @@ bool ndis5_co_create_vc(NDIS_HANDLE binding, NDIS_HANDLE af, NDIS_HANDLE ctx,
 	if (!b)
 		return false;
 	a = ndis5_af_find(af, NDIS5_CL_AF);
+	if (a && a->binding != b) {
+		ndis5_af_put(a);
+		a = NULL;
+	}
+	/* A stand-alone CM creates a VC for an incoming call on its own AF. */
+	if (!a)
+		a = ndis5_af_find(af, NDIS5_CM_AF);
+	if (a && a->binding != b) {
+		ndis5_af_put(a);
+		a = NULL;
+	}
 	if (!a || !vc || *vc) {
 		if (a)
 			ndis5_af_put(a);
@@ -1699,6 +1783,71 @@ NDIS_STATUS NdisMCmRegisterAddressFamily(NDIS_HANDLE MiniportAdapterHandle,
 							      &cm_af));
 }
 EXPORT_SYMBOL_NS_GPL(NdisMCmRegisterAddressFamily, NDIS);
+
+/**
+ * NdisCmRegisterAddressFamily() - a stand-alone 5.x call manager registers
+ *	an AF on a binding, with its CM handlers
+ * @NdisBindingHandle: the CM's binding (from NdisOpenAdapter())
+ * @AddressFamily: the AF
+ * @CmCharacteristics: the call-manager handlers for it; copied
+ * @SizeOfCmCharacteristics: their size
+ *
+ * condis_cm_register_af() on the binding: clients bound to the adapter
+ * hear of the AF (ProtocolCoAfRegisterNotify) and open it; the opens and
+ * every later call reach these handlers with the AF's CallMgrAfContext,
+ * as an MCM's do.  The CM activates its VCs on the (plain) miniport with
+ * NdisCmActivateVc() and completes with the NdisCm* functions.  Every
+ * handler must be set (add/drop party ones are never called).  The AF
+ * lives until the binding closes.
+ *
+ * Context: process (PASSIVE_LEVEL), e.g. ProtocolBindAdapter.
+ * Return: NDIS_STATUS_SUCCESS or why not.
+ */
+NDIS_STATUS NdisCmRegisterAddressFamily(NDIS_HANDLE NdisBindingHandle,
+					PCO_ADDRESS_FAMILY AddressFamily,
+					PNDIS_CALL_MANAGER_CHARACTERISTICS CmCharacteristics,
+					UINT SizeOfCmCharacteristics)
+{
+	struct ndis5_binding *b = ndis5_binding_of(NdisBindingHandle);
+	struct condis_cm_af *cm_af;
+	struct ndis5_cm_reg *reg;
+	unsigned long flags;
+	unsigned int i;
+	int err;
+
+	if (!b || !AddressFamily || !CmCharacteristics)
+		return NDIS_STATUS_INVALID_PARAMETER;
+	if (SizeOfCmCharacteristics < sizeof(*CmCharacteristics) ||
+	    !ndis_table_complete(CmCharacteristics,
+				 offsetof(NDIS_CALL_MANAGER_CHARACTERISTICS, CmCreateVcHandler),
+				 sizeof(*CmCharacteristics)))
+		return NDIS_STATUS_BAD_CHARACTERISTICS;
+	/* Recorded before condis knows of it: a client may open it at once. */
+	spin_lock_irqsave(&b->lock, flags);
+	for (i = 0; i < b->nr_afs; i++) {
+		if (b->afs[i].type.AddressFamily == AddressFamily->AddressFamily) {
+			spin_unlock_irqrestore(&b->lock, flags);
+			return NDIS_STATUS_INVALID_PARAMETER;
+		}
+	}
+	if (b->nr_afs >= NDIS_COMPAT_MAX_AFS) {
+		spin_unlock_irqrestore(&b->lock, flags);
+		return NDIS_STATUS_RESOURCES;
+	}
+	reg = &b->afs[b->nr_afs++];
+	reg->type = *AddressFamily;
+	reg->chars = *CmCharacteristics;
+	spin_unlock_irqrestore(&b->lock, flags);
+	err = condis_cm_register_af(b->native, (struct condis_af_type *)&reg->type, &cm_af);
+	if (err) {
+		/* Only this caller appends to afs, so @reg is still the last. */
+		spin_lock_irqsave(&b->lock, flags);
+		b->nr_afs--;
+		spin_unlock_irqrestore(&b->lock, flags);
+	}
+	return ndis_status_from_native(err);
+}
+EXPORT_SYMBOL_NS_GPL(NdisCmRegisterAddressFamily, NDIS);
 
 bool ndis5_mcm_create_vc(NDIS_HANDLE adapter, NDIS_HANDLE af, NDIS_HANDLE ctx,
 			 PNDIS_HANDLE vc, NDIS_STATUS *st)

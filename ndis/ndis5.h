@@ -109,6 +109,17 @@ struct ndis5_unbind {
 };
 
 /**
+ * struct ndis5_cm_reg - an AF a call manager (an MCM or a stand-alone one)
+ *	registered, with its handlers
+ * @type: the address family
+ * @chars: its NDIS_CALL_MANAGER_CHARACTERISTICS
+ */
+struct ndis5_cm_reg {
+	CO_ADDRESS_FAMILY type;
+	NDIS_CALL_MANAGER_CHARACTERISTICS chars;
+};
+
+/**
  * struct ndis5_binding - what a 5.x NdisBindingHandle points at; condis's
  *	binding context
  * @obj: its header
@@ -116,6 +127,10 @@ struct ndis5_unbind {
  * @proto: its protocol
  * @context: the ProtocolBindingContext
  * @node: in the protocol's bindings
+ * @lock: protects @afs and @nr_afs
+ * @afs: the AFs a stand-alone call manager registered on it
+ *	(NdisCmRegisterAddressFamily())
+ * @nr_afs: how many
  */
 struct ndis5_binding {
 	struct ndis_object obj;
@@ -123,6 +138,9 @@ struct ndis5_binding {
 	struct ndis5_protocol *proto;
 	NDIS_HANDLE context;
 	struct list_head node;
+	spinlock_t lock;	/* protects afs and nr_afs */
+	struct ndis5_cm_reg afs[NDIS_COMPAT_MAX_AFS];
+	unsigned int nr_afs;
 };
 
 /**
@@ -150,16 +168,6 @@ struct ndis5_miniport {
 	struct mutex lock;	/* protects adapters */
 	struct list_head adapters;
 	char name[NDIS_COMPAT_NAME_MAX];
-};
-
-/**
- * struct ndis5_cm_reg - an AF an MCM registered, with its handlers
- * @type: the address family
- * @chars: its NDIS_CALL_MANAGER_CHARACTERISTICS
- */
-struct ndis5_cm_reg {
-	CO_ADDRESS_FAMILY type;
-	NDIS_CALL_MANAGER_CHARACTERISTICS chars;
 };
 
 /**
@@ -194,10 +202,11 @@ struct ndis5_adapter {
  * @ref: references: the registry's, and one per VC and SAP wrapper on it
  * @af: the condis AF
  * @ctx: the driver's ProtocolAfContext (client) or CallMgrAfContext (CM)
- * @binding: the client's binding
- * @adapter: the MCM's adapter
+ * @binding: the client's or stand-alone call manager's binding
+ * @adapter: the MCM's adapter (NULL for a stand-alone call manager)
  * @cl: the client's handlers (NdisClOpenAddressFamily)
- * @cm: the call manager's handlers (NdisMCmRegisterAddressFamily)
+ * @cm: the call manager's handlers (NdisMCmRegisterAddressFamily or
+ *	NdisCmRegisterAddressFamily)
  * @lock: protects the notify flags and @saps
  * @in_notify: inside the OID_CO_AF_CLOSE request of a notify-close
  * @closed_in_notify: the client closed the AF inside it

@@ -663,6 +663,10 @@ NDIS_STATUS NdisMCmRegisterAddressFamily(NDIS_HANDLE MiniportAdapterHandle,
 					 PCO_ADDRESS_FAMILY AddressFamily,
 					 PNDIS_CALL_MANAGER_CHARACTERISTICS CmCharacteristics,
 					 UINT SizeOfCmCharacteristics);
+NDIS_STATUS NdisCmRegisterAddressFamily(NDIS_HANDLE NdisBindingHandle,
+					PCO_ADDRESS_FAMILY AddressFamily,
+					PNDIS_CALL_MANAGER_CHARACTERISTICS CmCharacteristics,
+					UINT SizeOfCmCharacteristics);
 NDIS_STATUS NdisCoRequest(NDIS_HANDLE NdisBindingHandle, NDIS_HANDLE NdisAfHandle,
 			  NDIS_HANDLE NdisVcHandle, NDIS_HANDLE NdisPartyHandle,
 			  PNDIS_REQUEST NdisRequest);
