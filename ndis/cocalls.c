@@ -32,7 +32,7 @@ static NDIS_STATUS ndis_ctx_for(NDIS_HANDLE handle, bool cm, NDIS_HANDLE context
 	*c = NULL;
 	if (!driver)
 		return ndis_status_from_native(-EBADF);
-	/* A 5.x driver's contexts are the 5.x layer's (ndis5.c): no party ones. */
+	/* A 5.x driver's contexts are the 5.x layer's (ndis5_*.c): no party ones. */
 	if (driver->kind != NDIS_OBJ_PROTOCOL && driver->kind != NDIS_OBJ_MINIPORT)
 		return NDIS_STATUS_NOT_SUPPORTED;
 	*c = ndis_ctx_new(driver, context);

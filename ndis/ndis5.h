@@ -2,6 +2,17 @@
 /*
  * ndis.ko: the NDIS 5.x layer's objects, private to ndis.ko.
  *
+ * The layer: protocol and miniport registration, bindings and adapters,
+ * the per-AF client and call-manager handlers, the trampolines condis
+ * calls, NDIS_REQUEST and status indications.  One object a file:
+ * ndis5_registry.c (the handle registry), ndis5_request.c (requests),
+ * ndis5_protocol.c (protocols and bindings), ndis5_client.c (clients),
+ * ndis5_cm.c (call managers), ndis5_miniport.c (miniports and adapters),
+ * ndis5_data.c (packets) and ndis5_os.c (the OS services).  Statuses
+ * cross with ndis_status_to_native()/ndis_status_from_native() as in the
+ * 6.x layer, so a 5.x driver and a 6.x or native driver on the other side
+ * of condis read each other's codes.
+ *
  * Handles.  A 5.x driver gets compat objects for its protocol, binding,
  * wrapper (miniport driver) and adapter handles, and condis's own AF, SAP,
  * VC and party handles, as a 6.x driver does, so the CoNDIS functions both
@@ -27,6 +38,7 @@
 #include <linux/kref.h>
 #include <linux/list.h>
 #include <linux/mutex.h>
+#include <linux/refcount.h>
 #include <linux/spinlock.h>
 
 #include <ndis/ndis.h>
@@ -262,13 +274,61 @@ struct ndis5_vc {
 	NDIS_HANDLE ctx;
 };
 
-/* The registry (ndis5.c). */
+/**
+ * struct ndis5_req_wrap - an NDIS_REQUEST the compat layer gives a 5.x
+ *	target for a condis request
+ * @r: the request; NdisReserved starts with %NDIS5_REQ_WRAP_MAGIC
+ * @origin: the condis request, or NULL (OID_CO_AF_CLOSE of a notify-close)
+ * @ref: the call's and the completion's
+ * @adapter: for a miniport's request: its adapter
+ * @vc: for a miniport's request: the VC, or NULL
+ */
+struct ndis5_req_wrap {
+	NDIS_REQUEST r;
+	struct condis_oid_request *origin;
+	refcount_t ref;
+	struct ndis5_adapter *adapter;
+	struct condis_vc *vc;
+};
+
+/* The registry (ndis5_registry.c). */
 void ndis5_reg_add(struct ndis5_ent *e, const void *key, enum ndis5_role role);
 void ndis5_reg_del(struct ndis5_ent *e);
 struct ndis5_af *ndis5_af_find(const void *af, enum ndis5_role role);
 struct ndis5_vc *ndis5_vc_find(const void *vc);
 struct ndis5_vc *ndis5_mp_vc_find(const void *vc);
 void ndis5_af_put(struct ndis5_af *a);
+/* A call manager's SAP wrapper of the condis SAP @sap, or NULL. */
+struct ndis5_sap *ndis5_cm_sap_find(NDIS_HANDLE sap);
+/* A new AF wrapper of @af (NULL until an open completes), one reference held. */
+struct ndis5_af *ndis5_af_new(struct condis_af *af);
+/* Forget an AF wrapper: out of the registry, the registry's reference dropped. */
+void ndis5_af_forget(struct ndis5_af *a);
+/* A new VC wrapper, not yet in the registry; it holds a reference to @af. */
+struct ndis5_vc *ndis5_vc_new(struct ndis5_af *af, struct ndis5_adapter *ad,
+			      NDIS_HANDLE ctx);
+/* Free a VC wrapper: out of the registry, its AF reference dropped. */
+void ndis5_vc_free(struct ndis5_vc *v);
+
+/* Requests (ndis5_request.c). */
+/* A request wrapper for a 5.x target, with two references, or NULL. */
+struct ndis5_req_wrap *ndis5_req_wrap(struct condis_oid_request *origin, u32 oid,
+				      bool set);
+/* Drop a reference to a request wrapper. */
+void ndis5_req_wrap_put(struct ndis5_req_wrap *w);
+/* A 5.x target's answer @st to wrapper @w, as a condis status. */
+int ndis5_req_call(struct ndis5_req_wrap *w, NDIS_STATUS st);
+/* A request a 5.x driver sent completed: to its AF's (or binding's) handler. */
+void ndis5_req_done(struct condis_oid_request *req, void *vc_ctx, void *party_ctx,
+		    int status, bool cm);
+
+/* The client callbacks (ndis5_client.c); a 5.x protocol's cl_ops. */
+extern const struct condis_cl_ops ndis5_cl_ops;
+/* Delete a VC through the driver's @del; the wrapper goes if it succeeds. */
+int ndis5_vc_delete(struct ndis5_vc *v, CO_DELETE_VC_HANDLER del);
+
+/* The call-manager callbacks (ndis5_cm.c), of a 5.x protocol and an MCM. */
+extern const struct condis_cm_ops ndis5_cm_ops;
 
 static inline struct ndis5_binding *ndis5_binding_of(NDIS_HANDLE h)
 {
