@@ -164,3 +164,29 @@ unsigned int condis_obj_live_count(void)
 {
 	return atomic_read(&condis_obj_live);
 }
+
+/**
+ * condis_obj_type_name() - what a kind of object is called, for messages
+ * @type: the kind
+ *
+ * Context: any.
+ * Return: a static string.
+ */
+const char *condis_obj_type_name(enum condis_obj_type type)
+{
+	static const char *const names[] = {
+		[CONDIS_OBJ_PROTOCOL] = "protocol",
+		[CONDIS_OBJ_MINIPORT] = "miniport",
+		[CONDIS_OBJ_ADAPTER] = "adapter",
+		[CONDIS_OBJ_BINDING] = "binding",
+		[CONDIS_OBJ_CM_AF] = "CM AF",
+		[CONDIS_OBJ_AF] = "AF",
+		[CONDIS_OBJ_SAP] = "SAP",
+		[CONDIS_OBJ_VC] = "VC",
+		[CONDIS_OBJ_PARTY] = "party",
+	};
+
+	if (type < ARRAY_SIZE(names) && names[type])
+		return names[type];
+	return "object";
+}

@@ -59,6 +59,7 @@ struct condis_obj *condis_obj_get_handle(const void *handle, enum condis_obj_typ
 void condis_obj_get(struct condis_obj *obj);
 void condis_obj_put(struct condis_obj *obj);
 unsigned int condis_obj_live_count(void);
+const char *condis_obj_type_name(enum condis_obj_type type);
 
 /*
  * Bad input from a driver: a rate-limited warning naming the caller, then
