@@ -5,6 +5,7 @@
 #   make                 build every module against KDIR
 #   make run             the demo, in Debian's stock kernel under qemu
 #   make check           every check (see README.md); ends "N passed, N failed"
+#   make docs            Documentation/ as HTML in build/docs (the API page from kernel-doc)
 #   make bench [BENCH=name]   a benchmark in the stock VM (default: sap_table)
 #   make kunit [SUITE=glob]   only the KUnit suites, in the debug VM
 #   make itest [TEST=name]    only the integration tests, in the debug VM
@@ -20,7 +21,7 @@ KDIR ?= $(shell tools/vm/kernel kdir 2>/dev/null || echo /lib/modules/$$(uname -
 
 MAKEFLAGS += --no-print-directory
 
-.PHONY: all modules clean install check run bench kunit itest stock deps help tool install-tool
+.PHONY: all modules clean install check docs run bench kunit itest stock deps help tool install-tool
 
 all: modules
 
@@ -47,6 +48,9 @@ install-tool:
 check:
 	tools/check/check
 
+docs:
+	tools/check/docs
+
 run:
 	tools/demo/run
 
@@ -63,4 +67,4 @@ stock:
 	tools/check/check --only stock $(if $(TEST),--test '$(TEST)')
 
 help:
-	@sed -n '3,18p' Makefile | sed 's/^# \{0,1\}//'
+	@sed -n '3,19p' Makefile | sed 's/^# \{0,1\}//'
