@@ -125,7 +125,7 @@ NDIS_STATUS NdisClRegisterSap(NDIS_HANDLE NdisAfHandle,
 EXPORT_SYMBOL_NS_GPL(NdisClRegisterSap, NDIS);
 
 /**
- * NdisClDeregisterSap() - release a SAP (the seed of condis)
+ * NdisClDeregisterSap() - release a SAP
  * @NdisSapHandle: the SAP; stale for the client at once
  *
  * As the DDI page documents, the result is NDIS_STATUS_PENDING (the

@@ -115,7 +115,7 @@ void ClRegisterSapComplete(NDIS_STATUS Status, NDIS_HANDLE ProtocolSapContext, P
 }
 
 /**
- * ClDeregisterSapComplete() - ProtocolClDeregisterSapComplete: the seed's completion, counted
+ * ClDeregisterSapComplete() - ProtocolClDeregisterSapComplete: counted
  * @Status: the result
  * @ProtocolSapContext: the SAP (CL_SAP)
  *

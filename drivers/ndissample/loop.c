@@ -19,7 +19,7 @@
  *
  * SAP deregistration pends by default: ProtocolCmDeregisterSap returns
  * NDIS_STATUS_PENDING, a timer waits Loop.DeregDelayMs, and the work item
- * calls NdisMCmDeregisterSapComplete (the seed of condis).
+ * calls NdisMCmDeregisterSapComplete.
  */
 #include "loop.h"
 

@@ -213,7 +213,7 @@ NDIS_STATUS LoopCmRegisterSap(NDIS_HANDLE CallMgrAfContext, PCO_SAP Sap,
 }
 
 /**
- * LoopCmDeregisterSap() - ProtocolCmDeregisterSap: the seed: free the SAP, at once or after a delay
+ * LoopCmDeregisterSap() - ProtocolCmDeregisterSap: free the SAP, at once or after a delay
  * @CallMgrSapContext: the SAP (LOOP_SAP)
  *
  * The SAP leaves the AF's list (no call is routed to it any more) and, by

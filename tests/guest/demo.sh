@@ -2,8 +2,8 @@
 # The `make run` demo, on Debian's stock kernel: two conic ports joined by a
 # back-to-back wire, one running its own signaling (MCM), the other run by
 # the stand-alone call manager cocm; the sample client coecho listens,
-# places calls and echoes data; the seed scenario (a SAP deregistered while
-# its call lives on); calls closed; counters and trace events.
+# places calls and echoes data; a SAP is deregistered while
+# its call lives on; calls closed; counters and trace events.
 . /condis/tests/guest/lib.sh
 . /condis/tests/guest/conic.sh
 
@@ -53,7 +53,7 @@ run cat $CALLS
 say "A call to a service nobody listens on is refused"
 run "echo 'call 3 conic0 nobody' > $CTL || echo 'refused, as it should be'"
 
-say "The seed scenario: deregister SAP 'echo' while call 1 carries data"
+say "SAP deregistration: deregister SAP 'echo' while call 1 carries data"
 run "echo 'unlisten conic1 echo' > $CTL"
 run cat $DEBUGFS/coecho/saps
 run "echo 'send 1 50 256' > $CTL"

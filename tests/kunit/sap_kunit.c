@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * KUnit suite "condis_sap": registering and deregistering SAPs, with the
- * seed's rules (Documentation/core.rst), each for a stand-alone call
- * manager and for an MCM.
+ * rules of SAP deregistration (Documentation/core.rst), each for a
+ * stand-alone call manager and for an MCM.
  */
 #include <kunit/test.h>
 #include <linux/kthread.h>
@@ -44,7 +44,7 @@ static struct condis_sap *lookup(struct fake_world *w, u32 id)
 }
 
 /* Seed 1+2: NdisClDeregisterSap makes condis call the CM's deregister handler. */
-static void seed1_client_deregister_reaches_cm_deregister_sap(struct kunit *test)
+static void client_deregister_sap_reaches_cm_deregister_sap(struct kunit *test)
 {
 	struct fake_world *w = sap_world(test);
 	struct condis_sap *sap = register_sap(test, w, 1);
@@ -57,7 +57,7 @@ static void seed1_client_deregister_reaches_cm_deregister_sap(struct kunit *test
 }
 
 /* Seed 2: the CM frees every resource it allocated for the SAP. */
-static void seed2_cm_frees_sap_resources_on_deregister(struct kunit *test)
+static void cm_frees_sap_resources_on_deregister_sap(struct kunit *test)
 {
 	struct fake_world *w = sap_world(test);
 	struct condis_sap *sap = register_sap(test, w, 2);
@@ -70,7 +70,7 @@ static void seed2_cm_frees_sap_resources_on_deregister(struct kunit *test)
 }
 
 /* Seed 3: the CM may complete synchronously ... */
-static void seed3_cm_deregister_completes_synchronously(struct kunit *test)
+static void cm_deregister_sap_completes_synchronously(struct kunit *test)
 {
 	struct fake_world *w = sap_world(test);
 	struct condis_sap *sap = register_sap(test, w, 3);
@@ -83,7 +83,7 @@ static void seed3_cm_deregister_completes_synchronously(struct kunit *test)
 }
 
 /* Seed 3: ... or return pending and call the deregister-complete function later. */
-static void seed3_cm_deregister_completes_pended(struct kunit *test)
+static void cm_deregister_sap_completes_pended(struct kunit *test)
 {
 	struct fake_world *w = sap_world(test);
 	struct condis_sap *sap = register_sap(test, w, 4);
@@ -101,7 +101,7 @@ static void seed3_cm_deregister_completes_pended(struct kunit *test)
 }
 
 /* Seed 4: the completion reaches the client's deregister-complete exactly once. */
-static void seed4_deregister_complete_reaches_client_exactly_once(struct kunit *test)
+static void deregister_sap_complete_reaches_client_exactly_once(struct kunit *test)
 {
 	/* An NDIS status with no errno twin (NDIS_STATUS_SAP_IN_USE). */
 	const int ndis_status = -1073676265;	/* 0xC0010017 as an int */
@@ -326,11 +326,11 @@ static void lookup_racing_deregistration_is_safe(struct kunit *test)
 }
 
 static struct kunit_case condis_sap_cases[] = {
-	KUNIT_CASE_PARAM(seed1_client_deregister_reaches_cm_deregister_sap, fake_kind_gen_params),
-	KUNIT_CASE_PARAM(seed2_cm_frees_sap_resources_on_deregister, fake_kind_gen_params),
-	KUNIT_CASE_PARAM(seed3_cm_deregister_completes_synchronously, fake_kind_gen_params),
-	KUNIT_CASE_PARAM(seed3_cm_deregister_completes_pended, fake_kind_gen_params),
-	KUNIT_CASE_PARAM(seed4_deregister_complete_reaches_client_exactly_once,
+	KUNIT_CASE_PARAM(client_deregister_sap_reaches_cm_deregister_sap, fake_kind_gen_params),
+	KUNIT_CASE_PARAM(cm_frees_sap_resources_on_deregister_sap, fake_kind_gen_params),
+	KUNIT_CASE_PARAM(cm_deregister_sap_completes_synchronously, fake_kind_gen_params),
+	KUNIT_CASE_PARAM(cm_deregister_sap_completes_pended, fake_kind_gen_params),
+	KUNIT_CASE_PARAM(deregister_sap_complete_reaches_client_exactly_once,
 			 fake_kind_gen_params),
 	KUNIT_CASE_PARAM(deregister_invalidates_handle_at_once, fake_kind_gen_params),
 	KUNIT_CASE_PARAM(deregister_on_closing_af_fails, fake_kind_gen_params),

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: GPL-2.0
-# The seed, with drivers written against the NDIS compat headers: a client
+# SAP deregistration, with drivers written against the NDIS compat headers: a client
 # registers a SAP, accepts an incoming call on it, and deregisters the SAP;
 # the MCM's ProtocolCmDeregisterSap returns NDIS_STATUS_PENDING and a work
 # item later calls NdisMCmDeregisterSapComplete.  The client's
@@ -12,13 +12,13 @@
 ndis_load dereg_delay_ms=8000
 lctl dereg pend
 
-nctl listen ndisloop1 seed
-[ "$(sap_field ndisloop1 seed state)" = registered ] || fail "SAP not registered"
-nctl call 1 ndisloop0 seed
+nctl listen ndisloop1 svc
+[ "$(sap_field ndisloop1 svc state)" = registered ] || fail "SAP not registered"
+nctl call 1 ndisloop0 svc
 expect_call 1 state connected
 expect_call 1000 state connected
-expect_call 1000 sap seed
-ev_once $NCL/events 'incoming_call call=1000 sap=seed'
+expect_call 1000 sap svc
+ev_once $NCL/events 'incoming_call call=1000 sap=svc'
 ev_once $NCL/events 'call_connected call=1000 '
 nctl send 1 20 100
 nctl send 1000 20 200
@@ -26,13 +26,13 @@ received 1000 20
 received 1 20
 
 # Deregister: the client's call returns at once; the MCM holds it pended.
-nctl unlisten ndisloop1 seed
-ev_once $NCL/events 'deregister_sap adapter=ndisloop1 sap=seed$'
+nctl unlisten ndisloop1 svc
+ev_once $NCL/events 'deregister_sap adapter=ndisloop1 sap=svc$'
 req=$SEQ
-ev_once $NCL/events 'deregister_sap .*sap=seed returned=0x00000103'
-ev_once $NLOOP/events 'deregister_sap sap=seed pended'
+ev_once $NCL/events 'deregister_sap .*sap=svc returned=0x00000103'
+ev_once $NLOOP/events 'deregister_sap sap=svc pended'
 pended=$SEQ
-[ "$(sap_field ndisloop1 seed state)" = deregistering ] || fail "SAP not deregistering"
+[ "$(sap_field ndisloop1 svc state)" = deregistering ] || fail "SAP not deregistering"
 [ "$(ev_count $NCL/events 'deregister_sap_complete')" = 0 ] ||
 	fail "the client heard of the deregistration before the MCM completed it"
 
@@ -41,22 +41,22 @@ nctl send 1 10 100
 nctl send 1000 10 100
 received 1000 30
 received 1 30
-nctl_fails call 2 ndisloop0 seed
+nctl_fails call 2 ndisloop0 svc
 ev_once $NCL/events 'make_call_complete call=2 status=0xc0010022'
-[ "$(sap_field ndisloop1 seed state)" = deregistering ] ||
+[ "$(sap_field ndisloop1 svc state)" = deregistering ] ||
 	fail "the deregistration completed too early (delay 8 s)"
 
 # The MCM completes from its work item; the client hears it once.
-wait_for "grep -q 'deregister_sap_complete .*sap=seed' $NCL/events" 150 ||
+wait_for "grep -q 'deregister_sap_complete .*sap=svc' $NCL/events" 150 ||
 	fail "no ProtocolClDeregisterSapComplete"
-ev_once $NLOOP/events 'deregister_sap_complete sap=seed'
+ev_once $NLOOP/events 'deregister_sap_complete sap=svc'
 mcm_done=$SEQ
-ev_once $NCL/events 'deregister_sap_complete adapter=ndisloop1 sap=seed status=0x00000000 n=1'
+ev_once $NCL/events 'deregister_sap_complete adapter=ndisloop1 sap=svc status=0x00000000 n=1'
 cl_done=$SEQ
 before "$req" "$cl_done"
 before "$pended" "$mcm_done"
-[ "$(sap_field ndisloop1 seed state)" = gone ] || fail "SAP not gone"
-[ "$(sap_field ndisloop1 seed dereg)" = 1 ] || fail "deregistration completions: $(sap_field ndisloop1 seed dereg)"
+[ "$(sap_field ndisloop1 svc state)" = gone ] || fail "SAP not gone"
+[ "$(sap_field ndisloop1 svc dereg)" = 1 ] || fail "deregistration completions: $(sap_field ndisloop1 svc dereg)"
 grep -q 'dereg_completions=1' $NLOOP/state || fail "the MCM completed more than one deregistration"
 
 # The call received on the SAP lives on.

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: GPL-2.0
-# The seed scenario over the wire: a SAP is deregistered while a call it
+# SAP deregistration over the wire: a SAP is deregistered while a call it
 # received carries data; the call keeps working, new calls to that SAP are
 # refused, and it closes normally.  Both CM modes.
 . /condis/tests/guest/lib.sh
@@ -15,13 +15,13 @@ wire 2 3
 n=1
 for callee in conic1 conic3; do
 	caller=conic$(( ${callee#conic} - 1 ))
-	ctl listen $callee seed
-	ctl call $n $caller seed
+	ctl listen $callee svc
+	ctl call $n $caller svc
 	ctl send $n 20 100
-	ctl unlisten $callee seed
+	ctl unlisten $callee svc
 	ctl send $n 20 100
 	echoed $n 40
-	ctl_fails call $((n + 10)) $caller seed
+	ctl_fails call $((n + 10)) $caller svc
 	ctl send $n 5 100
 	echoed $n 45
 	ctl close $n
