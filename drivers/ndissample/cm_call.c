@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * ndiscm: the call-manager handlers (AFs, SAPs, VCs, calls) and the
- * in-memory signaling of the work item.  See cm.h for the objects and
- * locking, cm.c for the whole.
+ * The call manager's handlers (AFs, SAPs, VCs, calls) and the in-memory
+ * signaling of the work item, the same for NDIS 6 and 5.x but for the AF's
+ * close (NDIS 6's notify-close completion) and the request handlers at the
+ * end.  See cm.h for the objects, locking and the two builds, cm.c for the
+ * whole.
  */
 #include "cm.h"
 
@@ -24,8 +26,8 @@ NDIS_STATUS CmOpenAf(NDIS_HANDLE CallMgrBindingContext, PCO_ADDRESS_FAMILY Addre
 	PCM_BINDING b = CallMgrBindingContext;
 	PCM_AF af;
 
-	if (AddressFamily->AddressFamily != NDISLOOP_AF ||
-	    AddressFamily->MajorVersion != NDISLOOP_AF_MAJOR)
+	if (AddressFamily->AddressFamily != CM_AF_FAMILY ||
+	    AddressFamily->MajorVersion != CM_AF_MAJOR)
 		return NDIS_STATUS_INVALID_PARAMETER;
 	af = CmAlloc(sizeof(*af));
 	if (!af)
@@ -42,7 +44,8 @@ NDIS_STATUS CmOpenAf(NDIS_HANDLE CallMgrBindingContext, PCO_ADDRESS_FAMILY Addre
 }
 
 /**
- * CmCloseAf() - ProtocolCmCloseAf: the client closes its AF (nothing is left on it)
+ * CmCloseAf() - ProtocolCmCloseAf: the client closes its AF (nothing is left on it), by
+ *	itself or because our unbind asked it to
  * @CallMgrAfContext: the AF (CM_AF)
  *
  * Context: any (<= DISPATCH_LEVEL).
@@ -51,13 +54,15 @@ NDIS_STATUS CmOpenAf(NDIS_HANDLE CallMgrBindingContext, PCO_ADDRESS_FAMILY Addre
 NDIS_STATUS CmCloseAf(NDIS_HANDLE CallMgrAfContext)
 {
 	PCM_AF af = CallMgrAfContext;
-	BOOLEAN keep;
+	BOOLEAN keep = FALSE;
 
 	NdisAcquireSpinLock(&Cm.Lock);
+#ifdef NDIS60
 	keep = af->NotifyPending;	/* its completion still needs the context */
 	if (keep)
 		af->Closed = TRUE;
-	else
+#endif
+	if (!keep)
 		RemoveEntryList(&af->Link);
 	NdisReleaseSpinLock(&Cm.Lock);
 	CmLog("close_af adapter=%s", af->Binding->Name);
@@ -66,9 +71,10 @@ NDIS_STATUS CmCloseAf(NDIS_HANDLE CallMgrAfContext)
 	return NDIS_STATUS_SUCCESS;
 }
 
+#ifdef NDIS60
 /**
  * CmNotifyCloseAfComplete() - ProtocolCmNotifyCloseAfComplete: a client finished the
- *	notify-close of our unbind (CmUnbindAdapter())
+ *	notify-close of our unbind (CmUnbind())
  * @CallMgrAfContext: the AF (CM_AF)
  * @Status: the result
  *
@@ -89,6 +95,7 @@ void CmNotifyCloseAfComplete(NDIS_HANDLE CallMgrAfContext, NDIS_STATUS Status)
 	if (closed)
 		CmFree(af);
 }
+#endif
 
 /**
  * CmRegisterSap() - ProtocolCmRegisterSap: a client registers a service name
@@ -106,8 +113,8 @@ NDIS_STATUS CmRegisterSap(NDIS_HANDLE CallMgrAfContext, PCO_SAP Sap, NDIS_HANDLE
 	PCM_AF af = CallMgrAfContext;
 	PCM_SAP sap;
 
-	if (Sap->SapType != NDISLOOP_SAP_TYPE || !Sap->SapLength ||
-	    Sap->SapLength > NDISLOOP_NAME_MAX)
+	if (Sap->SapType != CM_SAP_TYPE || !Sap->SapLength ||
+	    Sap->SapLength > CM_NAME_MAX)
 		return NDIS_STATUS_INVALID_DATA;
 	sap = CmAlloc(sizeof(*sap));
 	if (!sap)
@@ -270,7 +277,7 @@ static PCO_CALL_PARAMETERS CmBuildParams(PCO_CALL_PARAMETERS Call, BOOLEAN Calle
 	mp = (PCO_MEDIA_PARAMETERS)((PUCHAR)cm + ALIGN(cmSize, sizeof(PVOID)));
 	cm->Transmit = Called ? want->Receive : want->Transmit;
 	cm->Receive = Called ? want->Transmit : want->Receive;
-	cm->CallMgrSpecific.ParamType = NDISLOOP_PARAM_CALLED;
+	cm->CallMgrSpecific.ParamType = CM_PARAM_CALLED;
 	cm->CallMgrSpecific.Length = name->Length;
 	NdisMoveMemory(cm->CallMgrSpecific.Parameters, name->Parameters, name->Length);
 	mp->MediaSpecific.ParamType = ATM_MEDIA_SPECIFIC;
@@ -352,8 +359,8 @@ static PCO_SPECIFIC_PARAMETERS CmCalledName(PCO_CALL_PARAMETERS CallParameters)
 	if (!CallParameters || !CallParameters->CallMgrParameters)
 		return NULL;
 	sp = &CallParameters->CallMgrParameters->CallMgrSpecific;
-	if (sp->ParamType != NDISLOOP_PARAM_CALLED || !sp->Length ||
-	    sp->Length > NDISLOOP_NAME_MAX)
+	if (sp->ParamType != CM_PARAM_CALLED || !sp->Length ||
+	    sp->Length > CM_NAME_MAX)
 		return NULL;
 	return sp;
 }
@@ -660,6 +667,7 @@ NDIS_STATUS CmModifyCallQoS(NDIS_HANDLE CallMgrVcContext, PCO_CALL_PARAMETERS Ca
 	return NDIS_STATUS_NOT_SUPPORTED;
 }
 
+#ifdef NDIS60
 /**
  * CmOidRequest() - ProtocolCoOidRequest: the call manager answers no OIDs
  * @ProtocolAfContext: the AF (CM_AF)
@@ -691,3 +699,37 @@ void CmOidRequestComplete(NDIS_HANDLE ProtocolAfContext, NDIS_HANDLE ProtocolVcC
 			  NDIS_STATUS Status)
 {
 }
+#else
+/**
+ * CmRequest() - ProtocolCoRequest: the call manager answers no requests
+ * @ProtocolAfContext: the AF (CM_AF)
+ * @ProtocolVcContext: the VC (CM_VC), or NULL
+ * @ProtocolPartyContext: unused
+ * @NdisRequest: the request
+ *
+ * Context: any.
+ * Return: NDIS_STATUS_NOT_SUPPORTED.
+ */
+NDIS_STATUS CmRequest(NDIS_HANDLE ProtocolAfContext, NDIS_HANDLE ProtocolVcContext,
+		      NDIS_HANDLE ProtocolPartyContext, PNDIS_REQUEST NdisRequest)
+{
+	return NDIS_STATUS_NOT_SUPPORTED;
+}
+
+/**
+ * CmRequestComplete() - ProtocolCoRequestComplete: never called (OID_CO_AF_CLOSE, the one
+ *	request we send on an AF, does not pend)
+ * @Status: the result
+ * @ProtocolAfContext: the AF (CM_AF)
+ * @ProtocolVcContext: the VC (CM_VC)
+ * @ProtocolPartyContext: unused
+ * @NdisRequest: the request
+ *
+ * Context: process.
+ */
+void CmRequestComplete(NDIS_STATUS Status, NDIS_HANDLE ProtocolAfContext,
+		       NDIS_HANDLE ProtocolVcContext, NDIS_HANDLE ProtocolPartyContext,
+		       PNDIS_REQUEST NdisRequest)
+{
+}
+#endif

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * ndiscm: the Linux side of the driver: module init and exit (which run
- * DriverEntry and the unload routine) and /sys/kernel/debug/ndiscm/:
+ * The call manager's Linux side: module init and exit (which run
+ * DriverEntry and the unload routine) and /sys/kernel/debug/ndiscm/
+ * (ndis5cm.ko: /sys/kernel/debug/ndis5cm/), named after the module:
  *
  *   events (read): what the call manager did, one numbered line per event
  *   state (read): its bindings, SAPs and VCs, with each VC's channel
@@ -87,7 +88,7 @@ static int __init cm_init(void)
 		evlog_free(&cm_log);
 		return err;
 	}
-	cm_dir = debugfs_create_dir("ndiscm", NULL);
+	cm_dir = debugfs_create_dir(KBUILD_MODNAME, NULL);
 	debugfs_create_file("events", 0400, cm_dir, NULL, &cm_events_fops);
 	debugfs_create_file("state", 0400, cm_dir, NULL, &cm_state_fops);
 	return 0;
@@ -103,5 +104,9 @@ static void __exit cm_exit(void)
 module_init(cm_init);
 module_exit(cm_exit);
 
+#ifdef NDIS60
 MODULE_DESCRIPTION("ndiscm: a stand-alone CoNDIS call manager written against the NDIS compat headers");
+#else
+MODULE_DESCRIPTION("ndis5cm: an NDIS 5.x stand-alone CoNDIS call manager of the ndis5 sample medium");
+#endif
 MODULE_LICENSE("GPL");
