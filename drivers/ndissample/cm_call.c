@@ -441,6 +441,37 @@ static void CmDeleteOurVc(PCM_VC Vc)
 	CmFreeVc(Vc);
 }
 
+/* Link the call's ends, log the offer and offer the call on the called SAP (NDIS's @SapHandle). */
+static void CmOffer(PCM_VC Caller, PCM_VC Callee, NDIS_HANDLE SapHandle,
+		    PCO_SPECIFIC_PARAMETERS Called)
+{
+	NDIS_STATUS status;
+
+	NdisAcquireSpinLock(&Cm.Lock);
+	Caller->Peer = Callee;
+	Callee->Peer = Caller;
+	Callee->State = CmVcOffered;
+	NdisReleaseSpinLock(&Cm.Lock);
+	CmLog("offer vc=%u to vc=%u adapter=%s vci=%u sap=%.*s", Caller->Id, Callee->Id,
+	      Callee->Af->Binding->Name, Callee->Vci, (int)Called->Length, Called->Parameters);
+	status = NdisCmDispatchIncomingCall(SapHandle, Callee->NdisVcHandle, Callee->Params);
+	if (status != NDIS_STATUS_PENDING)
+		CmIncomingCallComplete(status, Callee, Callee->Params);
+}
+
+/* The make-call of @Caller fails with @Status: its VC is idle again, the client is told. */
+static void CmMakeCallFailed(PCM_VC Caller, NDIS_STATUS Status)
+{
+	PCO_CALL_PARAMETERS params = Caller->CallParameters;
+
+	NdisAcquireSpinLock(&Cm.Lock);
+	Caller->State = CmVcIdle;
+	Caller->CallParameters = NULL;
+	NdisReleaseSpinLock(&Cm.Lock);
+	CmLog("make_call vc=%u failed status=0x%08x", Caller->Id, Status);
+	NdisCmMakeCallComplete(Status, Caller->NdisVcHandle, NULL, NULL, params);
+}
+
 /*
  * Work item: the in-memory signaling of a make-call: find the called SAP
  * on another adapter, take a channel, create the called end's VC
@@ -490,16 +521,7 @@ void CmDoMakeCall(PCM_VC Caller)
 		CmDeactivate(callee);
 		goto fail_delete;
 	}
-	NdisAcquireSpinLock(&Cm.Lock);
-	Caller->Peer = callee;
-	callee->Peer = Caller;
-	callee->State = CmVcOffered;
-	NdisReleaseSpinLock(&Cm.Lock);
-	CmLog("offer vc=%u to vc=%u adapter=%s vci=%u sap=%.*s", Caller->Id, callee->Id,
-	      af->Binding->Name, callee->Vci, (int)called->Length, called->Parameters);
-	status = NdisCmDispatchIncomingCall(sapHandle, callee->NdisVcHandle, callee->Params);
-	if (status != NDIS_STATUS_PENDING)
-		CmIncomingCallComplete(status, callee, callee->Params);
+	CmOffer(Caller, callee, sapHandle, called);
 	return;
 
 fail_delete:
@@ -515,12 +537,7 @@ fail:
 		CmPutVci(vci);
 		CmPutVci(vci);
 	}
-	NdisAcquireSpinLock(&Cm.Lock);
-	Caller->State = CmVcIdle;
-	Caller->CallParameters = NULL;
-	NdisReleaseSpinLock(&Cm.Lock);
-	CmLog("make_call vc=%u failed status=0x%08x", Caller->Id, status);
-	NdisCmMakeCallComplete(status, Caller->NdisVcHandle, NULL, NULL, params);
+	CmMakeCallFailed(Caller, status);
 }
 
 /**

@@ -80,6 +80,37 @@ PCO_SPECIFIC_PARAMETERS LoopCalledName(PCO_CALL_PARAMETERS CallParameters)
 
 /* ---- miniport handlers --------------------------------------------------------- */
 
+/* Tell NDIS the adapter's context and bus (NdisMSetMiniportAttributes). */
+static NDIS_STATUS LoopSetAttributes(PLOOP_ADAPTER Adapter)
+{
+	NDIS_MINIPORT_ADAPTER_ATTRIBUTES attrs;
+	PNDIS_MINIPORT_ADAPTER_REGISTRATION_ATTRIBUTES reg = &attrs.RegistrationAttributes;
+
+	NdisZeroMemory(&attrs, sizeof(attrs));
+	reg->Header.Type = NDIS_OBJECT_TYPE_MINIPORT_ADAPTER_REGISTRATION_ATTRIBUTES;
+	reg->Header.Revision = NDIS_MINIPORT_ADAPTER_REGISTRATION_ATTRIBUTES_REVISION_1;
+	reg->Header.Size = NDIS_SIZEOF_MINIPORT_ADAPTER_REGISTRATION_ATTRIBUTES_REVISION_1;
+	reg->MiniportAdapterContext = Adapter;
+	reg->InterfaceType = NdisInterfaceInternal;
+	return NdisMSetMiniportAttributes(Adapter->MiniportAdapterHandle, &attrs);
+}
+
+/* The adapter's receive pool: NBLs with one MTU-sized net buffer each; NULL if none. */
+static NDIS_HANDLE LoopAllocRxPool(PLOOP_ADAPTER Adapter)
+{
+	NET_BUFFER_LIST_POOL_PARAMETERS pool;
+
+	NdisZeroMemory(&pool, sizeof(pool));
+	pool.Header.Type = NDIS_OBJECT_TYPE_DEFAULT;
+	pool.Header.Revision = NET_BUFFER_LIST_POOL_PARAMETERS_REVISION_1;
+	pool.Header.Size = NDIS_SIZEOF_NET_BUFFER_LIST_POOL_PARAMETERS_REVISION_1;
+	pool.ProtocolId = NDIS_PROTOCOL_ID_DEFAULT;
+	pool.fAllocateNetBuffer = TRUE;
+	pool.PoolTag = LOOP_TAG;
+	pool.DataSize = NDISLOOP_MTU;
+	return NdisAllocateNetBufferListPool(Adapter->MiniportAdapterHandle, &pool);
+}
+
 /**
  * LoopInitialize() - MiniportInitializeEx: set up an adapter and register the loopback AF
  * @NdisMiniportHandle: NDIS's handle of the adapter
@@ -92,9 +123,6 @@ PCO_SPECIFIC_PARAMETERS LoopCalledName(PCO_CALL_PARAMETERS CallParameters)
 static NDIS_STATUS LoopInitialize(NDIS_HANDLE NdisMiniportHandle, NDIS_HANDLE MiniportDriverContext,
 				  PNDIS_MINIPORT_INIT_PARAMETERS MiniportInitParameters)
 {
-	NDIS_MINIPORT_ADAPTER_ATTRIBUTES attrs;
-	PNDIS_MINIPORT_ADAPTER_REGISTRATION_ATTRIBUTES reg = &attrs.RegistrationAttributes;
-	NET_BUFFER_LIST_POOL_PARAMETERS pool;
 	CO_ADDRESS_FAMILY af;
 	PLOOP_ADAPTER adapter;
 	NDIS_STRING name;
@@ -113,13 +141,7 @@ static NDIS_STATUS LoopInitialize(NDIS_HANDLE NdisMiniportHandle, NDIS_HANDLE Mi
 	ndis_string_to_ascii(&name, adapter->Name, sizeof(adapter->Name));
 	NdisFreeString(name);
 
-	NdisZeroMemory(&attrs, sizeof(attrs));
-	reg->Header.Type = NDIS_OBJECT_TYPE_MINIPORT_ADAPTER_REGISTRATION_ATTRIBUTES;
-	reg->Header.Revision = NDIS_MINIPORT_ADAPTER_REGISTRATION_ATTRIBUTES_REVISION_1;
-	reg->Header.Size = NDIS_SIZEOF_MINIPORT_ADAPTER_REGISTRATION_ATTRIBUTES_REVISION_1;
-	reg->MiniportAdapterContext = adapter;
-	reg->InterfaceType = NdisInterfaceInternal;
-	status = NdisMSetMiniportAttributes(NdisMiniportHandle, &attrs);
+	status = LoopSetAttributes(adapter);
 	if (status != NDIS_STATUS_SUCCESS)
 		goto err_free;
 
@@ -127,15 +149,7 @@ static NDIS_STATUS LoopInitialize(NDIS_HANDLE NdisMiniportHandle, NDIS_HANDLE Mi
 	adapter->WorkItem = NdisAllocateIoWorkItem(NdisMiniportHandle);
 	if (!adapter->WorkItem)
 		goto err_free;
-	NdisZeroMemory(&pool, sizeof(pool));
-	pool.Header.Type = NDIS_OBJECT_TYPE_DEFAULT;
-	pool.Header.Revision = NET_BUFFER_LIST_POOL_PARAMETERS_REVISION_1;
-	pool.Header.Size = NDIS_SIZEOF_NET_BUFFER_LIST_POOL_PARAMETERS_REVISION_1;
-	pool.ProtocolId = NDIS_PROTOCOL_ID_DEFAULT;
-	pool.fAllocateNetBuffer = TRUE;
-	pool.PoolTag = LOOP_TAG;
-	pool.DataSize = NDISLOOP_MTU;
-	adapter->RxPool = NdisAllocateNetBufferListPool(NdisMiniportHandle, &pool);
+	adapter->RxPool = LoopAllocRxPool(adapter);
 	if (!adapter->RxPool)
 		goto err_free_work;
 

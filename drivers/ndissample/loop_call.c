@@ -249,6 +249,39 @@ static BOOLEAN LoopFindSap(PCO_SPECIFIC_PARAMETERS Called, PLOOP_AF *Af, NDIS_HA
 }
 
 /*
+ * Link @Callee, active, to @Caller (as @Party's leaf with @Party, else as
+ * its peer), log the offer and offer the call on the called SAP (NDIS's
+ * @SapHandle, named @Called).
+ */
+static void LoopDispatchOffer(PLOOP_VC Caller, PLOOP_PARTY Party, PLOOP_VC Callee,
+			      NDIS_HANDLE SapHandle, PCO_SPECIFIC_PARAMETERS Called)
+{
+	NDIS_STATUS status;
+
+	NdisAcquireSpinLock(&Loop.Lock);
+	if (Party) {
+		Party->Leaf = Callee;
+		Callee->Party = Party;
+	} else {
+		Caller->Peer = Callee;
+		Callee->Peer = Caller;
+	}
+	Callee->State = LoopVcOffered;
+	NdisReleaseSpinLock(&Loop.Lock);
+	if (Party)
+		LoopLog("offer vc=%u party=%u to vc=%u sap=%.*s", Caller->Id, Party->Id, Callee->Id,
+			(int)Called->Length, Called->Parameters);
+	else
+		LoopLog("offer vc=%u to vc=%u sap=%.*s", Caller->Id, Callee->Id,
+			(int)Called->Length, Called->Parameters);
+	status = NdisMCmDispatchIncomingCall(SapHandle, Callee->NdisVcHandle,
+					     Callee->OwnParameters);
+	/* As NDIS has it: an answer given at once, the CM completes itself. */
+	if (status != NDIS_STATUS_PENDING)
+		LoopCmIncomingCallComplete(status, Callee, Callee->OwnParameters);
+}
+
+/*
  * Work item: offer a call from @Caller to the SAP @Params name: create
  * and activate the called end's VC, activate @Caller's too if @Making (a
  * make-call; an added party's root is active already), and dispatch the
@@ -293,27 +326,7 @@ static NDIS_STATUS LoopOffer(PLOOP_VC Caller, PLOOP_PARTY Party, PCO_CALL_PARAME
 		}
 		Caller->Running = Params;
 	}
-	NdisAcquireSpinLock(&Loop.Lock);
-	if (Party) {
-		Party->Leaf = callee;
-		callee->Party = Party;
-	} else {
-		Caller->Peer = callee;
-		callee->Peer = Caller;
-	}
-	callee->State = LoopVcOffered;
-	NdisReleaseSpinLock(&Loop.Lock);
-	if (Party)
-		LoopLog("offer vc=%u party=%u to vc=%u sap=%.*s", Caller->Id, Party->Id, callee->Id,
-			(int)called->Length, called->Parameters);
-	else
-		LoopLog("offer vc=%u to vc=%u sap=%.*s", Caller->Id, callee->Id,
-			(int)called->Length, called->Parameters);
-	status = NdisMCmDispatchIncomingCall(sapHandle, callee->NdisVcHandle,
-					     callee->OwnParameters);
-	/* As NDIS has it: an answer given at once, the CM completes itself. */
-	if (status != NDIS_STATUS_PENDING)
-		LoopCmIncomingCallComplete(status, callee, callee->OwnParameters);
+	LoopDispatchOffer(Caller, Party, callee, sapHandle, called);
 	return NDIS_STATUS_PENDING;
 
 fail_delete:
@@ -355,6 +368,41 @@ void LoopDoMakeCall(PLOOP_VC Caller)
 	LoopFree(party);
 }
 
+/*
+ * The states after the called client's answer @Status: the call (or the
+ * party, @Party, of @Caller's multipoint call) connects, or its ends go
+ * back to idle and a refused party leaves.  @Making: the answer is to a
+ * make-call, not an add-party.  Under Loop.Lock.
+ */
+static void LoopSetAnswered(NDIS_STATUS Status, PLOOP_VC Callee, PLOOP_VC Caller,
+			    PLOOP_PARTY Party, BOOLEAN Making)
+{
+	if (Status == NDIS_STATUS_SUCCESS) {
+		Callee->State = LoopVcConnected;
+		Caller->State = LoopVcConnected;
+		if (Party)
+			Party->State = LoopPartyActive;
+	} else {
+		Callee->State = LoopVcIdle;
+		if (Making) {
+			Caller->State = LoopVcIdle;
+			Caller->Multipoint = FALSE;
+		}
+		if (Party) {
+			Party->Leaf = NULL;
+			Callee->Party = NULL;
+			RemoveEntryList(&Party->Link);	/* a refused party leaves */
+		} else {
+			Callee->Peer = NULL;
+			Caller->Peer = NULL;
+		}
+	}
+	if (Making)
+		Caller->CallParameters = NULL;
+	else
+		Party->CallParameters = NULL;
+}
+
 /**
  * LoopCmIncomingCallComplete() - ProtocolCmIncomingCallComplete: the called client's answer
  * @Status: the result
@@ -389,30 +437,7 @@ void LoopCmIncomingCallComplete(NDIS_STATUS Status, NDIS_HANDLE CallMgrVcContext
 	params = making ? caller->CallParameters : party->CallParameters;
 	if (party)
 		partyHandle = party->NdisPartyHandle;
-	if (Status == NDIS_STATUS_SUCCESS) {
-		callee->State = LoopVcConnected;
-		caller->State = LoopVcConnected;
-		if (party)
-			party->State = LoopPartyActive;
-	} else {
-		callee->State = LoopVcIdle;
-		if (making) {
-			caller->State = LoopVcIdle;
-			caller->Multipoint = FALSE;
-		}
-		if (party) {
-			party->Leaf = NULL;
-			callee->Party = NULL;
-			RemoveEntryList(&party->Link);	/* a refused party leaves */
-		} else {
-			callee->Peer = NULL;
-			caller->Peer = NULL;
-		}
-	}
-	if (making)
-		caller->CallParameters = NULL;
-	else
-		party->CallParameters = NULL;
+	LoopSetAnswered(Status, callee, caller, party, making);
 	NdisReleaseSpinLock(&Loop.Lock);
 
 	LoopLog("incoming_call_complete vc=%u status=0x%08x", callee->Id, Status);
