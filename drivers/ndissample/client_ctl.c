@@ -144,6 +144,36 @@ static PCL_CALL ClGetCall(ULONG Id)
 	return call;
 }
 
+/*
+ * A call @Id from @Binding to @Name, with its parameters and, if
+ * @Multipoint, its first party (set in @Party); NULL if short of memory.
+ */
+static PCL_CALL ClNewOutgoingCall(PCL_BINDING Binding, ULONG Id, const char *Name,
+				  BOOLEAN Multipoint, PCL_PARTY *Party)
+{
+	PCL_PARTY party = NULL;
+	PCL_CALL call;
+
+	call = ClNewCall(Binding, TRUE);
+	if (!call)
+		return NULL;
+	call->Id = Id;
+	NdisMoveMemory(call->Sap, Name, strlen(Name));
+	call->Params = ClNewParams(Name, QOS_NOT_SPECIFIED);
+	if (Multipoint) {
+		call->Multipoint = TRUE;
+		party = ClNewParty(call, 1, Name);
+		if (party)
+			InsertTailList(&call->Parties, &party->Link);
+	}
+	if (!call->Params || (Multipoint && !party)) {
+		ClFreeCall(call);
+		return NULL;
+	}
+	*Party = party;
+	return call;
+}
+
 /**
  * ClCall() - place a call and wait for the result
  * @Id: the call's id, not in use
@@ -169,22 +199,9 @@ NDIS_STATUS ClCall(ULONG Id, const char *Adapter, const char *Name, BOOLEAN Mult
 	if (!b)
 		return NDIS_STATUS_ADAPTER_NOT_FOUND;
 	status = NDIS_STATUS_RESOURCES;
-	call = ClNewCall(b, TRUE);
+	call = ClNewOutgoingCall(b, Id, Name, Multipoint, &party);
 	if (!call)
 		goto out;
-	call->Id = Id;
-	NdisMoveMemory(call->Sap, Name, len);
-	call->Params = ClNewParams(Name, QOS_NOT_SPECIFIED);
-	if (Multipoint) {
-		call->Multipoint = TRUE;
-		party = ClNewParty(call, 1, Name);
-		if (party)
-			InsertTailList(&call->Parties, &party->Link);
-	}
-	if (!call->Params || (Multipoint && !party)) {
-		ClFreeCall(call);
-		goto out;
-	}
 
 	NdisAcquireSpinLock(&Cl.Lock);
 	taken = !!ClFindCall(Id);
