@@ -130,6 +130,25 @@ int condis_pending_returned_op(struct condis_pending *p, unsigned int op, int re
 EXPORT_SYMBOL_IF_KUNIT(condis_pending_returned_op);
 
 /**
+ * condis_pending_answer() - deliver a synchronous answer as a completion
+ * @p: the slot, its handler's status just taken by condis_pending_returned()
+ * @status: that status
+ *
+ * For operations whose result condis always delivers from its workqueue:
+ * the caller then queues the delivery (condis_pending_queue()) instead of
+ * finishing the operation itself.
+ *
+ * Context: under @p->lock.
+ */
+void condis_pending_answer(struct condis_pending *p, int status)
+{
+	lockdep_assert_held(p->lock);
+	WARN_ON_ONCE(!p->op || !p->answered);
+	p->status = status;
+}
+EXPORT_SYMBOL_IF_KUNIT(condis_pending_answer);
+
+/**
  * condis_pending_complete() - accept a driver's completion
  * @p: the slot
  * @op: the operation the completion function finishes

@@ -158,6 +158,28 @@ static void pending_synchronous_answer_ends_without_delivery(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, pend_delivered(o), 0U);
 }
 
+static void pending_synchronous_answer_delivered_like_a_completion(struct kunit *test)
+{
+	struct pend_owner *o = pend_owner_new(test);
+	int ret;
+
+	/* condis_pending_answer(): the caller delivers it from the workqueue. */
+	KUNIT_ASSERT_TRUE(test, pend_start(o, PEND_OP));
+	spin_lock_bh(&o->lock);
+	ret = condis_pending_returned(&o->p, -EIO, "test handler");
+	if (ret != CONDIS_PENDING)
+		condis_pending_answer(&o->p, ret);
+	spin_unlock_bh(&o->lock);
+	KUNIT_EXPECT_EQ(test, ret, -EIO);
+	/* Answered: no completion is taken for it any more. */
+	KUNIT_EXPECT_FALSE(test, pend_complete(o, PEND_OP, 0));
+	condis_pending_queue(&o->p);
+	KUNIT_EXPECT_EQ(test, pend_delivered(o), 1U);
+	KUNIT_EXPECT_EQ(test, o->delivered_status, -EIO);
+	KUNIT_EXPECT_TRUE(test, o->delivered_by_worker);
+	KUNIT_EXPECT_EQ(test, pend_busy(o), 0U);
+}
+
 static void pending_completion_delivered_once_from_workqueue(struct kunit *test)
 {
 	struct pend_owner *o = pend_owner_new(test);
@@ -175,13 +197,17 @@ static void pending_completion_delivered_once_from_workqueue(struct kunit *test)
 static void pending_second_completion_is_refused(struct kunit *test)
 {
 	struct pend_owner *o = pend_owner_new(test);
+	bool first, second;
 
 	KUNIT_ASSERT_TRUE(test, pend_start(o, PEND_OP));
 	KUNIT_EXPECT_EQ(test, pend_returned(o, CONDIS_PENDING), CONDIS_PENDING);
+	/* Both under one hold of the lock: no delivery in between. */
 	spin_lock_bh(&o->lock);
-	KUNIT_EXPECT_TRUE(test, condis_pending_complete(&o->p, PEND_OP, 0, "first"));
-	KUNIT_EXPECT_FALSE(test, condis_pending_complete(&o->p, PEND_OP, -EIO, "second"));
+	first = condis_pending_complete(&o->p, PEND_OP, 0, "first");
+	second = condis_pending_complete(&o->p, PEND_OP, -EIO, "second");
 	spin_unlock_bh(&o->lock);
+	KUNIT_EXPECT_TRUE(test, first);
+	KUNIT_EXPECT_FALSE(test, second);
 	condis_pending_queue(&o->p);
 	KUNIT_EXPECT_EQ(test, pend_delivered(o), 1U);
 	KUNIT_EXPECT_EQ(test, o->delivered_status, 0);
@@ -220,22 +246,24 @@ static void pending_status_returned_after_completion_is_ignored(struct kunit *te
 static void pending_status_returned_after_delivery_is_ignored(struct kunit *test)
 {
 	struct pend_owner *o = pend_owner_new(test);
+	int ret, ret_op;
 
 	/* The completion is delivered, ending the operation, before the handler returns. */
 	KUNIT_ASSERT_TRUE(test, pend_start(o, PEND_OP));
 	KUNIT_EXPECT_TRUE(test, pend_complete(o, PEND_OP, -EIO));
 	KUNIT_EXPECT_EQ(test, pend_delivered(o), 1U);
 	spin_lock_bh(&o->lock);
-	KUNIT_EXPECT_EQ(test, condis_pending_returned_op(&o->p, PEND_OP, 0, "test"),
-			CONDIS_PENDING);
-	KUNIT_EXPECT_EQ(test, condis_pending_returned(&o->p, 0, "test"), CONDIS_PENDING);
+	ret_op = condis_pending_returned_op(&o->p, PEND_OP, 0, "test");
+	ret = condis_pending_returned(&o->p, 0, "test");
 	spin_unlock_bh(&o->lock);
+	KUNIT_EXPECT_EQ(test, ret_op, CONDIS_PENDING);
+	KUNIT_EXPECT_EQ(test, ret, CONDIS_PENDING);
 	/* Nor when the slot already runs the next operation. */
 	KUNIT_ASSERT_TRUE(test, pend_start(o, PEND_OTHER_OP));
 	spin_lock_bh(&o->lock);
-	KUNIT_EXPECT_EQ(test, condis_pending_returned_op(&o->p, PEND_OP, 0, "test"),
-			CONDIS_PENDING);
+	ret_op = condis_pending_returned_op(&o->p, PEND_OP, 0, "test");
 	spin_unlock_bh(&o->lock);
+	KUNIT_EXPECT_EQ(test, ret_op, CONDIS_PENDING);
 	KUNIT_EXPECT_EQ(test, pend_busy(o), PEND_OTHER_OP);
 	KUNIT_EXPECT_EQ(test, pend_returned(o, 0), 0);
 	KUNIT_EXPECT_EQ(test, pend_delivered(o), 1U);
@@ -340,6 +368,7 @@ static void handle_get_refuses_null_stale_and_wrong_type_handles(struct kunit *t
 static struct kunit_case condis_pending_cases[] = {
 	KUNIT_CASE(pending_admits_one_operation_at_a_time),
 	KUNIT_CASE(pending_synchronous_answer_ends_without_delivery),
+	KUNIT_CASE(pending_synchronous_answer_delivered_like_a_completion),
 	KUNIT_CASE(pending_completion_delivered_once_from_workqueue),
 	KUNIT_CASE(pending_second_completion_is_refused),
 	KUNIT_CASE(pending_completion_of_another_or_no_operation_is_refused),
