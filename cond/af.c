@@ -353,6 +353,12 @@ static struct condis_af *condis_af_get(struct condis_af *af, const char *who)
 	return condis_handle_get(af, CONDIS_OBJ_AF, who) ? af : NULL;
 }
 
+/**
+ * condis_af_put() - drop a reference to an AF
+ * @af: the AF
+ *
+ * Context: any.
+ */
 void condis_af_put(struct condis_af *af)
 {
 	condis_obj_put(&af->obj);
