@@ -18,13 +18,13 @@
  *   the CM, and the AF stays open; while that close is in flight the AF is
  *   closing and condis_cl_deregister_sap() fails with -ESHUTDOWN.
  */
-#include <linux/delay.h>
 #include <linux/slab.h>
 #include <kunit/visibility.h>
 
 #include "core.h"
 #include "netlink.h"
 #include "objects.h"
+#include "pending.h"
 #include "trace.h"
 
 /* Every state change of an open AF goes through here, under af->lock. */
@@ -35,8 +35,16 @@ static void af_set_state(struct condis_af *af, enum condis_af_state state)
 	condis_nl_notify_af(af, state == CONDIS_AF_STATE_CLOSED ? CONDIS_EVENT_TYPE_DEL
 								 : CONDIS_EVENT_TYPE_CHANGE,
 			    af->state, state);
-	af->state = state;
+	WRITE_ONCE(af->state, state);	/* teardown reads it without the lock */
+	condis_settle_wake();		/* and waits for it */
 }
+
+/* The operations of an open AF, each slot admitting one at a time. */
+enum {
+	AF_OP_OPEN = 1,		/* the CM's open_af (slot cm) */
+	AF_OP_CLOSE,		/* the CM's close_af, or a close refused (slot cm) */
+	AF_OP_NOTIFY_CLOSE,	/* the client's notify_close_af (slot notify) */
+};
 
 static void condis_cm_af_free_fn(struct work_struct *work)
 {
@@ -204,10 +212,8 @@ int condis_cm_register_af(struct condis_binding *binding, const struct condis_af
 {
 	int err;
 
-	if (!condis_binding_get(binding)) {
-		condis_bad_input("cm_register_af: bad binding handle %p", binding);
+	if (!condis_handle_get(binding, CONDIS_OBJ_BINDING, "cm_register_af"))
 		return -EBADF;
-	}
 	if (!type || !binding->protocol->cm_ops) {
 		condis_bad_input("cm_register_af: %s is no call manager or gave no AF",
 				 binding->protocol->name);
@@ -237,13 +243,11 @@ EXPORT_SYMBOL_NS_GPL(condis_cm_register_af, CONDIS);
 int condis_mcm_register_af(struct condis_adapter *adapter, const struct condis_af_type *type,
 			   struct condis_cm_af **cm_af)
 {
-	struct condis_obj *obj = condis_obj_get_handle(adapter, CONDIS_OBJ_ADAPTER);
+	struct condis_obj *obj = condis_handle_get(adapter, CONDIS_OBJ_ADAPTER, "mcm_register_af");
 	int err;
 
-	if (!obj) {
-		condis_bad_input("mcm_register_af: bad adapter handle %p", adapter);
+	if (!obj)
 		return -EBADF;
-	}
 	if (!type || !adapter->miniport->cm_ops) {
 		condis_bad_input("mcm_register_af: %s is no MCM or gave no AF",
 				 adapter->miniport->name);
@@ -344,11 +348,17 @@ static void condis_af_release(struct condis_obj *obj)
 	kfree(af);
 }
 
-static struct condis_af *condis_af_get(struct condis_af *af)
+static struct condis_af *condis_af_get(struct condis_af *af, const char *who)
 {
-	return condis_obj_get_handle(af, CONDIS_OBJ_AF) ? af : NULL;
+	return condis_handle_get(af, CONDIS_OBJ_AF, who) ? af : NULL;
 }
 
+/**
+ * condis_af_put() - drop a reference to an AF
+ * @af: the AF
+ *
+ * Context: any.
+ */
 void condis_af_put(struct condis_af *af)
 {
 	condis_obj_put(&af->obj);
@@ -356,23 +366,42 @@ void condis_af_put(struct condis_af *af)
 
 #if IS_ENABLED(CONFIG_KUNIT)
 /*
- * KUnit: how long an AF whose close completed reads closed before it
- * leaves its binding (the window teardown must wait out); 0 in use.
+ * KUnit: runs when an AF whose close completed reads closed and has not
+ * yet left its binding (the window teardown must wait out); NULL in use.
  */
-unsigned int condis_af_finish_delay_ms;
-EXPORT_SYMBOL_IF_KUNIT(condis_af_finish_delay_ms);
-#define AF_FINISH_DELAY_MS	READ_ONCE(condis_af_finish_delay_ms)
+static void (*condis_af_finish_hook)(struct condis_af *af);
+
+/**
+ * condis_af_set_finish_hook() - KUnit: set what runs in that window
+ * @hook: the function, or NULL
+ *
+ * Context: any.
+ */
+void condis_af_set_finish_hook(void (*hook)(struct condis_af *af))
+{
+	WRITE_ONCE(condis_af_finish_hook, hook);
+}
+EXPORT_SYMBOL_IF_KUNIT(condis_af_set_finish_hook);
+
+static void af_finish_hook(struct condis_af *af)
+{
+	void (*hook)(struct condis_af *af) = READ_ONCE(condis_af_finish_hook);
+
+	if (hook)
+		hook(af);
+}
 #else
-#define AF_FINISH_DELAY_MS	0
+static inline void af_finish_hook(struct condis_af *af)
+{
+}
 #endif
 
 /* The AF is gone for good: the open's reference and counts go. */
 static void condis_af_finish(struct condis_af *af)
 {
-	bool notify_pending;
+	bool notify_busy;
 
-	if (AF_FINISH_DELAY_MS)
-		msleep(AF_FINISH_DELAY_MS);
+	af_finish_hook(af);
 	/*
 	 * Off the CM's list and out of both counts at once, under the lock
 	 * condis_close_adapter() checks them under: a departure that sees the
@@ -383,43 +412,42 @@ static void condis_af_finish(struct condis_af *af)
 	atomic_dec(&af->cm_af->nr_opens);
 	atomic_dec(&af->binding->nr_afs);
 	mutex_unlock(&condis_config_lock);
+	condis_settle_wake();	/* teardown waits for AFs to leave their binding */
 	/*
-	 * Under a pending notify-close the client still needs the handle for
+	 * Under a notify-close the client still needs the handle for
 	 * condis_cl_notify_close_af_complete(); that completion unpublishes it.
 	 */
 	spin_lock_bh(&af->lock);
-	notify_pending = af->notify_pending;
+	notify_busy = condis_pending_busy(&af->notify);
 	spin_unlock_bh(&af->lock);
-	if (!notify_pending)
+	if (!notify_busy)
 		condis_obj_unpublish(&af->obj);
 	condis_af_put(af);
 }
 
 /*
- * Deliver the completion of the open or close in flight, once, from the
- * workqueue.  af->state says which: OPENING or CLOSING.
+ * Workqueue: deliver the result of the open or close in flight, once;
+ * af->state says which: OPENING or CLOSING.
  */
-static void condis_af_complete_fn(struct work_struct *work)
+static void af_cm_deliver(struct condis_pending *p)
 {
-	struct condis_af *af = container_of(work, struct condis_af, complete_work);
+	struct condis_af *af = container_of(p, struct condis_af, cm);
 	const struct condis_cl_ops *cl = af->cl_ops;
 	enum condis_af_state was;
-	bool gone = false;
+	bool gone;
 	int status;
 
 	spin_lock_bh(&af->lock);
 	was = af->state;
-	status = af->complete_status;
+	status = p->status;
 	if (was == CONDIS_AF_STATE_OPENING) {
 		af_set_state(af, status ? CONDIS_AF_STATE_CLOSED : CONDIS_AF_STATE_OPEN);
 		gone = status;
-	} else if (af->close_refused) {
-		af->close_refused = false;
-		af_set_state(af, CONDIS_AF_STATE_OPEN);
 	} else {
 		af_set_state(af, status ? CONDIS_AF_STATE_OPEN : CONDIS_AF_STATE_CLOSED);
 		gone = !status;
 	}
+	condis_pending_end(p);
 	spin_unlock_bh(&af->lock);
 
 	/*
@@ -432,45 +460,111 @@ static void condis_af_complete_fn(struct work_struct *work)
 		cl->open_af_complete(af->cl_af_ctx, status ? NULL : af, status);
 	else
 		cl->close_af_complete(status, af->cl_af_ctx);
-	condis_af_put(af);	/* the reference the queued work held */
 }
 
-/* Record the CM's result of the open or close in flight and deliver it. */
-static void condis_af_cm_done(struct condis_af *af, enum condis_af_state expect, int status,
-			      void *cm_af_ctx, const char *who)
+/*
+ * The CM answered the open or close @op with @status, by a completion or
+ * by its handler's return value: take the answer and deliver it from the
+ * workqueue, or refuse it.
+ */
+static void af_cm_answer(struct condis_af *af, unsigned int op, bool completion, int status,
+			 void *cm_af_ctx, const char *who)
 {
+	bool ok;
+
 	spin_lock_bh(&af->lock);
-	if (af->state != expect || af->cm_done || af->close_refused) {
-		/* A refused success's context would have been kept: it is released. */
-		if (status || cm_af_ctx == af->cm_af_ctx)
-			cm_af_ctx = NULL;
-		spin_unlock_bh(&af->lock);
-		condis_bad_input("%s: AF %u has no %s in flight (a second completion?)",
-				 who, af->obj.id,
-				 expect == CONDIS_AF_STATE_OPENING ? "open" : "close");
-		condis_ctx_release(af->cm_release, cm_af_ctx);
-		return;
+	if (completion) {
+		ok = condis_pending_complete(&af->cm, op, status, who);
+	} else {
+		ok = condis_pending_returned_op(&af->cm, op, status, who) != CONDIS_PENDING;
+		if (ok)
+			condis_pending_answer(&af->cm, status);
 	}
-	af->cm_done = true;
-	af->complete_status = status;
-	if (expect == CONDIS_AF_STATE_OPENING && !status)
+	if (ok && op == AF_OP_OPEN && !af->cm.status)
 		af->cm_af_ctx = cm_af_ctx;
 	spin_unlock_bh(&af->lock);
-	condis_obj_get(&af->obj);
-	if (!queue_work(condis_wq_get(), &af->complete_work))
-		condis_af_put(af);
+	if (ok)
+		condis_pending_queue(&af->cm);
+	else if (!status && cm_af_ctx && cm_af_ctx != READ_ONCE(af->cm_af_ctx))
+		/* A refused success's context would have been kept: it is released. */
+		condis_ctx_release(af->cm_release, cm_af_ctx);
 }
 
 /* Workqueue: tell the CM the client finished a pended notify-close. */
-static void condis_af_notify_complete_fn(struct work_struct *work)
+static void af_notify_deliver(struct condis_pending *p)
 {
-	struct condis_af *af = container_of(work, struct condis_af, notify_work);
+	struct condis_af *af = container_of(p, struct condis_af, notify);
+	bool closed;
+	int status;
 
+	spin_lock_bh(&af->lock);
+	status = p->status;
+	closed = af->state == CONDIS_AF_STATE_CLOSED;
+	condis_pending_end(p);
+	spin_unlock_bh(&af->lock);
 	/* A client closing the AF under a notify-close kept its handle valid till now. */
-	if (READ_ONCE(af->state) == CONDIS_AF_STATE_CLOSED)
+	if (closed)
 		condis_obj_unpublish(&af->obj);
-	af->cm_af->cm_ops->notify_close_af_complete(af->cm_af_ctx, af->notify_status);
-	condis_af_put(af);	/* the reference condis_cm_notify_close_af() took */
+	af->cm_af->cm_ops->notify_close_af_complete(af->cm_af_ctx, status);
+}
+
+/* A new AF of @binding's client on @cm_af, opening; NULL: no memory. */
+static struct condis_af *af_new(struct condis_binding *binding, struct condis_cm_af *cm_af,
+				void *cl_af_ctx)
+{
+	struct condis_af *a = kzalloc(sizeof(*a), GFP_KERNEL);
+
+	if (!a)
+		return NULL;
+	condis_obj_init(&a->obj, CONDIS_OBJ_AF, condis_af_release);
+	a->cm_af = cm_af;
+	a->binding = binding;
+	a->cl_ops = binding->protocol->cl_ops;
+	a->cl_af_ctx = cl_af_ctx;
+	a->cl_release = a->cl_ops->release_ctx;
+	a->cm_release = cm_af->cm_ops->release_ctx;
+	spin_lock_init(&a->lock);
+	a->state = CONDIS_AF_STATE_OPENING;
+	INIT_LIST_HEAD(&a->saps);
+	INIT_LIST_HEAD(&a->vcs);
+	condis_pending_init(&a->cm, &a->lock, &a->obj, af_cm_deliver);
+	condis_pending_init(&a->notify, &a->lock, &a->obj, af_notify_deliver);
+	return a;
+}
+
+/* The CM that offers @type->family to @binding's adapter, referenced, or NULL. */
+static struct condis_cm_af *binding_find_cm_af(struct condis_binding *binding,
+					       const struct condis_af_type *type)
+{
+	struct condis_cm_af *cm_af = NULL;
+
+	mutex_lock(&condis_config_lock);
+	if (binding->state == CONDIS_BINDING_OPEN)
+		cm_af = find_cm_af(binding->adapter, type->family);
+	if (cm_af)
+		condis_obj_get(&cm_af->obj);
+	mutex_unlock(&condis_config_lock);
+	return cm_af;
+}
+
+/* Publish @a, opening on its CM's AF and its binding; else an error. */
+static int af_add(struct condis_af *a)
+{
+	int err = condis_obj_publish(&a->obj);
+
+	if (err)
+		return err;
+	atomic_inc(&a->cm_af->nr_opens);
+	atomic_inc(&a->binding->nr_afs);
+	mutex_lock(&condis_config_lock);
+	list_add_tail(&a->cm_af_node, &a->cm_af->afs);
+	mutex_unlock(&condis_config_lock);
+	spin_lock_bh(&a->lock);
+	condis_pending_start(&a->cm, AF_OP_OPEN);
+	spin_unlock_bh(&a->lock);
+	trace_condis_af_state(a, CONDIS_AF_STATE_OPENING);
+	condis_nl_notify_af(a, CONDIS_EVENT_TYPE_NEW, 0, CONDIS_AF_STATE_OPENING);
+	return 0;
 }
 
 /**
@@ -497,64 +591,38 @@ int condis_cl_open_af(struct condis_binding *binding, const struct condis_af_typ
 	void *cm_af_ctx = NULL;
 	int err, ret;
 
-	if (!condis_binding_get(binding)) {
-		condis_bad_input("cl_open_af: bad binding handle %p", binding);
+	if (!condis_handle_get(binding, CONDIS_OBJ_BINDING, "cl_open_af"))
 		return -EBADF;
-	}
 	if (!type || !af || !binding->protocol->cl_ops) {
 		condis_bad_input("cl_open_af: %s is no client or gave no AF",
 				 binding->protocol->name);
 		err = -EINVAL;
 		goto out_put_binding;
 	}
-	a = kzalloc(sizeof(*a), GFP_KERNEL);
-	if (!a) {
-		err = -ENOMEM;
-		goto out_put_binding;
-	}
-	mutex_lock(&condis_config_lock);
-	cm_af = binding->state == CONDIS_BINDING_OPEN ? find_cm_af(binding->adapter, type->family)
-						      : NULL;
-	if (cm_af)
-		condis_obj_get(&cm_af->obj);
-	mutex_unlock(&condis_config_lock);
+	cm_af = binding_find_cm_af(binding, type);
 	if (!cm_af) {
-		kfree(a);
 		err = -ENOENT;
 		goto out_put_binding;
 	}
-
-	condis_obj_init(&a->obj, CONDIS_OBJ_AF, condis_af_release);
-	a->cm_af = cm_af;
-	a->binding = binding;		/* keeps the handle lookup's reference */
-	a->cl_ops = binding->protocol->cl_ops;
-	a->cl_af_ctx = cl_af_ctx;
-	a->cl_release = a->cl_ops->release_ctx;
-	a->cm_release = cm_af->cm_ops->release_ctx;
-	spin_lock_init(&a->lock);
-	a->state = CONDIS_AF_STATE_OPENING;
-	INIT_LIST_HEAD(&a->saps);
-	INIT_LIST_HEAD(&a->vcs);
-	INIT_WORK(&a->complete_work, condis_af_complete_fn);
-	INIT_WORK(&a->notify_work, condis_af_notify_complete_fn);
-	err = condis_obj_publish(&a->obj);
+	a = af_new(binding, cm_af, cl_af_ctx);	/* keeps both references */
+	if (!a) {
+		condis_obj_put(&cm_af->obj);
+		err = -ENOMEM;
+		goto out_put_binding;
+	}
+	err = af_add(a);
 	if (err) {
 		a->cl_af_ctx = NULL;	/* a failed call keeps no context */
-		condis_obj_put(&a->obj);
+		condis_af_put(a);
 		return err;
 	}
-	atomic_inc(&cm_af->nr_opens);
-	atomic_inc(&binding->nr_afs);
-	mutex_lock(&condis_config_lock);
-	list_add_tail(&a->cm_af_node, &cm_af->afs);
-	mutex_unlock(&condis_config_lock);
-	trace_condis_af_state(a, CONDIS_AF_STATE_OPENING);
-	condis_nl_notify_af(a, CONDIS_EVENT_TYPE_NEW, 0, CONDIS_AF_STATE_OPENING);
 	*af = a;
 
+	condis_obj_get(&a->obj);	/* across the call: a completion may end the AF */
 	ret = cm_af->cm_ops->open_af(cm_af->cm_binding_ctx, type, a, &cm_af_ctx);
 	if (ret != CONDIS_PENDING)
-		condis_af_cm_done(a, CONDIS_AF_STATE_OPENING, ret, cm_af_ctx, "open_af return");
+		af_cm_answer(a, AF_OP_OPEN, false, ret, cm_af_ctx, "open_af");
+	condis_af_put(a);
 	return CONDIS_PENDING;
 
 out_put_binding:
@@ -576,12 +644,9 @@ EXPORT_SYMBOL_NS_GPL(condis_cl_open_af, CONDIS);
  */
 void condis_cm_open_af_complete(int status, struct condis_af *af, void *cm_af_ctx)
 {
-	if (!condis_af_get(af)) {
-		condis_bad_input("cm_open_af_complete: bad AF handle %p", af);
+	if (!condis_af_get(af, "cm_open_af_complete"))
 		return;
-	}
-	status = condis_completion_status(status, "cm_open_af_complete");
-	condis_af_cm_done(af, CONDIS_AF_STATE_OPENING, status, cm_af_ctx, "cm_open_af_complete");
+	af_cm_answer(af, AF_OP_OPEN, true, status, cm_af_ctx, "cm_open_af_complete");
 	condis_af_put(af);
 }
 EXPORT_SYMBOL_NS_GPL(condis_cm_open_af_complete, CONDIS);
@@ -603,13 +668,11 @@ EXPORT_SYMBOL_NS_GPL(condis_cm_open_af_complete, CONDIS);
  */
 int condis_cl_close_af(struct condis_af *af)
 {
-	struct condis_cm_af *cm_af;
+	bool refused;
 	int ret;
 
-	if (!condis_af_get(af)) {
-		condis_bad_input("cl_close_af: bad AF handle %p", af);
+	if (!condis_af_get(af, "cl_close_af"))
 		return -EBADF;
-	}
 	spin_lock_bh(&af->lock);
 	if (af->state != CONDIS_AF_STATE_OPEN) {
 		ret = af->state == CONDIS_AF_STATE_OPENING ? -EBUSY : -EALREADY;
@@ -619,20 +682,19 @@ int condis_cl_close_af(struct condis_af *af)
 		return ret;
 	}
 	af_set_state(af, CONDIS_AF_STATE_CLOSING);
-	af->cm_done = false;
-	af->close_refused = af->nr_saps > 0 || af->nr_vcs > 0 || af->nr_oids > 0;
-	af->complete_status = af->close_refused ? -EBUSY : 0;
-	if (af->close_refused) {
-		spin_unlock_bh(&af->lock);
-		queue_work(condis_wq_get(), &af->complete_work);	/* keeps our reference */
-		return CONDIS_PENDING;
-	}
+	condis_pending_start(&af->cm, AF_OP_CLOSE);
+	/* Not while anything is on the AF: condis answers for the CM. */
+	refused = af->nr_saps > 0 || af->nr_vcs > 0 || af->nr_oids > 0;
+	if (refused)
+		condis_pending_complete(&af->cm, AF_OP_CLOSE, -EBUSY, "cl_close_af");
 	spin_unlock_bh(&af->lock);
-
-	cm_af = af->cm_af;
-	ret = cm_af->cm_ops->close_af(af->cm_af_ctx);
-	if (ret != CONDIS_PENDING)
-		condis_af_cm_done(af, CONDIS_AF_STATE_CLOSING, ret, NULL, "close_af return");
+	if (refused) {
+		condis_pending_queue(&af->cm);
+	} else {
+		ret = af->cm_af->cm_ops->close_af(af->cm_af_ctx);
+		if (ret != CONDIS_PENDING)
+			af_cm_answer(af, AF_OP_CLOSE, false, ret, NULL, "close_af");
+	}
 	condis_af_put(af);
 	return CONDIS_PENDING;
 }
@@ -650,12 +712,9 @@ EXPORT_SYMBOL_NS_GPL(condis_cl_close_af, CONDIS);
  */
 void condis_cm_close_af_complete(int status, struct condis_af *af)
 {
-	if (!condis_af_get(af)) {
-		condis_bad_input("cm_close_af_complete: bad AF handle %p", af);
+	if (!condis_af_get(af, "cm_close_af_complete"))
 		return;
-	}
-	status = condis_completion_status(status, "cm_close_af_complete");
-	condis_af_cm_done(af, CONDIS_AF_STATE_CLOSING, status, NULL, "cm_close_af_complete");
+	af_cm_answer(af, AF_OP_CLOSE, true, status, NULL, "cm_close_af_complete");
 	condis_af_put(af);
 }
 EXPORT_SYMBOL_NS_GPL(condis_cm_close_af_complete, CONDIS);
@@ -679,17 +738,13 @@ int condis_cm_notify_close_af(struct condis_af *af)
 	int err = 0, ret;
 
 	might_sleep();
-	if (!condis_af_get(af)) {
-		condis_bad_input("cm_notify_close_af: bad AF handle %p", af);
+	if (!condis_af_get(af, "cm_notify_close_af"))
 		return -EBADF;
-	}
 	spin_lock_bh(&af->lock);
 	if (af->state != CONDIS_AF_STATE_OPEN)
 		err = -EINVAL;
-	else if (af->notify_pending)
+	else if (!condis_pending_start(&af->notify, AF_OP_NOTIFY_CLOSE))
 		err = -EALREADY;
-	else
-		af->notify_pending = true;
 	spin_unlock_bh(&af->lock);
 	if (err) {
 		condis_bad_input("cm_notify_close_af: AF %u cannot be notified now (%d)",
@@ -699,10 +754,10 @@ int condis_cm_notify_close_af(struct condis_af *af)
 	}
 
 	ret = af->cl_ops->notify_close_af(af->cl_af_ctx);
-	if (ret == CONDIS_PENDING)
-		return CONDIS_PENDING;	/* the reference goes with the completion */
 	spin_lock_bh(&af->lock);
-	af->notify_pending = false;
+	ret = condis_pending_returned_op(&af->notify, AF_OP_NOTIFY_CLOSE, ret, "notify_close_af");
+	if (ret != CONDIS_PENDING)
+		condis_pending_end(&af->notify);
 	spin_unlock_bh(&af->lock);
 	condis_af_put(af);
 	return ret;
@@ -713,7 +768,7 @@ EXPORT_SYMBOL_NS_GPL(condis_cm_notify_close_af, CONDIS);
  * condis_cl_notify_close_af_complete() - a client finished a pended
  *	notify-close (NdisClNotifyCloseAddressFamilyComplete)
  * @af: the AF handle notify_close_af was about
- * @status: the client's result, passed to the CM unchanged
+ * @status: the client's result, passed to the CM
  *
  * The CM's notify_close_af_complete runs once, from condis's workqueue.
  *
@@ -721,22 +776,278 @@ EXPORT_SYMBOL_NS_GPL(condis_cm_notify_close_af, CONDIS);
  */
 void condis_cl_notify_close_af_complete(struct condis_af *af, int status)
 {
-	bool pending;
+	bool ok;
 
-	if (!condis_af_get(af)) {
-		condis_bad_input("cl_notify_close_af_complete: bad AF handle %p", af);
+	if (!condis_af_get(af, "cl_notify_close_af_complete"))
 		return;
-	}
 	spin_lock_bh(&af->lock);
-	pending = af->notify_pending;
-	af->notify_pending = false;
-	af->notify_status = status;
+	ok = condis_pending_complete(&af->notify, AF_OP_NOTIFY_CLOSE, status,
+				     "cl_notify_close_af_complete");
 	spin_unlock_bh(&af->lock);
-	if (pending)	/* the work takes over condis_cm_notify_close_af()'s reference */
-		queue_work(condis_wq_get(), &af->notify_work);
-	else
-		condis_bad_input("cl_notify_close_af_complete: AF %u has no notify-close pending",
-				 af->obj.id);
+	if (ok)
+		condis_pending_queue(&af->notify);
 	condis_af_put(af);
 }
 EXPORT_SYMBOL_NS_GPL(condis_cl_notify_close_af_complete, CONDIS);
+
+/*
+ * The other side is gone: the steps of a teardown (teardown.c) that read
+ * an AF's state, and the AFs that keep a binding open.
+ */
+
+/**
+ * condis_af_closed() - whether an AF is closed
+ * @arg: the AF
+ *
+ * Context: any.
+ * Return: true if closed (it may not have left its binding yet).
+ */
+bool condis_af_closed(void *arg)
+{
+	struct condis_af *af = arg;
+
+	return READ_ONCE(af->state) == CONDIS_AF_STATE_CLOSED;
+}
+
+/**
+ * condis_af_not_closing() - whether no close of an AF is in flight
+ * @arg: the AF
+ *
+ * Context: any.
+ * Return: true if the AF is not closing.
+ */
+bool condis_af_not_closing(void *arg)
+{
+	struct condis_af *af = arg;
+
+	return READ_ONCE(af->state) != CONDIS_AF_STATE_CLOSING;
+}
+
+/**
+ * condis_af_is_open() - whether an AF is open
+ * @af: the AF
+ *
+ * Context: any.
+ * Return: true if open (a notify-close may be pending).
+ */
+bool condis_af_is_open(struct condis_af *af)
+{
+	return READ_ONCE(af->state) == CONDIS_AF_STATE_OPEN;
+}
+
+/**
+ * condis_af_complete_for_cm() - answer, for its call manager, the open or
+ *	close it owes on an AF
+ * @af: the AF
+ *
+ * An open fails with -ENETDOWN (the AF closes without having opened); a
+ * close succeeds.
+ *
+ * Context: process.  After a close, condis's workqueue is flushed, so the
+ * client has heard of it; after an open the caller waits for condis_af_closed().
+ * Return: true if it was an open.
+ */
+bool condis_af_complete_for_cm(struct condis_af *af)
+{
+	unsigned int op;
+
+	spin_lock_bh(&af->lock);
+	op = condis_pending_owed(&af->cm);
+	spin_unlock_bh(&af->lock);
+	if (op == AF_OP_OPEN) {
+		condis_cm_open_af_complete(-ENETDOWN, af, NULL);
+		return true;
+	}
+	if (op == AF_OP_CLOSE)
+		condis_cm_close_af_complete(0, af);
+	flush_workqueue(condis_wq_get());
+	return false;
+}
+
+/**
+ * condis_af_notify_complete_for_client() - complete, for its client, a
+ *	notify-close it never completed
+ * @af: the AF
+ *
+ * Context: any.
+ */
+void condis_af_notify_complete_for_client(struct condis_af *af)
+{
+	unsigned int op;
+
+	spin_lock_bh(&af->lock);
+	op = condis_pending_owed(&af->notify);
+	spin_unlock_bh(&af->lock);
+	if (op)
+		condis_cl_notify_close_af_complete(af, 0);
+}
+
+/**
+ * condis_af_ask_client_to_close() - a departing call manager's binding asks
+ *	the client of an AF to close it (notify-close), as NDIS has CMs do
+ * @af: an AF that keeps @binding open
+ * @binding: the departing binding
+ *
+ * Only the client of an open AF on another binding, not already asked.
+ *
+ * Context: process.
+ * Return: true if the client was asked and closes the AF, or will say.
+ */
+bool condis_af_ask_client_to_close(struct condis_af *af, struct condis_binding *binding)
+{
+	bool ask;
+	int ret;
+
+	spin_lock_bh(&af->lock);
+	ask = af->binding != binding && af->state == CONDIS_AF_STATE_OPEN &&
+	      !condis_pending_owed(&af->notify);
+	spin_unlock_bh(&af->lock);
+	if (!ask)
+		return false;
+	ret = condis_cm_notify_close_af(af);
+	return !ret || ret == CONDIS_PENDING;
+}
+
+/**
+ * condis_af_cm_leaving() - whether an AF's call manager is the one going
+ *	away with @binding
+ * @af: an AF that keeps @binding open
+ * @binding: the departing binding
+ *
+ * It is: @binding's protocol (a CM unbinding), or an MCM whose adapter is
+ * being removed.
+ *
+ * Context: any.
+ * Return: true if so.
+ */
+bool condis_af_cm_leaving(struct condis_af *af, struct condis_binding *binding)
+{
+	if (af->binding != binding)
+		return true;
+	return READ_ONCE(binding->adapter->dying) && !af->cm_af->cm_binding;
+}
+
+/**
+ * condis_af_client_unresponsive() - whether an AF's client already let a
+ *	teardown's budget run out
+ * @af: the AF
+ *
+ * Context: any.
+ * Return: true if so: it will not return what it kept either.
+ */
+bool condis_af_client_unresponsive(struct condis_af *af)
+{
+	return READ_ONCE(af->binding->protocol->unresponsive);
+}
+
+/**
+ * condis_af_client_name() - the name of the protocol that opened an AF
+ * @af: the AF
+ *
+ * Context: any.
+ * Return: the name, for messages.
+ */
+const char *condis_af_client_name(struct condis_af *af)
+{
+	return af->binding->protocol->name;
+}
+
+/**
+ * condis_af_vcs() - every VC on an AF
+ * @af: the AF
+ * @n: set to the number of VCs returned
+ *
+ * Context: process.
+ * Return: a new array of the VCs, each referenced (condis_vc_put()), or
+ * NULL if there is none; the caller kfree()s it.
+ */
+struct condis_vc **condis_af_vcs(struct condis_af *af, unsigned int *n)
+{
+	struct condis_vc *vc, **all = NULL;
+	unsigned int count, i = 0;
+
+	spin_lock_bh(&af->lock);
+	count = af->nr_vcs;
+	spin_unlock_bh(&af->lock);
+	if (count)
+		all = kcalloc(count, sizeof(*all), GFP_KERNEL);
+	if (all) {
+		spin_lock_bh(&af->lock);
+		list_for_each_entry(vc, &af->vcs, node) {
+			if (i == count)
+				break;
+			condis_obj_get(&vc->obj);
+			all[i++] = vc;
+		}
+		spin_unlock_bh(&af->lock);
+	}
+	*n = i;
+	return all;
+}
+
+/* @af keeps @binding open: its client opened it there, or it is on @binding's CM registration. */
+static bool af_on_binding(struct condis_binding *binding, struct condis_cm_af *cm_af,
+			  struct condis_af *af)
+{
+	return af->binding == binding || cm_af->cm_binding == binding;
+}
+
+/**
+ * condis_binding_next_af() - the next AF that keeps a binding open
+ * @binding: the binding
+ * @after: the id of the AF before (0: from the start)
+ *
+ * Those its client opened, and, for a CM's binding, those clients opened
+ * on its AF registrations; closed ones are passed over.
+ *
+ * Context: process; takes condis_config_lock.
+ * Return: the AF with the lowest id above @after, referenced
+ * (condis_af_put()), or NULL.
+ */
+struct condis_af *condis_binding_next_af(struct condis_binding *binding, u32 after)
+{
+	struct condis_cm_af *cm_af;
+	struct condis_af *af, *found = NULL;
+
+	mutex_lock(&condis_config_lock);
+	list_for_each_entry(cm_af, &binding->adapter->cm_afs, node) {
+		list_for_each_entry(af, &cm_af->afs, cm_af_node) {
+			if (af_on_binding(binding, cm_af, af) &&
+			    READ_ONCE(af->state) != CONDIS_AF_STATE_CLOSED && af->obj.id > after &&
+			    (!found || af->obj.id < found->obj.id))
+				found = af;
+		}
+	}
+	if (found)
+		condis_obj_get(&found->obj);
+	mutex_unlock(&condis_config_lock);
+	return found;
+}
+
+/**
+ * condis_binding_afs_finished() - no AF keeps a binding open any more
+ * @arg: the binding
+ *
+ * An AF's close completion marks it closed before it leaves its binding
+ * and its CM's registration (condis_af_finish(), on the workqueue), and
+ * the binding cannot be closed before that.
+ *
+ * Context: process; takes condis_config_lock.
+ * Return: true if no closed AF is still on the binding.
+ */
+bool condis_binding_afs_finished(void *arg)
+{
+	struct condis_binding *binding = arg;
+	struct condis_cm_af *cm_af;
+	struct condis_af *af;
+	bool finished = true;
+
+	mutex_lock(&condis_config_lock);
+	list_for_each_entry(cm_af, &binding->adapter->cm_afs, node)
+		list_for_each_entry(af, &cm_af->afs, cm_af_node)
+			if (af_on_binding(binding, cm_af, af) &&
+			    READ_ONCE(af->state) == CONDIS_AF_STATE_CLOSED)
+				finished = false;
+	mutex_unlock(&condis_config_lock);
+	return finished;
+}

@@ -13,6 +13,7 @@
 #include "core.h"
 #include "netlink.h"
 #include "objects.h"
+#include "pending.h"
 
 static void condis_requested_unbind(struct work_struct *work);
 
@@ -69,14 +70,14 @@ static struct condis_binding *find_binding(struct condis_protocol *protocol,
 int condis_open_adapter(struct condis_protocol *protocol, struct condis_adapter *adapter,
 			void *binding_ctx, struct condis_binding **binding)
 {
-	struct condis_obj *pobj = condis_obj_get_handle(protocol, CONDIS_OBJ_PROTOCOL);
-	struct condis_obj *aobj = condis_obj_get_handle(adapter, CONDIS_OBJ_ADAPTER);
+	struct condis_obj *pobj = condis_handle_get(protocol, CONDIS_OBJ_PROTOCOL, "open_adapter");
+	struct condis_obj *aobj = condis_handle_get(adapter, CONDIS_OBJ_ADAPTER, "open_adapter");
 	struct condis_binding *b;
 	int err;
 
 	if (!pobj || !aobj || !binding) {
-		condis_bad_input("open_adapter: bad handle (protocol %p, adapter %p)",
-				 protocol, adapter);
+		if (!binding)
+			condis_bad_input("open_adapter: no binding handle to set");
 		err = -EBADF;
 		goto err_put;
 	}
@@ -145,10 +146,8 @@ int condis_close_adapter(struct condis_binding *binding)
 {
 	int err;
 
-	if (!condis_binding_get(binding)) {
-		condis_bad_input("close_adapter: bad handle %p", binding);
+	if (!condis_handle_get(binding, CONDIS_OBJ_BINDING, "close_adapter"))
 		return -EBADF;
-	}
 	mutex_lock(&condis_config_lock);
 	if (binding->state != CONDIS_BINDING_OPEN) {
 		err = -EALREADY;
@@ -170,6 +169,7 @@ int condis_close_adapter(struct condis_binding *binding)
 	mutex_unlock(&condis_config_lock);
 	if (!err) {
 		complete_all(&binding->closed);
+		condis_settle_wake();	/* teardown may wait for bindings to close */
 		condis_obj_unpublish(&binding->obj);
 		condis_binding_put(binding);	/* the open's reference */
 	}
@@ -177,6 +177,22 @@ int condis_close_adapter(struct condis_binding *binding)
 	return err;
 }
 EXPORT_SYMBOL_NS_GPL(condis_close_adapter, CONDIS);
+
+/**
+ * condis_binding_close_left_open() - close a binding whose AFs a teardown
+ *	closed (condis_binding_force_close())
+ * @binding: the binding
+ *
+ * A binding that still cannot be closed is reported, and left open.
+ *
+ * Context: process.
+ */
+void condis_binding_close_left_open(struct condis_binding *binding)
+{
+	if (condis_close_adapter(binding) && !completion_done(&binding->closed))
+		pr_warn("teardown: %s's binding to %s could not be closed\n",
+			binding->protocol->name, binding->adapter->name);
+}
 
 static void condis_bind(struct condis_protocol *protocol, struct condis_adapter *adapter)
 {
@@ -269,10 +285,8 @@ int condis_request_unbind(struct condis_binding *binding)
 {
 	bool ours;
 
-	if (!condis_binding_get(binding)) {
-		condis_bad_input("request_unbind: bad binding handle %p", binding);
+	if (!condis_handle_get(binding, CONDIS_OBJ_BINDING, "request_unbind"))
 		return -EBADF;
-	}
 	mutex_lock(&condis_config_lock);
 	ours = !binding->unbinding && binding->state == CONDIS_BINDING_OPEN;
 	if (ours)

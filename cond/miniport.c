@@ -10,6 +10,7 @@
 #include "core.h"
 #include "netlink.h"
 #include "objects.h"
+#include "pending.h"
 
 LIST_HEAD(condis_miniports);
 
@@ -83,14 +84,13 @@ static void adapter_remove(struct condis_adapter *adapter, struct condis_teardow
  */
 void condis_deregister_miniport(struct condis_miniport *miniport)
 {
-	struct condis_obj *obj = condis_obj_get_handle(miniport, CONDIS_OBJ_MINIPORT);
+	struct condis_obj *obj = condis_handle_get(miniport, CONDIS_OBJ_MINIPORT,
+						   "deregister_miniport");
 	struct condis_adapter *adapter;
 	struct condis_teardown td;
 
-	if (!obj) {
-		condis_bad_input("deregister_miniport: bad handle %p", miniport);
+	if (!obj)
 		return;
-	}
 	/* One budget for all its adapters: its module's unload waits once. */
 	condis_teardown_begin(&td, miniport->name);
 	for (;;) {
@@ -129,14 +129,13 @@ EXPORT_SYMBOL_NS_GPL(condis_deregister_miniport, CONDIS);
 int condis_adapter_register(struct condis_miniport *miniport, const char *name,
 			    void *adapter_ctx, struct condis_adapter **adapter)
 {
-	struct condis_obj *mp_obj = condis_obj_get_handle(miniport, CONDIS_OBJ_MINIPORT);
+	struct condis_obj *mp_obj = condis_handle_get(miniport, CONDIS_OBJ_MINIPORT,
+						      "adapter_register");
 	struct condis_adapter *ad;
 	int err;
 
-	if (!mp_obj) {
-		condis_bad_input("adapter_register: bad miniport handle %p", miniport);
+	if (!mp_obj)
 		return -EBADF;
-	}
 	if (!adapter) {
 		condis_bad_input("adapter_register: no place for the adapter's handle");
 		condis_obj_put(mp_obj);
@@ -191,13 +190,12 @@ EXPORT_SYMBOL_NS_GPL(condis_adapter_unregister, CONDIS);
 /* Unregister @adapter as part of the departure @td (NULL: its own). */
 static void adapter_remove(struct condis_adapter *adapter, struct condis_teardown *td)
 {
-	struct condis_obj *obj = condis_obj_get_handle(adapter, CONDIS_OBJ_ADAPTER);
+	struct condis_obj *obj = condis_handle_get(adapter, CONDIS_OBJ_ADAPTER,
+						   "adapter_unregister");
 	struct condis_teardown own;
 
-	if (!obj) {
-		condis_bad_input("adapter_unregister: bad handle %p", adapter);
+	if (!obj)
 		return;
-	}
 	mutex_lock(&condis_config_lock);
 	if (adapter->dying) {
 		mutex_unlock(&condis_config_lock);

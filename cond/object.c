@@ -10,6 +10,7 @@
 #include <linux/atomic.h>
 #include <linux/rhashtable.h>
 #include <linux/slab.h>
+#include <kunit/visibility.h>
 
 #include "object.h"
 
@@ -31,8 +32,10 @@ int condis_obj_init_registry(void)
 
 void condis_obj_uninit_registry(void)
 {
-	/* Module exit tore everything down; a leftover is a condis bug. */
-	/* Objects left here were leaked by drivers; module exit said so. */
+	/*
+	 * Module exit has reported any object still live (leaked by a driver
+	 * that did not deregister); only the table goes, such objects stay.
+	 */
 	rhashtable_destroy(&condis_handles);
 }
 
@@ -54,6 +57,7 @@ void condis_obj_init(struct condis_obj *obj, enum condis_obj_type type,
 	kref_init(&obj->ref);
 	atomic_inc(&condis_obj_live);
 }
+EXPORT_SYMBOL_IF_KUNIT(condis_obj_init);
 
 /**
  * condis_obj_publish() - make an object's handle valid
@@ -73,6 +77,7 @@ int condis_obj_publish(struct condis_obj *obj)
 	} while (err == -EBUSY && --tries);
 	return err;
 }
+EXPORT_SYMBOL_IF_KUNIT(condis_obj_publish);
 
 /**
  * condis_obj_unpublish() - make an object's handle stale
@@ -87,6 +92,7 @@ void condis_obj_unpublish(struct condis_obj *obj)
 {
 	rhashtable_remove_fast(&condis_handles, &obj->node, condis_handle_params);
 }
+EXPORT_SYMBOL_IF_KUNIT(condis_obj_unpublish);
 
 /**
  * condis_obj_get_handle() - check a handle from a driver and take a reference
@@ -111,6 +117,7 @@ struct condis_obj *condis_obj_get_handle(const void *handle, enum condis_obj_typ
 	rcu_read_unlock();
 	return obj;
 }
+EXPORT_SYMBOL_IF_KUNIT(condis_obj_get_handle);
 
 /**
  * condis_obj_get() - take another reference to an object already held
@@ -153,6 +160,7 @@ void condis_obj_put(struct condis_obj *obj)
 {
 	kref_put(&obj->ref, condis_obj_last_put);
 }
+EXPORT_SYMBOL_IF_KUNIT(condis_obj_put);
 
 /**
  * condis_obj_live_count() - objects allocated and not yet freed
@@ -190,3 +198,4 @@ const char *condis_obj_type_name(enum condis_obj_type type)
 		return names[type];
 	return "object";
 }
+EXPORT_SYMBOL_IF_KUNIT(condis_obj_type_name);

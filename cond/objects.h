@@ -36,6 +36,7 @@
 #include <uapi/linux/condis.h>
 
 #include "object.h"
+#include "pending.h"
 #include "sap_table.h"
 
 extern struct mutex condis_config_lock;
@@ -155,19 +156,9 @@ struct condis_af {
 	unsigned int nr_oids;			/* OID requests on it in flight */
 	struct list_head saps;			/* condis_sap.af_node */
 	struct list_head vcs;			/* condis_vc.node */
-	struct work_struct complete_work;	/* delivers open/close completions */
-	int complete_status;
-	bool close_refused;			/* the close completes with -EBUSY */
-	bool cm_done;				/* the CM completed the current open/close */
-	bool notify_pending;			/* a pended notify-close awaits the client */
-	int notify_status;			/* its result, for the CM */
-	struct work_struct notify_work;		/* delivers it to the CM */
+	struct condis_pending cm;		/* the CM's open_af or close_af */
+	struct condis_pending notify;		/* the client's notify_close_af */
 };
-
-/* Bits of condis_sap.flags: each completion is accepted once. */
-#define CONDIS_SAP_REG_DONE	0	/* the registration has its result */
-#define CONDIS_SAP_DEREG_DONE	1	/* the CM finished deregistering */
-#define CONDIS_SAP_DEREG_PENDED	2	/* the CM's deregister_sap returned pending */
 
 struct condis_sap {
 	struct condis_obj obj;
@@ -175,13 +166,11 @@ struct condis_sap {
 	void *cl_sap_ctx;
 	void *cm_sap_ctx;
 	enum condis_sap_state state;		/* under af->lock; read locklessly by lookups */
-	unsigned long flags;
 	struct list_head af_node;		/* in af->saps, under af->lock */
 	struct condis_sap_node sn;		/* in af->cm_af->saps */
-	struct work_struct reg_work;		/* delivers a pended registration's result */
+	struct condis_pending reg;		/* the CM's register_sap; af->lock */
+	struct condis_pending dereg;		/* the CM's deregister_sap; af->lock */
 	struct work_struct dereg_work;		/* runs the CM's deregister_sap */
-	struct work_struct done_work;		/* delivers the deregistration's result */
-	int status;				/* result for the client's completion */
 	unsigned int nr_dispatching;		/* clients inside incoming_call; af->lock */
 	bool done_deferred;			/* deregistration result waits for them */
 	struct condis_sap_addr addr;		/* last: the address bytes follow */
@@ -300,6 +289,10 @@ static inline void condis_ctx_release(void (*release_ctx)(void *ctx), void *ctx)
 /* sap.c */
 void condis_sap_dispatch_begin(struct condis_sap *sap);
 void condis_sap_dispatch_end(struct condis_sap *sap);
+bool condis_saps_settled(void *arg);
+bool condis_saps_gone(void *arg);
+void condis_sap_deregister_all(struct condis_af *af);
+void condis_sap_complete_for_cm(struct condis_af *af);
 
 /* vc.c */
 struct condis_vc *condis_vc_get(struct condis_vc *vc);
@@ -330,7 +323,9 @@ struct condis_teardown {
 };
 
 extern unsigned int condis_teardown_wait_ms;
-extern unsigned int condis_af_finish_delay_ms;	/* KUnit only (af.c) */
+#if IS_ENABLED(CONFIG_KUNIT)
+void condis_af_set_finish_hook(void (*hook)(struct condis_af *af));	/* KUnit only (af.c) */
+#endif
 void condis_teardown_begin(struct condis_teardown *td, const char *who);
 void condis_af_force_close(struct condis_af *af, bool cm_leaving, struct condis_teardown *td);
 void condis_binding_force_close(struct condis_binding *binding, struct condis_teardown *td);
@@ -358,6 +353,7 @@ void condis_protocol_bind_all(struct condis_protocol *protocol);
 void condis_protocol_unbind_all(struct condis_protocol *protocol, struct condis_teardown *td);
 void condis_adapter_bind_all(struct condis_adapter *adapter);
 void condis_adapter_unbind_all(struct condis_adapter *adapter, struct condis_teardown *td);
+void condis_binding_close_left_open(struct condis_binding *binding);
 
 /* af.c */
 void condis_binding_notify_afs(struct condis_binding *binding);
@@ -366,5 +362,17 @@ int condis_cm_af_remove_binding(struct condis_binding *binding);
 void condis_cm_af_remove_all(struct condis_adapter *adapter);
 void condis_af_sap_gone(struct condis_af *af);
 void condis_af_put(struct condis_af *af);
+bool condis_af_closed(void *arg);
+bool condis_af_not_closing(void *arg);
+bool condis_af_is_open(struct condis_af *af);
+bool condis_af_complete_for_cm(struct condis_af *af);
+void condis_af_notify_complete_for_client(struct condis_af *af);
+bool condis_af_ask_client_to_close(struct condis_af *af, struct condis_binding *binding);
+bool condis_af_cm_leaving(struct condis_af *af, struct condis_binding *binding);
+bool condis_af_client_unresponsive(struct condis_af *af);
+const char *condis_af_client_name(struct condis_af *af);
+struct condis_vc **condis_af_vcs(struct condis_af *af, unsigned int *n);
+struct condis_af *condis_binding_next_af(struct condis_binding *binding, u32 after);
+bool condis_binding_afs_finished(void *arg);
 
 #endif /* _CONDIS_OBJECTS_H */

@@ -21,6 +21,7 @@
 
 #include "core.h"
 #include "objects.h"
+#include "pending.h"
 #include "trace.h"
 
 enum condis_oid_target {
@@ -47,10 +48,11 @@ struct condis_oid {
 	void *af_ctx;			/* the requester's contexts */
 	void *vc_ctx;
 	void *party_ctx;
-	bool done;			/* its result is in; under adapter->lock */
-	int status;
-	struct work_struct work;
+	struct condis_pending p;	/* the target's answer; under adapter->lock */
 };
+
+/* The one operation of a request's slot. */
+#define OID_OP_REQUEST	1
 
 static void condis_oid_put(struct condis_oid *o)
 {
@@ -72,13 +74,19 @@ static void condis_oid_put(struct condis_oid *o)
 	kfree(o);
 }
 
-static void condis_oid_done_fn(struct work_struct *work)
+/* Workqueue: tell the requester the result of a pended request, once. */
+static void oid_deliver(struct condis_pending *p)
 {
-	struct condis_oid *o = container_of(work, struct condis_oid, work);
+	struct condis_oid *o = container_of(p, struct condis_oid, p);
+	int status;
 
-	trace_condis_oid(o->req, o->target, o->status);
-	o->done_fn(o->af_ctx, o->vc_ctx, o->party_ctx, o->req, o->status);
-	condis_oid_put(o);
+	spin_lock_bh(&o->adapter->lock);
+	status = p->status;
+	condis_pending_end(p);
+	spin_unlock_bh(&o->adapter->lock);
+	trace_condis_oid(o->req, o->target, status);
+	o->done_fn(o->af_ctx, o->vc_ctx, o->party_ctx, o->req, status);
+	condis_oid_put(o);	/* the completion's */
 }
 
 /*
@@ -123,6 +131,7 @@ static int oid_send(struct condis_oid *o)
 
 	spin_lock_bh(&ad->lock);
 	list_add_tail(&o->node, &ad->oids);
+	condis_pending_start(&o->p, OID_OP_REQUEST);
 	spin_unlock_bh(&ad->lock);
 
 	if (o->target == CONDIS_OID_TO_MINIPORT)
@@ -139,15 +148,14 @@ static int oid_send(struct condis_oid *o)
 		return CONDIS_PENDING;
 	}
 	spin_lock_bh(&ad->lock);
-	if (o->done) {
+	if (condis_pending_returned_op(&o->p, OID_OP_REQUEST, ret, "an OID handler") ==
+	    CONDIS_PENDING) {
 		spin_unlock_bh(&ad->lock);
-		condis_bad_input("an OID handler returned %d after completing OID %#x", ret,
-				 o->req->oid);
 		condis_oid_put(o);
 		return CONDIS_PENDING;
 	}
-	o->done = true;
 	list_del(&o->node);
+	condis_pending_end(&o->p);
 	spin_unlock_bh(&ad->lock);
 	trace_condis_oid(o->req, o->target, ret);
 	condis_oid_put(o);
@@ -188,7 +196,7 @@ static struct condis_oid *oid_new(struct condis_binding *binding, struct condis_
 	if (party)
 		condis_obj_get(&party->obj);
 	o->party = party;
-	INIT_WORK(&o->work, condis_oid_done_fn);
+	condis_pending_init(&o->p, &ad->lock, &ad->obj, oid_deliver);
 	return o;
 }
 
@@ -337,10 +345,8 @@ int condis_co_oid_request(struct condis_binding *binding, struct condis_af *af,
 {
 	int err;
 
-	if (!condis_binding_get(binding)) {
-		condis_bad_input("co_oid_request: bad binding handle %p", binding);
+	if (!condis_handle_get(binding, CONDIS_OBJ_BINDING, "co_oid_request"))
 		return -EBADF;
-	}
 	err = oid_get_handles(af, vc, party);
 	if (err) {
 		condis_bad_input("co_oid_request: bad handle (AF %p, VC %p, party %p)", af, vc,
@@ -393,23 +399,21 @@ static void oid_complete(struct condis_adapter *ad, bool by_miniport, struct con
 {
 	struct condis_oid *o, *found = NULL;
 
-	status = condis_completion_status(status, who);
 	spin_lock_bh(&ad->lock);
 	list_for_each_entry(o, &ad->oids, node) {
 		bool to_miniport = o->target == CONDIS_OID_TO_MINIPORT;
 
-		if (o->req != req || o->done || to_miniport != by_miniport ||
+		if (o->req != req || !condis_pending_owed(&o->p) || to_miniport != by_miniport ||
 		    (!by_miniport && o->af != af))
 			continue;
 		found = o;
-		o->done = true;
-		o->status = status;
+		condis_pending_complete(&o->p, OID_OP_REQUEST, status, who);
 		list_del(&o->node);
 		break;
 	}
 	spin_unlock_bh(&ad->lock);
 	if (found)
-		queue_work(condis_wq_get(), &found->work);
+		condis_pending_queue(&found->p);
 	else
 		condis_bad_input("%s: no such OID request in flight (%p)", who, req);
 }
@@ -432,10 +436,8 @@ void condis_co_oid_request_complete(struct condis_af *af, struct condis_vc *vc,
 				    struct condis_party *party, struct condis_oid_request *req,
 				    int status)
 {
-	if (!condis_obj_get_handle(af, CONDIS_OBJ_AF)) {
-		condis_bad_input("co_oid_request_complete: bad AF handle %p", af);
+	if (!condis_handle_get(af, CONDIS_OBJ_AF, "co_oid_request_complete"))
 		return;
-	}
 	oid_complete(af->cm_af->adapter, false, af, req, status, "co_oid_request_complete");
 	condis_af_put(af);
 }
@@ -456,12 +458,11 @@ EXPORT_SYMBOL_NS_GPL(condis_co_oid_request_complete, CONDIS);
 void condis_mco_oid_request_complete(struct condis_adapter *adapter, struct condis_vc *vc,
 				     struct condis_oid_request *req, int status)
 {
-	struct condis_obj *obj = condis_obj_get_handle(adapter, CONDIS_OBJ_ADAPTER);
+	struct condis_obj *obj = condis_handle_get(adapter, CONDIS_OBJ_ADAPTER,
+						   "mco_oid_request_complete");
 
-	if (!obj) {
-		condis_bad_input("mco_oid_request_complete: bad adapter handle %p", adapter);
+	if (!obj)
 		return;
-	}
 	oid_complete(adapter, true, NULL, req, status, "mco_oid_request_complete");
 	condis_obj_put(obj);
 }

@@ -71,6 +71,20 @@ bool condis_pending_start(struct condis_pending *p, unsigned int op)
 }
 EXPORT_SYMBOL_IF_KUNIT(condis_pending_start);
 
+static int pending_returned(struct condis_pending *p, bool ended, int ret, const char *who)
+{
+	lockdep_assert_held(p->lock);
+	if (ret == CONDIS_PENDING)
+		return CONDIS_PENDING;
+	if (ended || p->answered) {
+		condis_bad_input("%s returned %d after completing %s %u", who, ret,
+				 condis_obj_type_name(p->owner->type), p->owner->id);
+		return CONDIS_PENDING;
+	}
+	p->answered = true;
+	return ret;
+}
+
 /**
  * condis_pending_returned() - take a driver handler's return value
  * @p: the slot, with an operation in flight
@@ -80,7 +94,8 @@ EXPORT_SYMBOL_IF_KUNIT(condis_pending_start);
  * %CONDIS_PENDING: the completion will follow (or already came).  Any other
  * value answers the operation synchronously, unless a completion was
  * accepted first: a driver that completes and then returns a status is
- * warned about, and its completion wins.
+ * warned about, and its completion wins.  An idle slot means the
+ * completion was accepted and delivered before the handler returned.
  *
  * Context: under @p->lock.
  * Return: %CONDIS_PENDING if a completion follows or was accepted (its
@@ -89,18 +104,49 @@ EXPORT_SYMBOL_IF_KUNIT(condis_pending_start);
  */
 int condis_pending_returned(struct condis_pending *p, int ret, const char *who)
 {
-	lockdep_assert_held(p->lock);
-	if (ret == CONDIS_PENDING)
-		return CONDIS_PENDING;
-	if (p->answered) {
-		condis_bad_input("%s returned %d after completing %s %u", who, ret,
-				 condis_obj_type_name(p->owner->type), p->owner->id);
-		return CONDIS_PENDING;
-	}
-	p->answered = true;
-	return ret;
+	return pending_returned(p, !p->op, ret, who);
 }
 EXPORT_SYMBOL_IF_KUNIT(condis_pending_returned);
+
+/**
+ * condis_pending_returned_op() - condis_pending_returned() for operation @op
+ * @p: the slot
+ * @op: the operation the handler was asked to do
+ * @ret: what the handler returned
+ * @who: the handler, for the warning
+ *
+ * As condis_pending_returned(), for a slot whose next operation may start
+ * while a handler is still returning: if @op is no longer in flight, its
+ * completion was accepted and delivered already, and @ret is ignored.
+ *
+ * Context: under @p->lock.
+ * Return: as condis_pending_returned().
+ */
+int condis_pending_returned_op(struct condis_pending *p, unsigned int op, int ret,
+			       const char *who)
+{
+	return pending_returned(p, p->op != op, ret, who);
+}
+EXPORT_SYMBOL_IF_KUNIT(condis_pending_returned_op);
+
+/**
+ * condis_pending_answer() - deliver a synchronous answer as a completion
+ * @p: the slot, its handler's status just taken by condis_pending_returned()
+ * @status: that status
+ *
+ * For operations whose result condis always delivers from its workqueue:
+ * the caller then queues the delivery (condis_pending_queue()) instead of
+ * finishing the operation itself.
+ *
+ * Context: under @p->lock.
+ */
+void condis_pending_answer(struct condis_pending *p, int status)
+{
+	lockdep_assert_held(p->lock);
+	WARN_ON_ONCE(!p->op || !p->answered);
+	p->status = status;
+}
+EXPORT_SYMBOL_IF_KUNIT(condis_pending_answer);
 
 /**
  * condis_pending_complete() - accept a driver's completion

@@ -57,6 +57,9 @@ void condis_pending_init(struct condis_pending *p, spinlock_t *lock, struct cond
 			 void (*deliver)(struct condis_pending *p));
 bool condis_pending_start(struct condis_pending *p, unsigned int op);
 int condis_pending_returned(struct condis_pending *p, int ret, const char *who);
+int condis_pending_returned_op(struct condis_pending *p, unsigned int op, int ret,
+			       const char *who);
+void condis_pending_answer(struct condis_pending *p, int status);
 bool condis_pending_complete(struct condis_pending *p, unsigned int op, int status,
 			     const char *who);
 void condis_pending_queue(struct condis_pending *p);

@@ -8,6 +8,7 @@
 
 #include "core.h"
 #include "objects.h"
+#include "pending.h"
 
 /* Protects the topology: see objects.h. */
 DEFINE_MUTEX(condis_config_lock);
@@ -110,13 +111,12 @@ EXPORT_SYMBOL_NS_GPL(condis_register_protocol, CONDIS);
  */
 void condis_deregister_protocol(struct condis_protocol *protocol)
 {
-	struct condis_obj *obj = condis_obj_get_handle(protocol, CONDIS_OBJ_PROTOCOL);
+	struct condis_obj *obj = condis_handle_get(protocol, CONDIS_OBJ_PROTOCOL,
+						   "deregister_protocol");
 	struct condis_teardown td;
 
-	if (!obj) {
-		condis_bad_input("deregister_protocol: bad handle %p", protocol);
+	if (!obj)
 		return;
-	}
 	mutex_lock(&condis_config_lock);
 	if (protocol->dying) {
 		mutex_unlock(&condis_config_lock);

@@ -22,7 +22,14 @@
 #include "core.h"
 #include "netlink.h"
 #include "objects.h"
+#include "pending.h"
 #include "trace.h"
+
+/* The operations of a SAP, each in its own slot (struct condis_pending). */
+enum {
+	SAP_OP_REGISTER = 1,	/* the CM's register_sap */
+	SAP_OP_DEREGISTER,	/* the CM's deregister_sap */
+};
 
 /* Every state change of a SAP goes through here, under its AF's lock. */
 static void sap_set_state(struct condis_sap *sap, enum condis_sap_state state)
@@ -33,6 +40,7 @@ static void sap_set_state(struct condis_sap *sap, enum condis_sap_state state)
 								 : CONDIS_EVENT_TYPE_CHANGE,
 			     sap->state, state);
 	WRITE_ONCE(sap->state, state);	/* lookups read it without the lock */
+	condis_settle_wake();		/* teardown waits for SAP states */
 }
 
 static void condis_sap_release(struct condis_obj *obj)
@@ -43,11 +51,6 @@ static void condis_sap_release(struct condis_obj *obj)
 	condis_ctx_release(sap->af->cm_release, sap->cm_sap_ctx);
 	condis_af_put(sap->af);
 	kfree(sap);
-}
-
-static struct condis_sap *condis_sap_get(struct condis_sap *sap)
-{
-	return condis_obj_get_handle(sap, CONDIS_OBJ_SAP) ? sap : NULL;
 }
 
 /**
@@ -62,16 +65,23 @@ void condis_sap_put(struct condis_sap *sap)
 }
 EXPORT_SYMBOL_NS_GPL(condis_sap_put, CONDIS);
 
-/* The SAP is gone: off its AF, handle stale, the registration's ref dropped. */
-static void condis_sap_finish(struct condis_sap *sap)
+static struct condis_sap *condis_sap_get(struct condis_sap *sap, const char *who)
 {
-	struct condis_af *af = sap->af;
+	return condis_handle_get(sap, CONDIS_OBJ_SAP, who) ? sap : NULL;
+}
 
-	spin_lock_bh(&af->lock);
+/* The SAP is gone, under its AF's lock: off the AF (see sap_drop()). */
+static void sap_gone(struct condis_sap *sap)
+{
+	lockdep_assert_held(&sap->af->lock);
 	sap_set_state(sap, CONDIS_SAP_STATE_GONE);
 	list_del(&sap->af_node);
-	af->nr_saps--;
-	spin_unlock_bh(&af->lock);
+	sap->af->nr_saps--;
+}
+
+/* After sap_gone(): handle stale, the registration's reference dropped. */
+static void sap_drop(struct condis_sap *sap)
+{
 	condis_obj_unpublish(&sap->obj);
 	condis_sap_put(sap);
 }
@@ -81,26 +91,126 @@ static void condis_sap_unpublish_address(struct condis_sap *sap)
 	condis_sap_table_remove(&sap->af->cm_af->saps, &sap->sn);
 }
 
-static void condis_sap_deregister_fn(struct work_struct *work);
-static void condis_sap_deregister_done_fn(struct work_struct *work);
+/*
+ * The registration is over, under the AF's lock: the SAP is registered,
+ * or gone (true: the caller unpublishes its address and drops it).
+ */
+static bool sap_register_end(struct condis_sap *sap, int status)
+{
+	lockdep_assert_held(&sap->af->lock);
+	condis_pending_end(&sap->reg);
+	if (!status) {
+		sap_set_state(sap, CONDIS_SAP_STATE_REGISTERED);
+		return false;
+	}
+	sap_gone(sap);
+	return true;
+}
 
 /* Workqueue: deliver the result of a pended registration to the client. */
-static void condis_sap_register_complete_fn(struct work_struct *work)
+static void sap_register_deliver(struct condis_pending *p)
 {
-	struct condis_sap *sap = container_of(work, struct condis_sap, reg_work);
-	int status = sap->status;
+	struct condis_sap *sap = container_of(p, struct condis_sap, reg);
+	struct condis_af *af = sap->af;
+	bool gone;
+	int status;
 
-	if (status) {
+	spin_lock_bh(&af->lock);
+	status = p->status;
+	gone = sap_register_end(sap, status);
+	spin_unlock_bh(&af->lock);
+	if (gone) {
 		condis_sap_unpublish_address(sap);
-		condis_sap_finish(sap);
-	} else {
-		spin_lock_bh(&sap->af->lock);
-		sap_set_state(sap, CONDIS_SAP_STATE_REGISTERED);
-		spin_unlock_bh(&sap->af->lock);
+		sap_drop(sap);
 	}
-	sap->af->cl_ops->register_sap_complete(status, sap->cl_sap_ctx, &sap->addr,
-					       status ? NULL : sap);
-	condis_sap_put(sap);	/* the queued work's */
+	af->cl_ops->register_sap_complete(status, sap->cl_sap_ctx, &sap->addr,
+					  status ? NULL : sap);
+}
+
+static void sap_deregister_deliver(struct condis_pending *p);
+static void condis_sap_deregister_fn(struct work_struct *work);
+
+/* A new SAP on @af, holding @af's reference the caller took; NULL: no memory. */
+static struct condis_sap *sap_new(struct condis_af *af, void *cl_sap_ctx,
+				  const struct condis_sap_addr *addr)
+{
+	struct condis_sap *s;
+
+	s = kzalloc(condis_sap_addr_size(addr) + offsetof(struct condis_sap, addr), GFP_ATOMIC);
+	if (!s)
+		return NULL;
+	condis_obj_init(&s->obj, CONDIS_OBJ_SAP, condis_sap_release);
+	s->af = af;
+	s->cl_sap_ctx = cl_sap_ctx;
+	s->state = CONDIS_SAP_STATE_REGISTERING;
+	/*
+	 * Header and bytes separately: one memcpy() over &s->addr writes past
+	 * the fixed part of the field, which FORTIFY_SOURCE reports.
+	 */
+	s->addr.type = addr->type;
+	s->addr.len = addr->len;
+	memcpy(s->addr.addr, addr->addr, addr->len);
+	s->sn.addr = &s->addr;
+	condis_pending_init(&s->reg, &af->lock, &s->obj, sap_register_deliver);
+	condis_pending_init(&s->dereg, &af->lock, &s->obj, sap_deregister_deliver);
+	INIT_WORK(&s->dereg_work, condis_sap_deregister_fn);
+	return s;
+}
+
+/* Publish @s on its open AF, its registration in flight; else an error. */
+static int sap_add(struct condis_sap *s)
+{
+	struct condis_af *af = s->af;
+	int err;
+
+	spin_lock_bh(&af->lock);
+	if (af->state != CONDIS_AF_STATE_OPEN) {
+		spin_unlock_bh(&af->lock);
+		condis_bad_input("cl_register_sap: AF %u is not open", af->obj.id);
+		return -EINVAL;
+	}
+	err = condis_sap_table_insert(&af->cm_af->saps, &s->sn);
+	if (!err)
+		err = condis_obj_publish(&s->obj);
+	if (err) {
+		spin_unlock_bh(&af->lock);
+		return err;
+	}
+	list_add_tail(&s->af_node, &af->saps);
+	af->nr_saps++;
+	condis_pending_start(&s->reg, SAP_OP_REGISTER);
+	trace_condis_sap_state(s, CONDIS_SAP_STATE_REGISTERING);
+	condis_nl_notify_sap(s, CONDIS_EVENT_TYPE_NEW, 0, CONDIS_SAP_STATE_REGISTERING);
+	spin_unlock_bh(&af->lock);
+	return 0;
+}
+
+/* The CM's register_sap returned @ret (not pending): the answer, if it is one. */
+static int sap_register_returned(struct condis_sap *s, int ret, void *cm_sap_ctx)
+{
+	struct condis_af *af = s->af;
+	bool gone;
+
+	spin_lock_bh(&af->lock);
+	if (condis_pending_returned_op(&s->reg, SAP_OP_REGISTER, ret, "register_sap") ==
+	    CONDIS_PENDING) {
+		/* The CM completed and also returned a result: take the completion. */
+		spin_unlock_bh(&af->lock);
+		if (!ret && cm_sap_ctx != READ_ONCE(s->cm_sap_ctx))
+			condis_ctx_release(af->cm_release, cm_sap_ctx);	/* not kept */
+		return CONDIS_PENDING;
+	}
+	if (!ret)
+		s->cm_sap_ctx = cm_sap_ctx;
+	else
+		s->cl_sap_ctx = NULL;	/* a failed call keeps no context */
+	gone = sap_register_end(s, ret);
+	spin_unlock_bh(&af->lock);
+	if (gone) {
+		condis_sap_unpublish_address(s);
+		sap_drop(s);
+	}
+	return ret;
 }
 
 /**
@@ -127,88 +237,35 @@ int condis_cl_register_sap(struct condis_af *af, void *cl_sap_ctx,
 	void *cm_sap_ctx = NULL;
 	int err, ret;
 
-	if (!condis_obj_get_handle(af, CONDIS_OBJ_AF)) {
-		condis_bad_input("cl_register_sap: bad AF handle %p", af);
+	if (!condis_handle_get(af, CONDIS_OBJ_AF, "cl_register_sap"))
 		return -EBADF;
-	}
 	if (!condis_sap_addr_valid(addr) || !sap) {
 		condis_bad_input("cl_register_sap: no SAP or one longer than %d bytes",
 				 CONDIS_SAP_ADDR_MAX);
-		err = -EINVAL;
-		goto err_put_af;
-	}
-	s = kzalloc(condis_sap_addr_size(addr) + offsetof(struct condis_sap, addr), GFP_ATOMIC);
-	if (!s) {
-		err = -ENOMEM;
-		goto err_put_af;
-	}
-	condis_obj_init(&s->obj, CONDIS_OBJ_SAP, condis_sap_release);
-	s->af = af;			/* keeps the handle lookup's reference */
-	s->cl_sap_ctx = cl_sap_ctx;
-	s->state = CONDIS_SAP_STATE_REGISTERING;
-	/*
-	 * Header and bytes separately: one memcpy() over &s->addr writes past
-	 * the fixed part of the field, which FORTIFY_SOURCE reports.
-	 */
-	s->addr.type = addr->type;
-	s->addr.len = addr->len;
-	memcpy(s->addr.addr, addr->addr, addr->len);
-	s->sn.addr = &s->addr;
-	INIT_WORK(&s->reg_work, condis_sap_register_complete_fn);
-	INIT_WORK(&s->dereg_work, condis_sap_deregister_fn);
-	INIT_WORK(&s->done_work, condis_sap_deregister_done_fn);
-
-	spin_lock_bh(&af->lock);
-	if (af->state != CONDIS_AF_STATE_OPEN) {
-		spin_unlock_bh(&af->lock);
-		condis_bad_input("cl_register_sap: AF %u is not open", af->obj.id);
-		s->cl_sap_ctx = NULL;	/* a failed call keeps no context */
-		condis_sap_put(s);	/* frees s, drops the AF reference */
+		condis_af_put(af);
 		return -EINVAL;
 	}
-	err = condis_sap_table_insert(&af->cm_af->saps, &s->sn);
-	if (!err)
-		err = condis_obj_publish(&s->obj);
+	s = sap_new(af, cl_sap_ctx, addr);	/* keeps the handle lookup's reference */
+	if (!s) {
+		condis_af_put(af);
+		return -ENOMEM;
+	}
+	err = sap_add(s);
 	if (err) {
-		spin_unlock_bh(&af->lock);
-		s->cl_sap_ctx = NULL;
-		condis_sap_put(s);
+		s->cl_sap_ctx = NULL;	/* a failed call keeps no context */
+		condis_sap_put(s);	/* frees s, drops the AF reference */
 		return err;
 	}
-	list_add_tail(&s->af_node, &af->saps);
-	af->nr_saps++;
-	trace_condis_sap_state(s, CONDIS_SAP_STATE_REGISTERING);
-	condis_nl_notify_sap(s, CONDIS_EVENT_TYPE_NEW, 0, CONDIS_SAP_STATE_REGISTERING);
-	spin_unlock_bh(&af->lock);
 	*sap = s;
 
+	condis_obj_get(&s->obj);	/* across the call: a completion may end the SAP */
 	ret = af->cm_af->cm_ops->register_sap(af->cm_af_ctx, &s->addr, s, &cm_sap_ctx);
-	if (ret == CONDIS_PENDING)
-		return CONDIS_PENDING;
-	if (test_and_set_bit(CONDIS_SAP_REG_DONE, &s->flags)) {
-		/* The CM completed and also returned a result: take the completion. */
-		condis_bad_input("register_sap of %s returned %d after completing",
-				 af->binding->adapter->name, ret);
-		if (!ret && cm_sap_ctx != READ_ONCE(s->cm_sap_ctx))
-			condis_ctx_release(af->cm_release, cm_sap_ctx);	/* not kept */
-		return CONDIS_PENDING;
-	}
-	if (ret) {
-		condis_sap_unpublish_address(s);
-		s->cl_sap_ctx = NULL;
-		condis_sap_finish(s);
+	if (ret != CONDIS_PENDING)
+		ret = sap_register_returned(s, ret, cm_sap_ctx);
+	condis_sap_put(s);
+	if (ret && ret != CONDIS_PENDING)
 		*sap = NULL;
-		return ret;
-	}
-	s->cm_sap_ctx = cm_sap_ctx;
-	spin_lock_bh(&af->lock);
-	sap_set_state(s, CONDIS_SAP_STATE_REGISTERED);
-	spin_unlock_bh(&af->lock);
-	return 0;
-
-err_put_af:
-	condis_af_put(af);
-	return err;
+	return ret;
 }
 EXPORT_SYMBOL_NS_GPL(condis_cl_register_sap, CONDIS);
 
@@ -225,70 +282,77 @@ EXPORT_SYMBOL_NS_GPL(condis_cl_register_sap, CONDIS);
  */
 void condis_cm_register_sap_complete(int status, struct condis_sap *sap, void *cm_sap_ctx)
 {
-	if (!condis_sap_get(sap)) {
-		condis_bad_input("cm_register_sap_complete: bad SAP handle %p", sap);
+	bool ok;
+
+	if (!condis_sap_get(sap, "cm_register_sap_complete"))
 		return;
-	}
-	if (test_and_set_bit(CONDIS_SAP_REG_DONE, &sap->flags)) {
-		condis_bad_input("cm_register_sap_complete: SAP %u completed twice", sap->obj.id);
-		/* A refused success's context would have been kept: it is released. */
-		if (!status && cm_sap_ctx != READ_ONCE(sap->cm_sap_ctx))
-			condis_ctx_release(sap->af->cm_release, cm_sap_ctx);
-		condis_sap_put(sap);
-		return;
-	}
-	status = condis_completion_status(status, "cm_register_sap_complete");
-	if (!status)
+	spin_lock_bh(&sap->af->lock);
+	ok = condis_pending_complete(&sap->reg, SAP_OP_REGISTER, status,
+				     "cm_register_sap_complete");
+	if (ok && !sap->reg.status)
 		sap->cm_sap_ctx = cm_sap_ctx;
-	sap->status = status;
-	/* The work inherits our reference; the client hears from the workqueue. */
-	queue_work(condis_wq_get(), &sap->reg_work);
+	spin_unlock_bh(&sap->af->lock);
+	if (ok)
+		condis_pending_queue(&sap->reg);	/* the client hears from the workqueue */
+	else if (!status && cm_sap_ctx != READ_ONCE(sap->cm_sap_ctx))
+		/* A refused success's context would have been kept: it is released. */
+		condis_ctx_release(sap->af->cm_release, cm_sap_ctx);
+	condis_sap_put(sap);
 }
 EXPORT_SYMBOL_NS_GPL(condis_cm_register_sap_complete, CONDIS);
 
 /*
- * Workqueue: the deregistration is over; tell the client, once.  Not while
- * the client is inside incoming_call for this SAP, whose context it may
- * free once told: the last such dispatch queues this again.
+ * Process context: the CM answered the deregistration (its status in the
+ * slot); tell the client, once.  Not while the client is inside
+ * incoming_call for this SAP, whose context it may free once told: the
+ * last such dispatch delivers it (condis_sap_dispatch_end()).
  */
-static void condis_sap_deregister_done_fn(struct work_struct *work)
+static void sap_deregistered(struct condis_sap *sap)
 {
-	struct condis_sap *sap = container_of(work, struct condis_sap, done_work);
-	const struct condis_cl_ops *cl = sap->af->cl_ops;
+	struct condis_af *af = sap->af;
 	void *cl_sap_ctx = sap->cl_sap_ctx;
-	int status = sap->status;
-	bool defer;
+	int status;
 
-	spin_lock_bh(&sap->af->lock);
-	defer = sap->nr_dispatching;
-	sap->done_deferred = defer;
-	spin_unlock_bh(&sap->af->lock);
-	if (defer)
+	spin_lock_bh(&af->lock);
+	if (sap->nr_dispatching) {
+		sap->done_deferred = true;
+		spin_unlock_bh(&af->lock);
 		return;
+	}
+	status = sap->dereg.status;
+	condis_pending_end(&sap->dereg);
+	sap_gone(sap);
+	spin_unlock_bh(&af->lock);
+	condis_obj_unpublish(&sap->obj);
+	af->cl_ops->deregister_sap_complete(status, cl_sap_ctx);
+	condis_sap_put(sap);	/* the registration's */
+}
 
-	condis_sap_finish(sap);
-	cl->deregister_sap_complete(status, cl_sap_ctx);
-	condis_sap_put(sap);	/* the deregistration's */
+/* Workqueue: a pended deregistration's completion, or one held back. */
+static void sap_deregister_deliver(struct condis_pending *p)
+{
+	sap_deregistered(container_of(p, struct condis_sap, dereg));
 }
 
 /* Workqueue: step 2 of the seed, the CM's deregister_sap. */
 static void condis_sap_deregister_fn(struct work_struct *work)
 {
 	struct condis_sap *sap = container_of(work, struct condis_sap, dereg_work);
+	struct condis_af *af = sap->af;
 	int ret;
 
-	ret = sap->af->cm_af->cm_ops->deregister_sap(sap->cm_sap_ctx);
-	if (ret == CONDIS_PENDING) {
-		set_bit(CONDIS_SAP_DEREG_PENDED, &sap->flags);
-		return;		/* condis_cm_deregister_sap_complete() follows */
-	}
-	if (test_and_set_bit(CONDIS_SAP_DEREG_DONE, &sap->flags)) {
-		condis_bad_input("deregister_sap returned %d after completing SAP %u",
-				 ret, sap->obj.id);
-		return;
-	}
-	sap->status = ret;
-	condis_sap_deregister_done_fn(&sap->done_work);
+	spin_lock_bh(&af->lock);
+	condis_pending_start(&sap->dereg, SAP_OP_DEREGISTER);	/* once per SAP */
+	spin_unlock_bh(&af->lock);
+	ret = af->cm_af->cm_ops->deregister_sap(sap->cm_sap_ctx);
+	spin_lock_bh(&af->lock);
+	ret = condis_pending_returned_op(&sap->dereg, SAP_OP_DEREGISTER, ret, "deregister_sap");
+	if (ret != CONDIS_PENDING)
+		condis_pending_answer(&sap->dereg, ret);
+	spin_unlock_bh(&af->lock);
+	if (ret != CONDIS_PENDING)
+		sap_deregistered(sap);
+	condis_sap_put(sap);	/* condis_cl_deregister_sap()'s */
 }
 
 /**
@@ -297,6 +361,8 @@ static void condis_sap_deregister_fn(struct work_struct *work)
  *
  * Until condis_sap_dispatch_end(), the client's deregister_sap_complete
  * for @sap is held back.
+ *
+ * Context: under @sap's AF's lock.
  */
 void condis_sap_dispatch_begin(struct condis_sap *sap)
 {
@@ -307,18 +373,20 @@ void condis_sap_dispatch_begin(struct condis_sap *sap)
 /**
  * condis_sap_dispatch_end() - the client's incoming_call for @sap returned
  * @sap: the SAP
+ *
+ * Context: any.
  */
 void condis_sap_dispatch_end(struct condis_sap *sap)
 {
-	bool queue;
+	bool deliver;
 
 	spin_lock_bh(&sap->af->lock);
-	queue = !--sap->nr_dispatching && sap->done_deferred;
-	if (queue)
+	deliver = !--sap->nr_dispatching && sap->done_deferred;
+	if (deliver)
 		sap->done_deferred = false;
 	spin_unlock_bh(&sap->af->lock);
-	if (queue)
-		queue_work(condis_wq_get(), &sap->done_work);
+	if (deliver)
+		condis_pending_queue(&sap->dereg);
 }
 
 /**
@@ -340,10 +408,8 @@ int condis_cl_deregister_sap(struct condis_sap *sap)
 	struct condis_af *af;
 	int err = 0;
 
-	if (!condis_sap_get(sap)) {
-		condis_bad_input("cl_deregister_sap: bad SAP handle %p", sap);
+	if (!condis_sap_get(sap, "cl_deregister_sap"))
 		return -EBADF;
-	}
 	af = sap->af;
 	spin_lock_bh(&af->lock);
 	if (sap->state == CONDIS_SAP_STATE_DEREGISTERING || sap->state == CONDIS_SAP_STATE_GONE)
@@ -381,22 +447,18 @@ EXPORT_SYMBOL_NS_GPL(condis_cl_deregister_sap, CONDIS);
  */
 void condis_cm_deregister_sap_complete(int status, struct condis_sap *sap)
 {
-	if (!condis_sap_get(sap)) {
-		condis_bad_input("cm_deregister_sap_complete: bad SAP handle %p", sap);
+	bool ok;
+
+	if (!condis_sap_get(sap, "cm_deregister_sap_complete"))
 		return;
-	}
-	if (READ_ONCE(sap->state) != CONDIS_SAP_STATE_DEREGISTERING ||
-	    test_and_set_bit(CONDIS_SAP_DEREG_DONE, &sap->flags)) {
-		condis_bad_input("cm_deregister_sap_complete: SAP %u is not being deregistered",
-				 sap->obj.id);
-		condis_sap_put(sap);
-		return;
-	}
-	status = condis_completion_status(status, "cm_deregister_sap_complete");
-	sap->status = status;
-	condis_sap_put(sap);
+	spin_lock_bh(&sap->af->lock);
+	ok = condis_pending_complete(&sap->dereg, SAP_OP_DEREGISTER, status,
+				     "cm_deregister_sap_complete");
+	spin_unlock_bh(&sap->af->lock);
 	/* The client hears from the workqueue, never inside the CM's call. */
-	queue_work(condis_wq_get(), &sap->done_work);
+	if (ok)
+		condis_pending_queue(&sap->dereg);
+	condis_sap_put(sap);
 }
 EXPORT_SYMBOL_NS_GPL(condis_cm_deregister_sap_complete, CONDIS);
 
@@ -420,11 +482,12 @@ struct condis_sap *condis_cm_lookup_sap(struct condis_cm_af *cm_af,
 	struct condis_sap *sap = NULL;
 	struct condis_obj *obj;
 
-	obj = condis_obj_get_handle(cm_af, CONDIS_OBJ_CM_AF);
-	if (!obj || !condis_sap_addr_valid(addr)) {
-		condis_bad_input("cm_lookup_sap: bad AF handle %p or address", cm_af);
-		if (obj)
-			condis_obj_put(obj);
+	obj = condis_handle_get(cm_af, CONDIS_OBJ_CM_AF, "cm_lookup_sap");
+	if (!obj)
+		return NULL;
+	if (!condis_sap_addr_valid(addr)) {
+		condis_bad_input("cm_lookup_sap: bad address for AF %u", cm_af->obj.id);
+		condis_obj_put(obj);
 		return NULL;
 	}
 	rcu_read_lock();
@@ -470,3 +533,115 @@ struct condis_af *condis_sap_af(struct condis_sap *sap)
 	return sap->af;
 }
 EXPORT_SYMBOL_NS_GPL(condis_sap_af, CONDIS);
+
+/*
+ * The other side is gone: the steps of a teardown (teardown.c) that read
+ * the state of an AF's SAPs.
+ */
+
+/**
+ * condis_saps_settled() - no SAP registration on an AF is in flight
+ * @arg: the AF
+ *
+ * Context: any; takes the AF's lock.
+ * Return: true if none of the AF's SAPs is registering.
+ */
+bool condis_saps_settled(void *arg)
+{
+	struct condis_af *af = arg;
+	struct condis_sap *sap;
+	bool settled = true;
+
+	spin_lock_bh(&af->lock);
+	list_for_each_entry(sap, &af->saps, af_node)
+		if (sap->state == CONDIS_SAP_STATE_REGISTERING)
+			settled = false;
+	spin_unlock_bh(&af->lock);
+	return settled;
+}
+
+/**
+ * condis_saps_gone() - every SAP of an AF is gone
+ * @arg: the AF
+ *
+ * Context: any; takes the AF's lock.
+ * Return: true if the AF has no SAP left.
+ */
+bool condis_saps_gone(void *arg)
+{
+	struct condis_af *af = arg;
+	bool none;
+
+	spin_lock_bh(&af->lock);
+	none = !af->nr_saps;
+	spin_unlock_bh(&af->lock);
+	return none;
+}
+
+/**
+ * condis_sap_deregister_all() - deregister every registered SAP of an AF,
+ *	as its client would
+ * @af: the AF
+ *
+ * Stops at the first SAP that cannot be deregistered (the caller's wait
+ * for condis_saps_gone() reports it).
+ *
+ * Context: any.
+ */
+void condis_sap_deregister_all(struct condis_af *af)
+{
+	struct condis_sap *sap, *found;
+
+	do {
+		found = NULL;
+		spin_lock_bh(&af->lock);
+		list_for_each_entry(sap, &af->saps, af_node)
+			if (sap->state == CONDIS_SAP_STATE_REGISTERED) {
+				found = sap;
+				break;
+			}
+		spin_unlock_bh(&af->lock);
+		if (found && condis_cl_deregister_sap(found) != CONDIS_PENDING)
+			break;
+	} while (found);
+}
+
+/**
+ * condis_sap_complete_for_cm() - answer what a call manager owes on an
+ *	AF's SAPs, for it
+ * @af: the AF
+ *
+ * For a call manager that will not answer (it is going away, or a
+ * teardown's budget is spent): every registration it has not answered
+ * fails with -ENETDOWN, every deregistration it has not answered
+ * succeeds, so each client operation still completes exactly once.
+ *
+ * Context: process; flushes condis's workqueue, so the client has heard
+ * of each when this returns.
+ */
+void condis_sap_complete_for_cm(struct condis_af *af)
+{
+	struct condis_sap *sap, *found;
+	bool reg = false;
+
+	do {
+		found = NULL;
+		spin_lock_bh(&af->lock);
+		list_for_each_entry(sap, &af->saps, af_node) {
+			reg = condis_pending_owed(&sap->reg);
+			if (reg || condis_pending_owed(&sap->dereg)) {
+				found = sap;
+				condis_obj_get(&sap->obj);
+				break;
+			}
+		}
+		spin_unlock_bh(&af->lock);
+		if (found && reg)
+			condis_cm_register_sap_complete(-ENETDOWN, found, NULL);
+		else if (found)
+			condis_cm_deregister_sap_complete(0, found);
+		if (found)
+			condis_sap_put(found);
+	} while (found);
+	flush_workqueue(condis_wq_get());
+}

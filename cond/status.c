@@ -15,6 +15,7 @@
 
 #include "core.h"
 #include "objects.h"
+#include "pending.h"
 #include "trace.h"
 
 /* An indication waiting for its binding. */
@@ -161,17 +162,18 @@ static struct condis_binding **adapter_bindings(struct condis_adapter *ad, unsig
 int condis_mco_indicate_status(struct condis_adapter *adapter, struct condis_vc *vc,
 			       const struct condis_status_indication *ind)
 {
-	struct condis_obj *aobj = condis_obj_get_handle(adapter, CONDIS_OBJ_ADAPTER);
+	struct condis_obj *aobj = condis_handle_get(adapter, CONDIS_OBJ_ADAPTER,
+						    "mco_indicate_status");
 	struct condis_binding *sharer[2], **all = NULL;
 	void *ctx[2];
 	unsigned int i, n;
 	int err = 0;
 
-	if (!aobj || (vc && !condis_vc_get(vc))) {
-		condis_bad_input("mco_indicate_status: bad handle (adapter %p, VC %p)", adapter,
-				 vc);
-		if (aobj)
-			condis_obj_put(aobj);
+	if (!aobj)
+		return -EBADF;
+	if (vc && !condis_vc_get(vc)) {
+		condis_bad_input("mco_indicate_status: bad VC handle %p", vc);
+		condis_obj_put(aobj);
 		return -EBADF;
 	}
 	if (vc && vc->adapter != adapter)

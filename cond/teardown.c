@@ -66,20 +66,45 @@ static void teardown_expire(struct condis_teardown *td, const char *what)
 
 /*
  * Sleep until @done(@arg), for at most @ms or what is left of the budget;
- * true if done.  With the budget spent, only what condis itself queued is
- * let run.  A NULL @what waits without spending the budget when it runs out
- * (the notify-close courtesy wait).
+ * true if done.  Sleeps on the settle waitqueue, which every state change
+ * @done may wait for wakes.  With the budget spent, only what condis
+ * itself queued is let run.  A NULL @what waits without spending the
+ * budget when it runs out (the notify-close courtesy wait).
  */
 static bool teardown_wait_ms(struct condis_teardown *td, bool (*done)(void *arg), void *arg,
 			     unsigned int ms, const char *what)
 {
-	unsigned long end = td->deadline;
+	unsigned long now = jiffies, end = td->deadline;
 
-	if (ms != UINT_MAX && time_before(jiffies + msecs_to_jiffies(ms), end))
-		end = jiffies + msecs_to_jiffies(ms);
+	if (ms != UINT_MAX && time_before(now + msecs_to_jiffies(ms), end))
+		end = now + msecs_to_jiffies(ms);
+	if (!td->expired && time_before(now, end) && condis_settle_wait(done, arg, end - now))
+		return true;
+	if (what && !time_before(jiffies, td->deadline))
+		teardown_expire(td, what);
+	flush_workqueue(condis_wq_get());
+	return done(arg);
+}
+
+/* The same on the rest of the budget: for the SAP, AF and binding steps. */
+static bool teardown_settle(struct condis_teardown *td, bool (*done)(void *arg), void *arg,
+			    const char *what)
+{
+	return teardown_wait_ms(td, done, arg, UINT_MAX, what);
+}
+
+/*
+ * The same for the VC steps.  Until VC, call, party and data-path state
+ * changes wake the settle waitqueue (vc.c, call.c, party.c, qos.c,
+ * datapath.c), their conditions are checked again every few milliseconds
+ * here; once they do, this becomes teardown_settle().
+ */
+static bool teardown_wait(struct condis_teardown *td, bool (*done)(void *arg), void *arg,
+			  const char *what)
+{
 	while (!done(arg)) {
-		if (td->expired || !time_before(jiffies, end)) {
-			if (what && !time_before(jiffies, td->deadline))
+		if (td->expired || !time_before(jiffies, td->deadline)) {
+			if (what)
 				teardown_expire(td, what);
 			flush_workqueue(condis_wq_get());
 			return done(arg);
@@ -87,12 +112,6 @@ static bool teardown_wait_ms(struct condis_teardown *td, bool (*done)(void *arg)
 		usleep_range(1000, 3000);
 	}
 	return true;
-}
-
-static bool teardown_wait(struct condis_teardown *td, bool (*done)(void *arg), void *arg,
-			  const char *what)
-{
-	return teardown_wait_ms(td, done, arg, UINT_MAX, what);
 }
 
 /* No call operation, QoS change or party add/drop in flight on the VC. */
@@ -340,148 +359,46 @@ static void teardown_vc(struct condis_vc *vc, bool for_cm, struct condis_teardow
 		condis_co_delete_vc(vc);
 }
 
-static bool af_saps_settled(void *arg)
-{
-	struct condis_af *af = arg;
-	struct condis_sap *sap;
-	bool settled = true;
-
-	spin_lock_bh(&af->lock);
-	list_for_each_entry(sap, &af->saps, af_node)
-		if (sap->state == CONDIS_SAP_STATE_REGISTERING)
-			settled = false;
-	spin_unlock_bh(&af->lock);
-	return settled;
-}
-
-static bool af_no_saps(void *arg)
-{
-	struct condis_af *af = arg;
-	bool none;
-
-	spin_lock_bh(&af->lock);
-	none = !af->nr_saps;
-	spin_unlock_bh(&af->lock);
-	return none;
-}
-
-static bool af_closed(void *arg)
-{
-	struct condis_af *af = arg;
-
-	return READ_ONCE(af->state) == CONDIS_AF_STATE_CLOSED;
-}
-
-static bool af_not_closing(void *arg)
-{
-	struct condis_af *af = arg;
-
-	return READ_ONCE(af->state) != CONDIS_AF_STATE_CLOSING;
-}
-
-/* The same for SAP registrations and deregistrations it left pended. */
-static void saps_complete_for_cm(struct condis_af *af)
-{
-	struct condis_sap *sap, *found;
-	bool reg;
-
-	do {
-		found = NULL;
-		spin_lock_bh(&af->lock);
-		list_for_each_entry(sap, &af->saps, af_node) {
-			reg = sap->state == CONDIS_SAP_STATE_REGISTERING &&
-			      !test_bit(CONDIS_SAP_REG_DONE, &sap->flags);
-			if (reg || (sap->state == CONDIS_SAP_STATE_DEREGISTERING &&
-				    test_bit(CONDIS_SAP_DEREG_PENDED, &sap->flags) &&
-				    !test_bit(CONDIS_SAP_DEREG_DONE, &sap->flags))) {
-				found = sap;
-				condis_obj_get(&sap->obj);
-				break;
-			}
-		}
-		spin_unlock_bh(&af->lock);
-		if (found && reg)
-			condis_cm_register_sap_complete(-ENETDOWN, found, NULL);
-		else if (found)
-			condis_cm_deregister_sap_complete(0, found);
-		if (found)
-			condis_sap_put(found);
-	} while (found);
-	flush_workqueue(condis_wq_get());
-}
-
 /* Deregister every SAP of @af, as its client would. */
 static void teardown_saps(struct condis_af *af, bool for_cm, struct condis_teardown *td)
 {
-	struct condis_sap *sap, *found;
-
-	if (!teardown_wait(td, af_saps_settled, af, "a SAP registration"))
-		saps_complete_for_cm(af);
-	do {
-		found = NULL;
-		spin_lock_bh(&af->lock);
-		list_for_each_entry(sap, &af->saps, af_node)
-			if (sap->state == CONDIS_SAP_STATE_REGISTERED) {
-				found = sap;
-				break;
-			}
-		spin_unlock_bh(&af->lock);
-		if (found && condis_cl_deregister_sap(found) != CONDIS_PENDING)
-			break;	/* the wait below reports it */
-	} while (found);
+	if (!teardown_settle(td, condis_saps_settled, af, "a SAP registration"))
+		condis_sap_complete_for_cm(af);
+	condis_sap_deregister_all(af);
 	if (for_cm) {
 		/* The CM's deregister_sap runs from the workqueue; what it pends, finish. */
 		flush_workqueue(condis_wq_get());
-		saps_complete_for_cm(af);
+		condis_sap_complete_for_cm(af);
 	}
-	if (!teardown_wait(td, af_no_saps, af, "SAP deregistrations"))
-		saps_complete_for_cm(af);
-}
-
-/* Every VC on @af, referenced, in a new array of *@n; NULL if none. */
-static struct condis_vc **af_vcs(struct condis_af *af, unsigned int *n)
-{
-	struct condis_vc *vc, **all = NULL;
-	unsigned int count, i = 0;
-
-	spin_lock_bh(&af->lock);
-	count = af->nr_vcs;
-	spin_unlock_bh(&af->lock);
-	if (count)
-		all = kcalloc(count, sizeof(*all), GFP_KERNEL);
-	if (all) {
-		spin_lock_bh(&af->lock);
-		list_for_each_entry(vc, &af->vcs, node) {
-			if (i == count)
-				break;
-			condis_obj_get(&vc->obj);
-			all[i++] = vc;
-		}
-		spin_unlock_bh(&af->lock);
-	}
-	*n = i;
-	return all;
+	if (!teardown_settle(td, condis_saps_gone, af, "SAP deregistrations"))
+		condis_sap_complete_for_cm(af);
 }
 
 /* An AF open or close the call manager left pended: finish it. */
 static bool af_complete_for_cm(struct condis_af *af, struct condis_teardown *td)
 {
-	enum condis_af_state state;
-	bool cm_owes;
+	if (!condis_af_complete_for_cm(af))
+		return false;
+	teardown_settle(td, condis_af_closed, af, "a refused AF open");
+	return true;
+}
 
-	spin_lock_bh(&af->lock);
-	state = af->state;
-	cm_owes = !af->cm_done && !af->close_refused;
-	spin_unlock_bh(&af->lock);
-	if (state == CONDIS_AF_STATE_OPENING && cm_owes) {
-		condis_cm_open_af_complete(-ENETDOWN, af, NULL);
-		teardown_wait(td, af_closed, af, "a refused AF open");
-		return true;
+/* Close @af for its client once nothing is left on it. */
+static void teardown_close_af(struct condis_af *af, bool for_cm, struct condis_teardown *td)
+{
+	if (for_cm)
+		af_complete_for_cm(af, td);		/* a close the client started */
+	if (!teardown_settle(td, condis_af_not_closing, af, "an AF close in flight"))
+		af_complete_for_cm(af, td);
+	if (condis_af_is_open(af)) {
+		condis_cl_close_af(af);
+		if (for_cm || td->expired)
+			af_complete_for_cm(af, td);
+		if (!teardown_settle(td, condis_af_closed, af, "the AF to close"))
+			af_complete_for_cm(af, td);
 	}
-	if (state == CONDIS_AF_STATE_CLOSING && cm_owes)
-		condis_cm_close_af_complete(0, af);
-	flush_workqueue(condis_wq_get());
-	return false;
+	/* A notify-close the client never completed is completed for it. */
+	condis_af_notify_complete_for_client(af);
 }
 
 /**
@@ -501,22 +418,22 @@ void condis_af_force_close(struct condis_af *af, bool cm_leaving, struct condis_
 	unsigned int n, i;
 
 	pr_warn("teardown: closing AF %u of %s, left open\n", af->obj.id,
-		af->binding->protocol->name);
+		condis_af_client_name(af));
 	if ((cm_leaving || td->expired) && af_complete_for_cm(af, td))
 		return;		/* it never opened */
-	vcs = af_vcs(af, &n);
+	vcs = condis_af_vcs(af, &n);
 	/*
 	 * A client that already let a budget run out will not return what it
 	 * kept either: give it back to the miniport now, so that the VCs can
 	 * be deactivated and the calls closed without waiting again.
 	 */
-	if (READ_ONCE(af->binding->protocol->unresponsive))
+	if (condis_af_client_unresponsive(af))
 		for (i = 0; i < n; i++)
 			condis_vc_abandon_skbs(vcs[i]);
 	if (cm_leaving) {
 		for (i = 0; i < n; i++)
 			vc_complete_for_cm(vcs[i], td);
-		saps_complete_for_cm(af);
+		condis_sap_complete_for_cm(af);
 	}
 	for (i = 0; i < n; i++) {
 		teardown_vc(vcs[i], cm_leaving || td->expired, td);
@@ -524,86 +441,7 @@ void condis_af_force_close(struct condis_af *af, bool cm_leaving, struct condis_
 	}
 	kfree(vcs);
 	teardown_saps(af, cm_leaving || td->expired, td);
-	if (cm_leaving || td->expired)
-		af_complete_for_cm(af, td);		/* a close the client started */
-	if (!teardown_wait(td, af_not_closing, af, "an AF close in flight"))
-		af_complete_for_cm(af, td);
-	if (READ_ONCE(af->state) == CONDIS_AF_STATE_OPEN) {
-		condis_cl_close_af(af);
-		if (cm_leaving || td->expired)
-			af_complete_for_cm(af, td);
-		if (!teardown_wait(td, af_closed, af, "the AF to close"))
-			af_complete_for_cm(af, td);
-	}
-	/* A notify-close the client never completed is completed for it. */
-	if (READ_ONCE(af->notify_pending))
-		condis_cl_notify_close_af_complete(af, 0);
-}
-
-/* @af keeps @binding open: its client opened it there, or it is on @binding's CM registration. */
-static bool af_on_binding(struct condis_binding *binding, struct condis_cm_af *cm_af,
-			  struct condis_af *af)
-{
-	return af->binding == binding || cm_af->cm_binding == binding;
-}
-
-/*
- * The next AF that keeps @binding open, after the one with id @after (0:
- * from the start): those its client opened, and, for a CM's binding, those
- * clients opened on its AF registrations.
- */
-static struct condis_af *binding_next_af(struct condis_binding *binding, u32 after)
-{
-	struct condis_cm_af *cm_af;
-	struct condis_af *af, *found = NULL;
-
-	mutex_lock(&condis_config_lock);
-	list_for_each_entry(cm_af, &binding->adapter->cm_afs, node) {
-		list_for_each_entry(af, &cm_af->afs, cm_af_node) {
-			if (af_on_binding(binding, cm_af, af) &&
-			    READ_ONCE(af->state) != CONDIS_AF_STATE_CLOSED && af->obj.id > after &&
-			    (!found || af->obj.id < found->obj.id))
-				found = af;
-		}
-	}
-	if (found)
-		condis_obj_get(&found->obj);
-	mutex_unlock(&condis_config_lock);
-	return found;
-}
-
-/*
- * No AF keeps @binding open any more, closed or not: an AF's close
- * completion marks it closed before it leaves its binding and its CM's
- * registration (condis_af_finish(), on the workqueue), and the binding
- * cannot be closed before that.
- */
-static bool binding_afs_finished(void *arg)
-{
-	struct condis_binding *binding = arg;
-	struct condis_cm_af *cm_af;
-	struct condis_af *af;
-	bool finished = true;
-
-	mutex_lock(&condis_config_lock);
-	list_for_each_entry(cm_af, &binding->adapter->cm_afs, node)
-		list_for_each_entry(af, &cm_af->afs, cm_af_node)
-			if (af_on_binding(binding, cm_af, af) &&
-			    READ_ONCE(af->state) == CONDIS_AF_STATE_CLOSED)
-				finished = false;
-	mutex_unlock(&condis_config_lock);
-	return finished;
-}
-
-/*
- * Whether @af's call manager is the one going away: it is @binding's
- * protocol (a CM unbinding), or an MCM whose adapter is being removed.
- */
-static bool cm_leaving(struct condis_binding *binding, struct condis_af *af)
-{
-	if (af->binding != binding)
-		return true;
-	return READ_ONCE(binding->adapter->dying) && !af->cm_af->cm_binding;
+	teardown_close_af(af, cm_leaving || td->expired, td);
 }
 
 /**
@@ -622,28 +460,22 @@ void condis_binding_force_close(struct condis_binding *binding, struct condis_te
 	struct condis_af *af;
 	u32 after = 0;
 
-	while ((af = binding_next_af(binding, after))) {
+	while ((af = condis_binding_next_af(binding, after))) {
 		after = af->obj.id;
 		/*
 		 * A CM going away asks each client to close first, as NDIS has
 		 * CMs do; only what a client leaves open is closed for it.
 		 */
-		if (af->binding != binding && READ_ONCE(af->state) == CONDIS_AF_STATE_OPEN &&
-		    !READ_ONCE(af->notify_pending)) {
-			int ret = condis_cm_notify_close_af(af);
-
-			if (!ret || ret == CONDIS_PENDING)
-				teardown_wait_ms(td, af_closed, af, CONDIS_TEARDOWN_NOTIFY_WAIT_MS,
-						 NULL);
-		}
-		if (READ_ONCE(af->state) != CONDIS_AF_STATE_CLOSED)
-			condis_af_force_close(af, cm_leaving(binding, af), td);
-		if (READ_ONCE(af->state) != CONDIS_AF_STATE_CLOSED)
+		if (condis_af_ask_client_to_close(af, binding))
+			teardown_wait_ms(td, condis_af_closed, af, CONDIS_TEARDOWN_NOTIFY_WAIT_MS,
+					 NULL);
+		if (!condis_af_closed(af))
+			condis_af_force_close(af, condis_af_cm_leaving(af, binding), td);
+		if (!condis_af_closed(af))
 			pr_warn("teardown of %s: AF %u stays open\n", td->who, af->obj.id);
 		condis_af_put(af);
 	}
-	teardown_wait(td, binding_afs_finished, binding, "closed AFs to leave their binding");
-	if (condis_close_adapter(binding) && !completion_done(&binding->closed))
-		pr_warn("teardown: %s's binding to %s could not be closed\n",
-			binding->protocol->name, binding->adapter->name);
+	teardown_settle(td, condis_binding_afs_finished, binding,
+			"closed AFs to leave their binding");
+	condis_binding_close_left_open(binding);
 }

@@ -302,9 +302,15 @@ static void teardown_cm_going_away_notifies_client_first(struct kunit *test)
 	w->cl_af = NULL;
 }
 
-static void af_finish_delay_restore(void *data)
+/* Holds an AF that reads closed back from leaving its binding, a moment. */
+static void af_finish_pause(struct condis_af *af)
 {
-	condis_af_finish_delay_ms = 0;
+	msleep(300);
+}
+
+static void af_finish_hook_restore(void *data)
+{
+	condis_af_set_finish_hook(NULL);
 }
 
 /*
@@ -319,8 +325,8 @@ static void teardown_cm_binding_closes_after_its_client_afs_leave(struct kunit *
 	struct condis_binding *cm_binding = w->cm_binding;
 
 	KUNIT_ASSERT_EQ(test, fake_world_open_af(w), 0);
-	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, af_finish_delay_restore, NULL), 0);
-	condis_af_finish_delay_ms = 300;
+	KUNIT_ASSERT_EQ(test, kunit_add_action_or_reset(test, af_finish_hook_restore, NULL), 0);
+	condis_af_set_finish_hook(af_finish_pause);
 	condis_deregister_protocol(w->cm_proto);
 	w->cm_proto = NULL;
 	FAKE_EXPECT_ONCE(test, w, "cl.notify_close_af");
