@@ -35,8 +35,8 @@ static void call_set_state(struct condis_vc *vc, enum condis_call_state state)
 {
 	lockdep_assert_held(&vc->lock);
 	trace_condis_call_state(vc, state);
-	condis_nl_notify_call(vc, vc->call, state);
-	vc->call = state;
+	condis_nl_notify_call(vc, vc->call.state, state);
+	vc->call.state = state;
 }
 
 /*
@@ -45,14 +45,14 @@ static void call_set_state(struct condis_vc *vc, enum condis_call_state state)
  */
 static void call_party_gone(struct condis_vc *vc)
 {
-	struct condis_party *party = vc->call_party;
+	struct condis_party *party = vc->call.party;
 
 	lockdep_assert_held(&vc->lock);
 	condis_party_set_state(party, CONDIS_PARTY_STATE_GONE);
 	list_del_init(&party->node);
-	vc->nr_parties = 0;
-	vc->multipoint = false;
-	vc->call_party_gone = party;
+	vc->call.nr_parties = 0;
+	vc->call.multipoint = false;
+	vc->call.party_gone = party;
 }
 
 /*
@@ -63,7 +63,7 @@ static void call_party_gone(struct condis_vc *vc)
 static int call_finish(struct condis_vc *vc, int status)
 {
 	lockdep_assert_held(&vc->lock);
-	switch (vc->call_op) {
+	switch (vc->call.op) {
 	case CONDIS_CALL_OP_MAKE:
 		if (!status && vc->state != CONDIS_VC_STATE_ACTIVE) {
 			condis_bad_input("make-call on VC %u succeeded but the VC is not active",
@@ -71,10 +71,10 @@ static int call_finish(struct condis_vc *vc, int status)
 			status = -EPROTO;
 		}
 		call_set_state(vc, status ? CONDIS_CALL_STATE_IDLE : CONDIS_CALL_STATE_CONNECTED);
-		if (vc->call_party && status)
+		if (vc->call.party && status)
 			call_party_gone(vc);
-		else if (vc->call_party)
-			condis_party_set_state(vc->call_party, CONDIS_PARTY_STATE_ACTIVE);
+		else if (vc->call.party)
+			condis_party_set_state(vc->call.party, CONDIS_PARTY_STATE_ACTIVE);
 		break;
 	case CONDIS_CALL_OP_CLOSE:
 		if (!status && vc->state != CONDIS_VC_STATE_INACTIVE) {
@@ -83,11 +83,11 @@ static int call_finish(struct condis_vc *vc, int status)
 			status = -EPROTO;
 		}
 		if (status) {
-			call_set_state(vc, vc->call_before);
+			call_set_state(vc, vc->call.before);
 		} else {
 			call_set_state(vc, CONDIS_CALL_STATE_IDLE);
-			vc->remote_closed = false;
-			if (vc->call_party)
+			vc->call.remote_closed = false;
+			if (vc->call.party)
 				call_party_gone(vc);
 		}
 		break;
@@ -95,17 +95,17 @@ static int call_finish(struct condis_vc *vc, int status)
 		call_set_state(vc, status ? CONDIS_CALL_STATE_IDLE : CONDIS_CALL_STATE_ACCEPTED);
 		break;
 	}
-	vc->call_params = NULL;
+	vc->call.params = NULL;
 	return status;
 }
 
 /* Under vc->lock after call_finish(): the party it ended, if any, to release. */
 static struct condis_party *call_take_gone_party(struct condis_vc *vc)
 {
-	struct condis_party *party = vc->call_party_gone;
+	struct condis_party *party = vc->call.party_gone;
 
 	lockdep_assert_held(&vc->lock);
-	vc->call_party_gone = NULL;
+	vc->call.party_gone = NULL;
 	return party;
 }
 
@@ -118,7 +118,7 @@ static void call_release_party(struct condis_party *party)
 /* Workqueue: deliver the pended operation's result to the driver waiting. */
 static void condis_call_done_fn(struct work_struct *work)
 {
-	struct condis_vc *vc = container_of(work, struct condis_vc, call_work);
+	struct condis_vc *vc = container_of(work, struct condis_vc, call.work);
 	struct condis_call_params *params;
 	struct condis_party *party, *gone;
 	enum condis_call_op op;
@@ -126,10 +126,10 @@ static void condis_call_done_fn(struct work_struct *work)
 	int status;
 
 	spin_lock_bh(&vc->lock);
-	op = vc->call_op;
-	params = vc->call_params;
-	party = vc->call_party;
-	status = call_finish(vc, vc->call_status);
+	op = vc->call.op;
+	params = vc->call.params;
+	party = vc->call.party;
+	status = call_finish(vc, vc->call.status);
 	gone = call_take_gone_party(vc);
 	spin_unlock_bh(&vc->lock);
 
@@ -144,8 +144,8 @@ static void condis_call_done_fn(struct work_struct *work)
 	call_release_party(gone);
 
 	spin_lock_bh(&vc->lock);
-	vc->call_delivering = false;
-	deferred = vc->delete_deferred;
+	vc->call.delivering = false;
+	deferred = vc->call.delete_deferred;
 	spin_unlock_bh(&vc->lock);
 	if (deferred)
 		condis_vc_delete_deferred(vc);
@@ -154,8 +154,8 @@ static void condis_call_done_fn(struct work_struct *work)
 
 void condis_vc_call_init(struct condis_vc *vc)
 {
-	vc->call = CONDIS_CALL_STATE_IDLE;
-	INIT_WORK(&vc->call_work, condis_call_done_fn);
+	vc->call.state = CONDIS_CALL_STATE_IDLE;
+	INIT_WORK(&vc->call.work, condis_call_done_fn);
 }
 
 /*
@@ -166,11 +166,11 @@ static void call_start(struct condis_vc *vc, enum condis_call_op op, enum condis
 		       struct condis_call_params *params, struct condis_party *party)
 {
 	lockdep_assert_held(&vc->lock);
-	vc->call_before = vc->call;
-	vc->call_op = op;
-	vc->call_done = false;
-	vc->call_params = params;
-	vc->call_party = party;
+	vc->call.before = vc->call.state;
+	vc->call.op = op;
+	vc->call.done = false;
+	vc->call.params = params;
+	vc->call.party = party;
 	call_set_state(vc, to);
 }
 
@@ -187,12 +187,12 @@ static int call_returned(struct condis_vc *vc, int ret, const char *who)
 	if (ret == CONDIS_PENDING)
 		return CONDIS_PENDING;	/* the reference goes with the completion */
 	spin_lock_bh(&vc->lock);
-	if (vc->call_done) {
+	if (vc->call.done) {
 		spin_unlock_bh(&vc->lock);
 		condis_bad_input("%s returned %d after completing VC %u", who, ret, vc->obj.id);
 		return CONDIS_PENDING;
 	}
-	vc->call_done = true;
+	vc->call.done = true;
 	ret = call_finish(vc, ret);
 	party = call_take_gone_party(vc);
 	spin_unlock_bh(&vc->lock);
@@ -221,25 +221,25 @@ static void call_completed(struct condis_vc *vc, enum condis_call_op op, int sta
 	}
 	status = condis_completion_status(status, who);
 	spin_lock_bh(&vc->lock);
-	ok = vc->call == in_flight[op] && vc->call_op == op && !vc->call_done;
+	ok = vc->call.state == in_flight[op] && vc->call.op == op && !vc->call.done;
 	if (ok) {
-		vc->call_done = true;
-		vc->call_delivering = true;
-		vc->call_status = status;
+		vc->call.done = true;
+		vc->call.delivering = true;
+		vc->call.status = status;
 		if (params)
-			vc->call_params = params;
+			vc->call.params = params;
 		/* A new context replaces (and releases) the old one. */
-		if (vc->call_party && cm_party_ctx && cm_party_ctx != vc->call_party->cm_party_ctx)
-			swap(vc->call_party->cm_party_ctx, cm_party_ctx);
+		if (vc->call.party && cm_party_ctx && cm_party_ctx != vc->call.party->cm_party_ctx)
+			swap(vc->call.party->cm_party_ctx, cm_party_ctx);
 		else
 			cm_party_ctx = NULL;
-	} else if (status || (vc->call_party && cm_party_ctx == vc->call_party->cm_party_ctx)) {
+	} else if (status || (vc->call.party && cm_party_ctx == vc->call.party->cm_party_ctx)) {
 		cm_party_ctx = NULL;	/* refused: only a success's context is released */
 	}
 	spin_unlock_bh(&vc->lock);
 	condis_ctx_release(vc->cm_release, cm_party_ctx);
 	if (ok)
-		queue_work(condis_wq_get(), &vc->call_work);
+		queue_work(condis_wq_get(), &vc->call.work);
 	else
 		condis_bad_input("%s: VC %u has no such operation in flight", who, vc->obj.id);
 	condis_vc_put(vc);
@@ -263,20 +263,21 @@ bool condis_call_abandon(struct condis_vc *vc)
 	bool idle;
 
 	spin_lock_bh(&vc->lock);
-	if (vc->call == CONDIS_CALL_STATE_ACCEPTED || vc->call == CONDIS_CALL_STATE_CONNECTED) {
+	if (vc->call.state == CONDIS_CALL_STATE_ACCEPTED ||
+	    vc->call.state == CONDIS_CALL_STATE_CONNECTED) {
 		call_set_state(vc, CONDIS_CALL_STATE_IDLE);
-		vc->remote_closed = false;
-		list_for_each_entry_safe(party, next, &vc->parties, node) {
+		vc->call.remote_closed = false;
+		list_for_each_entry_safe(party, next, &vc->call.parties, node) {
 			if (party->state != CONDIS_PARTY_STATE_ACTIVE)
 				continue;	/* an operation still owns it */
 			condis_party_set_state(party, CONDIS_PARTY_STATE_GONE);
 			list_move_tail(&party->node, &gone);
-			vc->nr_parties--;
+			vc->call.nr_parties--;
 		}
-		if (!vc->nr_parties)
-			vc->multipoint = false;
+		if (!vc->call.nr_parties)
+			vc->call.multipoint = false;
 	}
-	idle = vc->call == CONDIS_CALL_STATE_IDLE;
+	idle = vc->call.state == CONDIS_CALL_STATE_IDLE;
 	spin_unlock_bh(&vc->lock);
 	list_for_each_entry_safe(party, next, &gone, node) {
 		list_del_init(&party->node);
@@ -334,9 +335,10 @@ int condis_cl_make_call(struct condis_vc *vc, struct condis_call_params *params,
 	}
 	spin_lock_bh(&vc->af->lock);
 	spin_lock(&vc->lock);
-	if (vc->no_reuse || vc->af->state != CONDIS_AF_STATE_OPEN) {
+	if (vc->call.no_reuse || vc->af->state != CONDIS_AF_STATE_OPEN) {
 		err = -EINVAL;
-	} else if (vc->call != CONDIS_CALL_STATE_IDLE || vc->state == CONDIS_VC_STATE_DELETED) {
+	} else if (vc->call.state != CONDIS_CALL_STATE_IDLE ||
+		   vc->state == CONDIS_VC_STATE_DELETED) {
 		err = -EBUSY;
 	} else {
 		call_start(vc, CONDIS_CALL_OP_MAKE, CONDIS_CALL_STATE_MAKING, params, p);
@@ -344,9 +346,9 @@ int condis_cl_make_call(struct condis_vc *vc, struct condis_call_params *params,
 			trace_condis_party_state(p, CONDIS_PARTY_STATE_ADDING);
 			condis_nl_notify_party(p, CONDIS_EVENT_TYPE_NEW, 0,
 					       CONDIS_PARTY_STATE_ADDING);
-			list_add_tail(&p->node, &vc->parties);
-			vc->nr_parties = 1;
-			vc->multipoint = true;
+			list_add_tail(&p->node, &vc->call.parties);
+			vc->call.nr_parties = 1;
+			vc->call.multipoint = true;
 		}
 	}
 	spin_unlock(&vc->lock);
@@ -370,7 +372,7 @@ int condis_cl_make_call(struct condis_vc *vc, struct condis_call_params *params,
 	if (p) {
 		/* The context the handler set, unless an early completion gave one. */
 		spin_lock_bh(&vc->lock);
-		if (cm_party_ctx && (!vc->call_done || !p->cm_party_ctx))
+		if (cm_party_ctx && (!vc->call.done || !p->cm_party_ctx))
 			swap(p->cm_party_ctx, cm_party_ctx);
 		spin_unlock_bh(&vc->lock);
 		condis_ctx_release(vc->cm_release, cm_party_ctx);	/* the one not kept */
@@ -450,15 +452,16 @@ int condis_cl_close_call(struct condis_vc *vc, struct condis_party *party, void 
 	spin_lock_bh(&vc->lock);
 	if (!vc->af)
 		err = -EINVAL;
-	else if (vc->call == CONDIS_CALL_STATE_IDLE)
+	else if (vc->call.state == CONDIS_CALL_STATE_IDLE)
 		err = -ENOTCONN;
-	else if (vc->call == CONDIS_CALL_STATE_MAKING || vc->call == CONDIS_CALL_STATE_OFFERED)
+	else if (vc->call.state == CONDIS_CALL_STATE_MAKING ||
+		 vc->call.state == CONDIS_CALL_STATE_OFFERED)
 		err = -EBUSY;
-	else if (vc->call == CONDIS_CALL_STATE_CLOSING)
+	else if (vc->call.state == CONDIS_CALL_STATE_CLOSING)
 		err = -EALREADY;
-	else if ((vc->multipoint && vc->nr_parties > 1) || vc->qos_pending)
+	else if ((vc->call.multipoint && vc->call.nr_parties > 1) || vc->qos.in_flight)
 		err = -EBUSY;		/* drop all parties but one; finish the modify */
-	else if (vc->multipoint != !!party ||
+	else if (vc->call.multipoint != !!party ||
 		 (party && (party->vc != vc || party->state != CONDIS_PARTY_STATE_ACTIVE)))
 		err = -EINVAL;
 	else
@@ -561,7 +564,7 @@ int condis_cm_dispatch_incoming_call(struct condis_sap *sap, struct condis_vc *v
 		err = -ESHUTDOWN;
 	else if (vc->state != CONDIS_VC_STATE_ACTIVE)
 		err = -EINVAL;
-	else if (vc->call != CONDIS_CALL_STATE_IDLE)
+	else if (vc->call.state != CONDIS_CALL_STATE_IDLE)
 		err = -EBUSY;
 	else
 		call_start(vc, CONDIS_CALL_OP_ANSWER, CONDIS_CALL_STATE_OFFERED, params, NULL);
@@ -631,11 +634,11 @@ int condis_cm_dispatch_call_connected(struct condis_vc *vc)
 		return -EBADF;
 	}
 	spin_lock_bh(&vc->lock);
-	if (vc->call != CONDIS_CALL_STATE_ACCEPTED || vc->remote_closed) {
+	if (vc->call.state != CONDIS_CALL_STATE_ACCEPTED || vc->call.remote_closed) {
 		err = -EINVAL;
 	} else {
 		call_set_state(vc, CONDIS_CALL_STATE_CONNECTED);
-		vc->rx_flushing = true;	/* receives still wait, behind the held ones */
+		vc->data.rx_flushing = true;	/* receives still wait, behind the held ones */
 	}
 	spin_unlock_bh(&vc->lock);
 	if (err) {
@@ -678,19 +681,19 @@ int condis_cm_dispatch_incoming_close_call(int status, struct condis_vc *vc, voi
 		return -EBADF;
 	}
 	spin_lock_bh(&vc->lock);
-	if (vc->call == CONDIS_CALL_STATE_CLOSING || vc->remote_closed) {
+	if (vc->call.state == CONDIS_CALL_STATE_CLOSING || vc->call.remote_closed) {
 		err = -EALREADY;
-	} else if (vc->call == CONDIS_CALL_STATE_OFFERED) {
+	} else if (vc->call.state == CONDIS_CALL_STATE_OFFERED) {
 		err = -EBUSY;
-	} else if (vc->call != CONDIS_CALL_STATE_ACCEPTED &&
-		   vc->call != CONDIS_CALL_STATE_CONNECTED) {
+	} else if (vc->call.state != CONDIS_CALL_STATE_ACCEPTED &&
+		   vc->call.state != CONDIS_CALL_STATE_CONNECTED) {
 		err = -EINVAL;
 	} else {
 		/* NDIS: after a failure the client must delete its VC, not reuse it. */
 		if (status && vc->creator == CONDIS_VC_CREATOR_CLIENT)
-			vc->no_reuse = true;
+			vc->call.no_reuse = true;
 		trace_condis_call_remote_close(vc, status);
-		vc->remote_closed = true;
+		vc->call.remote_closed = true;
 	}
 	spin_unlock_bh(&vc->lock);
 	if (err == -EINVAL || err == -EBUSY)

@@ -30,7 +30,7 @@
 
 /*
  * The skbs out on a VC.  An skb condis hands over on a VC has an entry in
- * vc->skbs until it comes back: SENT from condis_co_send() until the
+ * vc->data.skbs until it comes back: SENT from condis_co_send() until the
  * miniport completes it, KEPT from condis_mco_indicate_receive() until the
  * owner returns it (or leaves it on the list).  A completion or a return
  * is accepted only for an skb with the matching entry, which it removes; a
@@ -64,7 +64,7 @@ static unsigned long skb_key(const struct sk_buff *skb, unsigned long kind)
  * A batch works on a copy of the set's pointer and size, read once: the
  * kernel is built without strict aliasing, so every store into the slots
  * would otherwise make the compiler read them from the VC again.  The
- * caller keeps vc->skbs_used.
+ * caller keeps vc->data.skbs_used.
  */
 struct skb_set {
 	unsigned long *slot;
@@ -75,9 +75,9 @@ struct skb_set {
 static struct skb_set skbs_of(const struct condis_vc *vc)
 {
 	return (struct skb_set){
-		.slot = vc->skbs,
-		.bits = vc->skbs_bits,
-		.mask = (1U << vc->skbs_bits) - 1,
+		.slot = vc->data.skbs,
+		.bits = vc->data.skbs_bits,
+		.mask = (1U << vc->data.skbs_bits) - 1,
 	};
 }
 
@@ -146,9 +146,9 @@ static bool skbs_del(const struct skb_set *set, unsigned long key)
  */
 static bool skbs_reserve(struct condis_vc *vc, unsigned int n)
 {
-	unsigned int bits = max_t(unsigned int, vc->skbs_bits, SKBS_MIN_BITS);
+	unsigned int bits = max_t(unsigned int, vc->data.skbs_bits, SKBS_MIN_BITS);
 	struct skb_set old = skbs_of(vc), set;
-	u64 need = (u64)vc->skbs_used + n;
+	u64 need = (u64)vc->data.skbs_used + n;
 	unsigned int i;
 
 	lockdep_assert_held(&vc->lock);
@@ -166,8 +166,8 @@ static bool skbs_reserve(struct condis_vc *vc, unsigned int n)
 		if (old.slot[i])
 			skbs_add(&set, old.slot[i]);
 	kfree(old.slot);
-	vc->skbs = set.slot;
-	vc->skbs_bits = bits;
+	vc->data.skbs = set.slot;
+	vc->data.skbs_bits = bits;
 	return true;
 }
 
@@ -179,9 +179,9 @@ static bool skbs_reserve(struct condis_vc *vc, unsigned int n)
  */
 void condis_vc_datapath_free(struct condis_vc *vc)
 {
-	kfree(vc->skbs);
-	vc->skbs = NULL;
-	vc->skbs_used = 0;
+	kfree(vc->data.skbs);
+	vc->data.skbs = NULL;
+	vc->data.skbs_used = 0;
 }
 
 /*
@@ -192,7 +192,7 @@ void condis_vc_datapath_free(struct condis_vc *vc)
 bool condis_vc_drained(struct condis_vc *vc)
 {
 	lockdep_assert_held(&vc->lock);
-	return !vc->tx_outstanding && !vc->rx_outstanding;
+	return !vc->data.tx_outstanding && !vc->data.rx_outstanding;
 }
 
 /* After skbs came back: a held deactivation may now complete. */
@@ -230,9 +230,9 @@ unsigned int condis_vc_abandon_skbs(struct condis_vc *vc)
 	condis_vc_drop_held(vc);
 	__skb_queue_head_init(&back);
 	spin_lock_bh(&vc->lock);
-	vc->rx_flushing = false;
-	for (i = 0; vc->skbs && i < 1U << vc->skbs_bits; i++) {
-		unsigned long key = vc->skbs[i];
+	vc->data.rx_flushing = false;
+	for (i = 0; vc->data.skbs && i < 1U << vc->data.skbs_bits; i++) {
+		unsigned long key = vc->data.skbs[i];
 
 		if (!key)
 			continue;
@@ -240,17 +240,17 @@ unsigned int condis_vc_abandon_skbs(struct condis_vc *vc)
 			__skb_queue_tail(&back, (struct sk_buff *)(key & ~SKB_KEPT));
 		else
 			sent++;
-		vc->skbs[i] = 0;
+		vc->data.skbs[i] = 0;
 	}
-	vc->skbs_used = 0;
+	vc->data.skbs_used = 0;
 	kept = skb_queue_len(&back);
-	vc->tx_outstanding -= min(sent, vc->tx_outstanding);
+	vc->data.tx_outstanding -= min(sent, vc->data.tx_outstanding);
 	spin_unlock_bh(&vc->lock);
 
 	if (kept)
 		vc->adapter->miniport->ops->return_skbs(vc->mp_vc_ctx, &back);
 	spin_lock_bh(&vc->lock);
-	vc->rx_outstanding -= min(kept, vc->rx_outstanding);
+	vc->data.rx_outstanding -= min(kept, vc->data.rx_outstanding);
 	vc_release_deactivation(vc);
 	spin_unlock_bh(&vc->lock);
 	if (sent + kept)
@@ -301,7 +301,8 @@ static bool vc_may_send(struct condis_vc *vc)
 	lockdep_assert_held(&vc->lock);
 	if (vc->state != CONDIS_VC_STATE_ACTIVE)
 		return false;
-	return !vc->af || (vc->call == CONDIS_CALL_STATE_CONNECTED && !vc->remote_closed);
+	return !vc->af ||
+	       (vc->call.state == CONDIS_CALL_STATE_CONNECTED && !vc->call.remote_closed);
 }
 
 /*
@@ -326,7 +327,7 @@ static struct sk_buff *vc_add_sent(struct condis_vc *vc, struct sk_buff_head *sk
 		CONDIS_SKB_CB(skb)->status = 0;
 		CONDIS_SKB_CB(skb)->vc = vc;
 	}
-	vc->skbs_used += skb_queue_len(skbs);
+	vc->data.skbs_used += skb_queue_len(skbs);
 	return NULL;
 }
 
@@ -371,7 +372,7 @@ int condis_co_send(struct condis_vc *vc, struct sk_buff_head *skbs)
 		if (dup)
 			err = -EINVAL;
 		else
-			vc->tx_outstanding += n;
+			vc->data.tx_outstanding += n;
 	}
 	spin_unlock_bh(&vc->lock);
 	if (err == -ENOTCONN)
@@ -439,10 +440,10 @@ void condis_mco_send_complete(struct condis_vc *vc, struct sk_buff_head *skbs)
 		errors += !!CONDIS_SKB_CB(skb)->status;
 		CONDIS_SKB_CB(skb)->vc = vc;	/* the miniport may have reused it */
 	}
-	vc->skbs_used -= n;
-	vc->tx_packets += n - errors;
-	vc->tx_errors += errors;
-	vc->tx_bytes += bytes;
+	vc->data.skbs_used -= n;
+	vc->data.tx_packets += n - errors;
+	vc->data.tx_errors += errors;
+	vc->data.tx_bytes += bytes;
 	spin_unlock_bh(&vc->lock);
 	if (!skb_queue_empty(&refused))
 		condis_bad_input("mco_send_complete: VC %u: %u skbs not in flight on it refused",
@@ -453,7 +454,7 @@ void condis_mco_send_complete(struct condis_vc *vc, struct sk_buff_head *skbs)
 		ops->co_send_complete(vctx, skbs);
 		/* Only now are they back: a held deactivation may complete. */
 		spin_lock_bh(&vc->lock);
-		vc->tx_outstanding -= n;
+		vc->data.tx_outstanding -= n;
 		vc_release_deactivation(vc);
 		spin_unlock_bh(&vc->lock);
 	}
@@ -483,8 +484,8 @@ static unsigned int vc_unkeep_left(struct condis_vc *vc, struct sk_buff_head *sk
 			stray++;
 		}
 	}
-	vc->skbs_used -= left;
-	vc->rx_outstanding -= left;
+	vc->data.skbs_used -= left;
+	vc->data.rx_outstanding -= left;
 	return stray;
 }
 
@@ -506,8 +507,9 @@ static bool vc_holds_receives(struct condis_vc *vc)
 	lockdep_assert_held(&vc->lock);
 	if (!vc->af || vc->creator == CONDIS_VC_CREATOR_CLIENT)
 		return false;
-	return vc->call == CONDIS_CALL_STATE_OFFERED || vc->call == CONDIS_CALL_STATE_ACCEPTED ||
-	       vc->rx_flushing;
+	return vc->call.state == CONDIS_CALL_STATE_OFFERED ||
+	       vc->call.state == CONDIS_CALL_STATE_ACCEPTED ||
+	       vc->data.rx_flushing;
 }
 
 /* Hold what fits of @skbs on @vc; the rest stays on @skbs.  Under vc->lock. */
@@ -523,17 +525,17 @@ static void vc_hold(struct condis_vc *vc, struct sk_buff_head *skbs, unsigned in
 		return;
 	set = skbs_of(vc);
 	skb_queue_walk_safe(skbs, skb, tmp) {
-		if (skb_queue_len(&vc->rx_held) >= CONDIS_RX_HELD_MAX)
+		if (skb_queue_len(&vc->data.rx_held) >= CONDIS_RX_HELD_MAX)
 			break;
 		if (!skbs_add(&set, skb_key(skb, SKB_KEPT)))
 			continue;	/* kept already: refused, as below */
-		vc->skbs_used++;
+		vc->data.skbs_used++;
 		__skb_unlink(skb, skbs);
 		CONDIS_SKB_CB(skb)->vc = vc;
-		__skb_queue_tail(&vc->rx_held, skb);
-		vc->rx_outstanding++;
-		vc->rx_packets++;
-		vc->rx_bytes += skb->len;
+		__skb_queue_tail(&vc->data.rx_held, skb);
+		vc->data.rx_outstanding++;
+		vc->data.rx_packets++;
+		vc->data.rx_bytes += skb->len;
 	}
 }
 
@@ -553,12 +555,12 @@ void condis_vc_deliver_held(struct condis_vc *vc)
 	__skb_queue_head_init(&batch);
 	for (;;) {
 		spin_lock_bh(&vc->lock);
-		if (skb_queue_empty(&vc->rx_held)) {
-			vc->rx_flushing = false;
+		if (skb_queue_empty(&vc->data.rx_held)) {
+			vc->data.rx_flushing = false;
 			spin_unlock_bh(&vc->lock);
 			return;
 		}
-		skb_queue_splice_init(&vc->rx_held, &batch);
+		skb_queue_splice_init(&vc->data.rx_held, &batch);
 		spin_unlock_bh(&vc->lock);
 
 		trace_condis_receive(vc, skb_queue_len(&batch), 0);
@@ -592,22 +594,22 @@ void condis_vc_drop_held(struct condis_vc *vc)
 
 	__skb_queue_head_init(&back);
 	spin_lock_bh(&vc->lock);
-	if (vc->rx_flushing) {
+	if (vc->data.rx_flushing) {
 		spin_unlock_bh(&vc->lock);
 		return;		/* being delivered: the client returns them */
 	}
-	skb_queue_splice_init(&vc->rx_held, &back);
+	skb_queue_splice_init(&vc->data.rx_held, &back);
 	set = skbs_of(vc);
 	skb_queue_walk(&back, skb)
 		if (skbs_del(&set, skb_key(skb, SKB_KEPT)))
-			vc->skbs_used--;
+			vc->data.skbs_used--;
 	n = skb_queue_len(&back);
 	spin_unlock_bh(&vc->lock);
 	if (!n)
 		return;
 	vc->adapter->miniport->ops->return_skbs(vc->mp_vc_ctx, &back);
 	spin_lock_bh(&vc->lock);
-	vc->rx_outstanding -= n;
+	vc->data.rx_outstanding -= n;
 	vc_release_deactivation(vc);
 	spin_unlock_bh(&vc->lock);
 }
@@ -684,11 +686,11 @@ int condis_mco_indicate_receive(struct condis_vc *vc, struct sk_buff_head *skbs,
 		CONDIS_SKB_CB(skb)->vc = vc;
 	}
 	if (track)
-		vc->skbs_used += n;
-	vc->rx_packets += n;
-	vc->rx_bytes += bytes;
+		vc->data.skbs_used += n;
+	vc->data.rx_packets += n;
+	vc->data.rx_bytes += bytes;
 	/* Until the owner says which it keeps, all count as kept. */
-	vc->rx_outstanding += n;
+	vc->data.rx_outstanding += n;
 	spin_unlock_bh(&vc->lock);
 	if (nomem)
 		pr_warn_ratelimited("condis: VC %u: no memory to track receives: owner copies\n",
@@ -706,7 +708,7 @@ int condis_mco_indicate_receive(struct condis_vc *vc, struct sk_buff_head *skbs,
 			stray = vc_unkeep_left(vc, skbs);
 		} else {
 			left = skb_queue_len(skbs);
-			vc->rx_outstanding -= n;
+			vc->data.rx_outstanding -= n;
 		}
 		vc_release_deactivation(vc);
 		spin_unlock_bh(&vc->lock);
@@ -762,7 +764,7 @@ void condis_co_return_skbs(struct condis_vc *vc, struct sk_buff_head *skbs)
 			__skb_queue_tail(&refused, skb);
 		}
 	}
-	vc->skbs_used -= n;
+	vc->data.skbs_used -= n;
 	spin_unlock_bh(&vc->lock);
 	if (!skb_queue_empty(&refused))
 		condis_bad_input("co_return_skbs: VC %u: %u skbs not kept from it refused",
@@ -771,7 +773,7 @@ void condis_co_return_skbs(struct condis_vc *vc, struct sk_buff_head *skbs)
 	if (n) {
 		vc->adapter->miniport->ops->return_skbs(vc->mp_vc_ctx, skbs);
 		spin_lock_bh(&vc->lock);
-		vc->rx_outstanding -= n;
+		vc->data.rx_outstanding -= n;
 		vc_release_deactivation(vc);
 		spin_unlock_bh(&vc->lock);
 	}

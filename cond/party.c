@@ -104,7 +104,7 @@ static bool party_finish(struct condis_party *party, int status)
 		/* A failed add or a successful drop: the party leaves. */
 		condis_party_set_state(party, CONDIS_PARTY_STATE_GONE);
 		list_del_init(&party->node);
-		vc->nr_parties--;
+		vc->call.nr_parties--;
 		gone = true;
 	}
 	party->op = CONDIS_PARTY_OP_NONE;
@@ -117,7 +117,7 @@ static bool other_active_party(struct condis_vc *vc, struct condis_party *party)
 	struct condis_party *p;
 
 	lockdep_assert_held(&vc->lock);
-	list_for_each_entry(p, &vc->parties, node)
+	list_for_each_entry(p, &vc->call.parties, node)
 		if (p != party && p->state == CONDIS_PARTY_STATE_ACTIVE)
 			return true;
 	return false;
@@ -212,11 +212,12 @@ int condis_cl_add_party(struct condis_vc *vc, void *cl_party_ctx,
 		goto out_put;
 	err = 0;
 	spin_lock_bh(&vc->lock);
-	if (!vc->multipoint || vc->call != CONDIS_CALL_STATE_CONNECTED || vc->remote_closed) {
+	if (!vc->call.multipoint || vc->call.state != CONDIS_CALL_STATE_CONNECTED ||
+	    vc->call.remote_closed) {
 		err = -EINVAL;
 	} else {
-		list_add_tail(&p->node, &vc->parties);
-		vc->nr_parties++;
+		list_add_tail(&p->node, &vc->call.parties);
+		vc->call.nr_parties++;
 		p->op = CONDIS_PARTY_OP_ADD;
 		p->params = params;
 		condis_obj_get(&p->obj);	/* the operation's */
@@ -341,7 +342,7 @@ int condis_cl_drop_party(struct condis_party *party, void *data, unsigned int si
 	if (party->state == CONDIS_PARTY_STATE_DROPPING || party->state == CONDIS_PARTY_STATE_GONE)
 		err = -EBADF;
 	else if (party->state == CONDIS_PARTY_STATE_ADDING || !other_active_party(vc, party) ||
-		 vc->call == CONDIS_CALL_STATE_CLOSING)
+		 vc->call.state == CONDIS_CALL_STATE_CLOSING)
 		err = -EBUSY;	/* the last active party: close the call instead */
 	if (!err) {
 		condis_party_set_state(party, CONDIS_PARTY_STATE_DROPPING);
@@ -413,7 +414,7 @@ int condis_cm_dispatch_incoming_drop_party(int status, struct condis_party *part
 		err = -EALREADY;
 	else if (party->state == CONDIS_PARTY_STATE_ADDING)
 		err = -EBUSY;
-	else if (!other_active_party(vc, party) || vc->call != CONDIS_CALL_STATE_CONNECTED)
+	else if (!other_active_party(vc, party) || vc->call.state != CONDIS_CALL_STATE_CONNECTED)
 		err = -EINVAL;
 	spin_unlock_bh(&vc->lock);
 	if (err && err != -EALREADY)

@@ -23,29 +23,29 @@
 static int qos_finish(struct condis_vc *vc, int status)
 {
 	lockdep_assert_held(&vc->lock);
-	if (!status && vc->activations == vc->qos_activations) {
+	if (!status && vc->activations == vc->qos.activations) {
 		condis_bad_input("modify-call-QoS on VC %u succeeded without re-activating it",
 				 vc->obj.id);
 		status = -EPROTO;
-	} else if (status && vc->params != vc->qos_old) {
+	} else if (status && vc->params != vc->qos.old) {
 		condis_bad_input("modify-call-QoS on VC %u failed but left new parameters active",
 				 vc->obj.id);
 	}
 	trace_condis_call_qos(vc, status);
-	vc->qos_pending = false;
+	vc->qos.in_flight = false;
 	return status;
 }
 
 /* Workqueue: deliver a pended modify's result to the client. */
 static void condis_qos_done_fn(struct work_struct *work)
 {
-	struct condis_vc *vc = container_of(work, struct condis_vc, qos_work);
+	struct condis_vc *vc = container_of(work, struct condis_vc, qos.work);
 	struct condis_call_params *params;
 	int status;
 
 	spin_lock_bh(&vc->lock);
-	params = vc->qos_params;
-	status = qos_finish(vc, vc->qos_status);
+	params = vc->qos.params;
+	status = qos_finish(vc, vc->qos.status);
 	spin_unlock_bh(&vc->lock);
 	vc->af->cl_ops->modify_call_qos_complete(status, vc->cl_vc_ctx, params);
 	condis_vc_put(vc);	/* the operation's */
@@ -53,7 +53,7 @@ static void condis_qos_done_fn(struct work_struct *work)
 
 void condis_vc_qos_init(struct condis_vc *vc)
 {
-	INIT_WORK(&vc->qos_work, condis_qos_done_fn);
+	INIT_WORK(&vc->qos.work, condis_qos_done_fn);
 }
 
 /**
@@ -82,16 +82,16 @@ int condis_cl_modify_call_qos(struct condis_vc *vc, struct condis_call_params *p
 		return -EBADF;
 	}
 	spin_lock_bh(&vc->lock);
-	if (!params || vc->call != CONDIS_CALL_STATE_CONNECTED || vc->remote_closed)
+	if (!params || vc->call.state != CONDIS_CALL_STATE_CONNECTED || vc->call.remote_closed)
 		err = -EINVAL;
-	else if (vc->qos_pending)
+	else if (vc->qos.in_flight)
 		err = -EBUSY;
 	if (!err) {
-		vc->qos_pending = true;
-		vc->qos_done = false;
-		vc->qos_params = params;
-		vc->qos_old = vc->params;
-		vc->qos_activations = vc->activations;
+		vc->qos.in_flight = true;
+		vc->qos.done = false;
+		vc->qos.params = params;
+		vc->qos.old = vc->params;
+		vc->qos.activations = vc->activations;
 	}
 	spin_unlock_bh(&vc->lock);
 	if (err) {
@@ -106,14 +106,14 @@ int condis_cl_modify_call_qos(struct condis_vc *vc, struct condis_call_params *p
 	if (ret == CONDIS_PENDING)
 		goto out;	/* the operation's reference goes with the completion */
 	spin_lock_bh(&vc->lock);
-	if (vc->qos_done) {
+	if (vc->qos.done) {
 		spin_unlock_bh(&vc->lock);
 		condis_bad_input("modify_call_qos returned %d after completing VC %u", ret,
 				 vc->obj.id);
 		ret = CONDIS_PENDING;
 		goto out;
 	}
-	vc->qos_done = true;
+	vc->qos.done = true;
 	ret = qos_finish(vc, ret);
 	spin_unlock_bh(&vc->lock);
 	condis_vc_put(vc);	/* the operation's */
@@ -148,16 +148,16 @@ void condis_cm_modify_call_qos_complete(int status, struct condis_vc *vc,
 	}
 	status = condis_completion_status(status, "cm_modify_call_qos_complete");
 	spin_lock_bh(&vc->lock);
-	ok = vc->qos_pending && !vc->qos_done;
+	ok = vc->qos.in_flight && !vc->qos.done;
 	if (ok) {
-		vc->qos_done = true;
-		vc->qos_status = status;
+		vc->qos.done = true;
+		vc->qos.status = status;
 		if (params)
-			vc->qos_params = params;
+			vc->qos.params = params;
 	}
 	spin_unlock_bh(&vc->lock);
 	if (ok)
-		queue_work(condis_wq_get(), &vc->qos_work);
+		queue_work(condis_wq_get(), &vc->qos.work);
 	else
 		condis_bad_input("cm_modify_call_qos_complete: VC %u has no modify in flight",
 				 vc->obj.id);
@@ -190,10 +190,10 @@ int condis_cm_dispatch_incoming_call_qos_change(struct condis_vc *vc,
 		return -EBADF;
 	}
 	spin_lock_bh(&vc->lock);
-	if (vc->call != CONDIS_CALL_STATE_CONNECTED || vc->remote_closed || !params ||
+	if (vc->call.state != CONDIS_CALL_STATE_CONNECTED || vc->call.remote_closed || !params ||
 	    vc->state != CONDIS_VC_STATE_ACTIVE || vc->params != params)
 		err = -EINVAL;
-	else if (vc->qos_pending)
+	else if (vc->qos.in_flight)
 		err = -EBUSY;
 	else
 		trace_condis_call_qos(vc, 0);

@@ -103,9 +103,11 @@ static bool vc_quiet(void *arg)
 	bool quiet;
 
 	spin_lock_bh(&vc->lock);
-	quiet = vc->call != CONDIS_CALL_STATE_MAKING && vc->call != CONDIS_CALL_STATE_CLOSING &&
-		!(vc->call == CONDIS_CALL_STATE_OFFERED && vc->call_done) && !vc->qos_pending;
-	list_for_each_entry(party, &vc->parties, node)
+	quiet = vc->call.state != CONDIS_CALL_STATE_MAKING &&
+		vc->call.state != CONDIS_CALL_STATE_CLOSING &&
+		!(vc->call.state == CONDIS_CALL_STATE_OFFERED && vc->call.done) &&
+		!vc->qos.in_flight;
+	list_for_each_entry(party, &vc->call.parties, node)
 		if (party->state == CONDIS_PARTY_STATE_ADDING ||
 		    party->state == CONDIS_PARTY_STATE_DROPPING)
 			quiet = false;
@@ -117,7 +119,7 @@ static bool vc_call_idle(void *arg)
 {
 	struct condis_vc *vc = arg;
 
-	return READ_ONCE(vc->call) == CONDIS_CALL_STATE_IDLE;
+	return READ_ONCE(vc->call.state) == CONDIS_CALL_STATE_IDLE;
 }
 
 static bool vc_deleted(void *arg)
@@ -151,7 +153,7 @@ static struct condis_party *vc_extra_party(struct condis_vc *vc)
 	struct condis_party *party, *found = NULL, *first = NULL;
 
 	spin_lock_bh(&vc->lock);
-	list_for_each_entry(party, &vc->parties, node) {
+	list_for_each_entry(party, &vc->call.parties, node) {
 		if (party->state != CONDIS_PARTY_STATE_ACTIVE)
 			continue;
 		if (!first) {
@@ -171,8 +173,8 @@ static struct condis_party *vc_last_party(struct condis_vc *vc)
 	struct condis_party *party = NULL;
 
 	spin_lock_bh(&vc->lock);
-	if (vc->multipoint && !list_empty(&vc->parties))
-		party = list_first_entry(&vc->parties, struct condis_party, node);
+	if (vc->call.multipoint && !list_empty(&vc->call.parties))
+		party = list_first_entry(&vc->call.parties, struct condis_party, node);
 	spin_unlock_bh(&vc->lock);
 	return party;
 }
@@ -219,9 +221,9 @@ static void vc_complete_for_cm(struct condis_vc *vc, struct condis_teardown *td)
 	int rounds = 0;
 
 	spin_lock_bh(&vc->lock);
-	making = vc->call == CONDIS_CALL_STATE_MAKING && !vc->call_done;
-	closing = vc->call == CONDIS_CALL_STATE_CLOSING && !vc->call_done;
-	qos = vc->qos_pending && !vc->qos_done;
+	making = vc->call.state == CONDIS_CALL_STATE_MAKING && !vc->call.done;
+	closing = vc->call.state == CONDIS_CALL_STATE_CLOSING && !vc->call.done;
+	qos = vc->qos.in_flight && !vc->qos.done;
 	spin_unlock_bh(&vc->lock);
 
 	if (making)
@@ -232,7 +234,7 @@ static void vc_complete_for_cm(struct condis_vc *vc, struct condis_teardown *td)
 	do {
 		found = NULL;
 		spin_lock_bh(&vc->lock);
-		list_for_each_entry(party, &vc->parties, node)
+		list_for_each_entry(party, &vc->call.parties, node)
 			if (!party->done && party->op != CONDIS_PARTY_OP_NONE) {
 				found = party;
 				add = party->op == CONDIS_PARTY_OP_ADD;
@@ -267,7 +269,7 @@ static bool teardown_close_call(struct condis_vc *vc, bool for_cm, struct condis
 	int ret;
 
 	spin_lock_bh(&vc->lock);
-	call = vc->call;
+	call = vc->call.state;
 	spin_unlock_bh(&vc->lock);
 	if (call != CONDIS_CALL_STATE_ACCEPTED && call != CONDIS_CALL_STATE_CONNECTED)
 		return false;
@@ -306,7 +308,7 @@ static void teardown_vc(struct condis_vc *vc, bool for_cm, struct condis_teardow
 	if (!teardown_wait(td, vc_quiet, vc, "a call operation") || for_cm)
 		vc_complete_for_cm(vc, td);
 	spin_lock_bh(&vc->lock);
-	call = vc->call;
+	call = vc->call.state;
 	spin_unlock_bh(&vc->lock);
 	if (call == CONDIS_CALL_STATE_OFFERED) {
 		/* The client will not answer any more: refuse the offer for it. */

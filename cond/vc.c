@@ -63,7 +63,7 @@ struct condis_vc *condis_vc_get(struct condis_vc *vc)
 {
 	if (!condis_obj_get_handle(vc, CONDIS_OBJ_VC))
 		return NULL;
-	if (READ_ONCE(vc->delete_deferred)) {
+	if (READ_ONCE(vc->call.delete_deferred)) {
 		condis_obj_put(&vc->obj);
 		return NULL;
 	}
@@ -99,8 +99,8 @@ static struct condis_vc *condis_vc_alloc(struct condis_adapter *adapter, struct 
 	INIT_WORK(&vc->activate_work, condis_vc_activate_done_fn);
 	INIT_WORK(&vc->deactivate_work, condis_vc_deactivate_done_fn);
 	INIT_LIST_HEAD(&vc->node);
-	INIT_LIST_HEAD(&vc->parties);
-	__skb_queue_head_init(&vc->rx_held);
+	INIT_LIST_HEAD(&vc->call.parties);
+	__skb_queue_head_init(&vc->data.rx_held);
 	condis_vc_call_init(vc);
 	condis_vc_qos_init(vc);
 	return vc;
@@ -361,12 +361,12 @@ static int vc_delete_check(struct condis_vc *vc, bool *defer)
 		return -EBUSY;		/* NDIS_STATUS_NOT_ACCEPTED */
 	if (vc->state == CONDIS_VC_STATE_DEACTIVATING)
 		return -ESHUTDOWN;	/* NDIS_STATUS_CLOSING */
-	if (vc->call_delivering && vc->call_op == CONDIS_CALL_OP_CLOSE && !vc->call_status &&
+	if (vc->call.delivering && vc->call.op == CONDIS_CALL_OP_CLOSE && !vc->call.status &&
 	    vc->creator != CONDIS_VC_CREATOR_CLIENT) {
 		*defer = true;
 		return 0;
 	}
-	if (vc->call != CONDIS_CALL_STATE_IDLE)
+	if (vc->call.state != CONDIS_CALL_STATE_IDLE)
 		return -EBUSY;
 	return 0;
 }
@@ -408,9 +408,9 @@ static int condis_vc_delete(struct condis_vc *vc, const char *who)
 	int err;
 
 	spin_lock_bh(&vc->lock);
-	err = vc->delete_deferred || vc->deleting ? -EBADF : vc_delete_check(vc, &defer);
+	err = vc->call.delete_deferred || vc->deleting ? -EBADF : vc_delete_check(vc, &defer);
 	if (!err && defer)
-		WRITE_ONCE(vc->delete_deferred, true);
+		WRITE_ONCE(vc->call.delete_deferred, true);
 	else if (!err)
 		vc->deleting = true;	/* one deletion at a time, however many callers */
 	spin_unlock_bh(&vc->lock);
@@ -452,7 +452,7 @@ void condis_vc_delete_deferred(struct condis_vc *vc)
 	condis_bad_input("VC %u: the deletion its creator asked for failed (%d)", vc->obj.id, err);
 	/* The VC lives on: make it reachable again, so teardown can end it. */
 	spin_lock_bh(&vc->lock);
-	WRITE_ONCE(vc->delete_deferred, false);
+	WRITE_ONCE(vc->call.delete_deferred, false);
 	spin_unlock_bh(&vc->lock);
 }
 
@@ -833,8 +833,8 @@ int condis_mcm_deactivate_vc(struct condis_vc *vc)
 		err = -EALREADY;
 	} else if (!condis_vc_drained(vc)) {
 		err = -EBUSY;	/* complete the sends, get the receives back first */
-		sent = vc->tx_outstanding;
-		kept = vc->rx_outstanding;
+		sent = vc->data.tx_outstanding;
+		kept = vc->data.rx_outstanding;
 	} else {
 		vc_set_state(vc, CONDIS_VC_STATE_INACTIVE);
 		vc->params = NULL;
