@@ -195,16 +195,37 @@ bool condis_vc_drained(struct condis_vc *vc)
 	return !vc->data.tx_outstanding && !vc->data.rx_outstanding;
 }
 
-/* After skbs came back: a held deactivation may now complete. */
-static void vc_release_deactivation(struct condis_vc *vc)
+/**
+ * condis_vc_data_drained() - whether nothing is in flight on a VC
+ * @vc: the VC
+ *
+ * Context: any; takes vc->lock.
+ * Return: as condis_vc_drained().
+ */
+bool condis_vc_data_drained(struct condis_vc *vc)
 {
-	bool go;
+	bool drained;
 
+	spin_lock_bh(&vc->lock);
+	drained = condis_vc_drained(vc);
+	spin_unlock_bh(&vc->lock);
+	return drained;
+}
+
+/*
+ * After skbs came back, under vc->lock: once none is out any more,
+ * teardown may be waiting for that, and a held deactivation completes.
+ * Nothing but the check when some still are (the cost per batch).
+ */
+static void vc_data_back(struct condis_vc *vc)
+{
 	lockdep_assert_held(&vc->lock);
-	go = vc->deact_waiting && condis_vc_drained(vc);
-	if (go) {
-		vc->deact_waiting = false;
-		queue_work(condis_wq_get(), &vc->deactivate_work);
+	if (!condis_vc_drained(vc))
+		return;
+	condis_settle_wake();
+	if (vc->data.deact_waiting) {
+		vc->data.deact_waiting = false;
+		condis_vc_deactivation_drained(vc);
 	}
 }
 
@@ -251,7 +272,7 @@ unsigned int condis_vc_abandon_skbs(struct condis_vc *vc)
 		vc->adapter->miniport->ops->return_skbs(vc->mp_vc_ctx, &back);
 	spin_lock_bh(&vc->lock);
 	vc->data.rx_outstanding -= min(kept, vc->data.rx_outstanding);
-	vc_release_deactivation(vc);
+	vc_data_back(vc);
 	spin_unlock_bh(&vc->lock);
 	if (sent + kept)
 		pr_warn("teardown: VC %u: %u kept skbs returned for their owner, %u unsent given up\n",
@@ -286,10 +307,8 @@ void *condis_vc_owner_context(struct condis_vc *vc)
 {
 	void *bctx, *vctx;
 
-	if (!condis_vc_get(vc)) {
-		condis_bad_input("vc_owner_context: bad VC handle %p", vc);
+	if (!condis_vc_handle(vc, "vc_owner_context"))
 		return NULL;
-	}
 	vc_owner(vc, &bctx, &vctx);
 	condis_vc_put(vc);
 	return vctx;
@@ -353,10 +372,8 @@ int condis_co_send(struct condis_vc *vc, struct sk_buff_head *skbs)
 	unsigned int n;
 	int err = 0;
 
-	if (!condis_vc_get(vc)) {
-		condis_bad_input("co_send: bad VC handle %p", vc);
+	if (!condis_vc_handle(vc, "co_send"))
 		return -EBADF;
-	}
 	if (!skbs || skb_queue_empty(skbs)) {
 		condis_vc_put(vc);
 		return skbs ? 0 : -EINVAL;
@@ -417,10 +434,8 @@ void condis_mco_send_complete(struct condis_vc *vc, struct sk_buff_head *skbs)
 	void *bctx, *vctx;
 	u64 bytes = 0;
 
-	if (!condis_vc_get(vc)) {
-		condis_bad_input("mco_send_complete: bad VC handle %p", vc);
+	if (!condis_vc_handle(vc, "mco_send_complete"))
 		return;
-	}
 	if (!skbs) {
 		condis_vc_put(vc);
 		return;
@@ -455,7 +470,7 @@ void condis_mco_send_complete(struct condis_vc *vc, struct sk_buff_head *skbs)
 		/* Only now are they back: a held deactivation may complete. */
 		spin_lock_bh(&vc->lock);
 		vc->data.tx_outstanding -= n;
-		vc_release_deactivation(vc);
+		vc_data_back(vc);
 		spin_unlock_bh(&vc->lock);
 	}
 	skb_queue_splice_tail(&refused, skbs);
@@ -573,7 +588,7 @@ void condis_vc_deliver_held(struct condis_vc *vc)
 		if (!skb_queue_empty(&batch))
 			vc->adapter->miniport->ops->return_skbs(vc->mp_vc_ctx, &batch);
 		spin_lock_bh(&vc->lock);
-		vc_release_deactivation(vc);
+		vc_data_back(vc);
 		spin_unlock_bh(&vc->lock);
 	}
 }
@@ -610,8 +625,81 @@ void condis_vc_drop_held(struct condis_vc *vc)
 	vc->adapter->miniport->ops->return_skbs(vc->mp_vc_ctx, &back);
 	spin_lock_bh(&vc->lock);
 	vc->data.rx_outstanding -= n;
-	vc_release_deactivation(vc);
+	vc_data_back(vc);
 	spin_unlock_bh(&vc->lock);
+}
+
+/*
+ * Enter @skbs as received on @vc, under vc->lock.  What the owner may keep
+ * is entered before it can keep (or return) it; an skb entered as kept
+ * already is moved to @refused.  With no memory to track them, *@flags
+ * gains %CONDIS_RECEIVE_RESOURCES: the owner copies.
+ * Return: the number of skbs to indicate.
+ */
+static unsigned int vc_rx_enter(struct condis_vc *vc, struct sk_buff_head *skbs,
+				unsigned int *flags, struct sk_buff_head *refused)
+{
+	bool track = !(*flags & CONDIS_RECEIVE_RESOURCES);
+	struct sk_buff *skb, *tmp;
+	struct skb_set set;
+	unsigned int n = 0;
+	u64 bytes = 0;
+
+	lockdep_assert_held(&vc->lock);
+	if (track && !skbs_reserve(vc, skb_queue_len(skbs))) {
+		*flags |= CONDIS_RECEIVE_RESOURCES;
+		track = false;
+	}
+	set = skbs_of(vc);
+	skb_queue_walk_safe(skbs, skb, tmp) {
+		if (track && !skbs_add(&set, skb_key(skb, SKB_KEPT))) {
+			__skb_unlink(skb, skbs);
+			__skb_queue_tail(refused, skb);
+			continue;
+		}
+		n++;
+		bytes += skb->len;
+		CONDIS_SKB_CB(skb)->vc = vc;
+	}
+	if (track)
+		vc->data.skbs_used += n;
+	vc->data.rx_packets += n;
+	vc->data.rx_bytes += bytes;
+	/* Until the owner says which it keeps, all count as kept. */
+	vc->data.rx_outstanding += n;
+	return n;
+}
+
+/*
+ * Give the @n skbs entered on @vc to its owner's co_receive, then take
+ * back those it did not keep.
+ */
+static void vc_rx_indicate(struct condis_vc *vc, struct sk_buff_head *skbs, unsigned int n,
+			   unsigned int flags)
+{
+	bool track = !(flags & CONDIS_RECEIVE_RESOURCES);
+	const struct condis_protocol_ops *ops;
+	unsigned int left = 0, stray = 0;
+	void *bctx, *vctx;
+
+	trace_condis_receive(vc, n, flags);
+	ops = vc_owner(vc, &bctx, &vctx);
+	ops->co_receive(bctx, vctx, skbs, flags);
+	spin_lock_bh(&vc->lock);
+	if (track) {
+		stray = vc_unkeep_left(vc, skbs);
+	} else {
+		left = skb_queue_len(skbs);
+		vc->data.rx_outstanding -= n;
+	}
+	vc_data_back(vc);
+	spin_unlock_bh(&vc->lock);
+	if (!track && left != n)
+		condis_bad_input("co_receive kept %u skbs of VC %u despite RESOURCES",
+				 n - min(left, n), vc->obj.id);
+	if (stray)
+		condis_bad_input("co_receive of VC %u listed %u skbs it returned: unlisted",
+				 vc->obj.id, stray);
 }
 
 /**
@@ -636,19 +724,11 @@ void condis_vc_drop_held(struct condis_vc *vc)
 int condis_mco_indicate_receive(struct condis_vc *vc, struct sk_buff_head *skbs,
 				unsigned int flags)
 {
-	unsigned int n = 0, left = 0, stray = 0;
-	const struct condis_protocol_ops *ops;
 	struct sk_buff_head refused;
-	struct skb_set set;
-	struct sk_buff *skb, *tmp;
-	bool track, nomem = false;
-	void *bctx, *vctx;
-	u64 bytes = 0;
+	unsigned int n, asked = flags;
 
-	if (!condis_vc_get(vc)) {
-		condis_bad_input("mco_indicate_receive: bad VC handle %p", vc);
+	if (!condis_vc_handle(vc, "mco_indicate_receive"))
 		return -EBADF;
-	}
 	if (!skbs) {
 		condis_vc_put(vc);
 		return -EINVAL;
@@ -667,58 +747,16 @@ int condis_mco_indicate_receive(struct condis_vc *vc, struct sk_buff_head *skbs,
 		condis_vc_put(vc);
 		return 0;
 	}
-	/* What the owner may keep is entered before it can keep (or return) it. */
-	track = !(flags & CONDIS_RECEIVE_RESOURCES);
-	if (track && !skbs_reserve(vc, skb_queue_len(skbs))) {
-		flags |= CONDIS_RECEIVE_RESOURCES;
-		track = false;
-		nomem = true;
-	}
-	set = skbs_of(vc);
-	skb_queue_walk_safe(skbs, skb, tmp) {
-		if (track && !skbs_add(&set, skb_key(skb, SKB_KEPT))) {
-			__skb_unlink(skb, skbs);
-			__skb_queue_tail(&refused, skb);
-			continue;
-		}
-		n++;
-		bytes += skb->len;
-		CONDIS_SKB_CB(skb)->vc = vc;
-	}
-	if (track)
-		vc->data.skbs_used += n;
-	vc->data.rx_packets += n;
-	vc->data.rx_bytes += bytes;
-	/* Until the owner says which it keeps, all count as kept. */
-	vc->data.rx_outstanding += n;
+	n = vc_rx_enter(vc, skbs, &flags, &refused);
 	spin_unlock_bh(&vc->lock);
-	if (nomem)
+	if (flags != asked)
 		pr_warn_ratelimited("condis: VC %u: no memory to track receives: owner copies\n",
 				    vc->obj.id);
 	if (!skb_queue_empty(&refused))
 		condis_bad_input("mco_indicate_receive: VC %u: %u skbs still kept refused",
 				 vc->obj.id, skb_queue_len(&refused));
-
-	if (n) {
-		trace_condis_receive(vc, n, flags);
-		ops = vc_owner(vc, &bctx, &vctx);
-		ops->co_receive(bctx, vctx, skbs, flags);
-		spin_lock_bh(&vc->lock);
-		if (track) {
-			stray = vc_unkeep_left(vc, skbs);
-		} else {
-			left = skb_queue_len(skbs);
-			vc->data.rx_outstanding -= n;
-		}
-		vc_release_deactivation(vc);
-		spin_unlock_bh(&vc->lock);
-		if (!track && left != n)
-			condis_bad_input("co_receive kept %u skbs of VC %u despite RESOURCES",
-					 n - min(left, n), vc->obj.id);
-		if (stray)
-			condis_bad_input("co_receive of VC %u listed %u skbs it returned: unlisted",
-					 vc->obj.id, stray);
-	}
+	if (n)
+		vc_rx_indicate(vc, skbs, n, flags);
 	skb_queue_splice_tail(&refused, skbs);
 	condis_vc_put(vc);
 	return 0;
@@ -745,10 +783,8 @@ void condis_co_return_skbs(struct condis_vc *vc, struct sk_buff_head *skbs)
 	struct sk_buff *skb, *tmp;
 	unsigned int n = 0;
 
-	if (!condis_vc_get(vc)) {
-		condis_bad_input("co_return_skbs: bad VC handle %p", vc);
+	if (!condis_vc_handle(vc, "co_return_skbs"))
 		return;
-	}
 	if (!skbs) {
 		condis_vc_put(vc);
 		return;
@@ -774,7 +810,7 @@ void condis_co_return_skbs(struct condis_vc *vc, struct sk_buff_head *skbs)
 		vc->adapter->miniport->ops->return_skbs(vc->mp_vc_ctx, skbs);
 		spin_lock_bh(&vc->lock);
 		vc->data.rx_outstanding -= n;
-		vc_release_deactivation(vc);
+		vc_data_back(vc);
 		spin_unlock_bh(&vc->lock);
 	}
 	skb_queue_splice_tail(&refused, skbs);

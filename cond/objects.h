@@ -189,7 +189,7 @@ struct condis_sap {
 	struct condis_sap_addr addr;		/* last: the address bytes follow */
 };
 
-/* Which party operation party->work delivers. */
+/* The operations of party->pending. */
 enum condis_party_op {
 	CONDIS_PARTY_OP_NONE,	/* none: the make-call's party is the call's */
 	CONDIS_PARTY_OP_ADD,
@@ -204,11 +204,8 @@ struct condis_party {
 	void *cm_party_ctx;
 	struct list_head node;			/* in vc->call.parties, under vc->lock */
 	enum condis_party_state state;		/* under vc->lock */
-	enum condis_party_op op;		/* the operation in flight */
-	bool done;				/* its result is in */
-	int status;				/* the result to deliver */
-	struct condis_call_params *params;	/* the parameters to deliver */
-	struct work_struct work;		/* delivers a pended add or drop */
+	struct condis_pending pending;		/* its add or drop, under vc->lock */
+	struct condis_call_params *params;	/* the parameters to deliver; vc->lock */
 };
 
 bool condis_cm_ops_complete(const struct condis_cm_ops *ops);
@@ -227,13 +224,28 @@ void condis_sap_dispatch_end(struct condis_sap *sap);
 /* vc.c */
 struct condis_vc *condis_vc_get(struct condis_vc *vc);
 void condis_vc_put(struct condis_vc *vc);
+void condis_vc_deactivation_drained(struct condis_vc *vc);
+bool condis_vc_inactive(struct condis_vc *vc);
+bool condis_vc_deleted(struct condis_vc *vc);
+bool condis_vc_needs_deactivation(struct condis_vc *vc);
+void condis_vc_deactivate_for_cm(struct condis_vc *vc);
+void condis_vc_deactivated_for_miniport(struct condis_vc *vc);
+bool condis_vc_delete_for_client(struct condis_vc *vc);
+void condis_vc_delete_for_cm(struct condis_vc *vc);
+/* for call.c: a deletion deferred until a close result is delivered */
+void condis_vc_delete_deferred(struct condis_vc *vc);
 
 /* call.c */
 void condis_vc_call_init(struct condis_vc *vc);
 bool condis_call_abandon(struct condis_vc *vc);
-
-/* vc.c, for call.c: a deletion deferred until a close result is delivered */
-void condis_vc_delete_deferred(struct condis_vc *vc);
+bool condis_call_quiet(struct condis_vc *vc);
+bool condis_call_idle(struct condis_vc *vc);
+bool condis_call_up(struct condis_vc *vc);
+bool condis_call_refuse_offer(struct condis_vc *vc);
+void condis_call_fail_make_for_cm(struct condis_vc *vc);
+bool condis_call_close_owed(struct condis_vc *vc);
+void condis_call_close_for_cm(struct condis_vc *vc);
+int condis_call_close_for_client(struct condis_vc *vc);
 
 /* oid.c */
 struct seq_file;
@@ -260,6 +272,7 @@ void condis_binding_force_close(struct condis_binding *binding, struct condis_te
 
 /* datapath.c */
 bool condis_vc_drained(struct condis_vc *vc);
+bool condis_vc_data_drained(struct condis_vc *vc);
 unsigned int condis_vc_abandon_skbs(struct condis_vc *vc);
 void condis_vc_deliver_held(struct condis_vc *vc);
 void condis_vc_drop_held(struct condis_vc *vc);
@@ -267,9 +280,17 @@ void condis_vc_datapath_free(struct condis_vc *vc);
 
 /* qos.c */
 void condis_vc_qos_init(struct condis_vc *vc);
+bool condis_qos_in_flight(const struct condis_vc *vc);
+void condis_qos_complete_for_cm(struct condis_vc *vc);
 
 /* party.c */
 struct condis_party *condis_party_new(struct condis_vc *vc, void *cl_party_ctx);
+void condis_party_link(struct condis_party *party);
+bool condis_party_ops_in_flight(struct condis_vc *vc);
+struct condis_party *condis_party_extra(struct condis_vc *vc);
+struct condis_party *condis_party_last(struct condis_vc *vc);
+bool condis_party_gone(struct condis_party *party);
+void condis_party_complete_for_cm(struct condis_vc *vc);
 void condis_party_set_state(struct condis_party *party, enum condis_party_state state);
 void condis_party_put(struct condis_party *party);
 void condis_party_release_gone(struct condis_party *party);

@@ -73,7 +73,8 @@ EXPORT_SYMBOL_IF_KUNIT(condis_pending_start);
 
 /**
  * condis_pending_returned() - take a driver handler's return value
- * @p: the slot, with an operation in flight
+ * @p: the slot, with the handler's operation in flight, or ended by a
+ *	completion delivered while the handler ran
  * @ret: what the handler returned
  * @who: the handler, for the warning
  *
@@ -84,15 +85,17 @@ EXPORT_SYMBOL_IF_KUNIT(condis_pending_start);
  *
  * Context: under @p->lock.
  * Return: %CONDIS_PENDING if a completion follows or was accepted (its
- * delivery will end the operation); else @ret, and the caller finishes
- * the operation and calls condis_pending_end() under the same lock.
+ * delivery ends, or already ended, the operation); else @ret, and the
+ * caller finishes the operation and calls condis_pending_end() under the
+ * same lock.
  */
 int condis_pending_returned(struct condis_pending *p, int ret, const char *who)
 {
 	lockdep_assert_held(p->lock);
 	if (ret == CONDIS_PENDING)
 		return CONDIS_PENDING;
-	if (p->answered) {
+	/* Answered, or even delivered and ended, while the handler ran. */
+	if (p->answered || !p->op) {
 		condis_bad_input("%s returned %d after completing %s %u", who, ret,
 				 condis_obj_type_name(p->owner->type), p->owner->id);
 		return CONDIS_PENDING;

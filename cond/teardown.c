@@ -95,88 +95,34 @@ static bool teardown_wait(struct condis_teardown *td, bool (*done)(void *arg), v
 	return teardown_wait_ms(td, done, arg, UINT_MAX, what);
 }
 
-/* No call operation, QoS change or party add/drop in flight on the VC. */
-static bool vc_quiet(void *arg)
-{
-	struct condis_vc *vc = arg;
-	struct condis_party *party;
-	bool quiet;
+/*
+ * The VC steps: what each object's "the other side is gone" function does
+ * (vc.c, call.c, qos.c, party.c), in NDIS's order, with the waits between.
+ */
 
-	spin_lock_bh(&vc->lock);
-	quiet = vc->call.state != CONDIS_CALL_STATE_MAKING &&
-		vc->call.state != CONDIS_CALL_STATE_CLOSING &&
-		!(vc->call.state == CONDIS_CALL_STATE_OFFERED && vc->call.done) &&
-		!vc->qos.in_flight;
-	list_for_each_entry(party, &vc->call.parties, node)
-		if (party->state == CONDIS_PARTY_STATE_ADDING ||
-		    party->state == CONDIS_PARTY_STATE_DROPPING)
-			quiet = false;
-	spin_unlock_bh(&vc->lock);
-	return quiet;
+static bool vc_quiet(void *vc)
+{
+	return condis_call_quiet(vc);
 }
 
-static bool vc_call_idle(void *arg)
+static bool vc_call_idle(void *vc)
 {
-	struct condis_vc *vc = arg;
-
-	return READ_ONCE(vc->call.state) == CONDIS_CALL_STATE_IDLE;
+	return condis_call_idle(vc);
 }
 
-static bool vc_deleted(void *arg)
+static bool vc_deleted(void *vc)
 {
-	struct condis_vc *vc = arg;
-
-	return READ_ONCE(vc->state) == CONDIS_VC_STATE_DELETED;
+	return condis_vc_deleted(vc);
 }
 
-static bool vc_drained(void *arg)
+static bool vc_drained(void *vc)
 {
-	struct condis_vc *vc = arg;
-	bool drained;
-
-	spin_lock_bh(&vc->lock);
-	drained = condis_vc_drained(vc);
-	spin_unlock_bh(&vc->lock);
-	return drained;
+	return condis_vc_data_drained(vc);
 }
 
-static bool vc_inactive(void *arg)
+static bool vc_inactive(void *vc)
 {
-	struct condis_vc *vc = arg;
-
-	return READ_ONCE(vc->state) == CONDIS_VC_STATE_INACTIVE;
-}
-
-/* One active party other than @keep, referenced, or NULL. */
-static struct condis_party *vc_extra_party(struct condis_vc *vc)
-{
-	struct condis_party *party, *found = NULL, *first = NULL;
-
-	spin_lock_bh(&vc->lock);
-	list_for_each_entry(party, &vc->call.parties, node) {
-		if (party->state != CONDIS_PARTY_STATE_ACTIVE)
-			continue;
-		if (!first) {
-			first = party;
-			continue;
-		}
-		found = party;
-		condis_obj_get(&found->obj);
-		break;
-	}
-	spin_unlock_bh(&vc->lock);
-	return found;
-}
-
-static struct condis_party *vc_last_party(struct condis_vc *vc)
-{
-	struct condis_party *party = NULL;
-
-	spin_lock_bh(&vc->lock);
-	if (vc->call.multipoint && !list_empty(&vc->call.parties))
-		party = list_first_entry(&vc->call.parties, struct condis_party, node);
-	spin_unlock_bh(&vc->lock);
-	return party;
+	return condis_vc_inactive(vc);
 }
 
 /*
@@ -186,73 +132,35 @@ static struct condis_party *vc_last_party(struct condis_vc *vc)
  */
 static void vc_deactivate_for_cm(struct condis_vc *vc, struct condis_teardown *td)
 {
-	enum condis_vc_state state = READ_ONCE(vc->state);
-	bool mp_owes;
-
-	if (state != CONDIS_VC_STATE_ACTIVE && state != CONDIS_VC_STATE_DEACTIVATING)
+	if (!condis_vc_needs_deactivation(vc))
 		return;
 	if (!teardown_wait(td, vc_drained, vc, "the VC's data path to drain"))
 		condis_vc_abandon_skbs(vc);
-	if (READ_ONCE(vc->state) == CONDIS_VC_STATE_ACTIVE && vc->mcm)
-		condis_mcm_deactivate_vc(vc);
-	else if (READ_ONCE(vc->state) == CONDIS_VC_STATE_ACTIVE)
-		condis_cm_deactivate_vc(vc);
+	condis_vc_deactivate_for_cm(vc);
 	if (teardown_wait(td, vc_inactive, vc, "a deactivation"))
 		return;
 	/* A miniport that never completes the deactivation: complete it for it. */
-	spin_lock_bh(&vc->lock);
-	mp_owes = vc->state == CONDIS_VC_STATE_DEACTIVATING && !vc->mp_done && !vc->mcm;
-	spin_unlock_bh(&vc->lock);
-	if (mp_owes)
-		condis_mco_deactivate_vc_complete(0, vc);
+	condis_vc_deactivated_for_miniport(vc);
 	teardown_wait(td, vc_inactive, vc, "a deactivation");
 }
 
 /*
  * The call manager will not answer (it is going away, or the budget is
  * spent): finish, for it, what it left pended on @vc (make-call,
- * close-call, QoS change, party add or drop), so each of the client's
+ * close-call, QoS change, party adds and drops), so each of the client's
  * operations still completes exactly once.
  */
 static void vc_complete_for_cm(struct condis_vc *vc, struct condis_teardown *td)
 {
-	bool making, closing, qos, add = false;
-	struct condis_party *party, *found;
-	int rounds = 0;
+	bool closing = condis_call_close_owed(vc);
 
-	spin_lock_bh(&vc->lock);
-	making = vc->call.state == CONDIS_CALL_STATE_MAKING && !vc->call.done;
-	closing = vc->call.state == CONDIS_CALL_STATE_CLOSING && !vc->call.done;
-	qos = vc->qos.in_flight && !vc->qos.done;
-	spin_unlock_bh(&vc->lock);
-
-	if (making)
-		condis_cm_make_call_complete(-ENETDOWN, vc, NULL, NULL);
-	if (qos)
-		condis_cm_modify_call_qos_complete(-ENETDOWN, vc, NULL);
-	/* Every pended add and drop; each completion marks its party done. */
-	do {
-		found = NULL;
-		spin_lock_bh(&vc->lock);
-		list_for_each_entry(party, &vc->call.parties, node)
-			if (!party->done && party->op != CONDIS_PARTY_OP_NONE) {
-				found = party;
-				add = party->op == CONDIS_PARTY_OP_ADD;
-				condis_obj_get(&found->obj);
-				break;
-			}
-		spin_unlock_bh(&vc->lock);
-		if (found && add)
-			condis_cm_add_party_complete(-ENETDOWN, found, NULL, NULL);
-		else if (found)
-			condis_cm_drop_party_complete(0, found);
-		if (found)
-			condis_party_put(found);
-	} while (found && ++rounds < 64);
+	condis_call_fail_make_for_cm(vc);
+	condis_qos_complete_for_cm(vc);
+	condis_party_complete_for_cm(vc);
 	if (closing) {
 		/* A close completes once the VC is deactivated: do that for it too. */
 		vc_deactivate_for_cm(vc, td);
-		condis_cm_close_call_complete(0, vc);
+		condis_call_close_for_cm(vc);
 	}
 	flush_workqueue(condis_wq_get());
 }
@@ -265,18 +173,14 @@ static void vc_complete_for_cm(struct condis_vc *vc, struct condis_teardown *td)
  */
 static bool teardown_close_call(struct condis_vc *vc, bool for_cm, struct condis_teardown *td)
 {
-	enum condis_call_state call;
 	int ret;
 
-	spin_lock_bh(&vc->lock);
-	call = vc->call.state;
-	spin_unlock_bh(&vc->lock);
-	if (call != CONDIS_CALL_STATE_ACCEPTED && call != CONDIS_CALL_STATE_CONNECTED)
+	if (!condis_call_up(vc))
 		return false;
-	ret = condis_cl_close_call(vc, vc_last_party(vc), NULL, 0);
+	ret = condis_call_close_for_client(vc);
 	if (ret == CONDIS_PENDING && !teardown_wait(td, vc_call_idle, vc, "a call to close"))
 		vc_complete_for_cm(vc, td);
-	if (vc_call_idle(vc))
+	if (condis_call_idle(vc))
 		return true;
 	if (!for_cm && !td->expired) {
 		pr_warn("teardown: VC %u: the call manager did not close the call (%d)\n",
@@ -284,12 +188,35 @@ static bool teardown_close_call(struct condis_vc *vc, bool for_cm, struct condis
 		teardown_expire(td, "a call manager that does not close its calls");
 	}
 	vc_deactivate_for_cm(vc, td);
-	ret = condis_cl_close_call(vc, vc_last_party(vc), NULL, 0);
+	ret = condis_call_close_for_client(vc);
 	if (ret == CONDIS_PENDING && !teardown_wait(td, vc_call_idle, vc, "a call to close"))
 		vc_complete_for_cm(vc, td);
-	if (!vc_call_idle(vc))
+	if (!condis_call_idle(vc))
 		condis_call_abandon(vc);
 	return true;
+}
+
+/*
+ * Drop the parties of the call on @vc down to one, as its client would.
+ * Each round drops one party or ends the loop: a drop refused, or failed
+ * leaving the party on the call, leaves the rest to the close.
+ */
+static void teardown_parties(struct condis_vc *vc, struct condis_teardown *td)
+{
+	struct condis_party *party;
+	bool gone;
+	int ret;
+
+	while ((party = condis_party_extra(vc))) {
+		ret = condis_cl_drop_party(party, NULL, 0);
+		if ((!ret || ret == CONDIS_PENDING) &&
+		    !teardown_wait(td, vc_quiet, vc, "a party drop"))
+			vc_complete_for_cm(vc, td);
+		gone = condis_party_gone(party);
+		condis_party_put(party);
+		if (!gone)
+			break;
+	}
 }
 
 /*
@@ -301,45 +228,22 @@ static bool teardown_close_call(struct condis_vc *vc, bool for_cm, struct condis
  */
 static void teardown_vc(struct condis_vc *vc, bool for_cm, struct condis_teardown *td)
 {
-	struct condis_party *party;
-	enum condis_call_state call;
 	bool closed;
 
 	if (!teardown_wait(td, vc_quiet, vc, "a call operation") || for_cm)
 		vc_complete_for_cm(vc, td);
-	spin_lock_bh(&vc->lock);
-	call = vc->call.state;
-	spin_unlock_bh(&vc->lock);
-	if (call == CONDIS_CALL_STATE_OFFERED) {
-		/* The client will not answer any more: refuse the offer for it. */
-		condis_cl_incoming_call_complete(-ECONNRESET, vc, NULL);
+	/* The client will not answer an offer any more: refuse it for it. */
+	if (condis_call_refuse_offer(vc))
 		teardown_wait(td, vc_quiet, vc, "a refused offer");
-	}
-	while ((party = vc_extra_party(vc))) {
-		int ret = condis_cl_drop_party(party, NULL, 0);
-
-		condis_party_put(party);
-		if (ret && ret != CONDIS_PENDING)
-			break;	/* refused: the close below deals with the call */
-		if (!teardown_wait(td, vc_quiet, vc, "a party drop"))
-			vc_complete_for_cm(vc, td);
-	}
+	teardown_parties(vc, td);
 	closed = teardown_close_call(vc, for_cm || td->expired, td);
 
-	if (vc->creator == CONDIS_VC_CREATOR_CLIENT) {
-		condis_co_delete_vc(vc);
+	if (condis_vc_delete_for_client(vc))
 		return;
-	}
 	if (closed && !for_cm &&
 	    teardown_wait(td, vc_deleted, vc, "the call manager to delete its VC"))
 		return;
-	if (vc_deleted(vc))
-		return;
-	pr_warn("teardown: VC %u deleted for its call manager\n", vc->obj.id);
-	if (vc->creator == CONDIS_VC_CREATOR_MCM)
-		condis_mcm_delete_vc(vc);
-	else
-		condis_co_delete_vc(vc);
+	condis_vc_delete_for_cm(vc);
 }
 
 static bool af_saps_settled(void *arg)

@@ -218,7 +218,7 @@ TRACE_EVENT(condis_call_qos,
 	),
 	TP_fast_assign(
 		__entry->vc_id = vc->obj.id;
-		__entry->peer = !vc->qos.in_flight;
+		__entry->peer = !condis_qos_in_flight(vc);
 		__entry->status = status;
 	),
 	TP_printk("vc=%u QoS changed by the %s, status %d", __entry->vc_id,

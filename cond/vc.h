@@ -21,42 +21,50 @@
 #include <uapi/linux/condis.h>
 
 #include "object.h"
+#include "pending.h"
 
 struct condis_adapter;
 struct condis_af;
 struct condis_binding;
 struct condis_party;
 
+/* The operations of vc->act: the miniport (de)activates the VC. */
+enum condis_vc_op {
+	CONDIS_VC_OP_ACTIVATE = 1,
+	CONDIS_VC_OP_DEACTIVATE,
+};
+
 /*
- * Which call operation vc->call.work delivers.  The call's state (enum
+ * The operations of vc->call.pending.  The call's state (enum
  * condis_call_state) is the client's view: an operation ends when its
  * completion has been delivered, not when the driver completes it.
  */
 enum condis_call_op {
-	CONDIS_CALL_OP_MAKE,	/* the CM's make-call result, to the client */
-	CONDIS_CALL_OP_CLOSE,	/* the CM's close-call result, to the client */
-	CONDIS_CALL_OP_ANSWER,	/* the client's answer to an offer, to the CM */
+	CONDIS_CALL_OP_MAKE = 1,	/* the CM's make-call result, to the client */
+	CONDIS_CALL_OP_CLOSE,		/* the CM's close-call result, to the client */
+	CONDIS_CALL_OP_ANSWER,		/* the client's answer to an offer, to the CM */
 };
+
+/* The operation of vc->qos.pending. */
+#define CONDIS_QOS_OP_MODIFY	1
 
 /**
  * struct condis_call - the call on a VC (call.c) and its parties (party.c)
  * @state: the client's view of the call (vc->lock; read locklessly by
  *	teardown's waits and dumps)
  * @before: the state to go back to if a close fails (vc->lock)
- * @op: the operation in flight (vc->lock)
- * @done: its result is in (vc->lock)
- * @delivering: @work is yet to deliver a result (vc->lock)
+ * @pending: the make-call, close-call or answer in flight (vc->lock)
+ * @close_untold: a successful close the client has not been told of yet:
+ *	a deletion of the VC by the CM waits for it (vc->lock)
  * @remote_closed: the CM dispatched an incoming close (vc->lock)
  * @no_reuse: closed by a failure: the client deletes the VC, no new call
  *	on it (vc->lock)
  * @delete_deferred: the VC's creator deleted it while a close result was
  *	still to be delivered; the deletion follows the delivery (vc->lock;
  *	read locklessly by the handle check, condis_vc_get())
- * @status: the result to deliver (vc->lock)
  * @params: the parameters to deliver (vc->lock)
  * @party: the party the operation concerns (vc->lock)
  * @party_gone: the party call_finish() ended, to release unlocked (vc->lock)
- * @work: delivers a pended call operation
  * @multipoint: the call was made with a party (vc->lock)
  * @nr_parties: parties not yet gone (vc->lock)
  * @parties: condis_party.node (vc->lock)
@@ -64,40 +72,31 @@ enum condis_call_op {
 struct condis_call {
 	enum condis_call_state state;
 	enum condis_call_state before;
-	enum condis_call_op op;
-	bool done;
-	bool delivering;
+	struct condis_pending pending;
+	bool close_untold;
 	bool remote_closed;
 	bool no_reuse;
 	bool delete_deferred;
 	bool multipoint;
-	int status;
 	unsigned int nr_parties;
 	struct condis_call_params *params;
 	struct condis_party *party;
 	struct condis_party *party_gone;
-	struct work_struct work;
 	struct list_head parties;
 };
 
 /**
  * struct condis_qos_change - a client's modify-call-QoS (qos.c)
- * @in_flight: a modify-call-QoS is with the CM (vc->lock)
- * @done: its result is in (vc->lock)
- * @status: its result (vc->lock)
+ * @pending: a modify-call-QoS in flight (vc->lock)
  * @activations: the VC's activations when it started (vc->lock)
  * @old: the VC's parameters before it (vc->lock)
  * @params: the parameters to deliver (vc->lock)
- * @work: delivers its result
  */
 struct condis_qos_change {
-	bool in_flight;
-	bool done;
-	int status;
+	struct condis_pending pending;
 	unsigned int activations;
 	struct condis_call_params *old;
 	struct condis_call_params *params;
-	struct work_struct work;
 };
 
 /**
@@ -110,6 +109,8 @@ struct condis_qos_change {
  * @rx_outstanding: skbs being indicated, kept or being returned
  * @rx_held: received before call-connected (kept by condis)
  * @rx_flushing: call-connected: @rx_held is being delivered
+ * @deact_waiting: a deactivation the miniport finished waits for the data
+ *	path to drain
  * @tx_packets: sends completed with success
  * @tx_bytes: bytes of the sends completed
  * @tx_errors: sends completed with an error
@@ -124,6 +125,7 @@ struct condis_vc_data {
 	unsigned int rx_outstanding;
 	struct sk_buff_head rx_held;
 	bool rx_flushing;
+	bool deact_waiting;
 	u64 tx_packets, tx_bytes, tx_errors;
 	u64 rx_packets, rx_bytes;
 };
@@ -150,13 +152,8 @@ struct condis_vc_data {
  * @params: the active parameters
  * @new_params: those of the activation in flight
  * @activations: successful (re)activations so far
- * @mp_done: the miniport finished this (de)activation
- * @deact_waiting: a deactivation the miniport finished waits for the data
- *	path to drain
  * @deleting: a deletion is calling out now
- * @status: the (de)activation's result
- * @activate_work: delivers a pended activation's result
- * @deactivate_work: delivers a pended deactivation's result
+ * @act: the miniport's activation or deactivation in flight
  * @call: the call on the VC
  * @qos: a QoS change in flight
  * @data: the data path
@@ -182,16 +179,30 @@ struct condis_vc {
 	struct condis_call_params *params;
 	struct condis_call_params *new_params;
 	unsigned int activations;
-	bool mp_done;
-	bool deact_waiting;
 	bool deleting;
-	int status;
-	struct work_struct activate_work;
-	struct work_struct deactivate_work;
+	struct condis_pending act;
 
 	struct condis_call call;
 	struct condis_qos_change qos;
 	struct condis_vc_data data;
 };
+
+/*
+ * A driver's VC handle, referenced, or NULL after a rate-limited warning
+ * naming @who: also for a VC its creator deleted while the deletion waits
+ * for a close to be delivered (see condis_vc_get()).  A macro, so that the
+ * warning names the driver that called the entry point.
+ */
+#define condis_vc_handle(handle, who) ({					\
+	struct condis_vc *__vc = (handle);					\
+	const char *__who = (who);						\
+	struct condis_obj *__vo = condis_handle_get(__vc, CONDIS_OBJ_VC, __who); \
+	if (__vo && READ_ONCE(__vc->call.delete_deferred)) {			\
+		condis_obj_put(__vo);						\
+		condis_bad_input("%s: bad VC handle %p", __who, __vc);		\
+		__vo = NULL;							\
+	}									\
+	__vo ? __vc : NULL;							\
+})
 
 #endif /* _CONDIS_VC_H */
