@@ -833,6 +833,44 @@ static void data_held_receives_of_unconnected_call_go_back(struct kunit *test)
 	FAKE_EXPECT_ONCE(test, w, "mp.return_skbs");
 }
 
+static void settle_complete_sends(void *w)
+{
+	struct fake_world *fw = w;
+
+	fake_mp_complete_sends(fw, fw->cl_vc, 0);
+}
+
+static bool settle_drained(void *w)
+{
+	struct condis_vc *vc = ((struct fake_world *)w)->cl_vc;
+	bool drained;
+
+	spin_lock_bh(&vc->lock);
+	drained = !vc->data.tx_outstanding && !vc->data.rx_outstanding;
+	spin_unlock_bh(&vc->lock);
+	return drained;
+}
+
+/*
+ * The data path draining wakes whoever waits for it (teardown): the
+ * miniport completing the last sends ends the wait at once.
+ */
+static void data_drain_wakes_settle_waiters(struct kunit *test)
+{
+	struct fake_world *w = dp_world(test);
+	struct sk_buff_head q;
+	s64 ms;
+
+	connect(test, w);
+	make_skbs(test, &q, 2, 50);
+	KUNIT_EXPECT_EQ(test, condis_co_send(w->cl_vc, &q), 0);
+	ms = fake_settle_wait_for(settle_complete_sends, settle_drained, w, 50);
+	KUNIT_EXPECT_GE(test, ms, 0);
+	KUNIT_EXPECT_LT(test, ms, FAKE_SETTLE_WAIT_MS / 2);
+	FAKE_EXPECT_ONCE(test, w, "cl.co_send_complete 2");
+	close_and_delete(test, w);
+}
+
 static struct kunit_case condis_datapath_cases[] = {
 	KUNIT_CASE_PARAM(data_send_needs_connected_call, fake_kind_gen_params),
 	KUNIT_CASE_PARAM(data_send_completions_batched_with_status, fake_kind_gen_params),
@@ -844,6 +882,7 @@ static struct kunit_case condis_datapath_cases[] = {
 	KUNIT_CASE_PARAM(data_held_receives_of_unconnected_call_go_back, fake_kind_gen_params),
 	KUNIT_CASE_PARAM(data_skbs_name_their_vc, fake_kind_gen_params),
 	KUNIT_CASE(data_deactivation_waits_for_drain),
+	KUNIT_CASE_PARAM(data_drain_wakes_settle_waiters, fake_kind_gen_params),
 	KUNIT_CASE(data_signalling_vc_belongs_to_cm),
 	KUNIT_CASE_PARAM(data_second_return_of_kept_skb_is_refused, fake_kind_gen_params),
 	KUNIT_CASE_PARAM(data_return_of_unkept_skb_is_refused, fake_kind_gen_params),
