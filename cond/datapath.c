@@ -184,10 +184,15 @@ void condis_vc_datapath_free(struct condis_vc *vc)
 	vc->data.skbs_used = 0;
 }
 
-/*
- * Whether nothing is in flight on @vc: every skb sent is back with its
- * sender and every skb kept is back with the miniport (the callbacks that
- * hand them back have returned).  Under vc->lock.
+/**
+ * condis_vc_drained() - whether nothing is in flight on a VC
+ * @vc: the VC
+ *
+ * Every skb sent is back with its sender and every skb kept is back with
+ * the miniport (the callbacks that hand them back have returned).
+ *
+ * Context: under vc->lock.
+ * Return: true if so.
  */
 bool condis_vc_drained(struct condis_vc *vc)
 {

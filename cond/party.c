@@ -51,12 +51,25 @@ static void condis_party_release(struct condis_obj *obj)
 	kfree(party);
 }
 
+/**
+ * condis_party_put() - drop a reference on a party
+ * @party: the party
+ *
+ * Context: any.
+ */
 void condis_party_put(struct condis_party *party)
 {
 	condis_obj_put(&party->obj);
 }
 
-/* A party that has left its VC: its handle goes stale, its memory follows. */
+/**
+ * condis_party_release_gone() - a party has left its VC
+ * @party: the party, off the VC's list
+ *
+ * Its handle goes stale now, its memory follows its last reference.
+ *
+ * Context: any.
+ */
 void condis_party_release_gone(struct condis_party *party)
 {
 	condis_obj_unpublish(&party->obj);
@@ -65,9 +78,16 @@ void condis_party_release_gone(struct condis_party *party)
 
 static void party_deliver(struct condis_pending *p);
 
-/*
- * A new party of @vc, published, in state ADDING, not yet on the VC's list
- * (the caller links it under vc->lock).
+/**
+ * condis_party_new() - a new party of a VC
+ * @vc: the VC
+ * @cl_party_ctx: the client's context for it
+ *
+ * Published, in state ADDING, not yet on the VC's list: the caller links
+ * it under vc->lock (condis_party_link()).
+ *
+ * Context: any.
+ * Return: the party, or NULL (no memory).
  */
 struct condis_party *condis_party_new(struct condis_vc *vc, void *cl_party_ctx)
 {

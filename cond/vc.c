@@ -56,9 +56,15 @@ static void condis_vc_release(struct condis_obj *obj)
 	kfree(vc);
 }
 
-/*
- * Take a reference through a driver's VC handle; NULL if it is bad, or if
- * its creator deleted it and only the deferred deletion is outstanding.
+/**
+ * condis_vc_get() - take a reference through a driver's VC handle, quietly
+ * @vc: the handle
+ *
+ * Entry points use condis_vc_handle(), which warns about a bad handle.
+ *
+ * Context: any.
+ * Return: @vc, referenced; NULL if the handle is bad, or if its creator
+ * deleted the VC and only the deferred deletion is outstanding.
  */
 struct condis_vc *condis_vc_get(struct condis_vc *vc)
 {
@@ -71,6 +77,12 @@ struct condis_vc *condis_vc_get(struct condis_vc *vc)
 	return vc;
 }
 
+/**
+ * condis_vc_put() - drop a reference on a VC
+ * @vc: the VC
+ *
+ * Context: any.
+ */
 void condis_vc_put(struct condis_vc *vc)
 {
 	condis_obj_put(&vc->obj);
