@@ -35,8 +35,9 @@ static void call_set_state(struct condis_vc *vc, enum condis_call_state state)
 {
 	lockdep_assert_held(&vc->lock);
 	trace_condis_call_state(vc, state);
-	condis_nl_notify_call(vc, vc->call, state);
-	vc->call = state;
+	condis_nl_notify_call(vc, vc->call.state, state);
+	WRITE_ONCE(vc->call.state, state);
+	condis_settle_wake();
 }
 
 /*
@@ -45,14 +46,14 @@ static void call_set_state(struct condis_vc *vc, enum condis_call_state state)
  */
 static void call_party_gone(struct condis_vc *vc)
 {
-	struct condis_party *party = vc->call_party;
+	struct condis_party *party = vc->call.party;
 
 	lockdep_assert_held(&vc->lock);
 	condis_party_set_state(party, CONDIS_PARTY_STATE_GONE);
 	list_del_init(&party->node);
-	vc->nr_parties = 0;
-	vc->multipoint = false;
-	vc->call_party_gone = party;
+	vc->call.nr_parties = 0;
+	vc->call.multipoint = false;
+	vc->call.party_gone = party;
 }
 
 /*
@@ -63,7 +64,7 @@ static void call_party_gone(struct condis_vc *vc)
 static int call_finish(struct condis_vc *vc, int status)
 {
 	lockdep_assert_held(&vc->lock);
-	switch (vc->call_op) {
+	switch (vc->call.pending.op) {
 	case CONDIS_CALL_OP_MAKE:
 		if (!status && vc->state != CONDIS_VC_STATE_ACTIVE) {
 			condis_bad_input("make-call on VC %u succeeded but the VC is not active",
@@ -71,10 +72,10 @@ static int call_finish(struct condis_vc *vc, int status)
 			status = -EPROTO;
 		}
 		call_set_state(vc, status ? CONDIS_CALL_STATE_IDLE : CONDIS_CALL_STATE_CONNECTED);
-		if (vc->call_party && status)
+		if (vc->call.party && status)
 			call_party_gone(vc);
-		else if (vc->call_party)
-			condis_party_set_state(vc->call_party, CONDIS_PARTY_STATE_ACTIVE);
+		else if (vc->call.party)
+			condis_party_set_state(vc->call.party, CONDIS_PARTY_STATE_ACTIVE);
 		break;
 	case CONDIS_CALL_OP_CLOSE:
 		if (!status && vc->state != CONDIS_VC_STATE_INACTIVE) {
@@ -83,11 +84,11 @@ static int call_finish(struct condis_vc *vc, int status)
 			status = -EPROTO;
 		}
 		if (status) {
-			call_set_state(vc, vc->call_before);
+			call_set_state(vc, vc->call.before);
 		} else {
 			call_set_state(vc, CONDIS_CALL_STATE_IDLE);
-			vc->remote_closed = false;
-			if (vc->call_party)
+			vc->call.remote_closed = false;
+			if (vc->call.party)
 				call_party_gone(vc);
 		}
 		break;
@@ -95,17 +96,17 @@ static int call_finish(struct condis_vc *vc, int status)
 		call_set_state(vc, status ? CONDIS_CALL_STATE_IDLE : CONDIS_CALL_STATE_ACCEPTED);
 		break;
 	}
-	vc->call_params = NULL;
+	vc->call.params = NULL;
 	return status;
 }
 
 /* Under vc->lock after call_finish(): the party it ended, if any, to release. */
 static struct condis_party *call_take_gone_party(struct condis_vc *vc)
 {
-	struct condis_party *party = vc->call_party_gone;
+	struct condis_party *party = vc->call.party_gone;
 
 	lockdep_assert_held(&vc->lock);
-	vc->call_party_gone = NULL;
+	vc->call.party_gone = NULL;
 	return party;
 }
 
@@ -116,21 +117,22 @@ static void call_release_party(struct condis_party *party)
 }
 
 /* Workqueue: deliver the pended operation's result to the driver waiting. */
-static void condis_call_done_fn(struct work_struct *work)
+static void call_deliver(struct condis_pending *p)
 {
-	struct condis_vc *vc = container_of(work, struct condis_vc, call_work);
+	struct condis_vc *vc = container_of(p, struct condis_vc, call.pending);
 	struct condis_call_params *params;
 	struct condis_party *party, *gone;
-	enum condis_call_op op;
+	unsigned int op;
 	bool deferred;
 	int status;
 
 	spin_lock_bh(&vc->lock);
-	op = vc->call_op;
-	params = vc->call_params;
-	party = vc->call_party;
-	status = call_finish(vc, vc->call_status);
+	op = p->op;
+	params = vc->call.params;
+	party = vc->call.party;
+	status = call_finish(vc, p->status);
 	gone = call_take_gone_party(vc);
+	condis_pending_end(p);
 	spin_unlock_bh(&vc->lock);
 
 	if (op == CONDIS_CALL_OP_MAKE)
@@ -144,61 +146,82 @@ static void condis_call_done_fn(struct work_struct *work)
 	call_release_party(gone);
 
 	spin_lock_bh(&vc->lock);
-	vc->call_delivering = false;
-	deferred = vc->delete_deferred;
+	vc->call.close_untold = false;
+	deferred = vc->call.delete_deferred;
 	spin_unlock_bh(&vc->lock);
 	if (deferred)
 		condis_vc_delete_deferred(vc);
-	condis_vc_put(vc);	/* the operation's */
 }
 
+/**
+ * condis_vc_call_init() - set up the call part of a new VC
+ * @vc: the VC, not yet published
+ *
+ * Context: any.
+ */
 void condis_vc_call_init(struct condis_vc *vc)
 {
-	vc->call = CONDIS_CALL_STATE_IDLE;
-	INIT_WORK(&vc->call_work, condis_call_done_fn);
+	vc->call.state = CONDIS_CALL_STATE_IDLE;
+	condis_pending_init(&vc->call.pending, &vc->lock, &vc->obj, call_deliver);
+	INIT_LIST_HEAD(&vc->call.parties);
 }
 
 /*
- * Start @op on @vc, under vc->lock, from @from (one of the states the
- * caller allows); the VC reference the caller holds goes with it.
+ * Start @op on @vc, under vc->lock, from a state the caller allows.
+ * Return: false if another operation is in flight.
  */
-static void call_start(struct condis_vc *vc, enum condis_call_op op, enum condis_call_state to,
+static bool call_start(struct condis_vc *vc, enum condis_call_op op, enum condis_call_state to,
 		       struct condis_call_params *params, struct condis_party *party)
 {
 	lockdep_assert_held(&vc->lock);
-	vc->call_before = vc->call;
-	vc->call_op = op;
-	vc->call_done = false;
-	vc->call_params = params;
-	vc->call_party = party;
+	if (!condis_pending_start(&vc->call.pending, op))
+		return false;
+	vc->call.before = vc->call.state;
+	vc->call.params = params;
+	vc->call.party = party;
 	call_set_state(vc, to);
+	return true;
 }
 
 /*
  * The driver asked returned @ret from its handler.  %CONDIS_PENDING: the
  * completion will come (it may already have).  Otherwise that is the
- * result, unless a completion was already accepted: then it wins.  The
- * caller holds a reference of its own on @vc across this.
+ * result, unless a completion was already accepted: then it wins.
  */
 static int call_returned(struct condis_vc *vc, int ret, const char *who)
 {
 	struct condis_party *party;
 
-	if (ret == CONDIS_PENDING)
-		return CONDIS_PENDING;	/* the reference goes with the completion */
 	spin_lock_bh(&vc->lock);
-	if (vc->call_done) {
+	ret = condis_pending_returned(&vc->call.pending, ret, who);
+	if (ret == CONDIS_PENDING) {
 		spin_unlock_bh(&vc->lock);
-		condis_bad_input("%s returned %d after completing VC %u", who, ret, vc->obj.id);
 		return CONDIS_PENDING;
 	}
-	vc->call_done = true;
 	ret = call_finish(vc, ret);
 	party = call_take_gone_party(vc);
+	condis_pending_end(&vc->call.pending);
 	spin_unlock_bh(&vc->lock);
 	call_release_party(party);
-	condis_vc_put(vc);	/* the operation's */
 	return ret;
+}
+
+/*
+ * Accept a completion of @op on @vc, under vc->lock; the caller queues
+ * its delivery.  Return: false (warned about) if @op is not in flight.
+ */
+static bool call_accept(struct condis_vc *vc, enum condis_call_op op, int status,
+			struct condis_call_params *params, const char *who)
+{
+	struct condis_pending *p = &vc->call.pending;
+
+	lockdep_assert_held(&vc->lock);
+	if (!condis_pending_complete(p, op, status, who))
+		return false;
+	vc->call.close_untold = op == CONDIS_CALL_OP_CLOSE && !p->status;
+	if (params)
+		vc->call.params = params;
+	return true;
 }
 
 /*
@@ -208,40 +231,27 @@ static int call_returned(struct condis_vc *vc, int ret, const char *who)
 static void call_completed(struct condis_vc *vc, enum condis_call_op op, int status,
 			   struct condis_call_params *params, void *cm_party_ctx, const char *who)
 {
-	static const enum condis_call_state in_flight[] = {
-		[CONDIS_CALL_OP_MAKE] = CONDIS_CALL_STATE_MAKING,
-		[CONDIS_CALL_OP_CLOSE] = CONDIS_CALL_STATE_CLOSING,
-		[CONDIS_CALL_OP_ANSWER] = CONDIS_CALL_STATE_OFFERED,
-	};
+	struct condis_party *party;
 	bool ok;
 
-	if (!condis_vc_get(vc)) {
-		condis_bad_input("%s: bad VC handle %p", who, vc);
+	if (!condis_vc_handle(vc, who))
 		return;
-	}
-	status = condis_completion_status(status, who);
 	spin_lock_bh(&vc->lock);
-	ok = vc->call == in_flight[op] && vc->call_op == op && !vc->call_done;
+	party = vc->call.party;
+	ok = call_accept(vc, op, status, params, who);
 	if (ok) {
-		vc->call_done = true;
-		vc->call_delivering = true;
-		vc->call_status = status;
-		if (params)
-			vc->call_params = params;
 		/* A new context replaces (and releases) the old one. */
-		if (vc->call_party && cm_party_ctx && cm_party_ctx != vc->call_party->cm_party_ctx)
-			swap(vc->call_party->cm_party_ctx, cm_party_ctx);
+		if (party && cm_party_ctx && cm_party_ctx != party->cm_party_ctx)
+			swap(party->cm_party_ctx, cm_party_ctx);
 		else
 			cm_party_ctx = NULL;
-	} else if (status || (vc->call_party && cm_party_ctx == vc->call_party->cm_party_ctx)) {
+	} else if (status || (party && cm_party_ctx == party->cm_party_ctx)) {
 		cm_party_ctx = NULL;	/* refused: only a success's context is released */
 	}
 	spin_unlock_bh(&vc->lock);
 	condis_ctx_release(vc->cm_release, cm_party_ctx);
 	if (ok)
-		queue_work(condis_wq_get(), &vc->call_work);
-	else
-		condis_bad_input("%s: VC %u has no such operation in flight", who, vc->obj.id);
+		condis_pending_queue(&vc->call.pending);
 	condis_vc_put(vc);
 }
 
@@ -263,20 +273,21 @@ bool condis_call_abandon(struct condis_vc *vc)
 	bool idle;
 
 	spin_lock_bh(&vc->lock);
-	if (vc->call == CONDIS_CALL_STATE_ACCEPTED || vc->call == CONDIS_CALL_STATE_CONNECTED) {
+	if (vc->call.state == CONDIS_CALL_STATE_ACCEPTED ||
+	    vc->call.state == CONDIS_CALL_STATE_CONNECTED) {
 		call_set_state(vc, CONDIS_CALL_STATE_IDLE);
-		vc->remote_closed = false;
-		list_for_each_entry_safe(party, next, &vc->parties, node) {
+		vc->call.remote_closed = false;
+		list_for_each_entry_safe(party, next, &vc->call.parties, node) {
 			if (party->state != CONDIS_PARTY_STATE_ACTIVE)
 				continue;	/* an operation still owns it */
 			condis_party_set_state(party, CONDIS_PARTY_STATE_GONE);
 			list_move_tail(&party->node, &gone);
-			vc->nr_parties--;
+			vc->call.nr_parties--;
 		}
-		if (!vc->nr_parties)
-			vc->multipoint = false;
+		if (!vc->call.nr_parties)
+			vc->call.multipoint = false;
 	}
-	idle = vc->call == CONDIS_CALL_STATE_IDLE;
+	idle = vc->call.state == CONDIS_CALL_STATE_IDLE;
 	spin_unlock_bh(&vc->lock);
 	list_for_each_entry_safe(party, next, &gone, node) {
 		list_del_init(&party->node);
@@ -285,6 +296,54 @@ bool condis_call_abandon(struct condis_vc *vc)
 	if (idle)
 		pr_warn("teardown: VC %u: call ended without its call manager\n", vc->obj.id);
 	return idle;
+}
+
+/*
+ * Start a make-call on the client's @vc, with @p (or none) as its first
+ * party.  Return: 0, or why the VC takes no call now.
+ */
+static int call_start_make(struct condis_vc *vc, struct condis_call_params *params,
+			   struct condis_party *p)
+{
+	int err = 0;
+
+	spin_lock_bh(&vc->af->lock);
+	spin_lock(&vc->lock);
+	if (vc->call.no_reuse || vc->af->state != CONDIS_AF_STATE_OPEN) {
+		err = -EINVAL;
+	} else if (vc->call.state != CONDIS_CALL_STATE_IDLE ||
+		   vc->state == CONDIS_VC_STATE_DELETED ||
+		   !call_start(vc, CONDIS_CALL_OP_MAKE, CONDIS_CALL_STATE_MAKING, params, p)) {
+		err = -EBUSY;
+	} else if (p) {
+		condis_party_link(p);
+		vc->call.multipoint = true;
+	}
+	spin_unlock(&vc->lock);
+	spin_unlock_bh(&vc->af->lock);
+	return err;
+}
+
+/*
+ * Ask the CM to make the call started on @vc, and keep the context its
+ * handler set for the first party @p, unless an early completion gave one.
+ * Return: as condis_cl_make_call().
+ */
+static int call_ask_make(struct condis_vc *vc, struct condis_call_params *params,
+			 struct condis_party *p)
+{
+	void *cm_party_ctx = NULL;
+	int ret;
+
+	ret = vc->cm_ops->make_call(vc->cm_vc_ctx, params, p, p ? &cm_party_ctx : NULL);
+	if (p) {
+		spin_lock_bh(&vc->lock);
+		if (cm_party_ctx && (condis_pending_owed(&vc->call.pending) || !p->cm_party_ctx))
+			swap(p->cm_party_ctx, cm_party_ctx);
+		spin_unlock_bh(&vc->lock);
+		condis_ctx_release(vc->cm_release, cm_party_ctx);	/* the one not kept */
+	}
+	return call_returned(vc, ret, "make_call");
 }
 
 /**
@@ -312,13 +371,10 @@ int condis_cl_make_call(struct condis_vc *vc, struct condis_call_params *params,
 			void *cl_party_ctx, struct condis_party **party)
 {
 	struct condis_party *p = NULL;
-	void *cm_party_ctx = NULL;
-	int err = 0, ret;
+	int err, ret;
 
-	if (!condis_vc_get(vc)) {
-		condis_bad_input("cl_make_call: bad VC handle %p", vc);
+	if (!condis_vc_handle(vc, "cl_make_call"))
 		return -EBADF;
-	}
 	if (vc->creator != CONDIS_VC_CREATOR_CLIENT || !params || (cl_party_ctx && !party)) {
 		condis_bad_input("cl_make_call: VC %u is not the client's, or no parameters",
 				 vc->obj.id);
@@ -332,25 +388,7 @@ int condis_cl_make_call(struct condis_vc *vc, struct condis_call_params *params,
 			return -ENOMEM;
 		}
 	}
-	spin_lock_bh(&vc->af->lock);
-	spin_lock(&vc->lock);
-	if (vc->no_reuse || vc->af->state != CONDIS_AF_STATE_OPEN) {
-		err = -EINVAL;
-	} else if (vc->call != CONDIS_CALL_STATE_IDLE || vc->state == CONDIS_VC_STATE_DELETED) {
-		err = -EBUSY;
-	} else {
-		call_start(vc, CONDIS_CALL_OP_MAKE, CONDIS_CALL_STATE_MAKING, params, p);
-		if (p) {
-			trace_condis_party_state(p, CONDIS_PARTY_STATE_ADDING);
-			condis_nl_notify_party(p, CONDIS_EVENT_TYPE_NEW, 0,
-					       CONDIS_PARTY_STATE_ADDING);
-			list_add_tail(&p->node, &vc->parties);
-			vc->nr_parties = 1;
-			vc->multipoint = true;
-		}
-	}
-	spin_unlock(&vc->lock);
-	spin_unlock_bh(&vc->af->lock);
+	err = call_start_make(vc, params, p);
 	if (err) {
 		condis_bad_input("cl_make_call: VC %u cannot take a call now (%d)",
 				 vc->obj.id, err);
@@ -361,21 +399,11 @@ int condis_cl_make_call(struct condis_vc *vc, struct condis_call_params *params,
 		condis_vc_put(vc);
 		return err;
 	}
-	if (p)
-		*party = p;
-	if (p)
-		condis_obj_get(&p->obj);	/* an early completion may end the party */
-	condis_obj_get(&vc->obj);		/* ours, across the handler */
-	ret = vc->cm_ops->make_call(vc->cm_vc_ctx, params, p, p ? &cm_party_ctx : NULL);
 	if (p) {
-		/* The context the handler set, unless an early completion gave one. */
-		spin_lock_bh(&vc->lock);
-		if (cm_party_ctx && (!vc->call_done || !p->cm_party_ctx))
-			swap(p->cm_party_ctx, cm_party_ctx);
-		spin_unlock_bh(&vc->lock);
-		condis_ctx_release(vc->cm_release, cm_party_ctx);	/* the one not kept */
+		*party = p;
+		condis_obj_get(&p->obj);	/* an early completion may end the party */
 	}
-	ret = call_returned(vc, ret, "make_call");
+	ret = call_ask_make(vc, params, p);
 	condis_vc_put(vc);
 	if (p && ret && ret != CONDIS_PENDING) {
 		*party = NULL;
@@ -438,31 +466,29 @@ int condis_cl_close_call(struct condis_vc *vc, struct condis_party *party, void 
 	void *cm_party_ctx = NULL;
 	int err = 0, ret;
 
-	if (!condis_vc_get(vc)) {
-		condis_bad_input("cl_close_call: bad VC handle %p", vc);
+	if (!condis_vc_handle(vc, "cl_close_call"))
 		return -EBADF;
-	}
-	if (party && !condis_obj_get_handle(party, CONDIS_OBJ_PARTY)) {
-		condis_bad_input("cl_close_call: bad party handle %p", party);
+	if (party && !condis_handle_get(party, CONDIS_OBJ_PARTY, "cl_close_call")) {
 		condis_vc_put(vc);
 		return -EBADF;
 	}
 	spin_lock_bh(&vc->lock);
 	if (!vc->af)
 		err = -EINVAL;
-	else if (vc->call == CONDIS_CALL_STATE_IDLE)
+	else if (vc->call.state == CONDIS_CALL_STATE_IDLE)
 		err = -ENOTCONN;
-	else if (vc->call == CONDIS_CALL_STATE_MAKING || vc->call == CONDIS_CALL_STATE_OFFERED)
+	else if (vc->call.state == CONDIS_CALL_STATE_MAKING ||
+		 vc->call.state == CONDIS_CALL_STATE_OFFERED)
 		err = -EBUSY;
-	else if (vc->call == CONDIS_CALL_STATE_CLOSING)
+	else if (vc->call.state == CONDIS_CALL_STATE_CLOSING)
 		err = -EALREADY;
-	else if ((vc->multipoint && vc->nr_parties > 1) || vc->qos_pending)
+	else if ((vc->call.multipoint && vc->call.nr_parties > 1) || condis_qos_in_flight(vc))
 		err = -EBUSY;		/* drop all parties but one; finish the modify */
-	else if (vc->multipoint != !!party ||
+	else if (vc->call.multipoint != !!party ||
 		 (party && (party->vc != vc || party->state != CONDIS_PARTY_STATE_ACTIVE)))
 		err = -EINVAL;
-	else
-		call_start(vc, CONDIS_CALL_OP_CLOSE, CONDIS_CALL_STATE_CLOSING, NULL, party);
+	else if (!call_start(vc, CONDIS_CALL_OP_CLOSE, CONDIS_CALL_STATE_CLOSING, NULL, party))
+		err = -EBUSY;
 	if (!err && party)
 		cm_party_ctx = party->cm_party_ctx;
 	spin_unlock_bh(&vc->lock);
@@ -474,7 +500,6 @@ int condis_cl_close_call(struct condis_vc *vc, struct condis_party *party, void 
 		condis_vc_put(vc);
 		return err;
 	}
-	condis_obj_get(&vc->obj);		/* ours, across the handler */
 	ret = call_returned(vc, vc->cm_ops->close_call(vc->cm_vc_ctx, cm_party_ctx, data, size),
 			    "close_call");
 	condis_vc_put(vc);
@@ -535,15 +560,16 @@ static bool sap_takes_calls(struct condis_sap *sap)
 int condis_cm_dispatch_incoming_call(struct condis_sap *sap, struct condis_vc *vc,
 				     struct condis_call_params *params)
 {
-	struct condis_obj *sobj = condis_obj_get_handle(sap, CONDIS_OBJ_SAP);
+	struct condis_obj *sobj = condis_handle_get(sap, CONDIS_OBJ_SAP,
+						    "cm_dispatch_incoming_call");
 	struct condis_af *af;
 	void *cl_sap_ctx;
 	int err = 0, ret;
 
-	if (!sobj || !condis_vc_get(vc)) {
-		condis_bad_input("cm_dispatch_incoming_call: bad handle (SAP %p, VC %p)", sap, vc);
-		if (sobj)
-			condis_obj_put(sobj);
+	if (!sobj)
+		return -EBADF;
+	if (!condis_vc_handle(vc, "cm_dispatch_incoming_call")) {
+		condis_obj_put(sobj);
 		return -EBADF;
 	}
 	af = sap->af;
@@ -561,10 +587,10 @@ int condis_cm_dispatch_incoming_call(struct condis_sap *sap, struct condis_vc *v
 		err = -ESHUTDOWN;
 	else if (vc->state != CONDIS_VC_STATE_ACTIVE)
 		err = -EINVAL;
-	else if (vc->call != CONDIS_CALL_STATE_IDLE)
+	else if (vc->call.state != CONDIS_CALL_STATE_IDLE)
 		err = -EBUSY;
-	else
-		call_start(vc, CONDIS_CALL_OP_ANSWER, CONDIS_CALL_STATE_OFFERED, params, NULL);
+	else if (!call_start(vc, CONDIS_CALL_OP_ANSWER, CONDIS_CALL_STATE_OFFERED, params, NULL))
+		err = -EBUSY;
 	if (!err)
 		condis_sap_dispatch_begin(sap);
 	spin_unlock(&vc->lock);
@@ -576,7 +602,6 @@ int condis_cm_dispatch_incoming_call(struct condis_sap *sap, struct condis_vc *v
 					 vc->obj.id, err);
 		goto out;
 	}
-	condis_obj_get(&vc->obj);		/* ours, across the handler */
 	ret = af->cl_ops->incoming_call(cl_sap_ctx, vc->cl_vc_ctx, params);
 	/* From here on the call does not need the SAP (seed rule 5). */
 	condis_sap_dispatch_end(sap);
@@ -626,16 +651,14 @@ int condis_cm_dispatch_call_connected(struct condis_vc *vc)
 {
 	int err = 0;
 
-	if (!condis_vc_get(vc)) {
-		condis_bad_input("cm_dispatch_call_connected: bad VC handle %p", vc);
+	if (!condis_vc_handle(vc, "cm_dispatch_call_connected"))
 		return -EBADF;
-	}
 	spin_lock_bh(&vc->lock);
-	if (vc->call != CONDIS_CALL_STATE_ACCEPTED || vc->remote_closed) {
+	if (vc->call.state != CONDIS_CALL_STATE_ACCEPTED || vc->call.remote_closed) {
 		err = -EINVAL;
 	} else {
 		call_set_state(vc, CONDIS_CALL_STATE_CONNECTED);
-		vc->rx_flushing = true;	/* receives still wait, behind the held ones */
+		vc->data.rx_flushing = true;	/* receives still wait, behind the held ones */
 	}
 	spin_unlock_bh(&vc->lock);
 	if (err) {
@@ -673,24 +696,22 @@ int condis_cm_dispatch_incoming_close_call(int status, struct condis_vc *vc, voi
 {
 	int err = 0;
 
-	if (!condis_vc_get(vc)) {
-		condis_bad_input("cm_dispatch_incoming_close_call: bad VC handle %p", vc);
+	if (!condis_vc_handle(vc, "cm_dispatch_incoming_close_call"))
 		return -EBADF;
-	}
 	spin_lock_bh(&vc->lock);
-	if (vc->call == CONDIS_CALL_STATE_CLOSING || vc->remote_closed) {
+	if (vc->call.state == CONDIS_CALL_STATE_CLOSING || vc->call.remote_closed) {
 		err = -EALREADY;
-	} else if (vc->call == CONDIS_CALL_STATE_OFFERED) {
+	} else if (vc->call.state == CONDIS_CALL_STATE_OFFERED) {
 		err = -EBUSY;
-	} else if (vc->call != CONDIS_CALL_STATE_ACCEPTED &&
-		   vc->call != CONDIS_CALL_STATE_CONNECTED) {
+	} else if (vc->call.state != CONDIS_CALL_STATE_ACCEPTED &&
+		   vc->call.state != CONDIS_CALL_STATE_CONNECTED) {
 		err = -EINVAL;
 	} else {
 		/* NDIS: after a failure the client must delete its VC, not reuse it. */
 		if (status && vc->creator == CONDIS_VC_CREATOR_CLIENT)
-			vc->no_reuse = true;
+			vc->call.no_reuse = true;
 		trace_condis_call_remote_close(vc, status);
-		vc->remote_closed = true;
+		vc->call.remote_closed = true;
 	}
 	spin_unlock_bh(&vc->lock);
 	if (err == -EINVAL || err == -EBUSY)
@@ -702,3 +723,156 @@ int condis_cm_dispatch_incoming_close_call(int status, struct condis_vc *vc, voi
 	return err;
 }
 EXPORT_SYMBOL_NS_GPL(condis_cm_dispatch_incoming_close_call, CONDIS);
+
+/*
+ * Teardown: the other side of a call is gone.  teardown.c puts these steps
+ * in NDIS's order and waits between them; each completes what a driver
+ * owes as the driver would have, and the delivery follows from the
+ * workqueue as usual.
+ */
+
+/**
+ * condis_call_quiet() - whether nothing is in flight on a VC's call
+ * @vc: the VC
+ *
+ * No make-call or close-call with the call manager, no answer of the
+ * client still to be delivered, no QoS change and no party being added or
+ * dropped: what teardown waits for before it ends the call.
+ *
+ * Context: any; takes vc->lock.
+ * Return: true if so.
+ */
+bool condis_call_quiet(struct condis_vc *vc)
+{
+	enum condis_call_state state;
+	bool quiet;
+
+	spin_lock_bh(&vc->lock);
+	state = vc->call.state;
+	quiet = state != CONDIS_CALL_STATE_MAKING && state != CONDIS_CALL_STATE_CLOSING &&
+		!(state == CONDIS_CALL_STATE_OFFERED && vc->call.pending.answered) &&
+		!condis_qos_in_flight(vc) && !condis_party_ops_in_flight(vc);
+	spin_unlock_bh(&vc->lock);
+	return quiet;
+}
+
+/**
+ * condis_call_idle() - whether a VC has no call
+ * @vc: the VC
+ *
+ * Context: any.
+ * Return: true if the call is idle.
+ */
+bool condis_call_idle(struct condis_vc *vc)
+{
+	return READ_ONCE(vc->call.state) == CONDIS_CALL_STATE_IDLE;
+}
+
+/**
+ * condis_call_up() - whether a VC's call is accepted or connected
+ * @vc: the VC
+ *
+ * Context: any; takes vc->lock.
+ * Return: true if the client could close it.
+ */
+bool condis_call_up(struct condis_vc *vc)
+{
+	enum condis_call_state state;
+
+	spin_lock_bh(&vc->lock);
+	state = vc->call.state;
+	spin_unlock_bh(&vc->lock);
+	return state == CONDIS_CALL_STATE_ACCEPTED || state == CONDIS_CALL_STATE_CONNECTED;
+}
+
+/*
+ * Complete @op on @vc with @status for the driver that owes it, if it
+ * still does.  Return: whether it did (the delivery is queued).
+ */
+static bool call_complete_owed(struct condis_vc *vc, enum condis_call_op op, int status)
+{
+	bool owed;
+
+	spin_lock_bh(&vc->lock);
+	owed = condis_pending_owed(&vc->call.pending) == op &&
+	       call_accept(vc, op, status, NULL, "teardown");
+	spin_unlock_bh(&vc->lock);
+	if (owed)
+		condis_pending_queue(&vc->call.pending);
+	return owed;
+}
+
+/**
+ * condis_call_refuse_offer() - the client will not answer an offer:
+ *	refuse it for the client
+ * @vc: the VC, referenced by the caller
+ *
+ * The CM's incoming_call_complete follows once, with -ECONNRESET.
+ *
+ * Context: any.
+ * Return: true if there was an unanswered offer.
+ */
+bool condis_call_refuse_offer(struct condis_vc *vc)
+{
+	return call_complete_owed(vc, CONDIS_CALL_OP_ANSWER, -ECONNRESET);
+}
+
+/**
+ * condis_call_fail_make_for_cm() - the call manager will not answer: fail
+ *	the make-call it owes
+ * @vc: the VC, referenced by the caller
+ *
+ * The client's make_call_complete follows once, with -ENETDOWN.
+ *
+ * Context: any.
+ */
+void condis_call_fail_make_for_cm(struct condis_vc *vc)
+{
+	call_complete_owed(vc, CONDIS_CALL_OP_MAKE, -ENETDOWN);
+}
+
+/**
+ * condis_call_close_owed() - whether the call manager owes a close-call
+ * @vc: the VC
+ *
+ * Context: any; takes vc->lock.
+ * Return: true if a close-call is with the call manager, unanswered.
+ */
+bool condis_call_close_owed(struct condis_vc *vc)
+{
+	bool owed;
+
+	spin_lock_bh(&vc->lock);
+	owed = condis_pending_owed(&vc->call.pending) == CONDIS_CALL_OP_CLOSE;
+	spin_unlock_bh(&vc->lock);
+	return owed;
+}
+
+/**
+ * condis_call_close_for_cm() - the call manager will not answer: complete
+ *	the close-call it owes
+ * @vc: the VC, referenced by the caller, deactivated (or given up on)
+ *
+ * The client's close_call_complete follows once.
+ *
+ * Context: any.
+ */
+void condis_call_close_for_cm(struct condis_vc *vc)
+{
+	call_complete_owed(vc, CONDIS_CALL_OP_CLOSE, 0);
+}
+
+/**
+ * condis_call_close_for_client() - close the call on a VC as its client
+ *	would
+ * @vc: the VC, referenced by the caller
+ *
+ * With the call's last party, for a multipoint call.
+ *
+ * Context: any.
+ * Return: as condis_cl_close_call().
+ */
+int condis_call_close_for_client(struct condis_vc *vc)
+{
+	return condis_cl_close_call(vc, condis_party_last(vc), NULL, 0);
+}

@@ -30,7 +30,7 @@
 
 /*
  * The skbs out on a VC.  An skb condis hands over on a VC has an entry in
- * vc->skbs until it comes back: SENT from condis_co_send() until the
+ * vc->data.skbs until it comes back: SENT from condis_co_send() until the
  * miniport completes it, KEPT from condis_mco_indicate_receive() until the
  * owner returns it (or leaves it on the list).  A completion or a return
  * is accepted only for an skb with the matching entry, which it removes; a
@@ -64,7 +64,7 @@ static unsigned long skb_key(const struct sk_buff *skb, unsigned long kind)
  * A batch works on a copy of the set's pointer and size, read once: the
  * kernel is built without strict aliasing, so every store into the slots
  * would otherwise make the compiler read them from the VC again.  The
- * caller keeps vc->skbs_used.
+ * caller keeps vc->data.skbs_used.
  */
 struct skb_set {
 	unsigned long *slot;
@@ -75,9 +75,9 @@ struct skb_set {
 static struct skb_set skbs_of(const struct condis_vc *vc)
 {
 	return (struct skb_set){
-		.slot = vc->skbs,
-		.bits = vc->skbs_bits,
-		.mask = (1U << vc->skbs_bits) - 1,
+		.slot = vc->data.skbs,
+		.bits = vc->data.skbs_bits,
+		.mask = (1U << vc->data.skbs_bits) - 1,
 	};
 }
 
@@ -146,9 +146,9 @@ static bool skbs_del(const struct skb_set *set, unsigned long key)
  */
 static bool skbs_reserve(struct condis_vc *vc, unsigned int n)
 {
-	unsigned int bits = max_t(unsigned int, vc->skbs_bits, SKBS_MIN_BITS);
+	unsigned int bits = max_t(unsigned int, vc->data.skbs_bits, SKBS_MIN_BITS);
 	struct skb_set old = skbs_of(vc), set;
-	u64 need = (u64)vc->skbs_used + n;
+	u64 need = (u64)vc->data.skbs_used + n;
 	unsigned int i;
 
 	lockdep_assert_held(&vc->lock);
@@ -166,8 +166,8 @@ static bool skbs_reserve(struct condis_vc *vc, unsigned int n)
 		if (old.slot[i])
 			skbs_add(&set, old.slot[i]);
 	kfree(old.slot);
-	vc->skbs = set.slot;
-	vc->skbs_bits = bits;
+	vc->data.skbs = set.slot;
+	vc->data.skbs_bits = bits;
 	return true;
 }
 
@@ -179,32 +179,58 @@ static bool skbs_reserve(struct condis_vc *vc, unsigned int n)
  */
 void condis_vc_datapath_free(struct condis_vc *vc)
 {
-	kfree(vc->skbs);
-	vc->skbs = NULL;
-	vc->skbs_used = 0;
+	kfree(vc->data.skbs);
+	vc->data.skbs = NULL;
+	vc->data.skbs_used = 0;
 }
 
-/*
- * Whether nothing is in flight on @vc: every skb sent is back with its
- * sender and every skb kept is back with the miniport (the callbacks that
- * hand them back have returned).  Under vc->lock.
+/**
+ * condis_vc_drained() - whether nothing is in flight on a VC
+ * @vc: the VC
+ *
+ * Every skb sent is back with its sender and every skb kept is back with
+ * the miniport (the callbacks that hand them back have returned).
+ *
+ * Context: under vc->lock.
+ * Return: true if so.
  */
 bool condis_vc_drained(struct condis_vc *vc)
 {
 	lockdep_assert_held(&vc->lock);
-	return !vc->tx_outstanding && !vc->rx_outstanding;
+	return !vc->data.tx_outstanding && !vc->data.rx_outstanding;
 }
 
-/* After skbs came back: a held deactivation may now complete. */
-static void vc_release_deactivation(struct condis_vc *vc)
+/**
+ * condis_vc_data_drained() - whether nothing is in flight on a VC
+ * @vc: the VC
+ *
+ * Context: any; takes vc->lock.
+ * Return: as condis_vc_drained().
+ */
+bool condis_vc_data_drained(struct condis_vc *vc)
 {
-	bool go;
+	bool drained;
 
+	spin_lock_bh(&vc->lock);
+	drained = condis_vc_drained(vc);
+	spin_unlock_bh(&vc->lock);
+	return drained;
+}
+
+/*
+ * After skbs came back, under vc->lock: once none is out any more,
+ * teardown may be waiting for that, and a held deactivation completes.
+ * Nothing but the check when some still are (the cost per batch).
+ */
+static void vc_data_back(struct condis_vc *vc)
+{
 	lockdep_assert_held(&vc->lock);
-	go = vc->deact_waiting && condis_vc_drained(vc);
-	if (go) {
-		vc->deact_waiting = false;
-		queue_work(condis_wq_get(), &vc->deactivate_work);
+	if (!condis_vc_drained(vc))
+		return;
+	condis_settle_wake();
+	if (vc->data.deact_waiting) {
+		vc->data.deact_waiting = false;
+		condis_vc_deactivation_drained(vc);
 	}
 }
 
@@ -230,9 +256,9 @@ unsigned int condis_vc_abandon_skbs(struct condis_vc *vc)
 	condis_vc_drop_held(vc);
 	__skb_queue_head_init(&back);
 	spin_lock_bh(&vc->lock);
-	vc->rx_flushing = false;
-	for (i = 0; vc->skbs && i < 1U << vc->skbs_bits; i++) {
-		unsigned long key = vc->skbs[i];
+	vc->data.rx_flushing = false;
+	for (i = 0; vc->data.skbs && i < 1U << vc->data.skbs_bits; i++) {
+		unsigned long key = vc->data.skbs[i];
 
 		if (!key)
 			continue;
@@ -240,18 +266,18 @@ unsigned int condis_vc_abandon_skbs(struct condis_vc *vc)
 			__skb_queue_tail(&back, (struct sk_buff *)(key & ~SKB_KEPT));
 		else
 			sent++;
-		vc->skbs[i] = 0;
+		vc->data.skbs[i] = 0;
 	}
-	vc->skbs_used = 0;
+	vc->data.skbs_used = 0;
 	kept = skb_queue_len(&back);
-	vc->tx_outstanding -= min(sent, vc->tx_outstanding);
+	vc->data.tx_outstanding -= min(sent, vc->data.tx_outstanding);
 	spin_unlock_bh(&vc->lock);
 
 	if (kept)
 		vc->adapter->miniport->ops->return_skbs(vc->mp_vc_ctx, &back);
 	spin_lock_bh(&vc->lock);
-	vc->rx_outstanding -= min(kept, vc->rx_outstanding);
-	vc_release_deactivation(vc);
+	vc->data.rx_outstanding -= min(kept, vc->data.rx_outstanding);
+	vc_data_back(vc);
 	spin_unlock_bh(&vc->lock);
 	if (sent + kept)
 		pr_warn("teardown: VC %u: %u kept skbs returned for their owner, %u unsent given up\n",
@@ -286,10 +312,8 @@ void *condis_vc_owner_context(struct condis_vc *vc)
 {
 	void *bctx, *vctx;
 
-	if (!condis_vc_get(vc)) {
-		condis_bad_input("vc_owner_context: bad VC handle %p", vc);
+	if (!condis_vc_handle(vc, "vc_owner_context"))
 		return NULL;
-	}
 	vc_owner(vc, &bctx, &vctx);
 	condis_vc_put(vc);
 	return vctx;
@@ -301,7 +325,8 @@ static bool vc_may_send(struct condis_vc *vc)
 	lockdep_assert_held(&vc->lock);
 	if (vc->state != CONDIS_VC_STATE_ACTIVE)
 		return false;
-	return !vc->af || (vc->call == CONDIS_CALL_STATE_CONNECTED && !vc->remote_closed);
+	return !vc->af ||
+	       (vc->call.state == CONDIS_CALL_STATE_CONNECTED && !vc->call.remote_closed);
 }
 
 /*
@@ -326,7 +351,7 @@ static struct sk_buff *vc_add_sent(struct condis_vc *vc, struct sk_buff_head *sk
 		CONDIS_SKB_CB(skb)->status = 0;
 		CONDIS_SKB_CB(skb)->vc = vc;
 	}
-	vc->skbs_used += skb_queue_len(skbs);
+	vc->data.skbs_used += skb_queue_len(skbs);
 	return NULL;
 }
 
@@ -352,10 +377,8 @@ int condis_co_send(struct condis_vc *vc, struct sk_buff_head *skbs)
 	unsigned int n;
 	int err = 0;
 
-	if (!condis_vc_get(vc)) {
-		condis_bad_input("co_send: bad VC handle %p", vc);
+	if (!condis_vc_handle(vc, "co_send"))
 		return -EBADF;
-	}
 	if (!skbs || skb_queue_empty(skbs)) {
 		condis_vc_put(vc);
 		return skbs ? 0 : -EINVAL;
@@ -371,7 +394,7 @@ int condis_co_send(struct condis_vc *vc, struct sk_buff_head *skbs)
 		if (dup)
 			err = -EINVAL;
 		else
-			vc->tx_outstanding += n;
+			vc->data.tx_outstanding += n;
 	}
 	spin_unlock_bh(&vc->lock);
 	if (err == -ENOTCONN)
@@ -416,10 +439,8 @@ void condis_mco_send_complete(struct condis_vc *vc, struct sk_buff_head *skbs)
 	void *bctx, *vctx;
 	u64 bytes = 0;
 
-	if (!condis_vc_get(vc)) {
-		condis_bad_input("mco_send_complete: bad VC handle %p", vc);
+	if (!condis_vc_handle(vc, "mco_send_complete"))
 		return;
-	}
 	if (!skbs) {
 		condis_vc_put(vc);
 		return;
@@ -439,10 +460,10 @@ void condis_mco_send_complete(struct condis_vc *vc, struct sk_buff_head *skbs)
 		errors += !!CONDIS_SKB_CB(skb)->status;
 		CONDIS_SKB_CB(skb)->vc = vc;	/* the miniport may have reused it */
 	}
-	vc->skbs_used -= n;
-	vc->tx_packets += n - errors;
-	vc->tx_errors += errors;
-	vc->tx_bytes += bytes;
+	vc->data.skbs_used -= n;
+	vc->data.tx_packets += n - errors;
+	vc->data.tx_errors += errors;
+	vc->data.tx_bytes += bytes;
 	spin_unlock_bh(&vc->lock);
 	if (!skb_queue_empty(&refused))
 		condis_bad_input("mco_send_complete: VC %u: %u skbs not in flight on it refused",
@@ -453,8 +474,8 @@ void condis_mco_send_complete(struct condis_vc *vc, struct sk_buff_head *skbs)
 		ops->co_send_complete(vctx, skbs);
 		/* Only now are they back: a held deactivation may complete. */
 		spin_lock_bh(&vc->lock);
-		vc->tx_outstanding -= n;
-		vc_release_deactivation(vc);
+		vc->data.tx_outstanding -= n;
+		vc_data_back(vc);
 		spin_unlock_bh(&vc->lock);
 	}
 	skb_queue_splice_tail(&refused, skbs);
@@ -483,8 +504,8 @@ static unsigned int vc_unkeep_left(struct condis_vc *vc, struct sk_buff_head *sk
 			stray++;
 		}
 	}
-	vc->skbs_used -= left;
-	vc->rx_outstanding -= left;
+	vc->data.skbs_used -= left;
+	vc->data.rx_outstanding -= left;
 	return stray;
 }
 
@@ -506,8 +527,9 @@ static bool vc_holds_receives(struct condis_vc *vc)
 	lockdep_assert_held(&vc->lock);
 	if (!vc->af || vc->creator == CONDIS_VC_CREATOR_CLIENT)
 		return false;
-	return vc->call == CONDIS_CALL_STATE_OFFERED || vc->call == CONDIS_CALL_STATE_ACCEPTED ||
-	       vc->rx_flushing;
+	return vc->call.state == CONDIS_CALL_STATE_OFFERED ||
+	       vc->call.state == CONDIS_CALL_STATE_ACCEPTED ||
+	       vc->data.rx_flushing;
 }
 
 /* Hold what fits of @skbs on @vc; the rest stays on @skbs.  Under vc->lock. */
@@ -523,17 +545,17 @@ static void vc_hold(struct condis_vc *vc, struct sk_buff_head *skbs, unsigned in
 		return;
 	set = skbs_of(vc);
 	skb_queue_walk_safe(skbs, skb, tmp) {
-		if (skb_queue_len(&vc->rx_held) >= CONDIS_RX_HELD_MAX)
+		if (skb_queue_len(&vc->data.rx_held) >= CONDIS_RX_HELD_MAX)
 			break;
 		if (!skbs_add(&set, skb_key(skb, SKB_KEPT)))
 			continue;	/* kept already: refused, as below */
-		vc->skbs_used++;
+		vc->data.skbs_used++;
 		__skb_unlink(skb, skbs);
 		CONDIS_SKB_CB(skb)->vc = vc;
-		__skb_queue_tail(&vc->rx_held, skb);
-		vc->rx_outstanding++;
-		vc->rx_packets++;
-		vc->rx_bytes += skb->len;
+		__skb_queue_tail(&vc->data.rx_held, skb);
+		vc->data.rx_outstanding++;
+		vc->data.rx_packets++;
+		vc->data.rx_bytes += skb->len;
 	}
 }
 
@@ -553,12 +575,12 @@ void condis_vc_deliver_held(struct condis_vc *vc)
 	__skb_queue_head_init(&batch);
 	for (;;) {
 		spin_lock_bh(&vc->lock);
-		if (skb_queue_empty(&vc->rx_held)) {
-			vc->rx_flushing = false;
+		if (skb_queue_empty(&vc->data.rx_held)) {
+			vc->data.rx_flushing = false;
 			spin_unlock_bh(&vc->lock);
 			return;
 		}
-		skb_queue_splice_init(&vc->rx_held, &batch);
+		skb_queue_splice_init(&vc->data.rx_held, &batch);
 		spin_unlock_bh(&vc->lock);
 
 		trace_condis_receive(vc, skb_queue_len(&batch), 0);
@@ -571,7 +593,7 @@ void condis_vc_deliver_held(struct condis_vc *vc)
 		if (!skb_queue_empty(&batch))
 			vc->adapter->miniport->ops->return_skbs(vc->mp_vc_ctx, &batch);
 		spin_lock_bh(&vc->lock);
-		vc_release_deactivation(vc);
+		vc_data_back(vc);
 		spin_unlock_bh(&vc->lock);
 	}
 }
@@ -592,24 +614,97 @@ void condis_vc_drop_held(struct condis_vc *vc)
 
 	__skb_queue_head_init(&back);
 	spin_lock_bh(&vc->lock);
-	if (vc->rx_flushing) {
+	if (vc->data.rx_flushing) {
 		spin_unlock_bh(&vc->lock);
 		return;		/* being delivered: the client returns them */
 	}
-	skb_queue_splice_init(&vc->rx_held, &back);
+	skb_queue_splice_init(&vc->data.rx_held, &back);
 	set = skbs_of(vc);
 	skb_queue_walk(&back, skb)
 		if (skbs_del(&set, skb_key(skb, SKB_KEPT)))
-			vc->skbs_used--;
+			vc->data.skbs_used--;
 	n = skb_queue_len(&back);
 	spin_unlock_bh(&vc->lock);
 	if (!n)
 		return;
 	vc->adapter->miniport->ops->return_skbs(vc->mp_vc_ctx, &back);
 	spin_lock_bh(&vc->lock);
-	vc->rx_outstanding -= n;
-	vc_release_deactivation(vc);
+	vc->data.rx_outstanding -= n;
+	vc_data_back(vc);
 	spin_unlock_bh(&vc->lock);
+}
+
+/*
+ * Enter @skbs as received on @vc, under vc->lock.  What the owner may keep
+ * is entered before it can keep (or return) it; an skb entered as kept
+ * already is moved to @refused.  With no memory to track them, *@flags
+ * gains %CONDIS_RECEIVE_RESOURCES: the owner copies.
+ * Return: the number of skbs to indicate.
+ */
+static unsigned int vc_rx_enter(struct condis_vc *vc, struct sk_buff_head *skbs,
+				unsigned int *flags, struct sk_buff_head *refused)
+{
+	bool track = !(*flags & CONDIS_RECEIVE_RESOURCES);
+	struct sk_buff *skb, *tmp;
+	struct skb_set set;
+	unsigned int n = 0;
+	u64 bytes = 0;
+
+	lockdep_assert_held(&vc->lock);
+	if (track && !skbs_reserve(vc, skb_queue_len(skbs))) {
+		*flags |= CONDIS_RECEIVE_RESOURCES;
+		track = false;
+	}
+	set = skbs_of(vc);
+	skb_queue_walk_safe(skbs, skb, tmp) {
+		if (track && !skbs_add(&set, skb_key(skb, SKB_KEPT))) {
+			__skb_unlink(skb, skbs);
+			__skb_queue_tail(refused, skb);
+			continue;
+		}
+		n++;
+		bytes += skb->len;
+		CONDIS_SKB_CB(skb)->vc = vc;
+	}
+	if (track)
+		vc->data.skbs_used += n;
+	vc->data.rx_packets += n;
+	vc->data.rx_bytes += bytes;
+	/* Until the owner says which it keeps, all count as kept. */
+	vc->data.rx_outstanding += n;
+	return n;
+}
+
+/*
+ * Give the @n skbs entered on @vc to its owner's co_receive, then take
+ * back those it did not keep.
+ */
+static void vc_rx_indicate(struct condis_vc *vc, struct sk_buff_head *skbs, unsigned int n,
+			   unsigned int flags)
+{
+	bool track = !(flags & CONDIS_RECEIVE_RESOURCES);
+	const struct condis_protocol_ops *ops;
+	unsigned int left = 0, stray = 0;
+	void *bctx, *vctx;
+
+	trace_condis_receive(vc, n, flags);
+	ops = vc_owner(vc, &bctx, &vctx);
+	ops->co_receive(bctx, vctx, skbs, flags);
+	spin_lock_bh(&vc->lock);
+	if (track) {
+		stray = vc_unkeep_left(vc, skbs);
+	} else {
+		left = skb_queue_len(skbs);
+		vc->data.rx_outstanding -= n;
+	}
+	vc_data_back(vc);
+	spin_unlock_bh(&vc->lock);
+	if (!track && left != n)
+		condis_bad_input("co_receive kept %u skbs of VC %u despite RESOURCES",
+				 n - min(left, n), vc->obj.id);
+	if (stray)
+		condis_bad_input("co_receive of VC %u listed %u skbs it returned: unlisted",
+				 vc->obj.id, stray);
 }
 
 /**
@@ -634,19 +729,11 @@ void condis_vc_drop_held(struct condis_vc *vc)
 int condis_mco_indicate_receive(struct condis_vc *vc, struct sk_buff_head *skbs,
 				unsigned int flags)
 {
-	unsigned int n = 0, left = 0, stray = 0;
-	const struct condis_protocol_ops *ops;
 	struct sk_buff_head refused;
-	struct skb_set set;
-	struct sk_buff *skb, *tmp;
-	bool track, nomem = false;
-	void *bctx, *vctx;
-	u64 bytes = 0;
+	unsigned int n, asked = flags;
 
-	if (!condis_vc_get(vc)) {
-		condis_bad_input("mco_indicate_receive: bad VC handle %p", vc);
+	if (!condis_vc_handle(vc, "mco_indicate_receive"))
 		return -EBADF;
-	}
 	if (!skbs) {
 		condis_vc_put(vc);
 		return -EINVAL;
@@ -665,58 +752,16 @@ int condis_mco_indicate_receive(struct condis_vc *vc, struct sk_buff_head *skbs,
 		condis_vc_put(vc);
 		return 0;
 	}
-	/* What the owner may keep is entered before it can keep (or return) it. */
-	track = !(flags & CONDIS_RECEIVE_RESOURCES);
-	if (track && !skbs_reserve(vc, skb_queue_len(skbs))) {
-		flags |= CONDIS_RECEIVE_RESOURCES;
-		track = false;
-		nomem = true;
-	}
-	set = skbs_of(vc);
-	skb_queue_walk_safe(skbs, skb, tmp) {
-		if (track && !skbs_add(&set, skb_key(skb, SKB_KEPT))) {
-			__skb_unlink(skb, skbs);
-			__skb_queue_tail(&refused, skb);
-			continue;
-		}
-		n++;
-		bytes += skb->len;
-		CONDIS_SKB_CB(skb)->vc = vc;
-	}
-	if (track)
-		vc->skbs_used += n;
-	vc->rx_packets += n;
-	vc->rx_bytes += bytes;
-	/* Until the owner says which it keeps, all count as kept. */
-	vc->rx_outstanding += n;
+	n = vc_rx_enter(vc, skbs, &flags, &refused);
 	spin_unlock_bh(&vc->lock);
-	if (nomem)
+	if (flags != asked)
 		pr_warn_ratelimited("condis: VC %u: no memory to track receives: owner copies\n",
 				    vc->obj.id);
 	if (!skb_queue_empty(&refused))
 		condis_bad_input("mco_indicate_receive: VC %u: %u skbs still kept refused",
 				 vc->obj.id, skb_queue_len(&refused));
-
-	if (n) {
-		trace_condis_receive(vc, n, flags);
-		ops = vc_owner(vc, &bctx, &vctx);
-		ops->co_receive(bctx, vctx, skbs, flags);
-		spin_lock_bh(&vc->lock);
-		if (track) {
-			stray = vc_unkeep_left(vc, skbs);
-		} else {
-			left = skb_queue_len(skbs);
-			vc->rx_outstanding -= n;
-		}
-		vc_release_deactivation(vc);
-		spin_unlock_bh(&vc->lock);
-		if (!track && left != n)
-			condis_bad_input("co_receive kept %u skbs of VC %u despite RESOURCES",
-					 n - min(left, n), vc->obj.id);
-		if (stray)
-			condis_bad_input("co_receive of VC %u listed %u skbs it returned: unlisted",
-					 vc->obj.id, stray);
-	}
+	if (n)
+		vc_rx_indicate(vc, skbs, n, flags);
 	skb_queue_splice_tail(&refused, skbs);
 	condis_vc_put(vc);
 	return 0;
@@ -743,10 +788,8 @@ void condis_co_return_skbs(struct condis_vc *vc, struct sk_buff_head *skbs)
 	struct sk_buff *skb, *tmp;
 	unsigned int n = 0;
 
-	if (!condis_vc_get(vc)) {
-		condis_bad_input("co_return_skbs: bad VC handle %p", vc);
+	if (!condis_vc_handle(vc, "co_return_skbs"))
 		return;
-	}
 	if (!skbs) {
 		condis_vc_put(vc);
 		return;
@@ -762,7 +805,7 @@ void condis_co_return_skbs(struct condis_vc *vc, struct sk_buff_head *skbs)
 			__skb_queue_tail(&refused, skb);
 		}
 	}
-	vc->skbs_used -= n;
+	vc->data.skbs_used -= n;
 	spin_unlock_bh(&vc->lock);
 	if (!skb_queue_empty(&refused))
 		condis_bad_input("co_return_skbs: VC %u: %u skbs not kept from it refused",
@@ -771,8 +814,8 @@ void condis_co_return_skbs(struct condis_vc *vc, struct sk_buff_head *skbs)
 	if (n) {
 		vc->adapter->miniport->ops->return_skbs(vc->mp_vc_ctx, skbs);
 		spin_lock_bh(&vc->lock);
-		vc->rx_outstanding -= n;
-		vc_release_deactivation(vc);
+		vc->data.rx_outstanding -= n;
+		vc_data_back(vc);
 		spin_unlock_bh(&vc->lock);
 	}
 	skb_queue_splice_tail(&refused, skbs);

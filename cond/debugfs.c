@@ -67,13 +67,14 @@ static void dump_vcs(struct seq_file *m, struct list_head *list, const char *ind
 		spin_lock(&vc->lock);
 		seq_printf(m, "%svc %u by=%s state=%s call=%s%s\n", indent, vc->obj.id,
 			   vc_creator_names[vc->creator], vc_state_names[vc->state],
-			   call_state_names[vc->call],
-			   vc->remote_closed ? " closed-by-network" : "");
+			   call_state_names[vc->call.state],
+			   vc->call.remote_closed ? " closed-by-network" : "");
 		seq_printf(m, "%s  tx packets=%llu bytes=%llu errors=%llu in-flight=%u\n", indent,
-			   vc->tx_packets, vc->tx_bytes, vc->tx_errors, vc->tx_outstanding);
+			   vc->data.tx_packets, vc->data.tx_bytes, vc->data.tx_errors,
+			   vc->data.tx_outstanding);
 		seq_printf(m, "%s  rx packets=%llu bytes=%llu kept=%u\n", indent,
-			   vc->rx_packets, vc->rx_bytes, vc->rx_outstanding);
-		list_for_each_entry(party, &vc->parties, node)
+			   vc->data.rx_packets, vc->data.rx_bytes, vc->data.rx_outstanding);
+		list_for_each_entry(party, &vc->call.parties, node)
 			seq_printf(m, "%s  party %u state=%s\n", indent, party->obj.id,
 				   party_state_names[party->state]);
 		spin_unlock(&vc->lock);

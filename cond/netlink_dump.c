@@ -175,13 +175,13 @@ static int put_vc_stats(struct sk_buff *skb, struct condis_vc *vc)
 
 	if (!nest)
 		return -EMSGSIZE;
-	if (nla_put_uint(skb, CONDIS_A_VC_STATS_TX_PACKETS, vc->tx_packets) ||
-	    nla_put_uint(skb, CONDIS_A_VC_STATS_TX_BYTES, vc->tx_bytes) ||
-	    nla_put_uint(skb, CONDIS_A_VC_STATS_TX_ERRORS, vc->tx_errors) ||
-	    nla_put_u32(skb, CONDIS_A_VC_STATS_TX_IN_FLIGHT, vc->tx_outstanding) ||
-	    nla_put_uint(skb, CONDIS_A_VC_STATS_RX_PACKETS, vc->rx_packets) ||
-	    nla_put_uint(skb, CONDIS_A_VC_STATS_RX_BYTES, vc->rx_bytes) ||
-	    nla_put_u32(skb, CONDIS_A_VC_STATS_RX_KEPT, vc->rx_outstanding)) {
+	if (nla_put_uint(skb, CONDIS_A_VC_STATS_TX_PACKETS, vc->data.tx_packets) ||
+	    nla_put_uint(skb, CONDIS_A_VC_STATS_TX_BYTES, vc->data.tx_bytes) ||
+	    nla_put_uint(skb, CONDIS_A_VC_STATS_TX_ERRORS, vc->data.tx_errors) ||
+	    nla_put_u32(skb, CONDIS_A_VC_STATS_TX_IN_FLIGHT, vc->data.tx_outstanding) ||
+	    nla_put_uint(skb, CONDIS_A_VC_STATS_RX_PACKETS, vc->data.rx_packets) ||
+	    nla_put_uint(skb, CONDIS_A_VC_STATS_RX_BYTES, vc->data.rx_bytes) ||
+	    nla_put_u32(skb, CONDIS_A_VC_STATS_RX_KEPT, vc->data.rx_outstanding)) {
 		nla_nest_cancel(skb, nest);
 		return -EMSGSIZE;
 	}
@@ -204,10 +204,10 @@ static void put_vc(struct condis_nl_walk *w, struct condis_vc *vc)
 		 nla_put_string(w->skb, CONDIS_A_VC_ADAPTER, vc->adapter->name) ||
 		 nla_put_u32(w->skb, CONDIS_A_VC_CREATOR, vc->creator) ||
 		 nla_put_u32(w->skb, CONDIS_A_VC_STATE, vc->state) ||
-		 nla_put_u32(w->skb, CONDIS_A_VC_CALL_STATE, vc->call) ||
-		 (vc->remote_closed && nla_put_flag(w->skb, CONDIS_A_VC_CLOSED_BY_NETWORK)) ||
-		 (vc->multipoint && nla_put_flag(w->skb, CONDIS_A_VC_MULTIPOINT)) ||
-		 nla_put_u32(w->skb, CONDIS_A_VC_PARTIES, vc->nr_parties) ||
+		 nla_put_u32(w->skb, CONDIS_A_VC_CALL_STATE, vc->call.state) ||
+		 (vc->call.remote_closed && nla_put_flag(w->skb, CONDIS_A_VC_CLOSED_BY_NETWORK)) ||
+		 (vc->call.multipoint && nla_put_flag(w->skb, CONDIS_A_VC_MULTIPOINT)) ||
+		 nla_put_u32(w->skb, CONDIS_A_VC_PARTIES, vc->call.nr_parties) ||
 		 put_vc_stats(w->skb, vc));
 }
 
@@ -245,9 +245,9 @@ static void walk_vc_list(struct condis_nl_walk *w, struct list_head *list, enum 
 	list_for_each_entry(vc, list, node) {
 		spin_lock(&vc->lock);
 		if (what == DUMP_PARTIES)
-			list_for_each_entry(party, &vc->parties, node)
+			list_for_each_entry(party, &vc->call.parties, node)
 				put_party(w, party);
-		else if (what == DUMP_VCS || vc->call != CONDIS_CALL_STATE_IDLE)
+		else if (what == DUMP_VCS || vc->call.state != CONDIS_CALL_STATE_IDLE)
 			put_vc(w, vc);
 		spin_unlock(&vc->lock);
 	}

@@ -135,7 +135,7 @@ void condis_nl_notify_vc(struct condis_vc *vc, u32 type, int old, int state)
 		.kind = CONDIS_OBJ_KIND_VC, .type = type, .id = vc->obj.id,
 		.parent = vc_parent(vc),
 		.old_state = type == CONDIS_EVENT_TYPE_NEW ? NONE : old, .state = state,
-		.old_call = NONE, .call = vc->call,
+		.old_call = NONE, .call = vc->call.state,
 	};
 
 	lockdep_assert_held(&vc->lock);

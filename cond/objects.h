@@ -13,8 +13,9 @@
  *   lists of SAPs and VCs, and the state of those SAPs.
  * - adapter->lock (a spinlock, any context) protects the adapter's list of
  *   signalling VCs (VCs on no AF).
- * - vc->lock (a spinlock, any context) protects a VC's activation state and
- *   the state of the call on it.
+ * - vc->lock (a spinlock, any context) protects a VC's activation state,
+ *   the call on it and its parties, its QoS change and its data path
+ *   (vc.h).
  * - The SAP table has its own bucket locks (sap_table.c).
  * Lock order: condis_config_lock, then af->lock or adapter->lock, then
  * vc->lock.  No lock is held while a driver callback runs.
@@ -38,6 +39,7 @@
 #include "object.h"
 #include "pending.h"
 #include "sap_table.h"
+#include "vc.h"
 
 extern struct mutex condis_config_lock;
 extern struct list_head condis_protocols;	/* under condis_config_lock */
@@ -176,86 +178,7 @@ struct condis_sap {
 	struct condis_sap_addr addr;		/* last: the address bytes follow */
 };
 
-/*
- * Which call operation vc->call_work delivers.  The call's state (enum
- * condis_call_state) is the client's view: an operation ends when its
- * completion has been delivered, not when the driver completes it.
- */
-enum condis_call_op {
-	CONDIS_CALL_OP_MAKE,	/* the CM's make-call result, to the client */
-	CONDIS_CALL_OP_CLOSE,	/* the CM's close-call result, to the client */
-	CONDIS_CALL_OP_ANSWER,	/* the client's answer to an offer, to the CM */
-};
-
-struct condis_vc {
-	struct condis_obj obj;
-	struct condis_adapter *adapter;		/* holds a reference */
-	struct condis_af *af;			/* holds a reference; NULL: signalling VC */
-	struct condis_binding *sig_binding;	/* a signalling VC's CM binding (a ref) */
-	const struct condis_cm_ops *cm_ops;	/* the call manager's */
-	enum condis_vc_creator creator;
-	bool mcm;				/* the adapter's miniport is the CM */
-	void *cl_vc_ctx;
-	void *cm_vc_ctx;
-	void *mp_vc_ctx;			/* for an MCM, its cm_vc_ctx */
-	void (*cm_release)(void *ctx);		/* the CM's release_ctx (see condis_af) */
-	void (*mp_release)(void *ctx);		/* a plain miniport's */
-	spinlock_t lock;			/* protects the fields below */
-	enum condis_vc_state state;
-	enum condis_vc_state before;		/* state to go back to if activation fails */
-	struct condis_call_params *params;	/* the active parameters */
-	struct condis_call_params *new_params;	/* of the activation in flight */
-	bool mp_done;				/* the miniport finished this (de)activation */
-	int status;				/* its result */
-	struct work_struct activate_work;	/* delivers a pended activation's result */
-	struct work_struct deactivate_work;	/* delivers a pended deactivation's result */
-	struct list_head node;			/* in af->vcs or adapter->sig_vcs */
-
-	/* The call on the VC (call.c), under vc->lock. */
-	enum condis_call_state call;
-	enum condis_call_state call_before;	/* to go back to if a close fails */
-	enum condis_call_op call_op;		/* the operation in flight */
-	bool call_done;				/* its result is in */
-	bool remote_closed;			/* the CM dispatched an incoming close */
-	bool no_reuse;				/* closed by a failure: delete, no new call */
-	int call_status;			/* the result to deliver */
-	struct condis_call_params *call_params;	/* the parameters to deliver */
-	struct condis_party *call_party;	/* the party the operation concerns */
-	struct condis_party *call_party_gone;	/* ended by call_finish(), to release */
-	struct work_struct call_work;		/* delivers a pended call operation */
-	bool call_delivering;			/* call_work is yet to deliver a result */
-	bool delete_deferred;			/* deleted by its creator meanwhile */
-	bool deleting;				/* a deletion is calling out now */
-
-	/* The data path (datapath.c), under vc->lock. */
-	unsigned long *skbs;			/* the skbs out on the VC: a hash set */
-	unsigned int skbs_bits;			/* it has 1 << skbs_bits slots */
-	unsigned int skbs_used;			/* entries in it */
-	unsigned int tx_outstanding;		/* skbs with the miniport, or being completed */
-	unsigned int rx_outstanding;		/* skbs being indicated, kept or being returned */
-	struct sk_buff_head rx_held;		/* received before call-connected (kept) */
-	bool rx_flushing;			/* call-connected: rx_held is being delivered */
-	bool deact_waiting;			/* a deactivation waits for them */
-	u64 tx_packets, tx_bytes, tx_errors;
-	u64 rx_packets, rx_bytes;
-
-	/* A client's QoS change (qos.c), under vc->lock. */
-	unsigned int activations;		/* successful (re)activations so far */
-	bool qos_pending;			/* a modify-call-QoS is with the CM */
-	bool qos_done;				/* its result is in */
-	int qos_status;
-	unsigned int qos_activations;		/* activations when it started */
-	struct condis_call_params *qos_old;	/* the parameters before it */
-	struct condis_call_params *qos_params;	/* the parameters to deliver */
-	struct work_struct qos_work;		/* delivers its result */
-
-	/* Parties of a point-to-multipoint call (party.c), under vc->lock. */
-	bool multipoint;			/* the call was made with a party */
-	unsigned int nr_parties;		/* parties not yet gone */
-	struct list_head parties;		/* condis_party.node */
-};
-
-/* Which party operation party->work delivers. */
+/* The operations of party->pending. */
 enum condis_party_op {
 	CONDIS_PARTY_OP_NONE,	/* none: the make-call's party is the call's */
 	CONDIS_PARTY_OP_ADD,
@@ -268,13 +191,10 @@ struct condis_party {
 	struct condis_vc *vc;			/* holds a reference */
 	void *cl_party_ctx;
 	void *cm_party_ctx;
-	struct list_head node;			/* in vc->parties, under vc->lock */
+	struct list_head node;			/* in vc->call.parties, under vc->lock */
 	enum condis_party_state state;		/* under vc->lock */
-	enum condis_party_op op;		/* the operation in flight */
-	bool done;				/* its result is in */
-	int status;				/* the result to deliver */
-	struct condis_call_params *params;	/* the parameters to deliver */
-	struct work_struct work;		/* delivers a pended add or drop */
+	struct condis_pending pending;		/* its add or drop, under vc->lock */
+	struct condis_call_params *params;	/* the parameters to deliver; vc->lock */
 };
 
 bool condis_cm_ops_complete(const struct condis_cm_ops *ops);
@@ -297,13 +217,28 @@ void condis_sap_complete_for_cm(struct condis_af *af);
 /* vc.c */
 struct condis_vc *condis_vc_get(struct condis_vc *vc);
 void condis_vc_put(struct condis_vc *vc);
+void condis_vc_deactivation_drained(struct condis_vc *vc);
+bool condis_vc_inactive(struct condis_vc *vc);
+bool condis_vc_deleted(struct condis_vc *vc);
+bool condis_vc_needs_deactivation(struct condis_vc *vc);
+void condis_vc_deactivate_for_cm(struct condis_vc *vc);
+void condis_vc_deactivated_for_miniport(struct condis_vc *vc);
+bool condis_vc_delete_for_client(struct condis_vc *vc);
+void condis_vc_delete_for_cm(struct condis_vc *vc);
+/* for call.c: a deletion deferred until a close result is delivered */
+void condis_vc_delete_deferred(struct condis_vc *vc);
 
 /* call.c */
 void condis_vc_call_init(struct condis_vc *vc);
 bool condis_call_abandon(struct condis_vc *vc);
-
-/* vc.c, for call.c: a deletion deferred until a close result is delivered */
-void condis_vc_delete_deferred(struct condis_vc *vc);
+bool condis_call_quiet(struct condis_vc *vc);
+bool condis_call_idle(struct condis_vc *vc);
+bool condis_call_up(struct condis_vc *vc);
+bool condis_call_refuse_offer(struct condis_vc *vc);
+void condis_call_fail_make_for_cm(struct condis_vc *vc);
+bool condis_call_close_owed(struct condis_vc *vc);
+void condis_call_close_for_cm(struct condis_vc *vc);
+int condis_call_close_for_client(struct condis_vc *vc);
 
 /* oid.c */
 struct seq_file;
@@ -332,6 +267,7 @@ void condis_binding_force_close(struct condis_binding *binding, struct condis_te
 
 /* datapath.c */
 bool condis_vc_drained(struct condis_vc *vc);
+bool condis_vc_data_drained(struct condis_vc *vc);
 unsigned int condis_vc_abandon_skbs(struct condis_vc *vc);
 void condis_vc_deliver_held(struct condis_vc *vc);
 void condis_vc_drop_held(struct condis_vc *vc);
@@ -339,9 +275,17 @@ void condis_vc_datapath_free(struct condis_vc *vc);
 
 /* qos.c */
 void condis_vc_qos_init(struct condis_vc *vc);
+bool condis_qos_in_flight(const struct condis_vc *vc);
+void condis_qos_complete_for_cm(struct condis_vc *vc);
 
 /* party.c */
 struct condis_party *condis_party_new(struct condis_vc *vc, void *cl_party_ctx);
+void condis_party_link(struct condis_party *party);
+bool condis_party_ops_in_flight(struct condis_vc *vc);
+struct condis_party *condis_party_extra(struct condis_vc *vc);
+struct condis_party *condis_party_last(struct condis_vc *vc);
+bool condis_party_gone(struct condis_party *party);
+void condis_party_complete_for_cm(struct condis_vc *vc);
 void condis_party_set_state(struct condis_party *party, enum condis_party_state state);
 void condis_party_put(struct condis_party *party);
 void condis_party_release_gone(struct condis_party *party);

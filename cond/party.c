@@ -23,6 +23,13 @@
 #include "objects.h"
 #include "trace.h"
 
+/**
+ * condis_party_set_state() - every state change of a party goes through here
+ * @party: the party
+ * @state: its new state
+ *
+ * Context: under party->vc->lock.
+ */
 void condis_party_set_state(struct condis_party *party, enum condis_party_state state)
 {
 	lockdep_assert_held(&party->vc->lock);
@@ -31,6 +38,7 @@ void condis_party_set_state(struct condis_party *party, enum condis_party_state 
 									: CONDIS_EVENT_TYPE_CHANGE,
 			       party->state, state);
 	WRITE_ONCE(party->state, state);
+	condis_settle_wake();
 }
 
 static void condis_party_release(struct condis_obj *obj)
@@ -43,28 +51,43 @@ static void condis_party_release(struct condis_obj *obj)
 	kfree(party);
 }
 
+/**
+ * condis_party_put() - drop a reference on a party
+ * @party: the party
+ *
+ * Context: any.
+ */
 void condis_party_put(struct condis_party *party)
 {
 	condis_obj_put(&party->obj);
 }
 
-static struct condis_party *condis_party_get(struct condis_party *party)
-{
-	return condis_obj_get_handle(party, CONDIS_OBJ_PARTY) ? party : NULL;
-}
-
-/* A party that has left its VC: its handle goes stale, its memory follows. */
+/**
+ * condis_party_release_gone() - a party has left its VC
+ * @party: the party, off the VC's list
+ *
+ * Its handle goes stale now, its memory follows its last reference.
+ *
+ * Context: any.
+ */
 void condis_party_release_gone(struct condis_party *party)
 {
 	condis_obj_unpublish(&party->obj);
 	condis_party_put(party);	/* the creation's */
 }
 
-static void condis_party_done_fn(struct work_struct *work);
+static void party_deliver(struct condis_pending *p);
 
-/*
- * A new party of @vc, published, in state ADDING, not yet on the VC's list
- * (the caller links it under vc->lock).
+/**
+ * condis_party_new() - a new party of a VC
+ * @vc: the VC
+ * @cl_party_ctx: the client's context for it
+ *
+ * Published, in state ADDING, not yet on the VC's list: the caller links
+ * it under vc->lock (condis_party_link()).
+ *
+ * Context: any.
+ * Return: the party, or NULL (no memory).
  */
 struct condis_party *condis_party_new(struct condis_vc *vc, void *cl_party_ctx)
 {
@@ -78,7 +101,7 @@ struct condis_party *condis_party_new(struct condis_vc *vc, void *cl_party_ctx)
 	party->cl_party_ctx = cl_party_ctx;
 	party->state = CONDIS_PARTY_STATE_ADDING;
 	INIT_LIST_HEAD(&party->node);
-	INIT_WORK(&party->work, condis_party_done_fn);
+	condis_pending_init(&party->pending, &vc->lock, &party->obj, party_deliver);
 	if (condis_obj_publish(&party->obj)) {
 		condis_party_put(party);
 		return NULL;
@@ -86,9 +109,27 @@ struct condis_party *condis_party_new(struct condis_vc *vc, void *cl_party_ctx)
 	return party;
 }
 
+/**
+ * condis_party_link() - a new party joins its VC's call, in state ADDING
+ * @party: from condis_party_new()
+ *
+ * Context: under party->vc->lock.
+ */
+void condis_party_link(struct condis_party *party)
+{
+	struct condis_vc *vc = party->vc;
+
+	lockdep_assert_held(&vc->lock);
+	list_add_tail(&party->node, &vc->call.parties);
+	vc->call.nr_parties++;
+	trace_condis_party_state(party, CONDIS_PARTY_STATE_ADDING);
+	condis_nl_notify_party(party, CONDIS_EVENT_TYPE_NEW, 0, CONDIS_PARTY_STATE_ADDING);
+}
+
 /*
- * The result of the add or drop in flight, under vc->lock.  Returns true
- * if the party left with it: the caller then releases it (once), unlocked.
+ * The result of the add or drop in flight, under vc->lock, before it
+ * ends.  Returns true if the party left with it: the caller then releases
+ * it (once), unlocked.
  */
 static bool party_finish(struct condis_party *party, int status)
 {
@@ -96,18 +137,17 @@ static bool party_finish(struct condis_party *party, int status)
 	bool gone = false;
 
 	lockdep_assert_held(&vc->lock);
-	if (status && party->op == CONDIS_PARTY_OP_DROP) {
+	if (status && party->pending.op == CONDIS_PARTY_OP_DROP) {
 		condis_party_set_state(party, CONDIS_PARTY_STATE_ACTIVE);
-	} else if (!status && party->op == CONDIS_PARTY_OP_ADD) {
+	} else if (!status && party->pending.op == CONDIS_PARTY_OP_ADD) {
 		condis_party_set_state(party, CONDIS_PARTY_STATE_ACTIVE);
 	} else {
 		/* A failed add or a successful drop: the party leaves. */
 		condis_party_set_state(party, CONDIS_PARTY_STATE_GONE);
 		list_del_init(&party->node);
-		vc->nr_parties--;
+		vc->call.nr_parties--;
 		gone = true;
 	}
-	party->op = CONDIS_PARTY_OP_NONE;
 	return gone;
 }
 
@@ -117,25 +157,26 @@ static bool other_active_party(struct condis_vc *vc, struct condis_party *party)
 	struct condis_party *p;
 
 	lockdep_assert_held(&vc->lock);
-	list_for_each_entry(p, &vc->parties, node)
+	list_for_each_entry(p, &vc->call.parties, node)
 		if (p != party && p->state == CONDIS_PARTY_STATE_ACTIVE)
 			return true;
 	return false;
 }
 
 /* Workqueue: deliver a pended add or drop to the client. */
-static void condis_party_done_fn(struct work_struct *work)
+static void party_deliver(struct condis_pending *p)
 {
-	struct condis_party *party = container_of(work, struct condis_party, work);
+	struct condis_party *party = container_of(p, struct condis_party, pending);
 	const struct condis_cl_ops *cl = party->vc->af->cl_ops;
-	enum condis_party_op op;
+	unsigned int op;
 	bool gone;
 	int status;
 
 	spin_lock_bh(&party->vc->lock);
-	op = party->op;
-	status = party->status;
+	op = p->op;
+	status = p->status;
 	gone = party_finish(party, status);
+	condis_pending_end(p);
 	spin_unlock_bh(&party->vc->lock);
 	if (op == CONDIS_PARTY_OP_ADD)
 		cl->add_party_complete(status, party->cl_party_ctx, status ? NULL : party,
@@ -144,7 +185,6 @@ static void condis_party_done_fn(struct work_struct *work)
 		cl->drop_party_complete(status, party->cl_party_ctx);
 	if (gone)
 		condis_party_release_gone(party);
-	condis_party_put(party);	/* the operation's */
 }
 
 /*
@@ -156,21 +196,17 @@ static int party_returned(struct condis_party *party, int ret, const char *who)
 {
 	bool gone;
 
-	if (ret == CONDIS_PENDING)
-		return CONDIS_PENDING;	/* the operation's reference goes with the completion */
 	spin_lock_bh(&party->vc->lock);
-	if (party->done) {
+	ret = condis_pending_returned(&party->pending, ret, who);
+	if (ret == CONDIS_PENDING) {
 		spin_unlock_bh(&party->vc->lock);
-		condis_bad_input("%s returned %d after completing party %u", who, ret,
-				 party->obj.id);
 		return CONDIS_PENDING;
 	}
-	party->done = true;
 	gone = party_finish(party, ret);
+	condis_pending_end(&party->pending);
 	spin_unlock_bh(&party->vc->lock);
 	if (gone)
 		condis_party_release_gone(party);
-	condis_party_put(party);	/* the operation's */
 	return ret;
 }
 
@@ -199,10 +235,8 @@ int condis_cl_add_party(struct condis_vc *vc, void *cl_party_ctx,
 	void *cm_party_ctx = NULL;
 	int err = 0, ret;
 
-	if (!condis_vc_get(vc)) {
-		condis_bad_input("cl_add_party: bad VC handle %p", vc);
+	if (!condis_vc_handle(vc, "cl_add_party"))
 		return -EBADF;
-	}
 	err = -EINVAL;
 	if (!params || !party)
 		goto out_put;
@@ -212,16 +246,13 @@ int condis_cl_add_party(struct condis_vc *vc, void *cl_party_ctx,
 		goto out_put;
 	err = 0;
 	spin_lock_bh(&vc->lock);
-	if (!vc->multipoint || vc->call != CONDIS_CALL_STATE_CONNECTED || vc->remote_closed) {
+	if (!vc->call.multipoint || vc->call.state != CONDIS_CALL_STATE_CONNECTED ||
+	    vc->call.remote_closed) {
 		err = -EINVAL;
 	} else {
-		list_add_tail(&p->node, &vc->parties);
-		vc->nr_parties++;
-		p->op = CONDIS_PARTY_OP_ADD;
+		condis_pending_start(&p->pending, CONDIS_PARTY_OP_ADD);
 		p->params = params;
-		condis_obj_get(&p->obj);	/* the operation's */
-		trace_condis_party_state(p, CONDIS_PARTY_STATE_ADDING);
-		condis_nl_notify_party(p, CONDIS_EVENT_TYPE_NEW, 0, CONDIS_PARTY_STATE_ADDING);
+		condis_party_link(p);
 	}
 	spin_unlock_bh(&vc->lock);
 	if (err) {
@@ -235,7 +266,7 @@ int condis_cl_add_party(struct condis_vc *vc, void *cl_party_ctx,
 	ret = vc->cm_ops->add_party(vc->cm_vc_ctx, params, p, &cm_party_ctx);
 	/* The context the handler set, unless an early completion gave one. */
 	spin_lock_bh(&vc->lock);
-	if (cm_party_ctx && (!p->done || !p->cm_party_ctx))
+	if (cm_party_ctx && (condis_pending_owed(&p->pending) || !p->cm_party_ctx))
 		swap(p->cm_party_ctx, cm_party_ctx);
 	spin_unlock_bh(&vc->lock);
 	condis_ctx_release(vc->cm_release, cm_party_ctx);	/* the one not kept */
@@ -259,22 +290,15 @@ static void party_completed(struct condis_party *party, enum condis_party_op op,
 			    void *cm_party_ctx, struct condis_call_params *params,
 			    const char *who)
 {
-	enum condis_party_state in_flight = op == CONDIS_PARTY_OP_ADD ?
-					    CONDIS_PARTY_STATE_ADDING : CONDIS_PARTY_STATE_DROPPING;
 	bool ok;
 
-	if (!condis_party_get(party)) {
-		condis_bad_input("%s: bad party handle %p", who, party);
+	if (!condis_handle_get(party, CONDIS_OBJ_PARTY, who))
 		return;
-	}
-	status = condis_completion_status(status, who);
 	spin_lock_bh(&party->vc->lock);
-	ok = party->state == in_flight && party->op == op && !party->done;
+	ok = condis_pending_complete(&party->pending, op, status, who);
 	if (ok) {
-		party->done = true;
-		party->status = status;
 		/* A new context replaces (and releases) the old; a failure's is not kept. */
-		if (!status && cm_party_ctx && cm_party_ctx != party->cm_party_ctx)
+		if (!party->pending.status && cm_party_ctx && cm_party_ctx != party->cm_party_ctx)
 			swap(party->cm_party_ctx, cm_party_ctx);
 		else
 			cm_party_ctx = NULL;
@@ -286,10 +310,7 @@ static void party_completed(struct condis_party *party, enum condis_party_op op,
 	spin_unlock_bh(&party->vc->lock);
 	condis_ctx_release(party->vc->cm_release, cm_party_ctx);
 	if (ok)
-		queue_work(condis_wq_get(), &party->work);
-	else
-		condis_bad_input("%s: party %u has no such operation in flight", who,
-				 party->obj.id);
+		condis_pending_queue(&party->pending);
 	condis_party_put(party);
 }
 
@@ -332,22 +353,19 @@ int condis_cl_drop_party(struct condis_party *party, void *data, unsigned int si
 	struct condis_vc *vc;
 	int err = 0, ret;
 
-	if (!condis_party_get(party)) {
-		condis_bad_input("cl_drop_party: bad party handle %p", party);
+	if (!condis_handle_get(party, CONDIS_OBJ_PARTY, "cl_drop_party"))
 		return -EBADF;
-	}
 	vc = party->vc;
 	spin_lock_bh(&vc->lock);
 	if (party->state == CONDIS_PARTY_STATE_DROPPING || party->state == CONDIS_PARTY_STATE_GONE)
 		err = -EBADF;
 	else if (party->state == CONDIS_PARTY_STATE_ADDING || !other_active_party(vc, party) ||
-		 vc->call == CONDIS_CALL_STATE_CLOSING)
+		 vc->call.state == CONDIS_CALL_STATE_CLOSING)
 		err = -EBUSY;	/* the last active party: close the call instead */
-	if (!err) {
+	else if (!condis_pending_start(&party->pending, CONDIS_PARTY_OP_DROP))
+		err = -EBUSY;
+	if (!err)
 		condis_party_set_state(party, CONDIS_PARTY_STATE_DROPPING);
-		party->op = CONDIS_PARTY_OP_DROP;
-		party->done = false;
-	}
 	spin_unlock_bh(&vc->lock);
 	if (err) {
 		condis_bad_input("cl_drop_party: party %u cannot be dropped now (%d)",
@@ -355,8 +373,6 @@ int condis_cl_drop_party(struct condis_party *party, void *data, unsigned int si
 		condis_party_put(party);
 		return err;
 	}
-	/* The lookup's reference is the operation's; this one is ours. */
-	condis_obj_get(&party->obj);
 	ret = party_returned(party, vc->cm_ops->drop_party(party->cm_party_ctx, data, size),
 			     "drop_party");
 	condis_party_put(party);
@@ -403,17 +419,15 @@ int condis_cm_dispatch_incoming_drop_party(int status, struct condis_party *part
 	struct condis_vc *vc;
 	int err = 0;
 
-	if (!condis_party_get(party)) {
-		condis_bad_input("cm_dispatch_incoming_drop_party: bad party handle %p", party);
+	if (!condis_handle_get(party, CONDIS_OBJ_PARTY, "cm_dispatch_incoming_drop_party"))
 		return -EBADF;
-	}
 	vc = party->vc;
 	spin_lock_bh(&vc->lock);
 	if (party->state == CONDIS_PARTY_STATE_DROPPING || party->state == CONDIS_PARTY_STATE_GONE)
 		err = -EALREADY;
 	else if (party->state == CONDIS_PARTY_STATE_ADDING)
 		err = -EBUSY;
-	else if (!other_active_party(vc, party) || vc->call != CONDIS_CALL_STATE_CONNECTED)
+	else if (!other_active_party(vc, party) || vc->call.state != CONDIS_CALL_STATE_CONNECTED)
 		err = -EINVAL;
 	spin_unlock_bh(&vc->lock);
 	if (err && err != -EALREADY)
@@ -425,3 +439,113 @@ int condis_cm_dispatch_incoming_drop_party(int status, struct condis_party *part
 	return err;
 }
 EXPORT_SYMBOL_NS_GPL(condis_cm_dispatch_incoming_drop_party, CONDIS);
+
+/*
+ * Teardown: the other side of a multipoint call is gone (see call.c).
+ */
+
+/**
+ * condis_party_ops_in_flight() - whether a party of a VC is being added or
+ *	dropped
+ * @vc: the VC
+ *
+ * Context: under vc->lock.
+ * Return: true if so.
+ */
+bool condis_party_ops_in_flight(struct condis_vc *vc)
+{
+	struct condis_party *party;
+
+	lockdep_assert_held(&vc->lock);
+	list_for_each_entry(party, &vc->call.parties, node)
+		if (party->state == CONDIS_PARTY_STATE_ADDING ||
+		    party->state == CONDIS_PARTY_STATE_DROPPING)
+			return true;
+	return false;
+}
+
+/**
+ * condis_party_extra() - an active party of a VC other than its first
+ * @vc: the VC
+ *
+ * Context: any; takes vc->lock.
+ * Return: the party, referenced, or NULL if at most one is active.
+ */
+struct condis_party *condis_party_extra(struct condis_vc *vc)
+{
+	struct condis_party *party, *found = NULL;
+	bool first = true;
+
+	spin_lock_bh(&vc->lock);
+	list_for_each_entry(party, &vc->call.parties, node) {
+		if (party->state != CONDIS_PARTY_STATE_ACTIVE)
+			continue;
+		if (first) {
+			first = false;
+			continue;
+		}
+		found = party;
+		condis_obj_get(&found->obj);
+		break;
+	}
+	spin_unlock_bh(&vc->lock);
+	return found;
+}
+
+/**
+ * condis_party_gone() - whether a party has left its call
+ * @party: the party, referenced by the caller
+ *
+ * Context: any.
+ * Return: true if so.
+ */
+bool condis_party_gone(struct condis_party *party)
+{
+	return READ_ONCE(party->state) == CONDIS_PARTY_STATE_GONE;
+}
+
+/**
+ * condis_party_last() - the party a multipoint call is closed with
+ * @vc: the VC
+ *
+ * Context: any; takes vc->lock.
+ * Return: the first party on the call, not referenced (it stays linked
+ * to the call until the close), or NULL for a point-to-point call.
+ */
+struct condis_party *condis_party_last(struct condis_vc *vc)
+{
+	struct condis_party *party = NULL;
+
+	spin_lock_bh(&vc->lock);
+	if (vc->call.multipoint && !list_empty(&vc->call.parties))
+		party = list_first_entry(&vc->call.parties, struct condis_party, node);
+	spin_unlock_bh(&vc->lock);
+	return party;
+}
+
+/**
+ * condis_party_complete_for_cm() - the call manager will not answer:
+ *	complete every party add and drop it owes on a VC
+ * @vc: the VC, referenced by the caller
+ *
+ * An add fails with -ENETDOWN, a drop succeeds; the client hears of each
+ * once, from condis's workqueue.  One pass: each completion is accepted
+ * before the lock is dropped, so none is owed afterwards.
+ *
+ * Context: any.
+ */
+void condis_party_complete_for_cm(struct condis_vc *vc)
+{
+	struct condis_party *party;
+	unsigned int op;
+
+	spin_lock_bh(&vc->lock);
+	list_for_each_entry(party, &vc->call.parties, node) {
+		op = condis_pending_owed(&party->pending);
+		if (op && condis_pending_complete(&party->pending, op,
+						  op == CONDIS_PARTY_OP_ADD ? -ENETDOWN : 0,
+						  "teardown"))
+			condis_pending_queue(&party->pending);
+	}
+	spin_unlock_bh(&vc->lock);
+}

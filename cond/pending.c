@@ -87,7 +87,8 @@ static int pending_returned(struct condis_pending *p, bool ended, int ret, const
 
 /**
  * condis_pending_returned() - take a driver handler's return value
- * @p: the slot, with an operation in flight
+ * @p: the slot, with the handler's operation in flight, or ended by a
+ *	completion delivered while the handler ran
  * @ret: what the handler returned
  * @who: the handler, for the warning
  *
@@ -99,8 +100,9 @@ static int pending_returned(struct condis_pending *p, bool ended, int ret, const
  *
  * Context: under @p->lock.
  * Return: %CONDIS_PENDING if a completion follows or was accepted (its
- * delivery will end the operation); else @ret, and the caller finishes
- * the operation and calls condis_pending_end() under the same lock.
+ * delivery ends, or already ended, the operation); else @ret, and the
+ * caller finishes the operation and calls condis_pending_end() under the
+ * same lock.
  */
 int condis_pending_returned(struct condis_pending *p, int ret, const char *who)
 {

@@ -19,41 +19,84 @@
 #include "objects.h"
 #include "trace.h"
 
-/* The modify's result, under vc->lock; returns the status to deliver. */
+/*
+ * The modify's result, under vc->lock, before it ends; returns the status
+ * to deliver.
+ */
 static int qos_finish(struct condis_vc *vc, int status)
 {
 	lockdep_assert_held(&vc->lock);
-	if (!status && vc->activations == vc->qos_activations) {
+	if (!status && vc->activations == vc->qos.activations) {
 		condis_bad_input("modify-call-QoS on VC %u succeeded without re-activating it",
 				 vc->obj.id);
 		status = -EPROTO;
-	} else if (status && vc->params != vc->qos_old) {
+	} else if (status && vc->params != vc->qos.old) {
 		condis_bad_input("modify-call-QoS on VC %u failed but left new parameters active",
 				 vc->obj.id);
 	}
 	trace_condis_call_qos(vc, status);
-	vc->qos_pending = false;
 	return status;
 }
 
 /* Workqueue: deliver a pended modify's result to the client. */
-static void condis_qos_done_fn(struct work_struct *work)
+static void qos_deliver(struct condis_pending *p)
 {
-	struct condis_vc *vc = container_of(work, struct condis_vc, qos_work);
+	struct condis_vc *vc = container_of(p, struct condis_vc, qos.pending);
 	struct condis_call_params *params;
 	int status;
 
 	spin_lock_bh(&vc->lock);
-	params = vc->qos_params;
-	status = qos_finish(vc, vc->qos_status);
+	params = vc->qos.params;
+	status = qos_finish(vc, p->status);
+	condis_pending_end(p);
 	spin_unlock_bh(&vc->lock);
 	vc->af->cl_ops->modify_call_qos_complete(status, vc->cl_vc_ctx, params);
-	condis_vc_put(vc);	/* the operation's */
 }
 
+/**
+ * condis_vc_qos_init() - set up the QoS part of a new VC
+ * @vc: the VC, not yet published
+ *
+ * Context: any.
+ */
 void condis_vc_qos_init(struct condis_vc *vc)
 {
-	INIT_WORK(&vc->qos_work, condis_qos_done_fn);
+	condis_pending_init(&vc->qos.pending, &vc->lock, &vc->obj, qos_deliver);
+}
+
+/**
+ * condis_qos_in_flight() - whether a client's QoS change is in flight
+ * @vc: the VC
+ *
+ * Context: under vc->lock.
+ * Return: true from the modify's start until its result is delivered.
+ */
+bool condis_qos_in_flight(const struct condis_vc *vc)
+{
+	return condis_pending_busy(&vc->qos.pending);
+}
+
+/**
+ * condis_qos_complete_for_cm() - the call manager will not answer: fail
+ *	the QoS change it owes
+ * @vc: the VC, referenced by the caller
+ *
+ * The client's modify_call_qos_complete follows once, with -ENETDOWN,
+ * from condis's workqueue.
+ *
+ * Context: any.
+ */
+void condis_qos_complete_for_cm(struct condis_vc *vc)
+{
+	struct condis_pending *p = &vc->qos.pending;
+	bool owed;
+
+	spin_lock_bh(&vc->lock);
+	owed = condis_pending_owed(p) &&
+	       condis_pending_complete(p, CONDIS_QOS_OP_MODIFY, -ENETDOWN, "teardown");
+	spin_unlock_bh(&vc->lock);
+	if (owed)
+		condis_pending_queue(p);
 }
 
 /**
@@ -77,21 +120,17 @@ int condis_cl_modify_call_qos(struct condis_vc *vc, struct condis_call_params *p
 {
 	int err = 0, ret;
 
-	if (!condis_vc_get(vc)) {
-		condis_bad_input("cl_modify_call_qos: bad VC handle %p", vc);
+	if (!condis_vc_handle(vc, "cl_modify_call_qos"))
 		return -EBADF;
-	}
 	spin_lock_bh(&vc->lock);
-	if (!params || vc->call != CONDIS_CALL_STATE_CONNECTED || vc->remote_closed)
+	if (!params || vc->call.state != CONDIS_CALL_STATE_CONNECTED || vc->call.remote_closed)
 		err = -EINVAL;
-	else if (vc->qos_pending)
+	else if (!condis_pending_start(&vc->qos.pending, CONDIS_QOS_OP_MODIFY))
 		err = -EBUSY;
 	if (!err) {
-		vc->qos_pending = true;
-		vc->qos_done = false;
-		vc->qos_params = params;
-		vc->qos_old = vc->params;
-		vc->qos_activations = vc->activations;
+		vc->qos.params = params;
+		vc->qos.old = vc->params;
+		vc->qos.activations = vc->activations;
 	}
 	spin_unlock_bh(&vc->lock);
 	if (err) {
@@ -101,23 +140,14 @@ int condis_cl_modify_call_qos(struct condis_vc *vc, struct condis_call_params *p
 		return err;
 	}
 
-	condis_obj_get(&vc->obj);	/* ours, across the handler */
 	ret = vc->cm_ops->modify_call_qos(vc->cm_vc_ctx, params);
-	if (ret == CONDIS_PENDING)
-		goto out;	/* the operation's reference goes with the completion */
 	spin_lock_bh(&vc->lock);
-	if (vc->qos_done) {
-		spin_unlock_bh(&vc->lock);
-		condis_bad_input("modify_call_qos returned %d after completing VC %u", ret,
-				 vc->obj.id);
-		ret = CONDIS_PENDING;
-		goto out;
+	ret = condis_pending_returned(&vc->qos.pending, ret, "modify_call_qos");
+	if (ret != CONDIS_PENDING) {
+		ret = qos_finish(vc, ret);
+		condis_pending_end(&vc->qos.pending);
 	}
-	vc->qos_done = true;
-	ret = qos_finish(vc, ret);
 	spin_unlock_bh(&vc->lock);
-	condis_vc_put(vc);	/* the operation's */
-out:
 	condis_vc_put(vc);
 	return ret;
 }
@@ -140,27 +170,18 @@ EXPORT_SYMBOL_NS_GPL(condis_cl_modify_call_qos, CONDIS);
 void condis_cm_modify_call_qos_complete(int status, struct condis_vc *vc,
 					struct condis_call_params *params)
 {
+	const char *who = "cm_modify_call_qos_complete";
 	bool ok;
 
-	if (!condis_vc_get(vc)) {
-		condis_bad_input("cm_modify_call_qos_complete: bad VC handle %p", vc);
+	if (!condis_vc_handle(vc, who))
 		return;
-	}
-	status = condis_completion_status(status, "cm_modify_call_qos_complete");
 	spin_lock_bh(&vc->lock);
-	ok = vc->qos_pending && !vc->qos_done;
-	if (ok) {
-		vc->qos_done = true;
-		vc->qos_status = status;
-		if (params)
-			vc->qos_params = params;
-	}
+	ok = condis_pending_complete(&vc->qos.pending, CONDIS_QOS_OP_MODIFY, status, who);
+	if (ok && params)
+		vc->qos.params = params;
 	spin_unlock_bh(&vc->lock);
 	if (ok)
-		queue_work(condis_wq_get(), &vc->qos_work);
-	else
-		condis_bad_input("cm_modify_call_qos_complete: VC %u has no modify in flight",
-				 vc->obj.id);
+		condis_pending_queue(&vc->qos.pending);
 	condis_vc_put(vc);
 }
 EXPORT_SYMBOL_NS_GPL(condis_cm_modify_call_qos_complete, CONDIS);
@@ -185,15 +206,13 @@ int condis_cm_dispatch_incoming_call_qos_change(struct condis_vc *vc,
 {
 	int err = 0;
 
-	if (!condis_vc_get(vc)) {
-		condis_bad_input("cm_dispatch_incoming_call_qos_change: bad VC handle %p", vc);
+	if (!condis_vc_handle(vc, "cm_dispatch_incoming_call_qos_change"))
 		return -EBADF;
-	}
 	spin_lock_bh(&vc->lock);
-	if (vc->call != CONDIS_CALL_STATE_CONNECTED || vc->remote_closed || !params ||
+	if (vc->call.state != CONDIS_CALL_STATE_CONNECTED || vc->call.remote_closed || !params ||
 	    vc->state != CONDIS_VC_STATE_ACTIVE || vc->params != params)
 		err = -EINVAL;
-	else if (vc->qos_pending)
+	else if (condis_qos_in_flight(vc))
 		err = -EBUSY;
 	else
 		trace_condis_call_qos(vc, 0);

@@ -24,7 +24,6 @@
  * for a call manager that is going away, so every departure ends a few
  * seconds past the budget whatever the other drivers do.
  */
-#include <linux/delay.h>
 #include <linux/jiffies.h>
 #include <linux/slab.h>
 
@@ -86,114 +85,41 @@ static bool teardown_wait_ms(struct condis_teardown *td, bool (*done)(void *arg)
 	return done(arg);
 }
 
-/* The same on the rest of the budget: for the SAP, AF and binding steps. */
-static bool teardown_settle(struct condis_teardown *td, bool (*done)(void *arg), void *arg,
-			    const char *what)
+/* The same on the rest of the budget. */
+static bool teardown_wait(struct condis_teardown *td, bool (*done)(void *arg), void *arg,
+			  const char *what)
 {
 	return teardown_wait_ms(td, done, arg, UINT_MAX, what);
 }
 
 /*
- * The same for the VC steps.  Until VC, call, party and data-path state
- * changes wake the settle waitqueue (vc.c, call.c, party.c, qos.c,
- * datapath.c), their conditions are checked again every few milliseconds
- * here; once they do, this becomes teardown_settle().
+ * The VC steps: what each object's "the other side is gone" function does
+ * (vc.c, call.c, qos.c, party.c), in NDIS's order, with the waits between.
  */
-static bool teardown_wait(struct condis_teardown *td, bool (*done)(void *arg), void *arg,
-			  const char *what)
+
+static bool vc_quiet(void *vc)
 {
-	while (!done(arg)) {
-		if (td->expired || !time_before(jiffies, td->deadline)) {
-			if (what)
-				teardown_expire(td, what);
-			flush_workqueue(condis_wq_get());
-			return done(arg);
-		}
-		usleep_range(1000, 3000);
-	}
-	return true;
+	return condis_call_quiet(vc);
 }
 
-/* No call operation, QoS change or party add/drop in flight on the VC. */
-static bool vc_quiet(void *arg)
+static bool vc_call_idle(void *vc)
 {
-	struct condis_vc *vc = arg;
-	struct condis_party *party;
-	bool quiet;
-
-	spin_lock_bh(&vc->lock);
-	quiet = vc->call != CONDIS_CALL_STATE_MAKING && vc->call != CONDIS_CALL_STATE_CLOSING &&
-		!(vc->call == CONDIS_CALL_STATE_OFFERED && vc->call_done) && !vc->qos_pending;
-	list_for_each_entry(party, &vc->parties, node)
-		if (party->state == CONDIS_PARTY_STATE_ADDING ||
-		    party->state == CONDIS_PARTY_STATE_DROPPING)
-			quiet = false;
-	spin_unlock_bh(&vc->lock);
-	return quiet;
+	return condis_call_idle(vc);
 }
 
-static bool vc_call_idle(void *arg)
+static bool vc_deleted(void *vc)
 {
-	struct condis_vc *vc = arg;
-
-	return READ_ONCE(vc->call) == CONDIS_CALL_STATE_IDLE;
+	return condis_vc_deleted(vc);
 }
 
-static bool vc_deleted(void *arg)
+static bool vc_drained(void *vc)
 {
-	struct condis_vc *vc = arg;
-
-	return READ_ONCE(vc->state) == CONDIS_VC_STATE_DELETED;
+	return condis_vc_data_drained(vc);
 }
 
-static bool vc_drained(void *arg)
+static bool vc_inactive(void *vc)
 {
-	struct condis_vc *vc = arg;
-	bool drained;
-
-	spin_lock_bh(&vc->lock);
-	drained = condis_vc_drained(vc);
-	spin_unlock_bh(&vc->lock);
-	return drained;
-}
-
-static bool vc_inactive(void *arg)
-{
-	struct condis_vc *vc = arg;
-
-	return READ_ONCE(vc->state) == CONDIS_VC_STATE_INACTIVE;
-}
-
-/* One active party other than @keep, referenced, or NULL. */
-static struct condis_party *vc_extra_party(struct condis_vc *vc)
-{
-	struct condis_party *party, *found = NULL, *first = NULL;
-
-	spin_lock_bh(&vc->lock);
-	list_for_each_entry(party, &vc->parties, node) {
-		if (party->state != CONDIS_PARTY_STATE_ACTIVE)
-			continue;
-		if (!first) {
-			first = party;
-			continue;
-		}
-		found = party;
-		condis_obj_get(&found->obj);
-		break;
-	}
-	spin_unlock_bh(&vc->lock);
-	return found;
-}
-
-static struct condis_party *vc_last_party(struct condis_vc *vc)
-{
-	struct condis_party *party = NULL;
-
-	spin_lock_bh(&vc->lock);
-	if (vc->multipoint && !list_empty(&vc->parties))
-		party = list_first_entry(&vc->parties, struct condis_party, node);
-	spin_unlock_bh(&vc->lock);
-	return party;
+	return condis_vc_inactive(vc);
 }
 
 /*
@@ -203,73 +129,35 @@ static struct condis_party *vc_last_party(struct condis_vc *vc)
  */
 static void vc_deactivate_for_cm(struct condis_vc *vc, struct condis_teardown *td)
 {
-	enum condis_vc_state state = READ_ONCE(vc->state);
-	bool mp_owes;
-
-	if (state != CONDIS_VC_STATE_ACTIVE && state != CONDIS_VC_STATE_DEACTIVATING)
+	if (!condis_vc_needs_deactivation(vc))
 		return;
 	if (!teardown_wait(td, vc_drained, vc, "the VC's data path to drain"))
 		condis_vc_abandon_skbs(vc);
-	if (READ_ONCE(vc->state) == CONDIS_VC_STATE_ACTIVE && vc->mcm)
-		condis_mcm_deactivate_vc(vc);
-	else if (READ_ONCE(vc->state) == CONDIS_VC_STATE_ACTIVE)
-		condis_cm_deactivate_vc(vc);
+	condis_vc_deactivate_for_cm(vc);
 	if (teardown_wait(td, vc_inactive, vc, "a deactivation"))
 		return;
 	/* A miniport that never completes the deactivation: complete it for it. */
-	spin_lock_bh(&vc->lock);
-	mp_owes = vc->state == CONDIS_VC_STATE_DEACTIVATING && !vc->mp_done && !vc->mcm;
-	spin_unlock_bh(&vc->lock);
-	if (mp_owes)
-		condis_mco_deactivate_vc_complete(0, vc);
+	condis_vc_deactivated_for_miniport(vc);
 	teardown_wait(td, vc_inactive, vc, "a deactivation");
 }
 
 /*
  * The call manager will not answer (it is going away, or the budget is
  * spent): finish, for it, what it left pended on @vc (make-call,
- * close-call, QoS change, party add or drop), so each of the client's
+ * close-call, QoS change, party adds and drops), so each of the client's
  * operations still completes exactly once.
  */
 static void vc_complete_for_cm(struct condis_vc *vc, struct condis_teardown *td)
 {
-	bool making, closing, qos, add = false;
-	struct condis_party *party, *found;
-	int rounds = 0;
+	bool closing = condis_call_close_owed(vc);
 
-	spin_lock_bh(&vc->lock);
-	making = vc->call == CONDIS_CALL_STATE_MAKING && !vc->call_done;
-	closing = vc->call == CONDIS_CALL_STATE_CLOSING && !vc->call_done;
-	qos = vc->qos_pending && !vc->qos_done;
-	spin_unlock_bh(&vc->lock);
-
-	if (making)
-		condis_cm_make_call_complete(-ENETDOWN, vc, NULL, NULL);
-	if (qos)
-		condis_cm_modify_call_qos_complete(-ENETDOWN, vc, NULL);
-	/* Every pended add and drop; each completion marks its party done. */
-	do {
-		found = NULL;
-		spin_lock_bh(&vc->lock);
-		list_for_each_entry(party, &vc->parties, node)
-			if (!party->done && party->op != CONDIS_PARTY_OP_NONE) {
-				found = party;
-				add = party->op == CONDIS_PARTY_OP_ADD;
-				condis_obj_get(&found->obj);
-				break;
-			}
-		spin_unlock_bh(&vc->lock);
-		if (found && add)
-			condis_cm_add_party_complete(-ENETDOWN, found, NULL, NULL);
-		else if (found)
-			condis_cm_drop_party_complete(0, found);
-		if (found)
-			condis_party_put(found);
-	} while (found && ++rounds < 64);
+	condis_call_fail_make_for_cm(vc);
+	condis_qos_complete_for_cm(vc);
+	condis_party_complete_for_cm(vc);
 	if (closing) {
 		/* A close completes once the VC is deactivated: do that for it too. */
 		vc_deactivate_for_cm(vc, td);
-		condis_cm_close_call_complete(0, vc);
+		condis_call_close_for_cm(vc);
 	}
 	flush_workqueue(condis_wq_get());
 }
@@ -282,18 +170,14 @@ static void vc_complete_for_cm(struct condis_vc *vc, struct condis_teardown *td)
  */
 static bool teardown_close_call(struct condis_vc *vc, bool for_cm, struct condis_teardown *td)
 {
-	enum condis_call_state call;
 	int ret;
 
-	spin_lock_bh(&vc->lock);
-	call = vc->call;
-	spin_unlock_bh(&vc->lock);
-	if (call != CONDIS_CALL_STATE_ACCEPTED && call != CONDIS_CALL_STATE_CONNECTED)
+	if (!condis_call_up(vc))
 		return false;
-	ret = condis_cl_close_call(vc, vc_last_party(vc), NULL, 0);
+	ret = condis_call_close_for_client(vc);
 	if (ret == CONDIS_PENDING && !teardown_wait(td, vc_call_idle, vc, "a call to close"))
 		vc_complete_for_cm(vc, td);
-	if (vc_call_idle(vc))
+	if (condis_call_idle(vc))
 		return true;
 	if (!for_cm && !td->expired) {
 		pr_warn("teardown: VC %u: the call manager did not close the call (%d)\n",
@@ -301,12 +185,35 @@ static bool teardown_close_call(struct condis_vc *vc, bool for_cm, struct condis
 		teardown_expire(td, "a call manager that does not close its calls");
 	}
 	vc_deactivate_for_cm(vc, td);
-	ret = condis_cl_close_call(vc, vc_last_party(vc), NULL, 0);
+	ret = condis_call_close_for_client(vc);
 	if (ret == CONDIS_PENDING && !teardown_wait(td, vc_call_idle, vc, "a call to close"))
 		vc_complete_for_cm(vc, td);
-	if (!vc_call_idle(vc))
+	if (!condis_call_idle(vc))
 		condis_call_abandon(vc);
 	return true;
+}
+
+/*
+ * Drop the parties of the call on @vc down to one, as its client would.
+ * Each round drops one party or ends the loop: a drop refused, or failed
+ * leaving the party on the call, leaves the rest to the close.
+ */
+static void teardown_parties(struct condis_vc *vc, struct condis_teardown *td)
+{
+	struct condis_party *party;
+	bool gone;
+	int ret;
+
+	while ((party = condis_party_extra(vc))) {
+		ret = condis_cl_drop_party(party, NULL, 0);
+		if ((!ret || ret == CONDIS_PENDING) &&
+		    !teardown_wait(td, vc_quiet, vc, "a party drop"))
+			vc_complete_for_cm(vc, td);
+		gone = condis_party_gone(party);
+		condis_party_put(party);
+		if (!gone)
+			break;
+	}
 }
 
 /*
@@ -318,51 +225,28 @@ static bool teardown_close_call(struct condis_vc *vc, bool for_cm, struct condis
  */
 static void teardown_vc(struct condis_vc *vc, bool for_cm, struct condis_teardown *td)
 {
-	struct condis_party *party;
-	enum condis_call_state call;
 	bool closed;
 
 	if (!teardown_wait(td, vc_quiet, vc, "a call operation") || for_cm)
 		vc_complete_for_cm(vc, td);
-	spin_lock_bh(&vc->lock);
-	call = vc->call;
-	spin_unlock_bh(&vc->lock);
-	if (call == CONDIS_CALL_STATE_OFFERED) {
-		/* The client will not answer any more: refuse the offer for it. */
-		condis_cl_incoming_call_complete(-ECONNRESET, vc, NULL);
+	/* The client will not answer an offer any more: refuse it for it. */
+	if (condis_call_refuse_offer(vc))
 		teardown_wait(td, vc_quiet, vc, "a refused offer");
-	}
-	while ((party = vc_extra_party(vc))) {
-		int ret = condis_cl_drop_party(party, NULL, 0);
-
-		condis_party_put(party);
-		if (ret && ret != CONDIS_PENDING)
-			break;	/* refused: the close below deals with the call */
-		if (!teardown_wait(td, vc_quiet, vc, "a party drop"))
-			vc_complete_for_cm(vc, td);
-	}
+	teardown_parties(vc, td);
 	closed = teardown_close_call(vc, for_cm || td->expired, td);
 
-	if (vc->creator == CONDIS_VC_CREATOR_CLIENT) {
-		condis_co_delete_vc(vc);
+	if (condis_vc_delete_for_client(vc))
 		return;
-	}
 	if (closed && !for_cm &&
 	    teardown_wait(td, vc_deleted, vc, "the call manager to delete its VC"))
 		return;
-	if (vc_deleted(vc))
-		return;
-	pr_warn("teardown: VC %u deleted for its call manager\n", vc->obj.id);
-	if (vc->creator == CONDIS_VC_CREATOR_MCM)
-		condis_mcm_delete_vc(vc);
-	else
-		condis_co_delete_vc(vc);
+	condis_vc_delete_for_cm(vc);
 }
 
 /* Deregister every SAP of @af, as its client would. */
 static void teardown_saps(struct condis_af *af, bool for_cm, struct condis_teardown *td)
 {
-	if (!teardown_settle(td, condis_saps_settled, af, "a SAP registration"))
+	if (!teardown_wait(td, condis_saps_settled, af, "a SAP registration"))
 		condis_sap_complete_for_cm(af);
 	condis_sap_deregister_all(af);
 	if (for_cm) {
@@ -370,7 +254,7 @@ static void teardown_saps(struct condis_af *af, bool for_cm, struct condis_teard
 		flush_workqueue(condis_wq_get());
 		condis_sap_complete_for_cm(af);
 	}
-	if (!teardown_settle(td, condis_saps_gone, af, "SAP deregistrations"))
+	if (!teardown_wait(td, condis_saps_gone, af, "SAP deregistrations"))
 		condis_sap_complete_for_cm(af);
 }
 
@@ -379,7 +263,7 @@ static bool af_complete_for_cm(struct condis_af *af, struct condis_teardown *td)
 {
 	if (!condis_af_complete_for_cm(af))
 		return false;
-	teardown_settle(td, condis_af_closed, af, "a refused AF open");
+	teardown_wait(td, condis_af_closed, af, "a refused AF open");
 	return true;
 }
 
@@ -388,13 +272,13 @@ static void teardown_close_af(struct condis_af *af, bool for_cm, struct condis_t
 {
 	if (for_cm)
 		af_complete_for_cm(af, td);		/* a close the client started */
-	if (!teardown_settle(td, condis_af_not_closing, af, "an AF close in flight"))
+	if (!teardown_wait(td, condis_af_not_closing, af, "an AF close in flight"))
 		af_complete_for_cm(af, td);
 	if (condis_af_is_open(af)) {
 		condis_cl_close_af(af);
 		if (for_cm || td->expired)
 			af_complete_for_cm(af, td);
-		if (!teardown_settle(td, condis_af_closed, af, "the AF to close"))
+		if (!teardown_wait(td, condis_af_closed, af, "the AF to close"))
 			af_complete_for_cm(af, td);
 	}
 	/* A notify-close the client never completed is completed for it. */
@@ -475,7 +359,7 @@ void condis_binding_force_close(struct condis_binding *binding, struct condis_te
 			pr_warn("teardown of %s: AF %u stays open\n", td->who, af->obj.id);
 		condis_af_put(af);
 	}
-	teardown_settle(td, condis_binding_afs_finished, binding,
+	teardown_wait(td, condis_binding_afs_finished, binding,
 			"closed AFs to leave their binding");
 	condis_binding_close_left_open(binding);
 }

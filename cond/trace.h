@@ -182,7 +182,7 @@ TRACE_EVENT(condis_call_state,
 	TP_fast_assign(
 		__entry->vc_id = vc->obj.id;
 		__entry->af_id = vc->af ? vc->af->obj.id : 0;
-		__entry->old = vc->call;
+		__entry->old = vc->call.state;
 		__entry->state = state;
 	),
 	TP_printk("vc=%u af=%u call %s -> %s", __entry->vc_id, __entry->af_id,
@@ -200,7 +200,7 @@ TRACE_EVENT(condis_call_remote_close,
 	),
 	TP_fast_assign(
 		__entry->vc_id = vc->obj.id;
-		__entry->state = vc->call;
+		__entry->state = vc->call.state;
 		__entry->status = status;
 	),
 	TP_printk("vc=%u call %s closed by the network, status %d", __entry->vc_id,
@@ -218,7 +218,7 @@ TRACE_EVENT(condis_call_qos,
 	),
 	TP_fast_assign(
 		__entry->vc_id = vc->obj.id;
-		__entry->peer = !vc->qos_pending;
+		__entry->peer = !condis_qos_in_flight(vc);
 		__entry->status = status;
 	),
 	TP_printk("vc=%u QoS changed by the %s, status %d", __entry->vc_id,

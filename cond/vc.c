@@ -35,6 +35,7 @@ static void vc_set_state(struct condis_vc *vc, enum condis_vc_state state)
 								 : CONDIS_EVENT_TYPE_CHANGE,
 			    vc->state, state);
 	vc->state = state;
+	condis_settle_wake();
 }
 
 static void condis_vc_release(struct condis_obj *obj)
@@ -55,28 +56,39 @@ static void condis_vc_release(struct condis_obj *obj)
 	kfree(vc);
 }
 
-/*
- * Take a reference through a driver's VC handle; NULL if it is bad, or if
- * its creator deleted it and only the deferred deletion is outstanding.
+/**
+ * condis_vc_get() - take a reference through a driver's VC handle, quietly
+ * @vc: the handle
+ *
+ * Entry points use condis_vc_handle(), which warns about a bad handle.
+ *
+ * Context: any.
+ * Return: @vc, referenced; NULL if the handle is bad, or if its creator
+ * deleted the VC and only the deferred deletion is outstanding.
  */
 struct condis_vc *condis_vc_get(struct condis_vc *vc)
 {
 	if (!condis_obj_get_handle(vc, CONDIS_OBJ_VC))
 		return NULL;
-	if (READ_ONCE(vc->delete_deferred)) {
+	if (READ_ONCE(vc->call.delete_deferred)) {
 		condis_obj_put(&vc->obj);
 		return NULL;
 	}
 	return vc;
 }
 
+/**
+ * condis_vc_put() - drop a reference on a VC
+ * @vc: the VC
+ *
+ * Context: any.
+ */
 void condis_vc_put(struct condis_vc *vc)
 {
 	condis_obj_put(&vc->obj);
 }
 
-static void condis_vc_activate_done_fn(struct work_struct *work);
-static void condis_vc_deactivate_done_fn(struct work_struct *work);
+static void vc_act_deliver(struct condis_pending *p);
 
 static struct condis_vc *condis_vc_alloc(struct condis_adapter *adapter, struct condis_af *af,
 					 enum condis_vc_creator creator)
@@ -96,11 +108,10 @@ static struct condis_vc *condis_vc_alloc(struct condis_adapter *adapter, struct 
 	vc->mp_release = adapter->miniport->ops->release_ctx;
 	spin_lock_init(&vc->lock);
 	vc->state = CONDIS_VC_STATE_INACTIVE;
-	INIT_WORK(&vc->activate_work, condis_vc_activate_done_fn);
-	INIT_WORK(&vc->deactivate_work, condis_vc_deactivate_done_fn);
+	condis_pending_init(&vc->act, &vc->lock, &vc->obj, vc_act_deliver);
 	INIT_LIST_HEAD(&vc->node);
-	INIT_LIST_HEAD(&vc->parties);
-	__skb_queue_head_init(&vc->rx_held);
+	INIT_LIST_HEAD(&vc->call.parties);
+	__skb_queue_head_init(&vc->data.rx_held);
 	condis_vc_call_init(vc);
 	condis_vc_qos_init(vc);
 	return vc;
@@ -244,12 +255,9 @@ int condis_co_create_vc(struct condis_binding *binding, struct condis_af *af, vo
 	struct condis_vc *v;
 	int err = -EINVAL;
 
-	if (!condis_binding_get(binding)) {
-		condis_bad_input("co_create_vc: bad binding handle %p", binding);
+	if (!condis_handle_get(binding, CONDIS_OBJ_BINDING, "co_create_vc"))
 		return -EBADF;
-	}
-	if (af && !condis_obj_get_handle(af, CONDIS_OBJ_AF)) {
-		condis_bad_input("co_create_vc: bad AF handle %p", af);
+	if (af && !condis_handle_get(af, CONDIS_OBJ_AF, "co_create_vc")) {
 		condis_binding_put(binding);
 		return -EBADF;
 	}
@@ -313,14 +321,14 @@ EXPORT_SYMBOL_NS_GPL(condis_co_create_vc, CONDIS);
 int condis_mcm_create_vc(struct condis_adapter *adapter, struct condis_af *af, void *mp_vc_ctx,
 			 struct condis_vc **vc)
 {
-	struct condis_obj *aobj = condis_obj_get_handle(adapter, CONDIS_OBJ_ADAPTER);
+	struct condis_obj *aobj = condis_handle_get(adapter, CONDIS_OBJ_ADAPTER, "mcm_create_vc");
 	struct condis_vc *v;
 	int err = -EINVAL;
 
-	if (!aobj || !condis_obj_get_handle(af, CONDIS_OBJ_AF)) {
-		condis_bad_input("mcm_create_vc: bad handle (adapter %p, AF %p)", adapter, af);
-		if (aobj)
-			condis_obj_put(aobj);
+	if (!aobj)
+		return -EBADF;
+	if (!condis_handle_get(af, CONDIS_OBJ_AF, "mcm_create_vc")) {
+		condis_obj_put(aobj);
 		return -EBADF;
 	}
 	if (!vc || !adapter->miniport->cm_ops || af->cm_af->adapter != adapter || !af_usable(af)) {
@@ -361,12 +369,11 @@ static int vc_delete_check(struct condis_vc *vc, bool *defer)
 		return -EBUSY;		/* NDIS_STATUS_NOT_ACCEPTED */
 	if (vc->state == CONDIS_VC_STATE_DEACTIVATING)
 		return -ESHUTDOWN;	/* NDIS_STATUS_CLOSING */
-	if (vc->call_delivering && vc->call_op == CONDIS_CALL_OP_CLOSE && !vc->call_status &&
-	    vc->creator != CONDIS_VC_CREATOR_CLIENT) {
+	if (vc->call.close_untold && vc->creator != CONDIS_VC_CREATOR_CLIENT) {
 		*defer = true;
 		return 0;
 	}
-	if (vc->call != CONDIS_CALL_STATE_IDLE)
+	if (vc->call.state != CONDIS_CALL_STATE_IDLE)
 		return -EBUSY;
 	return 0;
 }
@@ -408,9 +415,9 @@ static int condis_vc_delete(struct condis_vc *vc, const char *who)
 	int err;
 
 	spin_lock_bh(&vc->lock);
-	err = vc->delete_deferred || vc->deleting ? -EBADF : vc_delete_check(vc, &defer);
+	err = vc->call.delete_deferred || vc->deleting ? -EBADF : vc_delete_check(vc, &defer);
 	if (!err && defer)
-		WRITE_ONCE(vc->delete_deferred, true);
+		WRITE_ONCE(vc->call.delete_deferred, true);
 	else if (!err)
 		vc->deleting = true;	/* one deletion at a time, however many callers */
 	spin_unlock_bh(&vc->lock);
@@ -426,7 +433,7 @@ static int condis_vc_delete(struct condis_vc *vc, const char *who)
 /**
  * condis_vc_delete_deferred() - carry out a deletion that waited for the
  *	client's close_call_complete
- * @vc: the VC, referenced by the caller (the call operation's reference)
+ * @vc: the VC, referenced by the caller (the delivery's reference)
  *
  * The handle stays refused (condis_vc_get()) throughout: the creator
  * deleted it already.
@@ -452,7 +459,7 @@ void condis_vc_delete_deferred(struct condis_vc *vc)
 	condis_bad_input("VC %u: the deletion its creator asked for failed (%d)", vc->obj.id, err);
 	/* The VC lives on: make it reachable again, so teardown can end it. */
 	spin_lock_bh(&vc->lock);
-	WRITE_ONCE(vc->delete_deferred, false);
+	WRITE_ONCE(vc->call.delete_deferred, false);
 	spin_unlock_bh(&vc->lock);
 }
 
@@ -476,10 +483,8 @@ int condis_co_delete_vc(struct condis_vc *vc)
 {
 	int err;
 
-	if (!condis_vc_get(vc)) {
-		condis_bad_input("co_delete_vc: bad VC handle %p", vc);
+	if (!condis_vc_handle(vc, "co_delete_vc"))
 		return -EBADF;
-	}
 	if (vc->creator == CONDIS_VC_CREATOR_MCM) {
 		condis_bad_input("co_delete_vc: VC %u belongs to an MCM", vc->obj.id);
 		err = -EINVAL;
@@ -502,10 +507,8 @@ int condis_mcm_delete_vc(struct condis_vc *vc)
 {
 	int err;
 
-	if (!condis_vc_get(vc)) {
-		condis_bad_input("mcm_delete_vc: bad VC handle %p", vc);
+	if (!condis_vc_handle(vc, "mcm_delete_vc"))
 		return -EBADF;
-	}
 	if (vc->creator != CONDIS_VC_CREATOR_MCM) {
 		condis_bad_input("mcm_delete_vc: VC %u was not created by the MCM", vc->obj.id);
 		err = -EINVAL;
@@ -517,7 +520,7 @@ int condis_mcm_delete_vc(struct condis_vc *vc)
 }
 EXPORT_SYMBOL_NS_GPL(condis_mcm_delete_vc, CONDIS);
 
-/* Record the end of an activation under vc->lock; returns the status. */
+/* Record the end of an activation, under vc->lock. */
 static void vc_finish_activation(struct condis_vc *vc, int status)
 {
 	lockdep_assert_held(&vc->lock);
@@ -531,19 +534,37 @@ static void vc_finish_activation(struct condis_vc *vc, int status)
 	vc->new_params = NULL;
 }
 
-static void condis_vc_activate_done_fn(struct work_struct *work)
+/* Record the end of a deactivation, under vc->lock. */
+static void vc_finish_deactivation(struct condis_vc *vc, int status)
 {
-	struct condis_vc *vc = container_of(work, struct condis_vc, activate_work);
+	lockdep_assert_held(&vc->lock);
+	vc_set_state(vc, status ? CONDIS_VC_STATE_ACTIVE : CONDIS_VC_STATE_INACTIVE);
+	if (!status)
+		vc->params = NULL;
+}
+
+/* Workqueue: deliver a pended (de)activation's result to the CM. */
+static void vc_act_deliver(struct condis_pending *p)
+{
+	struct condis_vc *vc = container_of(p, struct condis_vc, act);
 	struct condis_call_params *params;
+	unsigned int op;
 	int status;
 
 	spin_lock_bh(&vc->lock);
-	status = vc->status;
+	op = p->op;
+	status = p->status;
 	params = vc->new_params;
-	vc_finish_activation(vc, status);
+	if (op == CONDIS_VC_OP_ACTIVATE)
+		vc_finish_activation(vc, status);
+	else
+		vc_finish_deactivation(vc, status);
+	condis_pending_end(p);
 	spin_unlock_bh(&vc->lock);
-	vc->cm_ops->activate_vc_complete(status, vc->cm_vc_ctx, params);
-	condis_vc_put(vc);	/* the activation's */
+	if (op == CONDIS_VC_OP_ACTIVATE)
+		vc->cm_ops->activate_vc_complete(status, vc->cm_vc_ctx, params);
+	else
+		vc->cm_ops->deactivate_vc_complete(status, vc->cm_vc_ctx);
 }
 
 /**
@@ -567,10 +588,8 @@ int condis_cm_activate_vc(struct condis_vc *vc, struct condis_call_params *param
 {
 	int err = 0, ret;
 
-	if (!condis_vc_get(vc)) {
-		condis_bad_input("cm_activate_vc: bad VC handle %p", vc);
+	if (!condis_vc_handle(vc, "cm_activate_vc"))
 		return -EBADF;
-	}
 	spin_lock_bh(&vc->lock);
 	if (vc->mcm || !params)
 		err = -EINVAL;
@@ -578,11 +597,12 @@ int condis_cm_activate_vc(struct condis_vc *vc, struct condis_call_params *param
 		err = -EBUSY;
 	else if (vc->state == CONDIS_VC_STATE_DEACTIVATING || vc->state == CONDIS_VC_STATE_DELETED)
 		err = -ESHUTDOWN;
+	else if (!condis_pending_start(&vc->act, CONDIS_VC_OP_ACTIVATE))
+		err = -EBUSY;
 	if (!err) {
 		vc->before = vc->state;
 		vc_set_state(vc, CONDIS_VC_STATE_ACTIVATING);
 		vc->new_params = params;
-		vc->mp_done = false;
 	}
 	spin_unlock_bh(&vc->lock);
 	if (err) {
@@ -593,17 +613,12 @@ int condis_cm_activate_vc(struct condis_vc *vc, struct condis_call_params *param
 	}
 
 	ret = vc->adapter->miniport->ops->activate_vc(vc->mp_vc_ctx, params);
-	if (ret == CONDIS_PENDING)
-		return CONDIS_PENDING;	/* the reference goes with the completion */
 	spin_lock_bh(&vc->lock);
-	if (vc->mp_done) {
-		/* The miniport completed and also returned: the completion wins. */
-		spin_unlock_bh(&vc->lock);
-		condis_bad_input("activate_vc returned %d after completing VC %u", ret, vc->obj.id);
-		return CONDIS_PENDING;
+	ret = condis_pending_returned(&vc->act, ret, "activate_vc");
+	if (ret != CONDIS_PENDING) {
+		vc_finish_activation(vc, ret);
+		condis_pending_end(&vc->act);
 	}
-	vc->mp_done = true;
-	vc_finish_activation(vc, ret);
 	spin_unlock_bh(&vc->lock);
 	condis_vc_put(vc);
 	return ret;
@@ -611,39 +626,53 @@ int condis_cm_activate_vc(struct condis_vc *vc, struct condis_call_params *param
 EXPORT_SYMBOL_NS_GPL(condis_cm_activate_vc, CONDIS);
 
 /*
- * A miniport completes the activation (@in_flight ACTIVATING) or the
- * deactivation (DEACTIVATING) it pended: accepted once, then delivered to
- * the CM from the workqueue, which takes over the operation's reference.
+ * Accept the miniport's completion of @op, under vc->lock.  Return: true
+ * if the caller is to queue its delivery now; a successful deactivation
+ * is held until the data path has drained (condis_vc_deactivation_drained()).
  */
-static void vc_miniport_done(struct condis_vc *vc, int status, enum condis_vc_state in_flight,
-			     const char *who)
+static bool vc_act_accept(struct condis_vc *vc, unsigned int op, int status, const char *who)
 {
-	struct work_struct *work = in_flight == CONDIS_VC_STATE_ACTIVATING ? &vc->activate_work
-								      : &vc->deactivate_work;
-	bool ok, hold = false;
+	bool hold;
 
-	if (!condis_vc_get(vc)) {
-		condis_bad_input("%s: bad VC handle %p", who, vc);
+	lockdep_assert_held(&vc->lock);
+	if (!condis_pending_complete(&vc->act, op, status, who))
+		return false;
+	if (op != CONDIS_VC_OP_DEACTIVATE)
+		return true;
+	hold = !vc->act.status && !condis_vc_drained(vc);
+	vc->data.deact_waiting = hold;
+	return !hold;
+}
+
+/*
+ * A miniport completes the activation or the deactivation (@op) it
+ * pended: accepted once, then delivered to the CM from the workqueue.
+ */
+static void vc_miniport_done(struct condis_vc *vc, int status, unsigned int op, const char *who)
+{
+	bool deliver;
+
+	if (!condis_vc_handle(vc, who))
 		return;
-	}
-	status = condis_completion_status(status, who);
-
 	spin_lock_bh(&vc->lock);
-	ok = vc->state == in_flight && !vc->mp_done;
-	if (ok) {
-		vc->mp_done = true;
-		vc->status = status;
-		/* A deactivation completes once the data path is drained. */
-		hold = in_flight == CONDIS_VC_STATE_DEACTIVATING && !status &&
-		       !condis_vc_drained(vc);
-		vc->deact_waiting = hold;
-	}
+	deliver = vc_act_accept(vc, op, status, who);
 	spin_unlock_bh(&vc->lock);
-	if (!ok)
-		condis_bad_input("%s: VC %u has nothing of the kind in flight", who, vc->obj.id);
-	else if (!hold)
-		queue_work(condis_wq_get(), work);
+	if (deliver)
+		condis_pending_queue(&vc->act);
 	condis_vc_put(vc);
+}
+
+/**
+ * condis_vc_deactivation_drained() - the data path a finished deactivation
+ *	waited for has drained: deliver it
+ * @vc: the VC
+ *
+ * Context: under vc->lock.
+ */
+void condis_vc_deactivation_drained(struct condis_vc *vc)
+{
+	lockdep_assert_held(&vc->lock);
+	condis_pending_queue(&vc->act);
 }
 
 /**
@@ -661,24 +690,9 @@ static void vc_miniport_done(struct condis_vc *vc, int status, enum condis_vc_st
 void condis_mco_activate_vc_complete(int status, struct condis_vc *vc,
 				     struct condis_call_params *params)
 {
-	vc_miniport_done(vc, status, CONDIS_VC_STATE_ACTIVATING, "mco_activate_vc_complete");
+	vc_miniport_done(vc, status, CONDIS_VC_OP_ACTIVATE, "mco_activate_vc_complete");
 }
 EXPORT_SYMBOL_NS_GPL(condis_mco_activate_vc_complete, CONDIS);
-
-static void condis_vc_deactivate_done_fn(struct work_struct *work)
-{
-	struct condis_vc *vc = container_of(work, struct condis_vc, deactivate_work);
-	int status;
-
-	spin_lock_bh(&vc->lock);
-	status = vc->status;
-	vc_set_state(vc, status ? CONDIS_VC_STATE_ACTIVE : CONDIS_VC_STATE_INACTIVE);
-	if (!status)
-		vc->params = NULL;
-	spin_unlock_bh(&vc->lock);
-	vc->cm_ops->deactivate_vc_complete(status, vc->cm_vc_ctx);
-	condis_vc_put(vc);	/* the deactivation's */
-}
 
 /**
  * condis_cm_deactivate_vc() - a stand-alone CM deactivates a VC
@@ -701,10 +715,8 @@ int condis_cm_deactivate_vc(struct condis_vc *vc)
 {
 	int err = 0, ret;
 
-	if (!condis_vc_get(vc)) {
-		condis_bad_input("cm_deactivate_vc: bad VC handle %p", vc);
+	if (!condis_vc_handle(vc, "cm_deactivate_vc"))
 		return -EBADF;
-	}
 	condis_vc_drop_held(vc);	/* the call never connected: nobody gets them */
 	spin_lock_bh(&vc->lock);
 	if (vc->mcm)
@@ -715,10 +727,10 @@ int condis_cm_deactivate_vc(struct condis_vc *vc)
 		err = -ESHUTDOWN;
 	else if (vc->state != CONDIS_VC_STATE_ACTIVE)
 		err = -EINVAL;
-	if (!err) {
+	else if (!condis_pending_start(&vc->act, CONDIS_VC_OP_DEACTIVATE))
+		err = -EBUSY;
+	if (!err)
 		vc_set_state(vc, CONDIS_VC_STATE_DEACTIVATING);
-		vc->mp_done = false;
-	}
 	spin_unlock_bh(&vc->lock);
 	if (err) {
 		condis_bad_input("cm_deactivate_vc: VC %u cannot be deactivated now (%d)",
@@ -728,26 +740,17 @@ int condis_cm_deactivate_vc(struct condis_vc *vc)
 	}
 
 	ret = vc->adapter->miniport->ops->deactivate_vc(vc->mp_vc_ctx);
-	if (ret == CONDIS_PENDING)
-		return CONDIS_PENDING;
 	spin_lock_bh(&vc->lock);
-	if (vc->mp_done) {
-		spin_unlock_bh(&vc->lock);
-		condis_bad_input("deactivate_vc returned %d after completing VC %u", ret,
-				 vc->obj.id);
-		return CONDIS_PENDING;
-	}
-	vc->mp_done = true;
+	ret = condis_pending_returned(&vc->act, ret, "deactivate_vc");
 	if (!ret && !condis_vc_drained(vc)) {
 		/* Done before its skbs are back: the completion follows then. */
-		vc->status = 0;
-		vc->deact_waiting = true;
-		spin_unlock_bh(&vc->lock);
-		return CONDIS_PENDING;
+		vc->act.status = 0;
+		vc->data.deact_waiting = true;
+		ret = CONDIS_PENDING;
+	} else if (ret != CONDIS_PENDING) {
+		vc_finish_deactivation(vc, ret);
+		condis_pending_end(&vc->act);
 	}
-	vc_set_state(vc, ret ? CONDIS_VC_STATE_ACTIVE : CONDIS_VC_STATE_INACTIVE);
-	if (!ret)
-		vc->params = NULL;
 	spin_unlock_bh(&vc->lock);
 	condis_vc_put(vc);
 	return ret;
@@ -766,7 +769,7 @@ EXPORT_SYMBOL_NS_GPL(condis_cm_deactivate_vc, CONDIS);
  */
 void condis_mco_deactivate_vc_complete(int status, struct condis_vc *vc)
 {
-	vc_miniport_done(vc, status, CONDIS_VC_STATE_DEACTIVATING, "mco_deactivate_vc_complete");
+	vc_miniport_done(vc, status, CONDIS_VC_OP_DEACTIVATE, "mco_deactivate_vc_complete");
 }
 EXPORT_SYMBOL_NS_GPL(condis_mco_deactivate_vc_complete, CONDIS);
 
@@ -786,10 +789,8 @@ int condis_mcm_activate_vc(struct condis_vc *vc, struct condis_call_params *para
 {
 	int err = 0;
 
-	if (!condis_vc_get(vc)) {
-		condis_bad_input("mcm_activate_vc: bad VC handle %p", vc);
+	if (!condis_vc_handle(vc, "mcm_activate_vc"))
 		return -EBADF;
-	}
 	spin_lock_bh(&vc->lock);
 	if (!vc->mcm || !params || vc->state == CONDIS_VC_STATE_DELETED) {
 		err = -EINVAL;
@@ -821,10 +822,8 @@ int condis_mcm_deactivate_vc(struct condis_vc *vc)
 	unsigned int sent = 0, kept = 0;
 	int err = 0;
 
-	if (!condis_vc_get(vc)) {
-		condis_bad_input("mcm_deactivate_vc: bad VC handle %p", vc);
+	if (!condis_vc_handle(vc, "mcm_deactivate_vc"))
 		return -EBADF;
-	}
 	condis_vc_drop_held(vc);	/* the call never connected: nobody gets them */
 	spin_lock_bh(&vc->lock);
 	if (!vc->mcm) {
@@ -833,11 +832,10 @@ int condis_mcm_deactivate_vc(struct condis_vc *vc)
 		err = -EALREADY;
 	} else if (!condis_vc_drained(vc)) {
 		err = -EBUSY;	/* complete the sends, get the receives back first */
-		sent = vc->tx_outstanding;
-		kept = vc->rx_outstanding;
+		sent = vc->data.tx_outstanding;
+		kept = vc->data.rx_outstanding;
 	} else {
-		vc_set_state(vc, CONDIS_VC_STATE_INACTIVE);
-		vc->params = NULL;
+		vc_finish_deactivation(vc, 0);
 	}
 	spin_unlock_bh(&vc->lock);
 	if (err)
@@ -847,3 +845,123 @@ int condis_mcm_deactivate_vc(struct condis_vc *vc)
 	return err;
 }
 EXPORT_SYMBOL_NS_GPL(condis_mcm_deactivate_vc, CONDIS);
+
+/*
+ * Teardown: the other side of a VC is gone.  teardown.c puts these steps
+ * in NDIS's order and waits between them.
+ */
+
+/**
+ * condis_vc_inactive() - whether a VC is inactive
+ * @vc: the VC
+ *
+ * Context: any.
+ * Return: true if so.
+ */
+bool condis_vc_inactive(struct condis_vc *vc)
+{
+	return READ_ONCE(vc->state) == CONDIS_VC_STATE_INACTIVE;
+}
+
+/**
+ * condis_vc_deleted() - whether a VC is deleted
+ * @vc: the VC, referenced by the caller
+ *
+ * Context: any.
+ * Return: true if so.
+ */
+bool condis_vc_deleted(struct condis_vc *vc)
+{
+	return READ_ONCE(vc->state) == CONDIS_VC_STATE_DELETED;
+}
+
+/**
+ * condis_vc_needs_deactivation() - whether a VC is active, or being
+ *	deactivated
+ * @vc: the VC
+ *
+ * Context: any.
+ * Return: true if so.
+ */
+bool condis_vc_needs_deactivation(struct condis_vc *vc)
+{
+	enum condis_vc_state state = READ_ONCE(vc->state);
+
+	return state == CONDIS_VC_STATE_ACTIVE || state == CONDIS_VC_STATE_DEACTIVATING;
+}
+
+/**
+ * condis_vc_deactivate_for_cm() - deactivate a VC its call manager left
+ *	active
+ * @vc: the VC, referenced by the caller
+ *
+ * Through the miniport for a stand-alone CM, as the CM would; an MCM's VC
+ * is marked inactive, as the MCM would.
+ *
+ * Context: any.
+ */
+void condis_vc_deactivate_for_cm(struct condis_vc *vc)
+{
+	if (READ_ONCE(vc->state) != CONDIS_VC_STATE_ACTIVE)
+		return;
+	if (vc->mcm)
+		condis_mcm_deactivate_vc(vc);
+	else
+		condis_cm_deactivate_vc(vc);
+}
+
+/**
+ * condis_vc_deactivated_for_miniport() - the miniport will not answer:
+ *	complete the deactivation it owes
+ * @vc: the VC, referenced by the caller
+ *
+ * The CM's deactivate_vc_complete follows once, once the data path has
+ * drained.
+ *
+ * Context: any.
+ */
+void condis_vc_deactivated_for_miniport(struct condis_vc *vc)
+{
+	bool deliver;
+
+	spin_lock_bh(&vc->lock);
+	deliver = condis_pending_owed(&vc->act) == CONDIS_VC_OP_DEACTIVATE &&
+		  vc_act_accept(vc, CONDIS_VC_OP_DEACTIVATE, 0, "teardown");
+	spin_unlock_bh(&vc->lock);
+	if (deliver)
+		condis_pending_queue(&vc->act);
+}
+
+/**
+ * condis_vc_delete_for_client() - delete a VC its client created, for the
+ *	client
+ * @vc: the VC, referenced by the caller, with no call
+ *
+ * Context: any.
+ * Return: true if the client created @vc (deleted, or refused and warned
+ * about); false if the VC is a call manager's.
+ */
+bool condis_vc_delete_for_client(struct condis_vc *vc)
+{
+	if (vc->creator != CONDIS_VC_CREATOR_CLIENT)
+		return false;
+	condis_co_delete_vc(vc);
+	return true;
+}
+
+/**
+ * condis_vc_delete_for_cm() - delete a VC its call manager left, for the CM
+ * @vc: the VC, referenced by the caller, with no call
+ *
+ * Context: any.
+ */
+void condis_vc_delete_for_cm(struct condis_vc *vc)
+{
+	if (condis_vc_deleted(vc))
+		return;
+	pr_warn("teardown: VC %u deleted for its call manager\n", vc->obj.id);
+	if (vc->creator == CONDIS_VC_CREATOR_MCM)
+		condis_mcm_delete_vc(vc);
+	else
+		condis_co_delete_vc(vc);
+}

@@ -8,6 +8,7 @@
 #include <kunit/test.h>
 
 #include "fake_roles.h"
+#include "objects.h"
 
 static struct condis_call_params call_params;
 
@@ -609,12 +610,65 @@ static void call_on_pvc_is_made_not_offered(struct kunit *test)
 	deregister(test, w, sap);
 }
 
+static void settle_call_connected(void *vc)
+{
+	condis_cm_dispatch_call_connected(vc);
+}
+
+static bool settle_call_is_connected(void *vc)
+{
+	return READ_ONCE(((struct condis_vc *)vc)->call.state) == CONDIS_CALL_STATE_CONNECTED;
+}
+
+/*
+ * A call's state change wakes whoever waits for it (teardown): the CM's
+ * call-connected, which no pended operation ends, ends the wait at once.
+ */
+static void call_state_change_wakes_settle_waiters(struct kunit *test)
+{
+	struct fake_world *w = call_world(test);
+	struct condis_sap *sap = registered_sap(test, w, 7);
+	struct condis_vc *vc = offer(test, w, 7, 0);
+	s64 ms;
+
+	ms = fake_settle_wait_for(settle_call_connected, settle_call_is_connected, vc, 50);
+	KUNIT_EXPECT_GE(test, ms, 0);
+	KUNIT_EXPECT_LT(test, ms, FAKE_SETTLE_WAIT_MS / 2);
+	FAKE_EXPECT_ONCE(test, w, "cl.call_connected");
+	KUNIT_EXPECT_EQ(test, condis_cl_close_call(vc, NULL, NULL, 0), 0);
+	KUNIT_EXPECT_EQ(test, fake_cm_drop_vc(w, vc), 0);
+	deregister(test, w, sap);
+}
+
+/*
+ * A CM whose make_call completes, has the completion delivered, and only
+ * then returns a status: the completion wins, the status is ignored, and
+ * the client hears of the call once.
+ */
+static void call_status_returned_after_delivered_completion_is_ignored(struct kunit *test)
+{
+	struct fake_world *w = call_world(test);
+	struct condis_vc *vc = client_vc(test, w);
+
+	w->cm_make_completes_early = true;
+	KUNIT_EXPECT_EQ(test, condis_cl_make_call(vc, &call_params, NULL, NULL), CONDIS_PENDING);
+	fake_world_settle(w);
+	FAKE_EXPECT_ONCE(test, w, "cl.make_call_complete");
+	FAKE_EXPECT_ONCE(test, w, "cl.make_call_complete 0");
+	KUNIT_EXPECT_EQ(test, vc->call.state, CONDIS_CALL_STATE_CONNECTED);
+	KUNIT_EXPECT_EQ(test, condis_cl_close_call(vc, NULL, NULL, 0), 0);
+	KUNIT_EXPECT_EQ(test, condis_co_delete_vc(vc), 0);
+}
+
 static struct kunit_case condis_call_cases[] = {
 	KUNIT_CASE_PARAM(call_make_synchronous_returns_result_without_completion,
 			 fake_kind_gen_params),
 	KUNIT_CASE_PARAM(call_make_pended_completes_once_with_changed_params,
 			 fake_kind_gen_params),
 	KUNIT_CASE_PARAM(call_make_success_requires_active_vc, fake_kind_gen_params),
+	KUNIT_CASE_PARAM(call_state_change_wakes_settle_waiters, fake_kind_gen_params),
+	KUNIT_CASE_PARAM(call_status_returned_after_delivered_completion_is_ignored,
+			 fake_kind_gen_params),
 	KUNIT_CASE_PARAM(call_make_failure_leaves_vc_to_client, fake_kind_gen_params),
 	KUNIT_CASE_PARAM(call_close_pended_completes_once, fake_kind_gen_params),
 	KUNIT_CASE_PARAM(call_close_success_requires_deactivated_vc, fake_kind_gen_params),

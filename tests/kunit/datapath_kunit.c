@@ -66,7 +66,7 @@ static void data_send_needs_connected_call(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, condis_co_send(w->cl_vc, &q), 0);
 	KUNIT_EXPECT_TRUE(test, skb_queue_empty(&q));
 	FAKE_EXPECT_ONCE(test, w, "mp.send 3");
-	KUNIT_EXPECT_EQ(test, w->cl_vc->tx_outstanding, 3U);
+	KUNIT_EXPECT_EQ(test, w->cl_vc->data.tx_outstanding, 3U);
 	/* An active VC with sends in flight cannot be deactivated by an MCM. */
 	if (w->kind == FAKE_MCM)
 		KUNIT_EXPECT_EQ(test, condis_mcm_deactivate_vc(w->cl_vc), -EBUSY);
@@ -89,13 +89,13 @@ static void data_send_completions_batched_with_status(struct kunit *test)
 	fake_mp_complete_sends(w, w->cl_vc, 0);
 	FAKE_EXPECT_ONCE(test, w, "cl.co_send_complete 5");
 	KUNIT_EXPECT_EQ(test, w->cl_sent_back, 5U);
-	KUNIT_EXPECT_EQ(test, w->cl_vc->tx_packets, 5ULL);
-	KUNIT_EXPECT_EQ(test, w->cl_vc->tx_bytes, 240ULL);
+	KUNIT_EXPECT_EQ(test, w->cl_vc->data.tx_packets, 5ULL);
+	KUNIT_EXPECT_EQ(test, w->cl_vc->data.tx_bytes, 240ULL);
 	make_skbs(test, &a, 1, 10);
 	KUNIT_EXPECT_EQ(test, condis_co_send(w->cl_vc, &a), 0);
 	fake_mp_complete_sends(w, w->cl_vc, -EIO);
 	KUNIT_EXPECT_EQ(test, w->cl_send_errors, 1);
-	KUNIT_EXPECT_EQ(test, w->cl_vc->tx_errors, 1ULL);
+	KUNIT_EXPECT_EQ(test, w->cl_vc->data.tx_errors, 1ULL);
 	/* More completions than sends are refused. */
 	make_skbs(test, &a, 1, 10);
 	condis_mco_send_complete(w->cl_vc, &a);
@@ -132,11 +132,11 @@ static void data_receive_kept_skbs_are_returned(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, condis_mco_indicate_receive(w->cl_vc, &q, 0), 0);
 	FAKE_EXPECT_ONCE(test, w, "cl.co_receive 2");
 	KUNIT_EXPECT_TRUE(test, skb_queue_empty(&q));
-	KUNIT_EXPECT_EQ(test, w->cl_vc->rx_outstanding, 2U);
-	KUNIT_EXPECT_EQ(test, w->cl_vc->rx_bytes, 160ULL);
+	KUNIT_EXPECT_EQ(test, w->cl_vc->data.rx_outstanding, 2U);
+	KUNIT_EXPECT_EQ(test, w->cl_vc->data.rx_bytes, 160ULL);
 	condis_co_return_skbs(w->cl_vc, &w->cl_kept);
 	FAKE_EXPECT_ONCE(test, w, "mp.return_skbs 2");
-	KUNIT_EXPECT_EQ(test, w->cl_vc->rx_outstanding, 0U);
+	KUNIT_EXPECT_EQ(test, w->cl_vc->data.rx_outstanding, 0U);
 	close_and_delete(test, w);
 }
 
@@ -152,7 +152,7 @@ static void data_receive_resources_low_copy_now(struct kunit *test)
 							  CONDIS_RECEIVE_RESOURCES), 0);
 	FAKE_EXPECT_ONCE(test, w, "cl.co_receive 2 copy");
 	KUNIT_EXPECT_EQ(test, skb_queue_len(&q), 2U);
-	KUNIT_EXPECT_EQ(test, w->cl_vc->rx_outstanding, 0U);
+	KUNIT_EXPECT_EQ(test, w->cl_vc->data.rx_outstanding, 0U);
 	skb_queue_purge(&q);
 	close_and_delete(test, w);
 }
@@ -320,15 +320,15 @@ static void data_second_return_of_kept_skb_is_refused(struct kunit *test)
 	KUNIT_EXPECT_FALSE(test, dp_return_one(w, a, &w->cl_kept));
 	KUNIT_EXPECT_TRUE(test, dp_return_one(w, a, &w->mp_pool));
 	FAKE_EXPECT_ONCE(test, w, "mp.return_skbs");
-	KUNIT_EXPECT_EQ(test, w->cl_vc->rx_outstanding, 1U);
-	KUNIT_EXPECT_EQ(test, w->cl_vc->rx_packets, 2ULL);
-	KUNIT_EXPECT_EQ(test, w->cl_vc->rx_bytes, 100ULL);
+	KUNIT_EXPECT_EQ(test, w->cl_vc->data.rx_outstanding, 1U);
+	KUNIT_EXPECT_EQ(test, w->cl_vc->data.rx_packets, 2ULL);
+	KUNIT_EXPECT_EQ(test, w->cl_vc->data.rx_bytes, 100ULL);
 
 	condis_co_return_skbs(w->cl_vc, &w->cl_kept);
 	KUNIT_EXPECT_TRUE(test, skb_queue_empty(&w->cl_kept));
 	fake_expect_count(test, w, "mp.return_skbs", 2);
 	EXPECT_SKBS(test, "return_skbs", w->mp_got, w->mp_got_n, a, b);
-	KUNIT_EXPECT_EQ(test, w->cl_vc->rx_outstanding, 0U);
+	KUNIT_EXPECT_EQ(test, w->cl_vc->data.rx_outstanding, 0U);
 	close_and_delete(test, w);
 }
 
@@ -363,9 +363,9 @@ static void data_return_of_unkept_skb_is_refused(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, dp_return_one(w, left, &rx));
 	KUNIT_EXPECT_TRUE(test, dp_return_one(w, sent, &w->mp_tx));
 	FAKE_EXPECT_NONE(test, w, "mp.return_skbs");
-	KUNIT_EXPECT_EQ(test, w->cl_vc->rx_outstanding, 1U);
-	KUNIT_EXPECT_EQ(test, w->cl_vc->tx_outstanding, 1U);
-	KUNIT_EXPECT_EQ(test, w->cl_vc->rx_packets, 2ULL);
+	KUNIT_EXPECT_EQ(test, w->cl_vc->data.rx_outstanding, 1U);
+	KUNIT_EXPECT_EQ(test, w->cl_vc->data.tx_outstanding, 1U);
+	KUNIT_EXPECT_EQ(test, w->cl_vc->data.rx_packets, 2ULL);
 
 	condis_co_return_skbs(w->cl_vc, &w->cl_kept);
 	EXPECT_SKBS(test, "return_skbs", w->mp_got, w->mp_got_n, kept);
@@ -403,15 +403,15 @@ static void data_completion_of_foreign_skb_is_refused(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, dp_complete_one(w, foreign, &mine));
 	KUNIT_EXPECT_TRUE(test, dp_complete_one(w, kept, &w->cl_kept));
 	FAKE_EXPECT_NONE(test, w, "cl.co_send_complete");
-	KUNIT_EXPECT_EQ(test, w->cl_vc->tx_outstanding, 1U);
-	KUNIT_EXPECT_EQ(test, w->cl_vc->tx_packets, 0ULL);
-	KUNIT_EXPECT_EQ(test, w->cl_vc->tx_errors, 0ULL);
-	KUNIT_EXPECT_EQ(test, w->cl_vc->tx_bytes, 0ULL);
+	KUNIT_EXPECT_EQ(test, w->cl_vc->data.tx_outstanding, 1U);
+	KUNIT_EXPECT_EQ(test, w->cl_vc->data.tx_packets, 0ULL);
+	KUNIT_EXPECT_EQ(test, w->cl_vc->data.tx_errors, 0ULL);
+	KUNIT_EXPECT_EQ(test, w->cl_vc->data.tx_bytes, 0ULL);
 
 	KUNIT_EXPECT_FALSE(test, dp_complete_one(w, sent, &w->mp_tx));
 	FAKE_EXPECT_ONCE(test, w, "cl.co_send_complete 1");
 	EXPECT_SKBS(test, "co_send_complete", w->cl_got, w->cl_got_n, sent);
-	KUNIT_EXPECT_EQ(test, w->cl_vc->tx_bytes, 40ULL);
+	KUNIT_EXPECT_EQ(test, w->cl_vc->data.tx_bytes, 40ULL);
 	condis_co_return_skbs(w->cl_vc, &w->cl_kept);
 	skb_queue_purge(&mine);
 	close_and_delete(test, w);
@@ -437,9 +437,9 @@ static void data_second_completion_of_send_is_refused(struct kunit *test)
 	KUNIT_EXPECT_FALSE(test, dp_complete_one(w, a, &w->mp_tx));
 	KUNIT_EXPECT_TRUE(test, dp_complete_one(w, a, &w->cl_done));
 	FAKE_EXPECT_ONCE(test, w, "cl.co_send_complete");
-	KUNIT_EXPECT_EQ(test, w->cl_vc->tx_outstanding, 1U);
-	KUNIT_EXPECT_EQ(test, w->cl_vc->tx_packets, 1ULL);
-	KUNIT_EXPECT_EQ(test, w->cl_vc->tx_bytes, 40ULL);
+	KUNIT_EXPECT_EQ(test, w->cl_vc->data.tx_outstanding, 1U);
+	KUNIT_EXPECT_EQ(test, w->cl_vc->data.tx_packets, 1ULL);
+	KUNIT_EXPECT_EQ(test, w->cl_vc->data.tx_bytes, 40ULL);
 
 	KUNIT_EXPECT_FALSE(test, dp_complete_one(w, b, &w->mp_tx));
 	fake_expect_count(test, w, "cl.co_send_complete", 2);
@@ -488,10 +488,10 @@ static void data_completion_batch_completes_sent_and_refuses_foreign(struct kuni
 	KUNIT_EXPECT_EQ(test, skb_queue_len(&batch), 2U);
 	KUNIT_EXPECT_PTR_EQ(test, skb_peek(&batch), f1);
 	KUNIT_EXPECT_PTR_EQ(test, skb_peek_tail(&batch), f2);
-	KUNIT_EXPECT_EQ(test, w->cl_vc->tx_packets, 1ULL);
-	KUNIT_EXPECT_EQ(test, w->cl_vc->tx_errors, 1ULL);
-	KUNIT_EXPECT_EQ(test, w->cl_vc->tx_bytes, 80ULL);
-	KUNIT_EXPECT_EQ(test, w->cl_vc->tx_outstanding, 1U);
+	KUNIT_EXPECT_EQ(test, w->cl_vc->data.tx_packets, 1ULL);
+	KUNIT_EXPECT_EQ(test, w->cl_vc->data.tx_errors, 1ULL);
+	KUNIT_EXPECT_EQ(test, w->cl_vc->data.tx_bytes, 80ULL);
+	KUNIT_EXPECT_EQ(test, w->cl_vc->data.tx_outstanding, 1U);
 
 	/* A sent skb condis left on the list (it must not) is completed again. */
 	skb_queue_walk_safe(&batch, skb, tmp) {
@@ -528,7 +528,7 @@ static void data_send_of_skb_in_flight_is_refused(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, condis_co_send(w->cl_vc, &q), -EINVAL);
 	KUNIT_EXPECT_EQ(test, skb_queue_len(&q), 2U);
 	FAKE_EXPECT_ONCE(test, w, "mp.send");
-	KUNIT_EXPECT_EQ(test, w->cl_vc->tx_outstanding, 1U);
+	KUNIT_EXPECT_EQ(test, w->cl_vc->data.tx_outstanding, 1U);
 
 	if (skb_queue_len(&q) == 2) {
 		/* b alone goes: the refused send left nothing entered. */
@@ -566,16 +566,16 @@ static void data_indication_of_kept_skb_is_refused(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, condis_mco_indicate_receive(w->cl_vc, &q, 0), 0);
 	KUNIT_EXPECT_EQ(test, skb_queue_len(&q), 1U);
 	FAKE_EXPECT_ONCE(test, w, "cl.co_receive");
-	KUNIT_EXPECT_EQ(test, w->cl_vc->rx_packets, 1ULL);
-	KUNIT_EXPECT_EQ(test, w->cl_vc->rx_bytes, 50ULL);
-	KUNIT_EXPECT_EQ(test, w->cl_vc->rx_outstanding, 1U);
+	KUNIT_EXPECT_EQ(test, w->cl_vc->data.rx_packets, 1ULL);
+	KUNIT_EXPECT_EQ(test, w->cl_vc->data.rx_bytes, 50ULL);
+	KUNIT_EXPECT_EQ(test, w->cl_vc->data.rx_outstanding, 1U);
 
 	if (!skb_queue_empty(&q)) {
 		skb_unlink(a, &q);
 		skb_queue_tail(&w->cl_kept, a);
 	}
 	condis_co_return_skbs(w->cl_vc, &w->cl_kept);
-	if (w->cl_vc->rx_outstanding)	/* condis took it twice: it goes back twice */
+	if (w->cl_vc->data.rx_outstanding)	/* condis took it twice: it goes back twice */
 		dp_return_one(w, a, &w->mp_pool);
 	EXPECT_SKBS(test, "return_skbs", w->mp_got, w->mp_got_n, a);
 	close_and_delete(test, w);
@@ -602,14 +602,14 @@ static void data_skb_returned_inside_receive_goes_back_once(struct kunit *test)
 	KUNIT_ASSERT_EQ(test, condis_mco_indicate_receive(w->cl_vc, &q, 0), 0);
 	KUNIT_EXPECT_TRUE(test, skb_queue_empty(&q));
 	EXPECT_SKBS(test, "return_skbs", w->mp_got, w->mp_got_n, a);
-	KUNIT_EXPECT_EQ(test, w->cl_vc->rx_outstanding, 1U);
+	KUNIT_EXPECT_EQ(test, w->cl_vc->data.rx_outstanding, 1U);
 	if (skb_queue_empty(&q))
 		skb_queue_tail(&w->mp_pool, a);	/* the miniport got it back */
 	skb_queue_purge(&q);
 
 	condis_co_return_skbs(w->cl_vc, &w->cl_kept);
 	EXPECT_SKBS(test, "return_skbs", w->mp_got, w->mp_got_n, a, b);
-	KUNIT_EXPECT_EQ(test, w->cl_vc->rx_outstanding, 0U);
+	KUNIT_EXPECT_EQ(test, w->cl_vc->data.rx_outstanding, 0U);
 	close_and_delete(test, w);
 }
 
@@ -660,7 +660,7 @@ static void data_many_skbs_out_each_come_back_once(struct kunit *test)
 	skb_queue_walk(&w->mp_tx, again)
 		p[i++] = again;
 	KUNIT_ASSERT_EQ(test, i, DP_MANY);
-	KUNIT_EXPECT_EQ(test, w->cl_vc->tx_outstanding, DP_MANY);
+	KUNIT_EXPECT_EQ(test, w->cl_vc->data.tx_outstanding, DP_MANY);
 	for (i = 0; i < DP_MANY; i += 5) {
 		skb_queue_head_init(&q);
 		dp_take(&q, p, order, i, 5, &w->mp_tx);
@@ -673,8 +673,8 @@ static void data_many_skbs_out_each_come_back_once(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, refused, DP_MANY / 5 - 1);
 	KUNIT_EXPECT_EQ(test, w->cl_sent_back, DP_MANY);
 	KUNIT_EXPECT_EQ(test, skb_queue_len(&w->cl_done), DP_MANY);
-	KUNIT_EXPECT_EQ(test, w->cl_vc->tx_packets, (u64)DP_MANY);
-	KUNIT_EXPECT_EQ(test, w->cl_vc->tx_outstanding, 0U);
+	KUNIT_EXPECT_EQ(test, w->cl_vc->data.tx_packets, (u64)DP_MANY);
+	KUNIT_EXPECT_EQ(test, w->cl_vc->data.tx_outstanding, 0U);
 	fake_mp_complete_sends(w, w->cl_vc, 0);	/* what a failing run left */
 
 	/* Receives kept, in batches of 9; returns in batches of 6, scrambled. */
@@ -688,7 +688,7 @@ static void data_many_skbs_out_each_come_back_once(struct kunit *test)
 	skb_queue_walk(&w->cl_kept, again)
 		p[i++] = again;
 	KUNIT_ASSERT_EQ(test, i, DP_MANY);
-	KUNIT_EXPECT_EQ(test, w->cl_vc->rx_outstanding, DP_MANY);
+	KUNIT_EXPECT_EQ(test, w->cl_vc->data.rx_outstanding, DP_MANY);
 	for (i = 0; i < DP_MANY; i += 6) {
 		skb_queue_head_init(&q);
 		dp_take(&q, p, order, i, 6, &w->cl_kept);
@@ -701,7 +701,7 @@ static void data_many_skbs_out_each_come_back_once(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, refused, (DP_MANY + 5) / 6 - 1);
 	KUNIT_EXPECT_EQ(test, w->mp_returned, DP_MANY);
 	KUNIT_EXPECT_EQ(test, skb_queue_len(&w->mp_pool), DP_MANY);
-	KUNIT_EXPECT_EQ(test, w->cl_vc->rx_outstanding, 0U);
+	KUNIT_EXPECT_EQ(test, w->cl_vc->data.rx_outstanding, 0U);
 	condis_co_return_skbs(w->cl_vc, &w->cl_kept);	/* what a failing run left */
 	close_and_delete(test, w);
 }
@@ -726,7 +726,7 @@ static void data_skb_cb_is_the_holders_between_hand_over_and_return(struct kunit
 	fake_mp_complete_sends(w, w->cl_vc, 0);
 	FAKE_EXPECT_ONCE(test, w, "cl.co_send_complete 2");
 	KUNIT_EXPECT_PTR_EQ(test, w->cl_done_vc, w->cl_vc);
-	KUNIT_EXPECT_EQ(test, w->cl_vc->tx_outstanding, 0U);
+	KUNIT_EXPECT_EQ(test, w->cl_vc->data.tx_outstanding, 0U);
 
 	w->cl_keep = true;
 	make_skbs(test, &q, 2, 40);
@@ -735,7 +735,7 @@ static void data_skb_cb_is_the_holders_between_hand_over_and_return(struct kunit
 		memset(skb->cb, 0x5a, sizeof(skb->cb));
 	condis_co_return_skbs(w->cl_vc, &w->cl_kept);
 	FAKE_EXPECT_ONCE(test, w, "mp.return_skbs 2");
-	KUNIT_EXPECT_EQ(test, w->cl_vc->rx_outstanding, 0U);
+	KUNIT_EXPECT_EQ(test, w->cl_vc->data.rx_outstanding, 0U);
 	close_and_delete(test, w);
 }
 
@@ -798,7 +798,7 @@ static void data_receive_before_call_connected_waits_for_it(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, condis_mco_indicate_receive(w->cl_vc, &q, 0), 0);
 	KUNIT_EXPECT_TRUE(test, skb_queue_empty(&q));	/* held by condis */
 	FAKE_EXPECT_NONE(test, w, "cl.co_receive");
-	KUNIT_EXPECT_EQ(test, w->cl_vc->rx_outstanding, 3U);
+	KUNIT_EXPECT_EQ(test, w->cl_vc->data.rx_outstanding, 3U);
 
 	w->cl_keep = true;
 	KUNIT_EXPECT_EQ(test, condis_cm_dispatch_call_connected(w->cl_vc), 0);
@@ -808,7 +808,7 @@ static void data_receive_before_call_connected_waits_for_it(struct kunit *test)
 	KUNIT_EXPECT_PTR_EQ(test, skb_peek_tail(&w->cl_kept), last);
 	condis_co_return_skbs(w->cl_vc, &w->cl_kept);
 	FAKE_EXPECT_ONCE(test, w, "mp.return_skbs 3");
-	KUNIT_EXPECT_EQ(test, w->cl_vc->rx_outstanding, 0U);
+	KUNIT_EXPECT_EQ(test, w->cl_vc->data.rx_outstanding, 0U);
 	KUNIT_EXPECT_EQ(test, condis_cl_close_call(w->cl_vc, NULL, NULL, 0), 0);
 	end_incoming(test, w, sap);
 }
@@ -828,9 +828,47 @@ static void data_held_receives_of_unconnected_call_go_back(struct kunit *test)
 			condis_cm_dispatch_incoming_close_call(-ECONNRESET, w->cl_vc, NULL, 0), 0);
 	FAKE_EXPECT_ONCE(test, w, "mp.return_skbs 2");	/* the CM deactivated the VC */
 	FAKE_EXPECT_NONE(test, w, "cl.co_receive");
-	KUNIT_EXPECT_EQ(test, w->cl_vc->rx_outstanding, 0U);
+	KUNIT_EXPECT_EQ(test, w->cl_vc->data.rx_outstanding, 0U);
 	end_incoming(test, w, sap);
 	FAKE_EXPECT_ONCE(test, w, "mp.return_skbs");
+}
+
+static void settle_complete_sends(void *w)
+{
+	struct fake_world *fw = w;
+
+	fake_mp_complete_sends(fw, fw->cl_vc, 0);
+}
+
+static bool settle_drained(void *w)
+{
+	struct condis_vc *vc = ((struct fake_world *)w)->cl_vc;
+	bool drained;
+
+	spin_lock_bh(&vc->lock);
+	drained = !vc->data.tx_outstanding && !vc->data.rx_outstanding;
+	spin_unlock_bh(&vc->lock);
+	return drained;
+}
+
+/*
+ * The data path draining wakes whoever waits for it (teardown): the
+ * miniport completing the last sends ends the wait at once.
+ */
+static void data_drain_wakes_settle_waiters(struct kunit *test)
+{
+	struct fake_world *w = dp_world(test);
+	struct sk_buff_head q;
+	s64 ms;
+
+	connect(test, w);
+	make_skbs(test, &q, 2, 50);
+	KUNIT_EXPECT_EQ(test, condis_co_send(w->cl_vc, &q), 0);
+	ms = fake_settle_wait_for(settle_complete_sends, settle_drained, w, 50);
+	KUNIT_EXPECT_GE(test, ms, 0);
+	KUNIT_EXPECT_LT(test, ms, FAKE_SETTLE_WAIT_MS / 2);
+	FAKE_EXPECT_ONCE(test, w, "cl.co_send_complete 2");
+	close_and_delete(test, w);
 }
 
 static struct kunit_case condis_datapath_cases[] = {
@@ -844,6 +882,7 @@ static struct kunit_case condis_datapath_cases[] = {
 	KUNIT_CASE_PARAM(data_held_receives_of_unconnected_call_go_back, fake_kind_gen_params),
 	KUNIT_CASE_PARAM(data_skbs_name_their_vc, fake_kind_gen_params),
 	KUNIT_CASE(data_deactivation_waits_for_drain),
+	KUNIT_CASE_PARAM(data_drain_wakes_settle_waiters, fake_kind_gen_params),
 	KUNIT_CASE(data_signalling_vc_belongs_to_cm),
 	KUNIT_CASE_PARAM(data_second_return_of_kept_skb_is_refused, fake_kind_gen_params),
 	KUNIT_CASE_PARAM(data_return_of_unkept_skb_is_refused, fake_kind_gen_params),

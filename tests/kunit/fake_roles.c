@@ -10,6 +10,7 @@
 #include "fake_roles.h"
 #include "core.h"
 #include "objects.h"
+#include "pending.h"
 
 void fake_log_add(struct fake_world *w, const char *fmt, ...)
 {
@@ -675,6 +676,11 @@ static int fake_cm_make_call(void *cm_vc_ctx, struct condis_call_params *params,
 		*cm_party_ctx = party;
 	if (!ret)
 		ret = fake_cm_activate(w, w->cl_vc);
+	if (w->cm_make_completes_early) {
+		condis_cm_make_call_complete(0, w->cl_vc, NULL, NULL);
+		flush_workqueue(condis_wq_get());
+		return -EIO;
+	}
 	return ret;
 }
 
@@ -739,6 +745,11 @@ static int fake_cm_drop_party(void *cm_party_ctx, void *data, unsigned int size)
 	w = party->vc->cm_vc_ctx;
 	fake_log_add(w, "cm.drop_party");
 	w->cm_last_party = party;
+	if (w->cm_drop_fails) {
+		w->cm_drop_fails--;
+		condis_cm_drop_party_complete(-EIO, party);
+		return CONDIS_PENDING;
+	}
 	return w->cm.drop_party;
 }
 
@@ -971,6 +982,39 @@ void fake_world_release_wq(struct fake_world *w)
 	complete(&w->gate);
 	flush_work(&w->gate_work);
 	workqueue_set_max_active(condis_wq_get(), 0);	/* back to the default */
+}
+
+struct fake_later {
+	struct delayed_work work;
+	void (*fn)(void *arg);
+	void *arg;
+};
+
+static void fake_later_fn(struct work_struct *work)
+{
+	struct fake_later *l = container_of(to_delayed_work(work), struct fake_later, work);
+
+	l->fn(l->arg);
+}
+
+/*
+ * Run @fn(@arg) from the system workqueue @ms from now, while sleeping in
+ * condis_settle_wait() until @done(@arg), for FAKE_SETTLE_WAIT_MS at most.
+ * Return: the milliseconds the wait took, or -1 if @done never held.
+ */
+s64 fake_settle_wait_for(void (*fn)(void *arg), bool (*done)(void *arg), void *arg,
+			 unsigned int ms)
+{
+	struct fake_later l = { .fn = fn, .arg = arg };
+	ktime_t start = ktime_get();
+	bool ok;
+
+	INIT_DELAYED_WORK_ONSTACK(&l.work, fake_later_fn);
+	schedule_delayed_work(&l.work, msecs_to_jiffies(ms));
+	ok = condis_settle_wait(done, arg, msecs_to_jiffies(FAKE_SETTLE_WAIT_MS));
+	flush_delayed_work(&l.work);
+	destroy_delayed_work_on_stack(&l.work);
+	return ok ? ktime_ms_delta(ktime_get(), start) : -1;
 }
 
 void fake_world_settle(struct fake_world *w)

@@ -94,6 +94,12 @@ struct fake_world {
 
 	/* Calls. */
 	bool cm_close_lies;		/* close_call claims success, VC left active */
+	bool cm_make_completes_early;	/* make_call completes, has the completion
+					 * delivered, then returns -EIO (a bug)
+					 */
+	int cm_drop_fails;		/* drop_party fails this many drops: completes
+					 * them with -EIO inside, returns pending
+					 */
 	bool cm_deletes_closed;		/* NDIS's CM: an incoming call's close pends,
 					 * then deactivate, complete, delete the VC
 					 */
@@ -161,6 +167,10 @@ struct fake_world *fake_world_new_ex(struct kunit *test, enum fake_cm_kind kind,
 				     bool cm_under_mcm);
 int fake_world_open_af(struct fake_world *w);
 void fake_world_settle(struct fake_world *w);
+/* condis_settle_wait() for at most this long in fake_settle_wait_for() */
+#define FAKE_SETTLE_WAIT_MS	10000
+s64 fake_settle_wait_for(void (*fn)(void *arg), bool (*done)(void *arg), void *arg,
+			 unsigned int ms);
 void fake_world_hold_wq(struct fake_world *w);
 void fake_world_release_wq(struct fake_world *w);
 

@@ -390,6 +390,44 @@ static void teardown_cm_going_away_completes_what_it_pended(struct kunit *test)
 	w->cl_af = NULL;
 }
 
+static struct fake_party *td_party(struct kunit *test, struct fake_world *w, int id)
+{
+	struct fake_party *fp = kunit_kzalloc(test, sizeof(*fp), GFP_KERNEL);
+
+	KUNIT_ASSERT_NOT_NULL(test, fp);
+	fp->w = w;
+	fp->id = id;
+	return fp;
+}
+
+/*
+ * A party drop the CM fails leaves the party on the call: a departing
+ * client's teardown asks once, then leaves the parties to the close
+ * (refused with parties left, so the call ends without the CM), instead
+ * of dropping the same party again and again.
+ */
+static void teardown_party_drop_failed_by_cm_is_not_retried(struct kunit *test)
+{
+	const enum fake_cm_kind *kind = test->param_value;
+	struct fake_world *w = fake_world_new(test, *kind);
+	struct fake_party *root = td_party(test, w, 1), *leaf2 = td_party(test, w, 2);
+	struct fake_party *leaf3 = td_party(test, w, 3);
+
+	td_short_budget(test);
+	KUNIT_ASSERT_EQ(test, fake_world_open_af(w), 0);
+	KUNIT_ASSERT_EQ(test, condis_co_create_vc(w->cl_binding, w->cl_af, w, &w->cl_vc), 0);
+	KUNIT_ASSERT_EQ(test, condis_cl_make_call(w->cl_vc, &td_params, root, &root->party), 0);
+	KUNIT_ASSERT_EQ(test, condis_cl_add_party(w->cl_vc, leaf2, &td_params, &leaf2->party), 0);
+	KUNIT_ASSERT_EQ(test, condis_cl_add_party(w->cl_vc, leaf3, &td_params, &leaf3->party), 0);
+	w->cm_drop_fails = 3;
+	w->cl_lazy_unbind = true;
+	KUNIT_EXPECT_LT(test, td_deregister_client_ms(w), TD_TEST_BUDGET_MS + TD_SLACK_MS);
+	fake_world_settle(w);
+	FAKE_EXPECT_ONCE(test, w, "cm.drop_party");
+	FAKE_EXPECT_ONCE(test, w, "cl.drop_party_complete -5 party=2");
+	KUNIT_EXPECT_EQ(test, w->mp_vcs, 0);
+}
+
 static struct kunit_case condis_teardown_cases[] = {
 	KUNIT_CASE_PARAM(teardown_unbind_with_live_objects_closes_in_order, fake_kind_gen_params),
 	KUNIT_CASE_PARAM(teardown_adapter_removal_under_lazy_client, fake_kind_gen_params),
@@ -403,6 +441,8 @@ static struct kunit_case condis_teardown_cases[] = {
 	KUNIT_CASE(teardown_cm_going_away_notifies_client_first),
 	KUNIT_CASE(teardown_cm_binding_closes_after_its_client_afs_leave),
 	KUNIT_CASE_PARAM(teardown_cm_going_away_completes_what_it_pended, fake_kind_gen_params),
+	KUNIT_CASE_PARAM_ATTR(teardown_party_drop_failed_by_cm_is_not_retried,
+			      fake_kind_gen_params, { .speed = KUNIT_SPEED_SLOW }),
 	{}
 };
 

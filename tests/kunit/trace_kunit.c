@@ -41,14 +41,14 @@ static void probe_call(void *data, const struct condis_vc *vc, enum condis_call_
 {
 	struct trace_rec *rec = data;
 
-	fake_log_add(rec->w, "trace.call %d->%d", vc->call, state);
+	fake_log_add(rec->w, "trace.call %d->%d", vc->call.state, state);
 }
 
 static void probe_remote_close(void *data, const struct condis_vc *vc, int status)
 {
 	struct trace_rec *rec = data;
 
-	fake_log_add(rec->w, "trace.remote_close %d %d", vc->call, status);
+	fake_log_add(rec->w, "trace.remote_close %d %d", vc->call.state, status);
 }
 
 static void probe_party(void *data, const struct condis_party *party,

@@ -7,6 +7,7 @@
 #include <kunit/test.h>
 
 #include "fake_roles.h"
+#include "objects.h"
 
 static struct fake_world *vc_world(struct kunit *test)
 {
@@ -202,8 +203,38 @@ static void vc_mcm_activation_is_synchronous(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, condis_co_delete_vc(vc), 0);
 }
 
+static void settle_mcm_activate(void *vc)
+{
+	condis_mcm_activate_vc(vc, &test_params);
+}
+
+static bool settle_vc_active(void *vc)
+{
+	return READ_ONCE(((struct condis_vc *)vc)->state) == CONDIS_VC_STATE_ACTIVE;
+}
+
+/*
+ * A VC's state change wakes whoever waits for it (teardown): an MCM's
+ * activation, which no pended operation ends, ends the wait at once.
+ */
+static void vc_state_change_wakes_settle_waiters(struct kunit *test)
+{
+	struct fake_world *w = fake_world_new(test, FAKE_MCM);
+	struct condis_vc *vc = NULL;
+	s64 ms;
+
+	KUNIT_ASSERT_EQ(test, fake_world_open_af(w), 0);
+	KUNIT_ASSERT_EQ(test, condis_co_create_vc(w->cl_binding, w->cl_af, w, &vc), 0);
+	ms = fake_settle_wait_for(settle_mcm_activate, settle_vc_active, vc, 50);
+	KUNIT_EXPECT_GE(test, ms, 0);
+	KUNIT_EXPECT_LT(test, ms, FAKE_SETTLE_WAIT_MS / 2);
+	KUNIT_EXPECT_EQ(test, condis_mcm_deactivate_vc(vc), 0);
+	KUNIT_EXPECT_EQ(test, condis_co_delete_vc(vc), 0);
+}
+
 static struct kunit_case condis_vc_cases[] = {
 	KUNIT_CASE_PARAM(vc_created_by_client_reaches_cm_and_miniport, fake_kind_gen_params),
+	KUNIT_CASE(vc_state_change_wakes_settle_waiters),
 	KUNIT_CASE_PARAM(vc_create_refused_by_peer_leaves_nothing, fake_kind_gen_params),
 	KUNIT_CASE_PARAM(vc_created_for_incoming_call_reaches_client, fake_kind_gen_params),
 	KUNIT_CASE_PARAM(af_close_with_vcs_outstanding_fails, fake_kind_gen_params),
