@@ -30,6 +30,9 @@
  *	"ok" or "error ERRNO (STRERROR)" with the extack message and
  *	attribute ("msg: ...", "bad-attr: N", "missing-attr: N").
  *
+ *   nlfuzz churn --between SHELL-COMMAND DUMP-COMMAND
+ *	a dump the topology changes under between its buffers (churn.c).
+ *
  * Exit status: 0 when every reply was well-formed (fuzz) or the request
  * was acknowledged (send); 1 otherwise; 2 for a bad command line.
  */
@@ -1235,6 +1238,8 @@ int main(int argc, char **argv)
 
 	if (argc > 1 && !strcmp(argv[1], "send"))
 		return send_one(argc - 2, argv + 2);
+	if (argc > 1 && !strcmp(argv[1], "churn"))
+		return churn_main(argc - 2, argv + 2, CONDIS_FAMILY_NAME);
 	for (a = 1; a < argc; a++) {
 		if (!strcmp(argv[a], "--verbose"))
 			f.verbose = true;

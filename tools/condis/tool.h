@@ -162,4 +162,7 @@ int cmd_send(struct cmd_ctx *c);
 int cmd_close(struct cmd_ctx *c);
 int cmd_monitor(struct cmd_ctx *c);
 
+/* nlfuzz's churn command (churn.c). */
+int churn_main(int argc, char **argv, const char *family);
+
 #endif /* _CONDIS_TOOL_TOOL_H */
