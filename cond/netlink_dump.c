@@ -19,7 +19,6 @@
  * consistent snapshot.
  */
 #include <net/genetlink.h>
-#include <net/sock.h>
 
 #include "genl.h"
 #include "netlink.h"
@@ -378,11 +377,7 @@ static int condis_nl_dump(struct sk_buff *skb, struct netlink_callback *cb, enum
 	struct condis_nl_walk w;
 	struct condis_miniport *mp;
 	struct condis_adapter *ad;
-	int err;
 
-	err = condis_nl_check_netns(sock_net(skb->sk), cb->extack);
-	if (err)
-		return err;
 	walk_init(&w, skb, cb);
 	mutex_lock(&condis_config_lock);
 	list_for_each_entry(mp, &condis_miniports, node) {

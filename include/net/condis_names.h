@@ -117,28 +117,6 @@
 		{ CONDIS_PARTY_STATE_DROPPING, "dropping" },	\
 		{ CONDIS_PARTY_STATE_GONE, "gone" })
 
-/* port-mode: How a conic port offers signalling */
-#define CONDIS_PORT_MODE_NAMES			\
-	[CONDIS_PORT_MODE_PLAIN] = "plain",	\
-	[CONDIS_PORT_MODE_MCM] = "mcm"
-#define condis_show_port_mode(v)			\
-	__print_symbolic(v,				\
-		{ CONDIS_PORT_MODE_PLAIN, "plain" },	\
-		{ CONDIS_PORT_MODE_MCM, "mcm" })
-
-/* client-call-state: The state of a call of the coecho sample client */
-#define CONDIS_CLIENT_CALL_STATE_NAMES				\
-	[CONDIS_CLIENT_CALL_STATE_CALLING] = "calling",		\
-	[CONDIS_CLIENT_CALL_STATE_CONNECTED] = "connected",	\
-	[CONDIS_CLIENT_CALL_STATE_CLOSING] = "closing",		\
-	[CONDIS_CLIENT_CALL_STATE_CLOSED] = "closed"
-#define condis_show_client_call_state(v)				\
-	__print_symbolic(v,						\
-		{ CONDIS_CLIENT_CALL_STATE_CALLING, "calling" },	\
-		{ CONDIS_CLIENT_CALL_STATE_CONNECTED, "connected" },	\
-		{ CONDIS_CLIENT_CALL_STATE_CLOSING, "closing" },	\
-		{ CONDIS_CLIENT_CALL_STATE_CLOSED, "closed" })
-
 /* the attributes of the adapter set */
 #define CONDIS_ADAPTER_ATTR_NAMES			\
 	[CONDIS_A_ADAPTER_ID] = "id",			\
@@ -211,32 +189,6 @@
 	[CONDIS_A_PARTY_VC_ID] = "vc-id",	\
 	[CONDIS_A_PARTY_STATE] = "state"
 
-/* the attributes of the port set */
-#define CONDIS_PORT_ATTR_NAMES		\
-	[CONDIS_A_PORT_ID] = "id",	\
-	[CONDIS_A_PORT_MODE] = "mode",	\
-	[CONDIS_A_PORT_PEER] = "peer",	\
-	[CONDIS_A_PORT_IFNAME] = "ifname"
-
-/* the attributes of the client set */
-#define CONDIS_CLIENT_ATTR_NAMES			\
-	[CONDIS_A_CLIENT_ADAPTER] = "adapter",		\
-	[CONDIS_A_CLIENT_SAP_NAME] = "sap-name",	\
-	[CONDIS_A_CLIENT_CALL_ID] = "call-id",		\
-	[CONDIS_A_CLIENT_RATE] = "rate",		\
-	[CONDIS_A_CLIENT_COUNT] = "count",		\
-	[CONDIS_A_CLIENT_SIZE] = "size",		\
-	[CONDIS_A_CLIENT_OUTGOING] = "outgoing",	\
-	[CONDIS_A_CLIENT_STATE] = "state",		\
-	[CONDIS_A_CLIENT_PARTIES] = "parties",		\
-	[CONDIS_A_CLIENT_TX_PACKETS] = "tx-packets",	\
-	[CONDIS_A_CLIENT_TX_DONE] = "tx-done",		\
-	[CONDIS_A_CLIENT_TX_ERRORS] = "tx-errors",	\
-	[CONDIS_A_CLIENT_RX_PACKETS] = "rx-packets",	\
-	[CONDIS_A_CLIENT_RX_BYTES] = "rx-bytes",	\
-	[CONDIS_A_CLIENT_RX_BAD] = "rx-bad",		\
-	[CONDIS_A_CLIENT_ECHOED] = "echoed"
-
 /* the attributes of the event set */
 #define CONDIS_EVENT_ATTR_NAMES				\
 	[CONDIS_A_EVENT_KIND] = "kind",			\
@@ -250,24 +202,14 @@
 	[CONDIS_A_EVENT_OLD_CALL_STATE] = "old-call-state"
 
 /* the commands */
-#define CONDIS_CMD_NAMES					\
-	[CONDIS_CMD_ADAPTER_GET] = "adapter-get",		\
-	[CONDIS_CMD_BINDING_GET] = "binding-get",		\
-	[CONDIS_CMD_AF_GET] = "af-get",				\
-	[CONDIS_CMD_SAP_GET] = "sap-get",			\
-	[CONDIS_CMD_VC_GET] = "vc-get",				\
-	[CONDIS_CMD_CALL_GET] = "call-get",			\
-	[CONDIS_CMD_PARTY_GET] = "party-get",			\
-	[CONDIS_CMD_PORT_NEW] = "port-new",			\
-	[CONDIS_CMD_PORT_DEL] = "port-del",			\
-	[CONDIS_CMD_PORT_LINK] = "port-link",			\
-	[CONDIS_CMD_PORT_UNLINK] = "port-unlink",		\
-	[CONDIS_CMD_CLIENT_LISTEN] = "client-listen",		\
-	[CONDIS_CMD_CLIENT_UNLISTEN] = "client-unlisten",	\
-	[CONDIS_CMD_CLIENT_CALL] = "client-call",		\
-	[CONDIS_CMD_CLIENT_SEND] = "client-send",		\
-	[CONDIS_CMD_CLIENT_CLOSE] = "client-close",		\
-	[CONDIS_CMD_CLIENT_CALL_GET] = "client-call-get",	\
+#define CONDIS_CMD_NAMES				\
+	[CONDIS_CMD_ADAPTER_GET] = "adapter-get",	\
+	[CONDIS_CMD_BINDING_GET] = "binding-get",	\
+	[CONDIS_CMD_AF_GET] = "af-get",			\
+	[CONDIS_CMD_SAP_GET] = "sap-get",		\
+	[CONDIS_CMD_VC_GET] = "vc-get",			\
+	[CONDIS_CMD_CALL_GET] = "call-get",		\
+	[CONDIS_CMD_PARTY_GET] = "party-get",		\
 	[CONDIS_CMD_EVENT_NTF] = "event-ntf"
 
 #endif /* _NET_CONDIS_NAMES_H */

@@ -1,16 +1,16 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * condis tool: the coecho sample client's commands.
+ * condis tool: the coecho sample client's commands, in the coecho family.
  *
- *   listen ADAPTER NAME                  client-listen
- *   unlisten ADAPTER NAME                client-unlisten
- *   call ADAPTER NAME [id N] [rate N]    client-call; prints "call N"
- *   send ID [count N] [size N]           client-send (default: 1 packet of 64 bytes)
- *   close ID                             client-close
+ *   listen ADAPTER NAME                  listen
+ *   unlisten ADAPTER NAME                unlisten
+ *   call ADAPTER NAME [id N] [rate N]    call; prints "call N"
+ *   send ID [count N] [size N]           send (default: 1 packet of 64 bytes)
+ *   close ID                             close
  *
  * "call" without an id takes the lowest one no call of the client has,
- * from a client-call-get dump, and tries the next one if another program
- * took it meanwhile.
+ * from a call-get dump, and tries the next one if another program took
+ * it meanwhile.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -51,11 +51,11 @@ static int client_sap(struct cmd_ctx *c, uint8_t cmd)
 	ret = arg_str(c->what, c->argv[0]) ?: arg_str(c->what, c->argv[1]);
 	if (ret)
 		return ret;
-	if (nl_connect(c))
+	if (nl_connect_to(c, COECHO_FAMILY_NAME))
 		return EXIT_FAIL;
 	nlh = nl_msg(&c->nl, c->nl.family, cmd, 0);
-	mnl_attr_put_strz(nlh, CONDIS_A_CLIENT_ADAPTER, c->argv[0]);
-	mnl_attr_put_strz(nlh, CONDIS_A_CLIENT_SAP_NAME, c->argv[1]);
+	mnl_attr_put_strz(nlh, COECHO_A_CLIENT_ADAPTER, c->argv[0]);
+	mnl_attr_put_strz(nlh, COECHO_A_CLIENT_SAP_NAME, c->argv[1]);
 	return do_request(c, nlh, &client_attr_names);
 }
 
@@ -67,7 +67,7 @@ static int client_sap(struct cmd_ctx *c, uint8_t cmd)
  */
 int cmd_listen(struct cmd_ctx *c)
 {
-	return client_sap(c, CONDIS_CMD_CLIENT_LISTEN);
+	return client_sap(c, COECHO_CMD_LISTEN);
 }
 
 /**
@@ -78,7 +78,7 @@ int cmd_listen(struct cmd_ctx *c)
  */
 int cmd_unlisten(struct cmd_ctx *c)
 {
-	return client_sap(c, CONDIS_CMD_CLIENT_UNLISTEN);
+	return client_sap(c, COECHO_CMD_UNLISTEN);
 }
 
 /**
@@ -97,13 +97,13 @@ struct call_ids {
 
 static int call_ids_cb(const struct nlmsghdr *nlh, void *data)
 {
-	const struct nlattr *tb[CONDIS_A_CLIENT_MAX + 1];
+	const struct nlattr *tb[COECHO_A_CLIENT_MAX + 1];
 	struct call_ids *ids = data;
 	uint32_t *v;
 
-	if (nl_attrs(nlh, GENL_HDRLEN, tb, CONDIS_A_CLIENT_MAX) < 0 ||
-	    !tb[CONDIS_A_CLIENT_CALL_ID] ||
-	    mnl_attr_validate(tb[CONDIS_A_CLIENT_CALL_ID], MNL_TYPE_U32) < 0)
+	if (nl_attrs(nlh, GENL_HDRLEN, tb, COECHO_A_CLIENT_MAX) < 0 ||
+	    !tb[COECHO_A_CLIENT_CALL_ID] ||
+	    mnl_attr_validate(tb[COECHO_A_CLIENT_CALL_ID], MNL_TYPE_U32) < 0)
 		return MNL_CB_OK;
 	if (ids->n == ids->size) {
 		ids->size = ids->size ? 2 * ids->size : 64;
@@ -114,7 +114,7 @@ static int call_ids_cb(const struct nlmsghdr *nlh, void *data)
 		}
 		ids->v = v;
 	}
-	ids->v[ids->n++] = mnl_attr_get_u32(tb[CONDIS_A_CLIENT_CALL_ID]);
+	ids->v[ids->n++] = mnl_attr_get_u32(tb[COECHO_A_CLIENT_CALL_ID]);
 	return MNL_CB_OK;
 }
 
@@ -133,7 +133,7 @@ static int free_call_id(struct cmd_ctx *c, uint32_t from, uint32_t *id)
 	size_t i;
 	int err;
 
-	nlh = nl_msg(&c->nl, c->nl.family, CONDIS_CMD_CLIENT_CALL_GET, NLM_F_DUMP);
+	nlh = nl_msg(&c->nl, c->nl.family, COECHO_CMD_CALL_GET, NLM_F_DUMP);
 	err = nl_exchange(&c->nl, nlh, call_ids_cb, &ids);
 	if (ids.oom)
 		err = -ENOMEM;
@@ -184,7 +184,7 @@ int cmd_call(struct cmd_ctx *c)
 		if (ret)
 			return ret;
 	}
-	if (nl_connect(c))
+	if (nl_connect_to(c, COECHO_FAMILY_NAME))
 		return EXIT_FAIL;
 
 	for (tries = 0;; tries++) {
@@ -193,12 +193,12 @@ int cmd_call(struct cmd_ctx *c)
 			if (ret)
 				return ret;
 		}
-		nlh = nl_msg(&c->nl, c->nl.family, CONDIS_CMD_CLIENT_CALL, NLM_F_ACK);
-		mnl_attr_put_u32(nlh, CONDIS_A_CLIENT_CALL_ID, id);
-		mnl_attr_put_strz(nlh, CONDIS_A_CLIENT_ADAPTER, c->argv[0]);
-		mnl_attr_put_strz(nlh, CONDIS_A_CLIENT_SAP_NAME, c->argv[1]);
+		nlh = nl_msg(&c->nl, c->nl.family, COECHO_CMD_CALL, NLM_F_ACK);
+		mnl_attr_put_u32(nlh, COECHO_A_CLIENT_CALL_ID, id);
+		mnl_attr_put_strz(nlh, COECHO_A_CLIENT_ADAPTER, c->argv[0]);
+		mnl_attr_put_strz(nlh, COECHO_A_CLIENT_SAP_NAME, c->argv[1]);
 		if (has_rate)
-			mnl_attr_put_u32(nlh, CONDIS_A_CLIENT_RATE, rate);
+			mnl_attr_put_u32(nlh, COECHO_A_CLIENT_RATE, rate);
 		ret = nl_exchange(&c->nl, nlh, NULL, NULL);
 		/* Another program took the id we picked: pick again. */
 		if (ret == -EEXIST && !has_id && tries < CALL_ID_TRIES)
@@ -240,12 +240,12 @@ int cmd_send(struct cmd_ctx *c)
 	}
 	if (ret)
 		return ret;
-	if (nl_connect(c))
+	if (nl_connect_to(c, COECHO_FAMILY_NAME))
 		return EXIT_FAIL;
-	nlh = nl_msg(&c->nl, c->nl.family, CONDIS_CMD_CLIENT_SEND, 0);
-	mnl_attr_put_u32(nlh, CONDIS_A_CLIENT_CALL_ID, id);
-	mnl_attr_put_u32(nlh, CONDIS_A_CLIENT_COUNT, count);
-	mnl_attr_put_u32(nlh, CONDIS_A_CLIENT_SIZE, size);
+	nlh = nl_msg(&c->nl, c->nl.family, COECHO_CMD_SEND, 0);
+	mnl_attr_put_u32(nlh, COECHO_A_CLIENT_CALL_ID, id);
+	mnl_attr_put_u32(nlh, COECHO_A_CLIENT_COUNT, count);
+	mnl_attr_put_u32(nlh, COECHO_A_CLIENT_SIZE, size);
 	return do_request(c, nlh, &client_attr_names);
 }
 
@@ -266,9 +266,9 @@ int cmd_close(struct cmd_ctx *c)
 	ret = arg_u32(c->what, "call id", c->argv[0], &id);
 	if (ret)
 		return ret;
-	if (nl_connect(c))
+	if (nl_connect_to(c, COECHO_FAMILY_NAME))
 		return EXIT_FAIL;
-	nlh = nl_msg(&c->nl, c->nl.family, CONDIS_CMD_CLIENT_CLOSE, 0);
-	mnl_attr_put_u32(nlh, CONDIS_A_CLIENT_CALL_ID, id);
+	nlh = nl_msg(&c->nl, c->nl.family, COECHO_CMD_CLOSE, 0);
+	mnl_attr_put_u32(nlh, COECHO_A_CLIENT_CALL_ID, id);
 	return do_request(c, nlh, &client_attr_names);
 }

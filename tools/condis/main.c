@@ -106,6 +106,37 @@ int nl_connect(struct cmd_ctx *c)
 }
 
 /**
+ * nl_connect_to() - open the socket and find a driver's family
+ * @c: the command
+ * @family: the family, named as the module that registers it (conic, coecho)
+ *
+ * The condis family must be there too: without it the message is that of
+ * nl_connect(); without @family, that the module is not loaded.
+ *
+ * Return: 0, or -1 once the failure is reported.
+ */
+int nl_connect_to(struct cmd_ctx *c, const char *family)
+{
+	int err;
+
+	if (nl_connect(c))
+		return -1;
+	err = nl_resolve(&c->nl, family);
+	if (!err)
+		return 0;
+	if (err == -ENOENT) {
+		snprintf(c->nl.msg, sizeof(c->nl.msg), "the %s module is not loaded", family);
+		nl_failure(c, -EOPNOTSUPP, NULL);
+	} else {
+		fprintf(stderr, "condis: cannot look up the %s netlink family: %s\n", family,
+			strerror(-err));
+	}
+	nl_close(&c->nl);
+	c->connected = false;
+	return -1;
+}
+
+/**
  * nl_failure() - report a failed request: the kernel's message, the
  * attribute at fault, the error
  * @c: the command

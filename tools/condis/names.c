@@ -1,14 +1,17 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * condis tool: the names of the family's enum values, of the attributes of
- * the sets requests use, and of its commands, from the header tools/check/nlgen
- * generates from the netlink spec (Documentation/netlink/specs/condis.yaml),
- * which the kernel's tracepoints and debugfs files use too.
+ * condis tool: the names of the enum values of the families condis, conic
+ * and coecho, of the attributes of the sets requests use, and of their
+ * commands, from the headers tools/check/nlgen generates from the netlink
+ * specs (Documentation/netlink/specs/), which the kernel's tracepoints and
+ * debugfs files use too.
  */
 #include <string.h>
 
 #include "tool.h"
 #include "../../include/net/condis_names.h"
+#include "../../include/net/conic_names.h"
+#include "../../include/net/coecho_names.h"
 
 /* A struct names over NAME's array, named @label. */
 #define NAMES(name, label, list)					\
@@ -23,13 +26,15 @@ NAMES(vc_state, "vc-state", CONDIS_VC_STATE_NAMES);
 NAMES(vc_creator, "vc-creator", CONDIS_VC_CREATOR_NAMES);
 NAMES(call_state, "call-state", CONDIS_CALL_STATE_NAMES);
 NAMES(party_state, "party-state", CONDIS_PARTY_STATE_NAMES);
-NAMES(port_mode, "port-mode", CONDIS_PORT_MODE_NAMES);
-NAMES(client_call_state, "client-call-state", CONDIS_CLIENT_CALL_STATE_NAMES);
+NAMES(port_mode, "port-mode", CONIC_PORT_MODE_NAMES);
+NAMES(client_call_state, "client-call-state", COECHO_CLIENT_CALL_STATE_NAMES);
 NAMES(obj_kind, "obj-kind", CONDIS_OBJ_KIND_NAMES);
 NAMES(event_type, "event-type", CONDIS_EVENT_TYPE_NAMES);
-NAMES(port_attr, "port", CONDIS_PORT_ATTR_NAMES);
-NAMES(client_attr, "client", CONDIS_CLIENT_ATTR_NAMES);
+NAMES(port_attr, "port", CONIC_PORT_ATTR_NAMES);
+NAMES(client_attr, "client", COECHO_CLIENT_ATTR_NAMES);
 NAMES(cmd, "command", CONDIS_CMD_NAMES);
+NAMES(conic_cmd, "conic command", CONIC_CMD_NAMES);
+NAMES(coecho_cmd, "coecho command", COECHO_CMD_NAMES);
 
 /**
  * name_of() - the name of a value

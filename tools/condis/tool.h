@@ -16,7 +16,9 @@
 #include <stdio.h>
 
 #include <libmnl/libmnl.h>
+#include <linux/coecho.h>
 #include <linux/condis.h>
+#include <linux/conic.h>
 
 #define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
 
@@ -95,7 +97,8 @@ int value_of(const struct names *names, const char *name, uint32_t *value);
 extern const struct names af_state_names, sap_state_names, vc_state_names,
 	vc_creator_names, call_state_names, party_state_names, port_mode_names,
 	client_call_state_names, obj_kind_names, event_type_names;
-extern const struct names port_attr_names, client_attr_names, cmd_names;
+extern const struct names port_attr_names, client_attr_names, cmd_names, conic_cmd_names,
+	coecho_cmd_names;
 
 /* Output: plain "key value" lines, or JSON (json.c) through the same calls. */
 void out_init(bool json, bool pretty);
@@ -148,6 +151,7 @@ struct cmd_ctx {
 /* main.c */
 int usage_error(const char *fmt, ...);
 int nl_connect(struct cmd_ctx *c);
+int nl_connect_to(struct cmd_ctx *c, const char *family);
 int nl_failure(struct cmd_ctx *c, int err, const struct names *attrs);
 int parse_u32(const char *s, uint32_t *v);
 int do_request(struct cmd_ctx *c, struct nlmsghdr *nlh, const struct names *attrs);
