@@ -18,10 +18,10 @@ t port link 0 peer 1
 wait_link 1
 i=0
 while [ $i -lt $N ]; do
-	t listen conic1 "s$i"
+	t client listen conic1 "s$i"
 	i=$((i + 1))
 done
-[ "$(condis show sap | grep -c .)" = $N ] || fail "not $N SAPs: $(condis show sap | grep -c .)"
+[ "$(condis sap show | grep -c .)" = $N ] || fail "not $N SAPs: $(condis sap show | grep -c .)"
 
 churn() {
 	local out rc
@@ -32,17 +32,17 @@ churn() {
 }
 
 # Ten SAPs of the first buffer go: the later ones would move up ten places.
-churn 'for i in 0 1 2 3 4 5 6 7 8 9; do condis unlisten conic1 s$i || exit 1; done'
-[ "$(condis show sap | grep -c .)" = $((N - 10)) ] || fail "the ten SAPs are not gone"
+churn 'for i in 0 1 2 3 4 5 6 7 8 9; do condis client unlisten conic1 s$i || exit 1; done'
+[ "$(condis sap show | grep -c .)" = $((N - 10)) ] || fail "the ten SAPs are not gone"
 
 # Ten SAPs come on conic0, whose AF the walk meets before conic1's: the
 # SAPs of conic1 would move down ten places.
-churn 'for i in 0 1 2 3 4 5 6 7 8 9; do condis listen conic0 n$i || exit 1; done'
-[ "$(condis show sap | grep -c .)" = $N ] || fail "the ten new SAPs are not there"
+churn 'for i in 0 1 2 3 4 5 6 7 8 9; do condis client listen conic0 n$i || exit 1; done'
+[ "$(condis sap show | grep -c .)" = $N ] || fail "the ten new SAPs are not there"
 
 # Both at once, with the removals inside what the first buffer covered.
-churn 'for i in 10 11 12 13 14; do condis unlisten conic1 s$i || exit 1; done;
-	for i in 10 11 12 13 14; do condis listen conic0 n$i || exit 1; done'
+churn 'for i in 10 11 12 13 14; do condis client unlisten conic1 s$i || exit 1; done;
+	for i in 10 11 12 13 14; do condis client listen conic0 n$i || exit 1; done'
 
 t port del 0
 t port del 1

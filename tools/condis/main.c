@@ -15,19 +15,21 @@
 #include "tool.h"
 
 static const char usage_text[] =
-	"usage: condis [-j|--json] [-p|--pretty] COMMAND [ARGUMENTS]\n"
+	"usage: condis [-j|--json] [-p|--pretty] OBJECT COMMAND [ARGUMENTS]\n"
+	"       condis [-j|--json] [-p|--pretty] monitor\n"
 	"       condis -V|--version\n"
-	"commands:\n"
-	"  show {adapter|binding|af|sap|vc|call|party|client}\n"
+	"objects and commands:\n"
+	"  {adapter|binding|af|sap|vc|call|party} show\n"
 	"  port add ID [mode plain|mcm]\n"
 	"  port del ID\n"
 	"  port link ID {peer ID2 | dev IFNAME}\n"
 	"  port unlink ID\n"
-	"  listen ADAPTER NAME\n"
-	"  unlisten ADAPTER NAME\n"
-	"  call ADAPTER NAME [id N] [rate N]\n"
-	"  send ID [count N] [size N]\n"
-	"  close ID\n"
+	"  client show\n"
+	"  client listen ADAPTER NAME\n"
+	"  client unlisten ADAPTER NAME\n"
+	"  client call ADAPTER NAME [id N] [rate N]\n"
+	"  client send ID [count N] [size N]\n"
+	"  client close ID\n"
 	"  monitor\n"
 	"  help\n";
 
@@ -201,24 +203,28 @@ int do_request(struct cmd_ctx *c, struct nlmsghdr *nlh, const struct names *attr
 }
 
 /**
- * struct command - a command of the tool
+ * struct object - an object of the command line, as ip's and devlink's
  * @name: its word
- * @run: runs it
+ * @plural: the plural the command line takes too
+ * @run: runs its COMMAND (argv[0]: "condis OBJECT COMMAND [ARGUMENTS]")
  */
-struct command {
+struct object {
 	const char *name;
+	const char *plural;
 	int (*run)(struct cmd_ctx *c);
 };
 
-static const struct command commands[] = {
-	{ "show", cmd_show },
-	{ "port", cmd_port },
-	{ "listen", cmd_listen },
-	{ "unlisten", cmd_unlisten },
-	{ "call", cmd_call },
-	{ "send", cmd_send },
-	{ "close", cmd_close },
-	{ "monitor", cmd_monitor },
+static const struct object objects[] = {
+	{ "adapter", "adapters", cmd_show },
+	{ "binding", "bindings", cmd_show },
+	{ "af", "afs", cmd_show },
+	{ "sap", "saps", cmd_show },
+	{ "vc", "vcs", cmd_show },
+	{ "call", "calls", cmd_show },
+	{ "party", "parties", cmd_show },
+	{ "port", "ports", cmd_port },
+	{ "client", "clients", cmd_client },
+	{ "monitor", "monitor", cmd_monitor },
 };
 
 int main(int argc, char **argv)
@@ -263,18 +269,19 @@ int main(int argc, char **argv)
 		fputs(usage_text, stdout);
 		return EXIT_OK;
 	}
-	for (i = 0; i < ARRAY_SIZE(commands); i++) {
-		if (!strcmp(word, commands[i].name))
+	for (i = 0; i < ARRAY_SIZE(objects); i++) {
+		if (!strcmp(word, objects[i].name) || !strcmp(word, objects[i].plural))
 			break;
 	}
-	if (i == ARRAY_SIZE(commands))
-		return usage_error("unknown command '%s'", word);
+	if (i == ARRAY_SIZE(objects))
+		return usage_error("unknown object '%s'", word);
 
 	out_init(json, pretty);
 	c.argc = argc - optind - 1;
 	c.argv = argv + optind + 1;
-	c.what = word;
-	ret = commands[i].run(&c);
+	c.object = word;
+	c.what = objects[i].name;
+	ret = objects[i].run(&c);
 	if (c.connected)
 		nl_close(&c.nl);
 	out_init(false, false);

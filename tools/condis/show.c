@@ -255,8 +255,9 @@ static int show_cb(const struct nlmsghdr *nlh, void *data)
 }
 
 /**
- * cmd_show() - condis show OBJECTS
- * @c: the command; argv[0] names the objects
+ * cmd_show() - condis OBJECT [show]
+ * @c: the command; @c->object names the objects, argv[0] is "show" or
+ *	"list" (or absent)
  *
  * Return: an exit status.
  */
@@ -267,16 +268,20 @@ int cmd_show(struct cmd_ctx *c)
 	size_t i;
 	int err;
 
-	if (c->argc != 1)
-		return usage_error("show: which objects? %s",
-				   "(adapter, binding, af, sap, vc, call, party or client)");
 	for (i = 0; i < ARRAY_SIZE(objtypes); i++) {
-		if (!strcmp(c->argv[0], objtypes[i].name) ||
-		    !strcmp(c->argv[0], objtypes[i].plural))
+		if (!strcmp(c->object, objtypes[i].name) ||
+		    !strcmp(c->object, objtypes[i].plural))
 			t = &objtypes[i];
 	}
 	if (!t)
-		return usage_error("show: unknown objects '%s'", c->argv[0]);
+		return usage_error("unknown object '%s'", c->object);
+	if (c->argc && strcmp(c->argv[0], "show") && strcmp(c->argv[0], "list"))
+		return usage_error("%s: unknown command '%s' (%s show lists them)", t->name,
+				   c->argv[0], t->name);
+	if (c->argc > 1)
+		return usage_error("%s show: takes no arguments", t->name);
+	snprintf(c->what_buf, sizeof(c->what_buf), "%s show", t->name);
+	c->what = c->what_buf;
 	if (t->family ? nl_connect_to(c, t->family) : nl_connect(c))
 		return EXIT_FAIL;
 

@@ -136,16 +136,20 @@ void json_newline(struct json *j);
  * struct cmd_ctx - what every command gets
  * @nl: the socket, once nl_connect() opened it
  * @connected: @nl is open and the family resolved
- * @argc: words after the command's own
+ * @argc: words after the object's (or the command's own, once dispatched)
  * @argv: those words
+ * @object: the object word ("adapter", "port", "client"...)
  * @what: the command's name, for messages ("port add")
+ * @what_buf: room for @what
  */
 struct cmd_ctx {
 	struct nl nl;
 	bool connected;
 	int argc;
 	char **argv;
+	const char *object;
 	const char *what;
+	char what_buf[32];
 };
 
 /* main.c */
@@ -164,6 +168,7 @@ int cmd_unlisten(struct cmd_ctx *c);
 int cmd_call(struct cmd_ctx *c);
 int cmd_send(struct cmd_ctx *c);
 int cmd_close(struct cmd_ctx *c);
+int cmd_client(struct cmd_ctx *c);
 int cmd_monitor(struct cmd_ctx *c);
 
 /* nlfuzz's churn command (churn.c). */
