@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * condis: inspect and drive the condis CoNDIS-compatible stack over its
- * generic netlink family.  See condis(8).
+ * generic netlink families (condis, conic, coecho), with the grammar of ip
+ * and devlink: condis OBJECT COMMAND [ARGUMENTS].  See condis(8).
  *
  * Exit status: 0 on success, 1 when the kernel refused or something failed,
  * 2 for a bad command line.

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * condis tool: "condis show OBJECTS", the dumps.
+ * condis tool: "condis OBJECT show", the dumps of the condis family (and
+ * coecho's call-get for "condis client show").
  *
  * Each kind of object is described by a table of its attributes: the
  * attribute, how to print it, its plain key and its JSON key.  The plain

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * condis: the user-space tool of the condis generic netlink family.
+ * condis: the user-space tool of the condis generic netlink families.
  *
  * main.c parses the command line and dispatches; nl.c talks netlink (family
  * resolution, requests, dumps, extack); names.c has the names of the enums
