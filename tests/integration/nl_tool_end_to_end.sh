@@ -86,8 +86,8 @@ done
 [ "$(tout client show)" = "$(coecho_canon)" ] || fail "show client differs from coecho's calls file"
 
 # The VCs: eight calls, each VC's counters those of its call.
-[ "$(condis client call show | wc -l)" = 8 ] || fail "not 8 VCs with calls: $(condis client call show)"
-[ "$(condis client call show)" = "$(condis vc show)" ] || fail "show call is not show vc (every VC has a call)"
+[ "$(condis call show | wc -l)" = 8 ] || fail "not 8 VCs with calls: $(condis call show)"
+[ "$(condis call show)" = "$(condis vc show)" ] || fail "show call is not show vc (every VC has a call)"
 vc1=$(condis vc show | awk '$8 == "conic0" && / tx-packets 25 /' | kv vc)
 [ -n "$vc1" ] || fail "no VC on conic0 with call 1's 25 packets"
 ad0=$(condis adapter show | awk '$4 == "conic0"' | kv adapter)
