@@ -44,33 +44,33 @@ t_err 1 "condis: port link: Invalid argument: Attribute failed policy validation
 
 # The sample client.
 t_err 1 "condis: client listen: No such device: no adapter conic9, or coecho has no AF open on it" \
-	listen conic9 x
+	client listen conic9 x
 t_err 1 "condis: client listen: Address already in use: that SAP is registered already" client listen conic1 echo
 t_err 1 "condis: client listen: Invalid argument: Attribute failed policy validation (attribute sap-name)" \
-	listen conic1 0123456789abcdef0123456789abcdef0
+	client listen conic1 0123456789abcdef0123456789abcdef0
 t_err 1 "condis: client listen: Invalid argument: Attribute failed policy validation (attribute adapter)" \
-	listen conic0123456789abcdef0123456789abcdef echo
+	client listen conic0123456789abcdef0123456789abcdef echo
 t_err 1 "condis: client unlisten: No such file or directory: coecho does not listen on that SAP" \
-	unlisten conic1 nope
+	client unlisten conic1 nope
 t_err 1 "condis: client call: No such device: no adapter conic9, or coecho has no AF open on it" \
-	call conic9 echo id 5
+	client call conic9 echo id 5
 t_err 1 "condis: client call: No such device: no adapter conic4, or coecho has no AF open on it" \
-	call conic4 echo id 5
+	client call conic4 echo id 5
 t_err 1 "condis: client call: File exists: call 1 exists" client call conic0 echo id 1
 t_err 1 "condis: client call: Invalid argument: call ids from 1000 on name incoming calls" \
-	call conic0 echo id 1000
+	client call conic0 echo id 1000
 t_err 1 "condis: client call: Numerical result out of range: integer out of range (attribute call-id)" \
-	call conic0 echo id 0
+	client call conic0 echo id 0
 t_err 1 "condis: client call: Invalid argument: a call needs the called SAP's name (attribute sap-name)" \
-	call conic0 ""
+	client call conic0 ""
 t_err 1 "condis: client send: No such file or directory: no call 9" client send 9
 for bad in "count 0" "count 100001"; do
 	t_err 1 "condis: client send: Numerical result out of range: integer out of range (attribute count)" \
-		send 1 $bad
+		client send 1 $bad
 done
 for bad in "size 15" "size 1501"; do
 	t_err 1 "condis: client send: Numerical result out of range: integer out of range (attribute size)" \
-		send 1 $bad
+		client send 1 $bad
 done
 t_err 1 "condis: client close: No such file or directory: no call 9" client close 9
 

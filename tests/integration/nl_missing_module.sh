@@ -73,7 +73,7 @@ rmmod cosig || fail "rmmod cosig"
 # coecho without conic: the client commands work (there is no adapter).
 load_module drivers/coecho/coecho.ko || fail "insmod coecho alone"
 t_err 1 "condis: client listen: No such device: no adapter conic0, or coecho has no AF open on it" \
-	listen conic0 echo
+	client listen conic0 echo
 [ -z "$(tout client show)" ] || fail "calls without adapters"
 ports_missing
 rmmod coecho || fail "rmmod coecho"
