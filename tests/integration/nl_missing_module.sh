@@ -80,8 +80,9 @@ rmmod coecho || fail "rmmod coecho"
 
 # No condis: the family is missing, whatever the command.
 rmmod condis || fail "rmmod condis"
-for cmd in "show adapter" "-j show vc" "show client" "port add 0" "port del 0" \
-	"port link 0 peer 1" "listen conic0 echo" "call conic0 echo" "send 1" "close 1" monitor; do
+for cmd in "adapter show" "-j vc show" "client show" "port add 0" "port del 0" \
+	"port link 0 peer 1" "client listen conic0 echo" "client call conic0 echo" "client send 1" \
+	"client close 1" monitor; do
 	# shellcheck disable=SC2086
 	t_err 1 "$NOCONDIS" $cmd
 done
