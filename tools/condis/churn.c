@@ -152,6 +152,7 @@ int churn_main(int argc, char **argv, const char *family)
 {
 	static struct idlist before, during, after;
 	const char *between = NULL, *step;
+	bool between_failed = false;
 	unsigned int buffers = 0, failures;
 	struct nlmsghdr *nlh;
 	struct nl nl, dnl;
@@ -190,8 +191,10 @@ int churn_main(int argc, char **argv, const char *family)
 		nlh = nl_msg(&dnl, dnl.family, cmd, NLM_F_DUMP);
 		err = nl_send(&dnl, nlh, nlh->nlmsg_len);
 	}
-	if (!err && system(between) != 0)
-		fprintf(stderr, "nlfuzz churn: '%s' failed\n", between);
+	if (!err && system(between) != 0) {
+		printf("churn: FAIL: '%s' failed\n", between);
+		between_failed = true;
+	}
 	if (!err) {
 		step = "the churned dump";
 		err = read_dump(&dnl, &during, &buffers);
@@ -204,7 +207,7 @@ int churn_main(int argc, char **argv, const char *family)
 		printf("churn: FAIL: %s: %s\n", step, strerror(-err));
 		return EXIT_FAIL;
 	}
-	failures = churn_check(&before, &during, &after, buffers);
+	failures = churn_check(&before, &during, &after, buffers) + between_failed;
 	printf("churn: %s: %u objects before, %u in %u buffers while '%s' ran, %u after\n",
 	       argv[0], before.n, during.n, buffers, between, after.n);
 	nl_close(&nl);
