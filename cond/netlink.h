@@ -10,9 +10,6 @@
 
 #include <linux/types.h>
 
-struct net;
-struct netlink_ext_ack;
-
 struct condis_adapter;
 struct condis_binding;
 struct condis_af;
