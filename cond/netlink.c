@@ -4,8 +4,8 @@
  * The family speaks of the core's objects only; the policies and the op
  * table are generated from Documentation/netlink/specs/condis.yaml into
  * genl.c, the dumps are in netlink_dump.c and the monitor events in
- * notify.c.  Drivers built on condis register families of their own
- * (conic, coecho) and use condis_nl_check_netns() in their pre hooks.
+ * notify.c.  Drivers built on condis register families of their own and
+ * use condis_nl_check_netns() in their pre hooks.
  *
  * condis objects are global, not per network namespace, so the family
  * answers only in the initial namespace.

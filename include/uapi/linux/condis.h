@@ -13,8 +13,7 @@
 
 /**
  * enum condis_obj_kind - The kind of object an event is about.
- * @CONDIS_OBJ_KIND_ADAPTER: An adapter of a CO miniport driver (a conic port,
- *   for example).
+ * @CONDIS_OBJ_KIND_ADAPTER: An adapter of a CO miniport driver.
  * @CONDIS_OBJ_KIND_BINDING: A protocol driver (client or call manager) bound
  *   to an adapter.
  * @CONDIS_OBJ_KIND_AF: An address family one client opened with one call
