@@ -9,53 +9,18 @@
 #include <linux/seq_file.h>
 #include <linux/utsname.h>
 #include <kunit/visibility.h>
+#include <net/condis_names.h>
 
 #include "core.h"
 #include "objects.h"
 
-static const char *const af_state_names[] = {
-	[CONDIS_AF_STATE_OPENING] = "opening",
-	[CONDIS_AF_STATE_OPEN] = "open",
-	[CONDIS_AF_STATE_CLOSING] = "closing",
-	[CONDIS_AF_STATE_CLOSED] = "closed",
-};
-
-static const char *const sap_state_names[] = {
-	[CONDIS_SAP_STATE_REGISTERING] = "registering",
-	[CONDIS_SAP_STATE_REGISTERED] = "registered",
-	[CONDIS_SAP_STATE_DEREGISTERING] = "deregistering",
-	[CONDIS_SAP_STATE_GONE] = "gone",
-};
-
-static const char *const vc_state_names[] = {
-	[CONDIS_VC_STATE_INACTIVE] = "inactive",
-	[CONDIS_VC_STATE_ACTIVATING] = "activating",
-	[CONDIS_VC_STATE_ACTIVE] = "active",
-	[CONDIS_VC_STATE_DEACTIVATING] = "deactivating",
-	[CONDIS_VC_STATE_DELETED] = "deleted",
-};
-
-static const char *const vc_creator_names[] = {
-	[CONDIS_VC_CREATOR_CLIENT] = "client",
-	[CONDIS_VC_CREATOR_CM] = "cm",
-	[CONDIS_VC_CREATOR_MCM] = "mcm",
-};
-
-static const char *const call_state_names[] = {
-	[CONDIS_CALL_STATE_IDLE] = "idle",
-	[CONDIS_CALL_STATE_MAKING] = "making",
-	[CONDIS_CALL_STATE_OFFERED] = "offered",
-	[CONDIS_CALL_STATE_ACCEPTED] = "accepted",
-	[CONDIS_CALL_STATE_CONNECTED] = "connected",
-	[CONDIS_CALL_STATE_CLOSING] = "closing",
-};
-
-static const char *const party_state_names[] = {
-	[CONDIS_PARTY_STATE_ADDING] = "adding",
-	[CONDIS_PARTY_STATE_ACTIVE] = "active",
-	[CONDIS_PARTY_STATE_DROPPING] = "dropping",
-	[CONDIS_PARTY_STATE_GONE] = "gone",
-};
+/* The names of the states, as the netlink spec spells them. */
+static const char *const af_state_names[] = { CONDIS_AF_STATE_NAMES };
+static const char *const sap_state_names[] = { CONDIS_SAP_STATE_NAMES };
+static const char *const vc_state_names[] = { CONDIS_VC_STATE_NAMES };
+static const char *const vc_creator_names[] = { CONDIS_VC_CREATOR_NAMES };
+static const char *const call_state_names[] = { CONDIS_CALL_STATE_NAMES };
+static const char *const party_state_names[] = { CONDIS_PARTY_STATE_NAMES };
 
 /* One line per VC on @list, then its parties; the list's lock is held. */
 static void dump_vcs(struct seq_file *m, struct list_head *list, const char *indent)

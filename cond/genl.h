@@ -11,6 +11,8 @@
 
 #include <uapi/linux/condis.h>
 
+int condis_nl_pre_dumpit(struct netlink_callback *cb);
+
 int condis_nl_adapter_get_dumpit(struct sk_buff *skb,
 				 struct netlink_callback *cb);
 int condis_nl_binding_get_dumpit(struct sk_buff *skb,
@@ -21,17 +23,6 @@ int condis_nl_vc_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb);
 int condis_nl_call_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb);
 int condis_nl_party_get_dumpit(struct sk_buff *skb,
 			       struct netlink_callback *cb);
-int condis_nl_port_new_doit(struct sk_buff *skb, struct genl_info *info);
-int condis_nl_port_del_doit(struct sk_buff *skb, struct genl_info *info);
-int condis_nl_port_link_doit(struct sk_buff *skb, struct genl_info *info);
-int condis_nl_port_unlink_doit(struct sk_buff *skb, struct genl_info *info);
-int condis_nl_client_listen_doit(struct sk_buff *skb, struct genl_info *info);
-int condis_nl_client_unlisten_doit(struct sk_buff *skb, struct genl_info *info);
-int condis_nl_client_call_doit(struct sk_buff *skb, struct genl_info *info);
-int condis_nl_client_send_doit(struct sk_buff *skb, struct genl_info *info);
-int condis_nl_client_close_doit(struct sk_buff *skb, struct genl_info *info);
-int condis_nl_client_call_get_dumpit(struct sk_buff *skb,
-				     struct netlink_callback *cb);
 
 enum {
 	CONDIS_NLGRP_MONITOR,

@@ -10,9 +10,6 @@
 
 #include <linux/types.h>
 
-struct net;
-struct netlink_ext_ack;
-
 struct condis_adapter;
 struct condis_binding;
 struct condis_af;
@@ -30,7 +27,6 @@ struct condis_party;
 #ifdef CONDIS_NETLINK
 int condis_netlink_init(void);
 void condis_netlink_uninit(void);
-int condis_nl_check_netns(struct net *net, struct netlink_ext_ack *extack);
 void condis_nl_notify_adapter(struct condis_adapter *adapter, u32 type);
 void condis_nl_notify_binding(struct condis_binding *binding, u32 type);
 void condis_nl_notify_af(struct condis_af *af, u32 type, int old, int state);

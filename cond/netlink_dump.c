@@ -4,30 +4,46 @@
  * SAPs, VCs (all, or those carrying a call) and parties, one message each.
  *
  * Each dump walks the object tree under condis_config_lock, as the debugfs
- * "objects" file does, in the same order, and numbers the objects it
- * passes; a dump that fills its buffer remembers the number of the next
- * object and resumes from there in the next buffer.  Objects created or
- * removed between two buffers may shift that numbering, so a long dump
- * taken while the topology changes may miss or repeat an object; each
- * buffer on its own is a consistent snapshot.
+ * "objects" file does, in the same order.  An object's place in that walk
+ * is its key: the ids of the objects above it and its own (miniport,
+ * adapter, call manager's AF or binding, open AF, SAP or VC, party), zero
+ * for the levels it does not have.  A dump that fills its buffer keeps the
+ * key of the last object it put and resumes, in the next buffer, with the
+ * first object whose key is greater.  Every list in the tree is in
+ * creation order and ids grow with creation, so the walk meets keys in
+ * increasing order, and an object created or removed between two buffers
+ * moves no other object's key: none is skipped or put twice (one created
+ * meanwhile may or may not be put).  The exception: two children of one
+ * parent created at the same moment take their ids before the parent's
+ * lock and may be linked out of id order.  Each buffer on its own is a
+ * consistent snapshot.
  */
 #include <net/genetlink.h>
-#include <net/sock.h>
 
 #include "genl.h"
 #include "netlink.h"
 #include "objects.h"
 
-struct condis_nl_dump_ctx {
-	unsigned long pos;	/* number of the next object to put */
+/* The levels of an object's key. */
+enum condis_nl_level {
+	LVL_MINIPORT,
+	LVL_ADAPTER,
+	LVL_CM_AF,	/* or binding; 0 for an adapter's signalling VCs */
+	LVL_AF,
+	LVL_LEAF,	/* SAP or VC */
+	LVL_PARTY,
+	LVL_NR,
 };
 
-/* Where one dump is: the object counter and the buffer being filled. */
+struct condis_nl_dump_ctx {
+	u32 last[LVL_NR];	/* key of the last object put; all 0 at first */
+};
+
+/* Where one dump is: the key being walked and the buffer being filled. */
 struct condis_nl_walk {
 	struct sk_buff *skb;
 	struct netlink_callback *cb;
-	unsigned long pos;	/* objects passed so far */
-	unsigned long skip;	/* objects the previous buffers took */
+	u32 key[LVL_NR];	/* ids down to the current level, 0 below */
 	int err;		/* -EMSGSIZE once the buffer is full */
 };
 
@@ -38,20 +54,51 @@ static struct condis_nl_dump_ctx *dump_ctx(struct netlink_callback *cb)
 }
 
 /*
- * Start the message of the next object, or return NULL if it went in an
- * earlier buffer or this one is full.
+ * Compare the first @n levels of the walk's key with the last key put:
+ * negative, 0 or positive as the walk's is before, equal to or after it.
+ */
+static int walk_cmp(const struct condis_nl_walk *w, int n)
+{
+	const u32 *last = dump_ctx(w->cb)->last;
+	int i;
+
+	for (i = 0; i < n; i++) {
+		if (w->key[i] != last[i])
+			return w->key[i] < last[i] ? -1 : 1;
+	}
+	return 0;
+}
+
+/*
+ * Enter the object @id at @lvl: true if the walk must look at it or below
+ * it, false if the buffer is full or it and everything below it are at or
+ * before the last key put (an object below it may still come after).
+ */
+static bool walk_enter(struct condis_nl_walk *w, enum condis_nl_level lvl, u32 id)
+{
+	int i;
+
+	if (w->err)
+		return false;
+	w->key[lvl] = id;
+	for (i = lvl + 1; i < LVL_NR; i++)
+		w->key[i] = 0;
+	return walk_cmp(w, lvl + 1) >= 0;
+}
+
+/*
+ * Start the message of the object walk_enter() entered last, or return
+ * NULL if an earlier buffer took it or this one is full.
  */
 static void *walk_begin(struct condis_nl_walk *w)
 {
 	void *hdr;
 
-	if (w->err || w->pos++ < w->skip)
+	if (w->err || walk_cmp(w, LVL_NR) <= 0)
 		return NULL;
 	hdr = genlmsg_iput(w->skb, genl_info_dump(w->cb));
-	if (!hdr) {
-		w->err = -EMSGSIZE;
-		w->pos--;	/* the next buffer starts with it */
-	}
+	if (!hdr)
+		w->err = -EMSGSIZE;	/* the next buffer starts with it */
 	return hdr;
 }
 
@@ -61,15 +108,14 @@ static void walk_end(struct condis_nl_walk *w, void *hdr, int err)
 	if (err) {
 		genlmsg_cancel(w->skb, hdr);
 		w->err = -EMSGSIZE;
-		w->pos--;
 		return;
 	}
 	genlmsg_end(w->skb, hdr);
+	memcpy(dump_ctx(w->cb)->last, w->key, sizeof(w->key));
 }
 
 static int walk_done(struct condis_nl_walk *w)
 {
-	dump_ctx(w->cb)->pos = w->pos;
 	if (w->err && !w->skb->len)
 		return w->err;	/* not even one object fits */
 	return w->err ? w->skb->len : 0;
@@ -77,11 +123,9 @@ static int walk_done(struct condis_nl_walk *w)
 
 static void walk_init(struct condis_nl_walk *w, struct sk_buff *skb, struct netlink_callback *cb)
 {
+	memset(w, 0, sizeof(*w));
 	w->skb = skb;
 	w->cb = cb;
-	w->pos = 0;
-	w->skip = dump_ctx(cb)->pos;
-	w->err = 0;
 }
 
 static const char *cm_af_cm_name(struct condis_cm_af *cm_af)
@@ -236,19 +280,26 @@ enum dump_what {
 	DUMP_PARTIES,
 };
 
-/* The VCs on @list (or their parties), under the lock of the list's owner. */
+/*
+ * The VCs on @list (or their parties), under the lock of the list's owner;
+ * the walk's key is entered down to the level above the VCs.
+ */
 static void walk_vc_list(struct condis_nl_walk *w, struct list_head *list, enum dump_what what)
 {
 	struct condis_party *party;
 	struct condis_vc *vc;
 
 	list_for_each_entry(vc, list, node) {
+		if (!walk_enter(w, LVL_LEAF, vc->obj.id))
+			continue;
 		spin_lock(&vc->lock);
-		if (what == DUMP_PARTIES)
+		if (what == DUMP_PARTIES) {
 			list_for_each_entry(party, &vc->call.parties, node)
-				put_party(w, party);
-		else if (what == DUMP_VCS || vc->call.state != CONDIS_CALL_STATE_IDLE)
+				if (walk_enter(w, LVL_PARTY, party->obj.id))
+					put_party(w, party);
+		} else if (what == DUMP_VCS || vc->call.state != CONDIS_CALL_STATE_IDLE) {
 			put_vc(w, vc);
+		}
 		spin_unlock(&vc->lock);
 	}
 }
@@ -257,15 +308,30 @@ static void walk_af(struct condis_nl_walk *w, struct condis_af *af, enum dump_wh
 {
 	struct condis_sap *sap;
 
+	if (!walk_enter(w, LVL_AF, af->obj.id))
+		return;
 	spin_lock_bh(&af->lock);
-	if (what == DUMP_AFS)
+	if (what == DUMP_AFS) {
 		put_af(w, af);
-	else if (what == DUMP_SAPS)
+	} else if (what == DUMP_SAPS) {
 		list_for_each_entry(sap, &af->saps, af_node)
-			put_sap(w, sap);
-	else
+			if (walk_enter(w, LVL_LEAF, sap->obj.id))
+				put_sap(w, sap);
+	} else {
 		walk_vc_list(w, &af->vcs, what);
+	}
 	spin_unlock_bh(&af->lock);
+}
+
+/* An adapter's signalling VCs: key level LVL_CM_AF 0, before its AFs. */
+static void walk_sig_vcs(struct condis_nl_walk *w, struct condis_adapter *ad,
+			 enum dump_what what)
+{
+	if (!walk_enter(w, LVL_CM_AF, 0) || !walk_enter(w, LVL_AF, 0))
+		return;
+	spin_lock_bh(&ad->lock);
+	walk_vc_list(w, &ad->sig_vcs, what);
+	spin_unlock_bh(&ad->lock);
 }
 
 /* The objects of one adapter a dump asks for, under condis_config_lock. */
@@ -283,47 +349,45 @@ static void walk_adapter(struct condis_nl_walk *w, struct condis_adapter *ad,
 		return;
 	case DUMP_BINDINGS:
 		list_for_each_entry(b, &ad->bindings, adapter_node)
-			put_binding(w, b);
+			if (walk_enter(w, LVL_CM_AF, b->obj.id))
+				put_binding(w, b);
 		return;
 	case DUMP_VCS:
 	case DUMP_CALLS:
 	case DUMP_PARTIES:
-		spin_lock_bh(&ad->lock);
-		walk_vc_list(w, &ad->sig_vcs, what);
-		spin_unlock_bh(&ad->lock);
+		walk_sig_vcs(w, ad, what);
 		break;
 	default:
 		break;
 	}
-	list_for_each_entry(cm_af, &ad->cm_afs, node)
+	list_for_each_entry(cm_af, &ad->cm_afs, node) {
+		if (!walk_enter(w, LVL_CM_AF, cm_af->obj.id))
+			continue;
 		list_for_each_entry(af, &cm_af->afs, cm_af_node)
 			walk_af(w, af, what);
+	}
 }
 
 /*
  * Every adapter of every miniport, in the order of the debugfs dump; the
- * objects of the kind asked for, from where the previous buffer stopped.
+ * objects of the kind asked for whose key is after the last one put.
  */
 static int condis_nl_dump(struct sk_buff *skb, struct netlink_callback *cb, enum dump_what what)
 {
 	struct condis_nl_walk w;
 	struct condis_miniport *mp;
 	struct condis_adapter *ad;
-	int err;
 
-	err = condis_nl_check_netns(sock_net(skb->sk), cb->extack);
-	if (err)
-		return err;
 	walk_init(&w, skb, cb);
 	mutex_lock(&condis_config_lock);
 	list_for_each_entry(mp, &condis_miniports, node) {
+		if (!walk_enter(&w, LVL_MINIPORT, mp->obj.id))
+			continue;
 		list_for_each_entry(ad, &mp->adapters, node) {
-			walk_adapter(&w, ad, what);
-			if (w.err)
-				goto out;
+			if (walk_enter(&w, LVL_ADAPTER, ad->obj.id))
+				walk_adapter(&w, ad, what);
 		}
 	}
-out:
 	mutex_unlock(&condis_config_lock);
 	return walk_done(&w);
 }

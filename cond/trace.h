@@ -14,43 +14,30 @@
 #define _CONDIS_TRACE_H
 
 #include <linux/tracepoint.h>
+#include <net/condis_names.h>
 
 #include "objects.h"
 
+/*
+ * The state names come from the netlink spec (condis_show_xxx() in
+ * net/condis_names.h); user space needs the values of the enum constants
+ * to decode them.
+ */
 TRACE_DEFINE_ENUM(CONDIS_AF_STATE_OPENING);
 TRACE_DEFINE_ENUM(CONDIS_AF_STATE_OPEN);
 TRACE_DEFINE_ENUM(CONDIS_AF_STATE_CLOSING);
 TRACE_DEFINE_ENUM(CONDIS_AF_STATE_CLOSED);
-#define show_af_state(s)						\
-	__print_symbolic(s,						\
-		{ CONDIS_AF_STATE_OPENING,	"opening" },			\
-		{ CONDIS_AF_STATE_OPEN,	"open" },			\
-		{ CONDIS_AF_STATE_CLOSING,	"closing" },			\
-		{ CONDIS_AF_STATE_CLOSED,	"closed" })
 
 TRACE_DEFINE_ENUM(CONDIS_SAP_STATE_REGISTERING);
 TRACE_DEFINE_ENUM(CONDIS_SAP_STATE_REGISTERED);
 TRACE_DEFINE_ENUM(CONDIS_SAP_STATE_DEREGISTERING);
 TRACE_DEFINE_ENUM(CONDIS_SAP_STATE_GONE);
-#define show_sap_state(s)						\
-	__print_symbolic(s,						\
-		{ CONDIS_SAP_STATE_REGISTERING,	"registering" },	\
-		{ CONDIS_SAP_STATE_REGISTERED,	"registered" },		\
-		{ CONDIS_SAP_STATE_DEREGISTERING,	"deregistering" },	\
-		{ CONDIS_SAP_STATE_GONE,		"gone" })
 
 TRACE_DEFINE_ENUM(CONDIS_VC_STATE_INACTIVE);
 TRACE_DEFINE_ENUM(CONDIS_VC_STATE_ACTIVATING);
 TRACE_DEFINE_ENUM(CONDIS_VC_STATE_ACTIVE);
 TRACE_DEFINE_ENUM(CONDIS_VC_STATE_DEACTIVATING);
 TRACE_DEFINE_ENUM(CONDIS_VC_STATE_DELETED);
-#define show_vc_state(s)						\
-	__print_symbolic(s,						\
-		{ CONDIS_VC_STATE_INACTIVE,		"inactive" },		\
-		{ CONDIS_VC_STATE_ACTIVATING,		"activating" },		\
-		{ CONDIS_VC_STATE_ACTIVE,		"active" },		\
-		{ CONDIS_VC_STATE_DEACTIVATING,	"deactivating" },	\
-		{ CONDIS_VC_STATE_DELETED,		"deleted" })
 
 TRACE_DEFINE_ENUM(CONDIS_CALL_STATE_IDLE);
 TRACE_DEFINE_ENUM(CONDIS_CALL_STATE_MAKING);
@@ -58,25 +45,11 @@ TRACE_DEFINE_ENUM(CONDIS_CALL_STATE_OFFERED);
 TRACE_DEFINE_ENUM(CONDIS_CALL_STATE_ACCEPTED);
 TRACE_DEFINE_ENUM(CONDIS_CALL_STATE_CONNECTED);
 TRACE_DEFINE_ENUM(CONDIS_CALL_STATE_CLOSING);
-#define show_call_state(s)						\
-	__print_symbolic(s,						\
-		{ CONDIS_CALL_STATE_IDLE,		"idle" },		\
-		{ CONDIS_CALL_STATE_MAKING,		"making" },		\
-		{ CONDIS_CALL_STATE_OFFERED,		"offered" },		\
-		{ CONDIS_CALL_STATE_ACCEPTED,		"accepted" },		\
-		{ CONDIS_CALL_STATE_CONNECTED,	"connected" },		\
-		{ CONDIS_CALL_STATE_CLOSING,		"closing" })
 
 TRACE_DEFINE_ENUM(CONDIS_PARTY_STATE_ADDING);
 TRACE_DEFINE_ENUM(CONDIS_PARTY_STATE_ACTIVE);
 TRACE_DEFINE_ENUM(CONDIS_PARTY_STATE_DROPPING);
 TRACE_DEFINE_ENUM(CONDIS_PARTY_STATE_GONE);
-#define show_party_state(s)						\
-	__print_symbolic(s,						\
-		{ CONDIS_PARTY_STATE_ADDING,		"adding" },		\
-		{ CONDIS_PARTY_STATE_ACTIVE,		"active" },		\
-		{ CONDIS_PARTY_STATE_DROPPING,	"dropping" },		\
-		{ CONDIS_PARTY_STATE_GONE,		"gone" })
 
 TRACE_EVENT(condis_cm_af,
 	TP_PROTO(const struct condis_cm_af *cm_af, bool registered),
@@ -118,7 +91,8 @@ TRACE_EVENT(condis_af_state,
 		__entry->state = state;
 	),
 	TP_printk("af=%u cm_af=%u family=%#x %s -> %s", __entry->af_id, __entry->cm_af_id,
-		  __entry->family, show_af_state(__entry->old), show_af_state(__entry->state))
+		  __entry->family, condis_show_af_state(__entry->old),
+		  condis_show_af_state(__entry->state))
 );
 
 TRACE_EVENT(condis_sap_state,
@@ -141,8 +115,8 @@ TRACE_EVENT(condis_sap_state,
 		__entry->state = state;
 	),
 	TP_printk("sap=%u af=%u type=%u len=%u %s -> %s", __entry->sap_id, __entry->af_id,
-		  __entry->type, __entry->len, show_sap_state(__entry->old),
-		  show_sap_state(__entry->state))
+		  __entry->type, __entry->len, condis_show_sap_state(__entry->old),
+		  condis_show_sap_state(__entry->state))
 );
 
 TRACE_EVENT(condis_vc_state,
@@ -163,11 +137,8 @@ TRACE_EVENT(condis_vc_state,
 		__entry->state = state;
 	),
 	TP_printk("vc=%u af=%u by=%s %s -> %s", __entry->vc_id, __entry->af_id,
-		  __print_symbolic(__entry->creator,
-				   { CONDIS_VC_CREATOR_CLIENT, "client" },
-				   { CONDIS_VC_CREATOR_CM, "cm" },
-				   { CONDIS_VC_CREATOR_MCM, "mcm" }),
-		  show_vc_state(__entry->old), show_vc_state(__entry->state))
+		  condis_show_vc_creator(__entry->creator),
+		  condis_show_vc_state(__entry->old), condis_show_vc_state(__entry->state))
 );
 
 TRACE_EVENT(condis_call_state,
@@ -186,7 +157,7 @@ TRACE_EVENT(condis_call_state,
 		__entry->state = state;
 	),
 	TP_printk("vc=%u af=%u call %s -> %s", __entry->vc_id, __entry->af_id,
-		  show_call_state(__entry->old), show_call_state(__entry->state))
+		  condis_show_call_state(__entry->old), condis_show_call_state(__entry->state))
 );
 
 /* The network closed the call; the client is told (its state is unchanged). */
@@ -204,7 +175,7 @@ TRACE_EVENT(condis_call_remote_close,
 		__entry->status = status;
 	),
 	TP_printk("vc=%u call %s closed by the network, status %d", __entry->vc_id,
-		  show_call_state(__entry->state), __entry->status)
+		  condis_show_call_state(__entry->state), __entry->status)
 );
 
 /* A QoS change: the client's modify ended with @status, or the peer's (0). */
@@ -314,7 +285,7 @@ TRACE_EVENT(condis_party_state,
 		__entry->state = state;
 	),
 	TP_printk("party=%u vc=%u %s -> %s", __entry->party_id, __entry->vc_id,
-		  show_party_state(__entry->old), show_party_state(__entry->state))
+		  condis_show_party_state(__entry->old), condis_show_party_state(__entry->state))
 );
 
 #endif /* _CONDIS_TRACE_H */

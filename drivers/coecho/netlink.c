@@ -1,16 +1,21 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * The client commands of the condis netlink family (client-listen,
- * client-unlisten, client-call, client-send, client-close and the
- * client-call-get dump), carried out by the same functions as the ctl
- * file, with an extack message for every refusal coecho can explain.
+ * The coecho generic netlink family (Documentation/netlink/specs/coecho.yaml,
+ * generated into genl.[ch]): listen, unlisten, call, send, close and the
+ * call-get dump, carried out by the same functions as the ctl file, with
+ * an extack message for every refusal coecho can explain.  The module
+ * registers the family when it loads and unregisters it first when it
+ * unloads.  The commands need CAP_NET_ADMIN (GENL_ADMIN_PERM); every
+ * request, as the condis family's, the initial network namespace (the
+ * pre hooks).
  */
 #include <linux/module.h>
 #include <net/condis_netlink.h>
 #include <net/genetlink.h>
-#include <uapi/linux/condis.h>
+#include <net/sock.h>
 
 #include "coecho.h"
+#include "genl.h"
 
 /* The wildcard SAP is "*" to coecho and an empty name on netlink. */
 static const char *coecho_nl_sap_name(const char *name)
@@ -103,13 +108,13 @@ static u32 coecho_nl_call_state(enum coecho_call_state state)
 {
 	switch (state) {
 	case COECHO_CALL_CONNECTED:
-		return CONDIS_CLIENT_CALL_STATE_CONNECTED;
+		return COECHO_CLIENT_CALL_STATE_CONNECTED;
 	case COECHO_CALL_CLOSING:
-		return CONDIS_CLIENT_CALL_STATE_CLOSING;
+		return COECHO_CLIENT_CALL_STATE_CLOSING;
 	case COECHO_CALL_CLOSED:
-		return CONDIS_CLIENT_CALL_STATE_CLOSED;
+		return COECHO_CLIENT_CALL_STATE_CLOSED;
 	default:
-		return CONDIS_CLIENT_CALL_STATE_CALLING;
+		return COECHO_CLIENT_CALL_STATE_CALLING;
 	}
 }
 
@@ -120,21 +125,21 @@ static int coecho_nl_put_call(struct sk_buff *skb, struct netlink_callback *cb,
 
 	if (!hdr)
 		return -EMSGSIZE;
-	if (nla_put_u32(skb, CONDIS_A_CLIENT_CALL_ID, call->id) ||
-	    nla_put_string(skb, CONDIS_A_CLIENT_ADAPTER, call->b->name) ||
-	    nla_put_string(skb, CONDIS_A_CLIENT_SAP_NAME, call->wild ? "" : call->sap) ||
-	    (call->outgoing && nla_put_flag(skb, CONDIS_A_CLIENT_OUTGOING)) ||
-	    nla_put_u32(skb, CONDIS_A_CLIENT_STATE, coecho_nl_call_state(call->state)) ||
-	    nla_put_u32(skb, CONDIS_A_CLIENT_PARTIES, coecho_parties_active_locked(call)) ||
-	    nla_put_u32(skb, CONDIS_A_CLIENT_RATE,
+	if (nla_put_u32(skb, COECHO_A_CLIENT_CALL_ID, call->id) ||
+	    nla_put_string(skb, COECHO_A_CLIENT_ADAPTER, call->b->name) ||
+	    nla_put_string(skb, COECHO_A_CLIENT_SAP_NAME, call->wild ? "" : call->sap) ||
+	    (call->outgoing && nla_put_flag(skb, COECHO_A_CLIENT_OUTGOING)) ||
+	    nla_put_u32(skb, COECHO_A_CLIENT_STATE, coecho_nl_call_state(call->state)) ||
+	    nla_put_u32(skb, COECHO_A_CLIENT_PARTIES, coecho_parties_active_locked(call)) ||
+	    nla_put_u32(skb, COECHO_A_CLIENT_RATE,
 			call->rate == COECHO_RATE_ANY ? 0 : call->rate) ||
-	    nla_put_uint(skb, CONDIS_A_CLIENT_TX_PACKETS, atomic64_read(&call->cnt.tx)) ||
-	    nla_put_uint(skb, CONDIS_A_CLIENT_TX_DONE, atomic64_read(&call->cnt.tx_done)) ||
-	    nla_put_uint(skb, CONDIS_A_CLIENT_TX_ERRORS, atomic64_read(&call->cnt.tx_err)) ||
-	    nla_put_uint(skb, CONDIS_A_CLIENT_RX_PACKETS, atomic64_read(&call->cnt.rx)) ||
-	    nla_put_uint(skb, CONDIS_A_CLIENT_RX_BYTES, atomic64_read(&call->cnt.rx_bytes)) ||
-	    nla_put_uint(skb, CONDIS_A_CLIENT_RX_BAD, atomic64_read(&call->cnt.rx_bad)) ||
-	    nla_put_uint(skb, CONDIS_A_CLIENT_ECHOED, atomic64_read(&call->cnt.echoed))) {
+	    nla_put_uint(skb, COECHO_A_CLIENT_TX_PACKETS, atomic64_read(&call->cnt.tx)) ||
+	    nla_put_uint(skb, COECHO_A_CLIENT_TX_DONE, atomic64_read(&call->cnt.tx_done)) ||
+	    nla_put_uint(skb, COECHO_A_CLIENT_TX_ERRORS, atomic64_read(&call->cnt.tx_err)) ||
+	    nla_put_uint(skb, COECHO_A_CLIENT_RX_PACKETS, atomic64_read(&call->cnt.rx)) ||
+	    nla_put_uint(skb, COECHO_A_CLIENT_RX_BYTES, atomic64_read(&call->cnt.rx_bytes)) ||
+	    nla_put_uint(skb, COECHO_A_CLIENT_RX_BAD, atomic64_read(&call->cnt.rx_bad)) ||
+	    nla_put_uint(skb, COECHO_A_CLIENT_ECHOED, atomic64_read(&call->cnt.echoed))) {
 		genlmsg_cancel(skb, hdr);
 		return -EMSGSIZE;
 	}
@@ -150,7 +155,7 @@ struct coecho_nl_dump_ctx {
  * One message per call, by id.  The list is sorted by id, so a dump that
  * fills its buffer resumes at the first call above the last one it put.
  */
-static int coecho_nl_dump_calls(struct sk_buff *skb, struct netlink_callback *cb)
+int coecho_nl_call_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
 {
 	struct coecho_nl_dump_ctx *ctx = (struct coecho_nl_dump_ctx *)cb->ctx;
 	struct coecho_call *call;
@@ -172,22 +177,109 @@ static int coecho_nl_dump_calls(struct sk_buff *skb, struct netlink_callback *cb
 	return err;
 }
 
-static const struct condis_nl_client_ops coecho_nl_client_ops = {
-	.owner = THIS_MODULE,
-	.listen = coecho_nl_listen,
-	.unlisten = coecho_nl_unlisten,
-	.call = coecho_nl_call,
-	.send = coecho_nl_send,
-	.close = coecho_nl_close,
-	.dump_calls = coecho_nl_dump_calls,
-};
+/**
+ * coecho_nl_pre_doit() - what every command of the family checks first
+ * @ops: the command's ops
+ * @skb: the request
+ * @info: the request's attributes and extack
+ *
+ * Context: process, from genetlink.
+ * Return: 0, or -EOPNOTSUPP outside the initial network namespace.
+ */
+int coecho_nl_pre_doit(const struct genl_split_ops *ops, struct sk_buff *skb,
+		       struct genl_info *info)
+{
+	return condis_nl_check_netns(genl_info_net(info), info->extack);
+}
+
+/**
+ * coecho_nl_pre_dumpit() - the start of every dump of the family
+ * @cb: the dump
+ *
+ * Context: process, from genetlink.
+ * Return: 0, or -EOPNOTSUPP outside the initial network namespace.
+ */
+int coecho_nl_pre_dumpit(struct netlink_callback *cb)
+{
+	return condis_nl_check_netns(sock_net(cb->skb->sk), cb->extack);
+}
+
+/*
+ * The adapter and SAP name of a listen, unlisten or call; the policy has
+ * bounded and NUL-terminated both.
+ */
+static int coecho_nl_sap_attrs(struct genl_info *info, const char **adapter, const char **name)
+{
+	if (GENL_REQ_ATTR_CHECK(info, COECHO_A_CLIENT_ADAPTER) ||
+	    GENL_REQ_ATTR_CHECK(info, COECHO_A_CLIENT_SAP_NAME))
+		return -EINVAL;
+	*adapter = nla_data(info->attrs[COECHO_A_CLIENT_ADAPTER]);
+	*name = nla_data(info->attrs[COECHO_A_CLIENT_SAP_NAME]);
+	return 0;
+}
+
+int coecho_nl_listen_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	const char *adapter, *name;
+
+	return coecho_nl_sap_attrs(info, &adapter, &name) ?:
+	       coecho_nl_listen(adapter, name, info->extack);
+}
+
+int coecho_nl_unlisten_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	const char *adapter, *name;
+
+	return coecho_nl_sap_attrs(info, &adapter, &name) ?:
+	       coecho_nl_unlisten(adapter, name, info->extack);
+}
+
+int coecho_nl_call_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	const char *adapter, *name;
+	u32 rate = 0;
+	int err;
+
+	err = coecho_nl_sap_attrs(info, &adapter, &name);
+	if (err)
+		return err;
+	if (GENL_REQ_ATTR_CHECK(info, COECHO_A_CLIENT_CALL_ID))
+		return -EINVAL;
+	if (!*name) {
+		NL_SET_ERR_MSG_ATTR(info->extack, info->attrs[COECHO_A_CLIENT_SAP_NAME],
+				    "a call needs the called SAP's name");
+		return -EINVAL;
+	}
+	if (info->attrs[COECHO_A_CLIENT_RATE])
+		rate = nla_get_u32(info->attrs[COECHO_A_CLIENT_RATE]);
+	return coecho_nl_call(nla_get_u32(info->attrs[COECHO_A_CLIENT_CALL_ID]), adapter, name,
+			      rate, info->extack);
+}
+
+int coecho_nl_send_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	if (GENL_REQ_ATTR_CHECK(info, COECHO_A_CLIENT_CALL_ID) ||
+	    GENL_REQ_ATTR_CHECK(info, COECHO_A_CLIENT_COUNT) ||
+	    GENL_REQ_ATTR_CHECK(info, COECHO_A_CLIENT_SIZE))
+		return -EINVAL;
+	return coecho_nl_send(nla_get_u32(info->attrs[COECHO_A_CLIENT_CALL_ID]),
+			      nla_get_u32(info->attrs[COECHO_A_CLIENT_COUNT]),
+			      nla_get_u32(info->attrs[COECHO_A_CLIENT_SIZE]), info->extack);
+}
+
+int coecho_nl_close_doit(struct sk_buff *skb, struct genl_info *info)
+{
+	if (GENL_REQ_ATTR_CHECK(info, COECHO_A_CLIENT_CALL_ID))
+		return -EINVAL;
+	return coecho_nl_close(nla_get_u32(info->attrs[COECHO_A_CLIENT_CALL_ID]), info->extack);
+}
 
 int coecho_netlink_init(void)
 {
-	return condis_nl_register_client_ops(&coecho_nl_client_ops);
+	return genl_register_family(&coecho_nl_family);
 }
 
 void coecho_netlink_uninit(void)
 {
-	condis_nl_unregister_client_ops(&coecho_nl_client_ops);
+	genl_unregister_family(&coecho_nl_family);
 }

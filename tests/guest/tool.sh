@@ -42,7 +42,7 @@ kv() {
 
 # line KIND ID: the tool's line for one object ("show KIND")
 line() {
-	condis show "$1" | awk -v id="$2" '$2 == id'
+	condis "$1" show | awk -v id="$2" '$2 == id'
 }
 
 # val KIND ID KEY: one value of one object
@@ -85,7 +85,7 @@ wait_rx() {
 
 # debugfs_canon KIND: the objects of KIND (adapter, binding, af, sap, vc,
 # call, party) in the debugfs objects file, in its order, written as
-# "condis show KIND" writes them, with every key debugfs has: all but the
+# "condis KIND show" writes them, with every key debugfs has: all but the
 # VCs' multipoint flag.  Counts the tool gets from the kernel (bindings and
 # cm-afs of an adapter, parties of a VC) are counted in the tree.
 debugfs_canon() {
@@ -167,13 +167,13 @@ debugfs_canon() {
 	}' "$OBJECTS"
 }
 
-# tool_canon KIND: "condis show KIND" with the keys debugfs_canon has
+# tool_canon KIND: "condis KIND show" with the keys debugfs_canon has
 tool_canon() {
-	condis show "$1" | sed 's/ multipoint \(yes\|no\)//'
+	condis "$1" show | sed 's/ multipoint \(yes\|no\)//'
 }
 
-# coecho_canon: coecho's debugfs "calls" file, written as "condis show
-# client" writes the calls (its "any" rate 4294967295 is 0 on netlink, and
+# coecho_canon: coecho's debugfs "calls" file, written as "condis client
+# show" writes the calls (its "any" rate 4294967295 is 0 on netlink, and
 # its wildcard SAP "*" the empty name)
 coecho_canon() {
 	awk '
@@ -198,7 +198,7 @@ all_dumps() {
 	local o
 	for o in adapter binding af sap vc call party client; do
 		echo "== $o"
-		condis show $o 2>&1
-		condis -j show $o 2>&1
+		condis $o show 2>&1
+		condis -j $o show 2>&1
 	done
 }

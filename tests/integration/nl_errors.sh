@@ -14,9 +14,9 @@ t port add 1
 t port link 0 peer 1
 wait_link 1
 t port add 4 mode plain
-t listen conic1 echo
-[ "$(tout call conic0 echo)" = "call 1" ] || fail "call 1"
-t send 1 count 6 size 100
+t client listen conic1 echo
+[ "$(tout client call conic0 echo)" = "call 1" ] || fail "call 1"
+t client send 1 count 6 size 100
 wait_rx 1 6
 before=$(cat "$OBJECTS")
 dumps=$(all_dumps)
@@ -43,46 +43,46 @@ t_err 1 "condis: port link: Invalid argument: Attribute failed policy validation
 	port link 4 dev 0123456789abcdef
 
 # The sample client.
-t_err 1 "condis: listen: No such device: no adapter conic9, or coecho has no AF open on it" \
-	listen conic9 x
-t_err 1 "condis: listen: Address already in use: that SAP is registered already" listen conic1 echo
-t_err 1 "condis: listen: Invalid argument: Attribute failed policy validation (attribute sap-name)" \
-	listen conic1 0123456789abcdef0123456789abcdef0
-t_err 1 "condis: listen: Invalid argument: Attribute failed policy validation (attribute adapter)" \
-	listen conic0123456789abcdef0123456789abcdef echo
-t_err 1 "condis: unlisten: No such file or directory: coecho does not listen on that SAP" \
-	unlisten conic1 nope
-t_err 1 "condis: call: No such device: no adapter conic9, or coecho has no AF open on it" \
-	call conic9 echo id 5
-t_err 1 "condis: call: No such device: no adapter conic4, or coecho has no AF open on it" \
-	call conic4 echo id 5
-t_err 1 "condis: call: File exists: call 1 exists" call conic0 echo id 1
-t_err 1 "condis: call: Invalid argument: call ids from 1000 on name incoming calls" \
-	call conic0 echo id 1000
-t_err 1 "condis: call: Numerical result out of range: integer out of range (attribute call-id)" \
-	call conic0 echo id 0
-t_err 1 "condis: call: Invalid argument: a call needs the called SAP's name (attribute sap-name)" \
-	call conic0 ""
-t_err 1 "condis: send: No such file or directory: no call 9" send 9
+t_err 1 "condis: client listen: No such device: no adapter conic9, or coecho has no AF open on it" \
+	client listen conic9 x
+t_err 1 "condis: client listen: Address already in use: that SAP is registered already" client listen conic1 echo
+t_err 1 "condis: client listen: Invalid argument: Attribute failed policy validation (attribute sap-name)" \
+	client listen conic1 0123456789abcdef0123456789abcdef0
+t_err 1 "condis: client listen: Invalid argument: Attribute failed policy validation (attribute adapter)" \
+	client listen conic0123456789abcdef0123456789abcdef echo
+t_err 1 "condis: client unlisten: No such file or directory: coecho does not listen on that SAP" \
+	client unlisten conic1 nope
+t_err 1 "condis: client call: No such device: no adapter conic9, or coecho has no AF open on it" \
+	client call conic9 echo id 5
+t_err 1 "condis: client call: No such device: no adapter conic4, or coecho has no AF open on it" \
+	client call conic4 echo id 5
+t_err 1 "condis: client call: File exists: call 1 exists" client call conic0 echo id 1
+t_err 1 "condis: client call: Invalid argument: call ids from 1000 on name incoming calls" \
+	client call conic0 echo id 1000
+t_err 1 "condis: client call: Numerical result out of range: integer out of range (attribute call-id)" \
+	client call conic0 echo id 0
+t_err 1 "condis: client call: Invalid argument: a call needs the called SAP's name (attribute sap-name)" \
+	client call conic0 ""
+t_err 1 "condis: client send: No such file or directory: no call 9" client send 9
 for bad in "count 0" "count 100001"; do
-	t_err 1 "condis: send: Numerical result out of range: integer out of range (attribute count)" \
-		send 1 $bad
+	t_err 1 "condis: client send: Numerical result out of range: integer out of range (attribute count)" \
+		client send 1 $bad
 done
 for bad in "size 15" "size 1501"; do
-	t_err 1 "condis: send: Numerical result out of range: integer out of range (attribute size)" \
-		send 1 $bad
+	t_err 1 "condis: client send: Numerical result out of range: integer out of range (attribute size)" \
+		client send 1 $bad
 done
-t_err 1 "condis: close: No such file or directory: no call 9" close 9
+t_err 1 "condis: client close: No such file or directory: no call 9" client close 9
 
 [ "$(cat "$OBJECTS")" = "$before" ] || fail "a refused command changed objects"
 [ "$(all_dumps)" = "$dumps" ] || fail "a refused command changed the dumps"
 
 # A call to a name nobody listens on is refused by the far end; it leaves
 # no call and no VC behind.
-t_err 1 "condis: call: Connection refused: no SAP nobody answers at the other end" call conic0 nobody id 5
+t_err 1 "condis: client call: Connection refused: no SAP nobody answers at the other end" client call conic0 nobody id 5
 retry 50 sh -c "[ \"\$(cat $OBJECTS)\" = \"\$0\" ]" "$before" ||
 	fail "the refused call left objects: $(cat "$OBJECTS")"
-[ "$(all_dumps)" = "$dumps" ] || fail "the refused call changed the dumps: $(condis show client)"
+[ "$(all_dumps)" = "$dumps" ] || fail "the refused call changed the dumps: $(condis client show)"
 
 # Requests the tool would not send: raw ones.
 raw() {
@@ -133,6 +133,6 @@ raw "ok" --dump sap-get
 
 [ "$(cat "$OBJECTS")" = "$before" ] || fail "a raw request changed objects"
 [ "$(all_dumps)" = "$dumps" ] || fail "a raw request changed the dumps"
-t close 1
+t client close 1
 echo "bad requests: exit status 1, the kernel's message, nothing changed"
 exit 0

@@ -21,9 +21,9 @@ t port add 1
 t port link 0 peer 1
 t port add 3 mode plain
 wait_link 1
-t listen conic1 echo
-[ "$(tout call conic0 echo)" = "call 1" ] || fail "call 1"
-t send 1 count 10 size 100
+t client listen conic1 echo
+[ "$(tout client call conic0 echo)" = "call 1" ] || fail "call 1"
+t client send 1 count 10 size 100
 wait_rx 1 10
 settled() {
 	[ "$(cat "$OBJECTS")" = "$(sleep 0.5; cat "$OBJECTS")" ]
@@ -62,18 +62,18 @@ same_as_before || fail "the unprivileged fuzz run changed objects (seed $SEED_NO
 [ "$(all_dumps)" = "$dumps" ] || fail "the dumps differ after the unprivileged run"
 
 # Still healthy: the call carries data, new ports and calls work.
-t send 1 count 5 size 200
+t client send 1 count 5 size 200
 wait_rx 1 15
 t port add 5
 t port add 6
 t port link 5 peer 6
 wait_link 6
-t listen conic6 after
-[ "$(tout call conic5 after)" = "call 2" ] || fail "a call after the fuzzing"
-t send 2 count 3 size 64
+t client listen conic6 after
+[ "$(tout client call conic5 after)" = "call 2" ] || fail "a call after the fuzzing"
+t client send 2 count 3 size 64
 wait_rx 2 3
-t close 2
-t close 1
+t client close 2
+t client close 1
 for p in 0 1 3 5 6; do
 	t port del $p
 done

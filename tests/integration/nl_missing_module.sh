@@ -21,14 +21,14 @@ ports_missing() {
 	t_err 1 "condis: port unlink: $NOCONIC" port unlink 0
 }
 client_missing() {
-	t_err 1 "condis: listen: $NOCOECHO" listen conic0 echo
-	t_err 1 "condis: unlisten: $NOCOECHO" unlisten conic0 echo
-	t_err 1 "condis: call: $NOCOECHO" call conic0 echo id 1
-	t_err 1 "condis: call: $NOCOECHO" call conic0 echo
-	t_err 1 "condis: send: $NOCOECHO" send 1
-	t_err 1 "condis: close: $NOCOECHO" close 1
-	t_err 1 "condis: show: $NOCOECHO" show client
-	t_err 1 "condis: show: $NOCOECHO" -j show clients
+	t_err 1 "condis: client listen: $NOCOECHO" client listen conic0 echo
+	t_err 1 "condis: client unlisten: $NOCOECHO" client unlisten conic0 echo
+	t_err 1 "condis: client call: $NOCOECHO" client call conic0 echo id 1
+	t_err 1 "condis: client call: $NOCOECHO" client call conic0 echo
+	t_err 1 "condis: client send: $NOCOECHO" client send 1
+	t_err 1 "condis: client close: $NOCOECHO" client close 1
+	t_err 1 "condis: client show: $NOCOECHO" client show
+	t_err 1 "condis: client show: $NOCOECHO" -j clients show
 }
 
 # condis alone: no provider of either kind.
@@ -36,8 +36,8 @@ load_module cond/condis.ko || fail "insmod condis"
 ports_missing
 client_missing
 for o in adapter binding af sap vc call party; do
-	[ -z "$(tout show $o)" ] || fail "show $o without ports: $(condis show $o)"
-	[ "$(tout -j show $o)" = "[]" ] || fail "show -j $o without ports: $(condis -j show $o)"
+	[ -z "$(tout $o show)" ] || fail "show $o without ports: $(condis $o show)"
+	[ "$(tout -j $o show)" = "[]" ] || fail "show -j $o without ports: $(condis -j $o show)"
 done
 
 # The NIC without the sample client.
@@ -47,41 +47,42 @@ t port add 0
 t port add 1
 t port link 0 peer 1
 wait_link 1
-[ "$(condis show adapter | wc -l)" = 2 ] || fail "two ports: $(condis show adapter)"
+[ "$(condis adapter show | wc -l)" = 2 ] || fail "two ports: $(condis adapter show)"
 client_missing
 
 # The sample client too: the client commands work.
 load_module drivers/coecho/coecho.ko || fail "insmod coecho"
-retry 50 sh -c 'condis listen conic1 echo' || fail "listen with coecho loaded"
-[ "$(tout call conic0 echo)" = "call 1" ] || fail "call with coecho loaded"
-t close 1
-retry 50 sh -c '[ -z "$(condis show client)" ]' || fail "call 1 left"
-t unlisten conic1 echo
+retry 50 sh -c 'condis client listen conic1 echo' || fail "listen with coecho loaded"
+[ "$(tout client call conic0 echo)" = "call 1" ] || fail "call with coecho loaded"
+t client close 1
+retry 50 sh -c '[ -z "$(condis client show)" ]' || fail "call 1 left"
+t client unlisten conic1 echo
 t port unlink 0
 
 # coecho goes: its commands are refused again, the ports stay.
 rmmod coecho || fail "rmmod coecho"
 client_missing
-[ "$(condis show adapter | wc -l)" = 2 ] || fail "ports after coecho left: $(condis show adapter)"
+[ "$(condis adapter show | wc -l)" = 2 ] || fail "ports after coecho left: $(condis adapter show)"
 
 # conic goes with its ports.
 rmmod conic || fail "rmmod conic"
-[ -z "$(condis show adapter)" ] || fail "adapters after conic left: $(condis show adapter)"
+[ -z "$(condis adapter show)" ] || fail "adapters after conic left: $(condis adapter show)"
 ports_missing
 rmmod cosig || fail "rmmod cosig"
 
 # coecho without conic: the client commands work (there is no adapter).
 load_module drivers/coecho/coecho.ko || fail "insmod coecho alone"
-t_err 1 "condis: listen: No such device: no adapter conic0, or coecho has no AF open on it" \
-	listen conic0 echo
-[ -z "$(tout show client)" ] || fail "calls without adapters"
+t_err 1 "condis: client listen: No such device: no adapter conic0, or coecho has no AF open on it" \
+	client listen conic0 echo
+[ -z "$(tout client show)" ] || fail "calls without adapters"
 ports_missing
 rmmod coecho || fail "rmmod coecho"
 
 # No condis: the family is missing, whatever the command.
 rmmod condis || fail "rmmod condis"
-for cmd in "show adapter" "-j show vc" "show client" "port add 0" "port del 0" \
-	"port link 0 peer 1" "listen conic0 echo" "call conic0 echo" "send 1" "close 1" monitor; do
+for cmd in "adapter show" "-j vc show" "client show" "port add 0" "port del 0" \
+	"port link 0 peer 1" "client listen conic0 echo" "client call conic0 echo" "client send 1" \
+	"client close 1" monitor; do
 	# shellcheck disable=SC2086
 	t_err 1 "$NOCONDIS" $cmd
 done

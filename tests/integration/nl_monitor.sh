@@ -36,20 +36,20 @@ until synced; do
 	sleep 0.2
 done
 
-t listen conic1 echo
-sap=$(condis show sap | kv sap)
-saf=$(condis show sap | kv af)
-[ "$(tout call conic0 echo)" = "call 1" ] || fail "call 1"
-v0=$(condis show vc | awk '$8 == "conic0"' | kv vc)
-v1=$(condis show vc | awk '$8 == "conic1"' | kv vc)
+t client listen conic1 echo
+sap=$(condis sap show | kv sap)
+saf=$(condis sap show | kv af)
+[ "$(tout client call conic0 echo)" = "call 1" ] || fail "call 1"
+v0=$(condis vc show | awk '$8 == "conic0"' | kv vc)
+v1=$(condis vc show | awk '$8 == "conic1"' | kv vc)
 a0=$(val vc "$v0" af)
 a1=$(val vc "$v1" af)
 [ -n "$v0" ] && [ -n "$v1" ] && [ "$a1" = "$saf" ] || fail "VCs '$v0' '$v1', AFs '$a0' '$a1' '$saf'"
-t send 1 count 5 size 100
+t client send 1 count 5 size 100
 wait_rx 1 5
-t close 1
-retry 100 sh -c '[ -z "$(condis show vc)" ]' || fail "VCs left: $(condis show vc)"
-t unlisten conic1 echo
+t client close 1
+retry 100 sh -c '[ -z "$(condis vc show)" ]' || fail "VCs left: $(condis vc show)"
+t client unlisten conic1 echo
 retry 100 sh -c "grep -q '^del sap $sap ' $MON" || fail "no del event for SAP $sap: $(cat $MON)"
 retry 100 sh -c "grep -q '\"type\":\"del\",\"kind\":\"sap\",\"id\":$sap,' $MONJ" ||
 	fail "no JSON del event for SAP $sap: $(cat $MONJ)"

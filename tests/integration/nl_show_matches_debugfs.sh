@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: GPL-2.0
-# "condis show" against /sys/kernel/debug/condis/objects, object by object
+# "condis KIND show" against /sys/kernel/debug/condis/objects, object by object
 # and in order: every adapter, binding, AF, SAP (a wildcard one among them),
 # VC (signalling VCs of the stand-alone call manager, point-to-point and
 # point-to-multipoint calls, with their data counters), call and party,
@@ -21,26 +21,26 @@ t port link 2 peer 3
 t port add 4 mode plain
 wait_link 1
 wait_link 3
-t listen conic1 echo
-t listen conic0 back
-t listen conic3 ""
-t listen conic1 leafa
-t listen conic1 leafb
-t listen conic4 idle
-[ "$(tout call conic0 echo)" = "call 1" ] || fail "call 1"
-[ "$(tout call conic1 back rate 80000)" = "call 2" ] || fail "call 2"
-retry 100 sh -c 'condis call conic2 anyname id 3 >/dev/null' || fail "call 3 via the wildcard SAP"
+t client listen conic1 echo
+t client listen conic0 back
+t client listen conic3 ""
+t client listen conic1 leafa
+t client listen conic1 leafb
+t client listen conic4 idle
+[ "$(tout client call conic0 echo)" = "call 1" ] || fail "call 1"
+[ "$(tout client call conic1 back rate 80000)" = "call 2" ] || fail "call 2"
+retry 100 sh -c 'condis client call conic2 anyname id 3 >/dev/null' || fail "call 3 via the wildcard SAP"
 ctl mcall 4 conic0 leafa
 ctl addparty 4 2 leafb
-t send 1 count 30 size 100
-t send 2 count 7 size 1000
-t send 3 count 5 size 64
-t send 4 count 3 size 100
+t client send 1 count 30 size 100
+t client send 2 count 7 size 1000
+t client send 3 count 5 size 64
+t client send 4 count 3 size 100
 wait_rx 1 30
 wait_rx 2 7
 wait_rx 3 5
-retry 100 sh -c '[ "$(condis show client | grep -c " sap-name leaf[ab] .* rx-packets 3 .* echoed 3$")" = 2 ]' ||
-	fail "the leaves did not echo 3 packets each: $(condis show client)"
+retry 100 sh -c '[ "$(condis client show | grep -c " sap-name leaf[ab] .* rx-packets 3 .* echoed 3$")" = 2 ]' ||
+	fail "the leaves did not echo 3 packets each: $(condis client show)"
 
 # compare KIND MIN: the tool's and debugfs's lists are equal, with at least
 # MIN objects; with $verbose set, print both when they differ
@@ -50,7 +50,7 @@ compare() {
 	tool=$(tool_canon "$1")
 	dfs=$(debugfs_canon "$1")
 	if [ "$tool" != "$dfs" ]; then
-		[ -n "$verbose" ] && printf -- '--- condis show %s\n%s\n--- debugfs\n%s\n' "$1" "$tool" "$dfs"
+		[ -n "$verbose" ] && printf -- '--- condis %s show\n%s\n--- debugfs\n%s\n' "$1" "$tool" "$dfs"
 		return 1
 	fi
 	[ "$(echo "$tool" | grep -c .)" -ge "$2" ] && return 0
@@ -60,7 +60,7 @@ compare() {
 
 clients_match() {
 	[ "$(tool_canon client)" = "$(coecho_canon)" ] && return 0
-	[ -n "$verbose" ] && printf -- '--- condis show client\n%s\n--- coecho\n%s\n' \
+	[ -n "$verbose" ] && printf -- '--- condis client show\n%s\n--- coecho\n%s\n' \
 		"$(tool_canon client)" "$(coecho_canon)"
 	return 1
 }
@@ -73,39 +73,39 @@ snapshot_ok() {
 		compare vc 11 && compare call 9 && compare party 2 && clients_match &&
 		[ "$(cat "$OBJECTS")" = "$before" ]
 }
-retry 50 snapshot_ok || { verbose=1; snapshot_ok; fail "condis show differs from debugfs"; }
+retry 50 snapshot_ok || { verbose=1; snapshot_ok; fail "condis differs show from debugfs"; }
 
 # What debugfs has no key for: the multipoint flag, on the root's VC only.
-mp=$(condis show vc | awk '/ multipoint yes / { print $2 }')
-pv=$(condis show party | awk '{ print $4 }' | sort -u)
+mp=$(condis vc show | awk '/ multipoint yes / { print $2 }')
+pv=$(condis party show | awk '{ print $4 }' | sort -u)
 [ -n "$mp" ] && [ "$mp" = "$pv" ] || fail "multipoint VCs '$mp', VCs with parties '$pv'"
 
 # Spot checks, so that the comparison cannot pass on two empty lists.
-condis show sap | grep -qx "sap [0-9]* af [0-9]* adapter conic3 type 1 addr \"\" state registered" ||
-	fail "no wildcard SAP on conic3: $(condis show sap)"
-[ "$(condis show vc | grep -c ' creator cm .* call-state idle ')" -ge 2 ] ||
-	fail "no signalling VCs of cocm: $(condis show vc)"
-condis show vc | grep -q " tx-packets 30 tx-bytes 3000 tx-errors 0 tx-in-flight 0 rx-packets 30 rx-bytes 3000 rx-kept 0$" ||
+condis sap show | grep -qx "sap [0-9]* af [0-9]* adapter conic3 type 1 addr \"\" state registered" ||
+	fail "no wildcard SAP on conic3: $(condis sap show)"
+[ "$(condis vc show | grep -c ' creator cm .* call-state idle ')" -ge 2 ] ||
+	fail "no signalling VCs of cocm: $(condis vc show)"
+condis vc show | grep -q " tx-packets 30 tx-bytes 3000 tx-errors 0 tx-in-flight 0 rx-packets 30 rx-bytes 3000 rx-kept 0$" ||
 	fail "no VC with call 1's counters"
-[ "$(condis show party | grep -c ' state active$')" = 2 ] || fail "parties: $(condis show party)"
+[ "$(condis party show | grep -c ' state active$')" = 2 ] || fail "parties: $(condis party show)"
 [ "$(val client 2 rate)" = 80000 ] || fail "call 2's rate"
-[ "$(condis show adapter | grep -c 'miniport conic mcm no')" = 2 ] || fail "plain ports"
+[ "$(condis adapter show | grep -c 'miniport conic mcm no')" = 2 ] || fail "plain ports"
 
 # The same ids in JSON, in the same order.
 for o in adapter binding af sap vc call party client; do
-	plain=$(condis show $o | awk '{ print $2 }')
-	json=$(condis -j show $o | grep -oE '"(id|call-id)":[0-9]+' | sed 's/.*://')
+	plain=$(condis $o show | awk '{ print $2 }')
+	json=$(condis -j $o show | grep -oE '"(id|call-id)":[0-9]+' | sed 's/.*://')
 	[ "$plain" = "$json" ] || fail "show $o: ids '$plain' in plain output, '$json' in JSON"
 done
 
 # Gone objects leave both lists alike.
 ctl dropparty 4 2
-t close 4
-t unlisten conic1 leafb
+t client close 4
+t client unlisten conic1 leafb
 after_ok() {
 	compare adapter 5 && compare binding 7 && compare af 5 && compare sap 5 &&
 		compare vc 8 && compare call 6 && compare party 0 && clients_match &&
-		[ -z "$(condis show party)" ] && ! condis show sap | grep -q 6c65616662
+		[ -z "$(condis party show)" ] && ! condis sap show | grep -q 6c65616662
 }
 retry 100 after_ok || { verbose=1; after_ok; fail "after a drop, a close and an unlisten"; }
 echo "every object the tool lists is the object debugfs lists, ids, states and counters"

@@ -12,9 +12,9 @@ t port add 1
 t port link 0 peer 1
 wait_link 1
 t port add 2
-t listen conic1 echo
-[ "$(tout call conic0 echo)" = "call 1" ] || fail "call 1"
-t send 1 count 4 size 100
+t client listen conic1 echo
+[ "$(tout client call conic0 echo)" = "call 1" ] || fail "call 1"
+t client send 1 count 4 size 100
 wait_rx 1 4
 [ "$(as_nobody id -u)" = 65534 ] || fail "su nobody does not run as 65534"
 
@@ -37,12 +37,12 @@ refused "port del" port del 0
 refused "port link" port link 2 peer 0
 refused "port link" port link 2 dev lo
 refused "port unlink" port unlink 0
-refused listen listen conic1 other
-refused unlisten unlisten conic1 echo
-refused call call conic0 echo
-refused call call conic0 echo id 9 rate 1000
-refused send send 1 count 5 size 100
-refused close close 1
+refused "client listen" client listen conic1 other
+refused "client unlisten" client unlisten conic1 echo
+refused "client call" client call conic0 echo
+refused "client call" client call conic0 echo id 9 rate 1000
+refused "client send" client send 1 count 5 size 100
+refused "client close" client close 1
 # The same without the tool: the kernel refuses before looking further.
 for cmd in port-new port-del port-link port-unlink client-listen client-unlisten client-call \
 	client-send client-close; do
@@ -54,8 +54,8 @@ done
 nobody_dumps=$(as_nobody '
 	for o in adapter binding af sap vc call party client; do
 		echo "== $o"
-		condis show $o 2>&1
-		condis -j show $o 2>&1
+		condis $o show 2>&1
+		condis -j $o show 2>&1
 	done')
 [ "$nobody_dumps" = "$dumps" ] || fail "nobody's dumps differ from root's: $nobody_dumps"
 [ "$(all_dumps)" = "$dumps" ] || fail "the dumps changed"
@@ -77,7 +77,7 @@ kill $mon
 wait $mon
 rc=$?
 [ $rc = 0 ] || fail "nobody's monitor exited with $rc on SIGTERM"
-t close 1
+t client close 1
 for p in 0 1 2; do
 	t port del $p
 done

@@ -1,16 +1,18 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * condis tool: the coecho sample client's commands.
+ * condis tool: "condis client ...", the coecho sample client's commands,
+ * in the coecho family.
  *
- *   listen ADAPTER NAME                  client-listen
- *   unlisten ADAPTER NAME                client-unlisten
- *   call ADAPTER NAME [id N] [rate N]    client-call; prints "call N"
- *   send ID [count N] [size N]           client-send (default: 1 packet of 64 bytes)
- *   close ID                             client-close
+ *   client show                                 call-get (show.c)
+ *   client listen ADAPTER NAME                  listen
+ *   client unlisten ADAPTER NAME                unlisten
+ *   client call ADAPTER NAME [id N] [rate N]    call; prints "call N"
+ *   client send ID [count N] [size N]           send (default: 1 packet of 64 bytes)
+ *   client close ID                             close
  *
  * "call" without an id takes the lowest one no call of the client has,
- * from a client-call-get dump, and tries the next one if another program
- * took it meanwhile.
+ * from a call-get dump, and tries the next one if another program took
+ * it meanwhile.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -51,34 +53,34 @@ static int client_sap(struct cmd_ctx *c, uint8_t cmd)
 	ret = arg_str(c->what, c->argv[0]) ?: arg_str(c->what, c->argv[1]);
 	if (ret)
 		return ret;
-	if (nl_connect(c))
+	if (nl_connect_to(c, COECHO_FAMILY_NAME))
 		return EXIT_FAIL;
 	nlh = nl_msg(&c->nl, c->nl.family, cmd, 0);
-	mnl_attr_put_strz(nlh, CONDIS_A_CLIENT_ADAPTER, c->argv[0]);
-	mnl_attr_put_strz(nlh, CONDIS_A_CLIENT_SAP_NAME, c->argv[1]);
+	mnl_attr_put_strz(nlh, COECHO_A_CLIENT_ADAPTER, c->argv[0]);
+	mnl_attr_put_strz(nlh, COECHO_A_CLIENT_SAP_NAME, c->argv[1]);
 	return do_request(c, nlh, &client_attr_names);
 }
 
 /**
- * cmd_listen() - condis listen ADAPTER NAME
+ * cmd_listen() - condis client listen ADAPTER NAME
  * @c: the command
  *
  * Return: an exit status.
  */
 int cmd_listen(struct cmd_ctx *c)
 {
-	return client_sap(c, CONDIS_CMD_CLIENT_LISTEN);
+	return client_sap(c, COECHO_CMD_LISTEN);
 }
 
 /**
- * cmd_unlisten() - condis unlisten ADAPTER NAME
+ * cmd_unlisten() - condis client unlisten ADAPTER NAME
  * @c: the command
  *
  * Return: an exit status.
  */
 int cmd_unlisten(struct cmd_ctx *c)
 {
-	return client_sap(c, CONDIS_CMD_CLIENT_UNLISTEN);
+	return client_sap(c, COECHO_CMD_UNLISTEN);
 }
 
 /**
@@ -97,13 +99,13 @@ struct call_ids {
 
 static int call_ids_cb(const struct nlmsghdr *nlh, void *data)
 {
-	const struct nlattr *tb[CONDIS_A_CLIENT_MAX + 1];
+	const struct nlattr *tb[COECHO_A_CLIENT_MAX + 1];
 	struct call_ids *ids = data;
 	uint32_t *v;
 
-	if (nl_attrs(nlh, GENL_HDRLEN, tb, CONDIS_A_CLIENT_MAX) < 0 ||
-	    !tb[CONDIS_A_CLIENT_CALL_ID] ||
-	    mnl_attr_validate(tb[CONDIS_A_CLIENT_CALL_ID], MNL_TYPE_U32) < 0)
+	if (nl_attrs(nlh, GENL_HDRLEN, tb, COECHO_A_CLIENT_MAX) < 0 ||
+	    !tb[COECHO_A_CLIENT_CALL_ID] ||
+	    mnl_attr_validate(tb[COECHO_A_CLIENT_CALL_ID], MNL_TYPE_U32) < 0)
 		return MNL_CB_OK;
 	if (ids->n == ids->size) {
 		ids->size = ids->size ? 2 * ids->size : 64;
@@ -114,7 +116,7 @@ static int call_ids_cb(const struct nlmsghdr *nlh, void *data)
 		}
 		ids->v = v;
 	}
-	ids->v[ids->n++] = mnl_attr_get_u32(tb[CONDIS_A_CLIENT_CALL_ID]);
+	ids->v[ids->n++] = mnl_attr_get_u32(tb[COECHO_A_CLIENT_CALL_ID]);
 	return MNL_CB_OK;
 }
 
@@ -133,7 +135,7 @@ static int free_call_id(struct cmd_ctx *c, uint32_t from, uint32_t *id)
 	size_t i;
 	int err;
 
-	nlh = nl_msg(&c->nl, c->nl.family, CONDIS_CMD_CLIENT_CALL_GET, NLM_F_DUMP);
+	nlh = nl_msg(&c->nl, c->nl.family, COECHO_CMD_CALL_GET, NLM_F_DUMP);
 	err = nl_exchange(&c->nl, nlh, call_ids_cb, &ids);
 	if (ids.oom)
 		err = -ENOMEM;
@@ -152,7 +154,7 @@ static int free_call_id(struct cmd_ctx *c, uint32_t from, uint32_t *id)
 }
 
 /**
- * cmd_call() - condis call ADAPTER NAME [id N] [rate N]
+ * cmd_call() - condis client call ADAPTER NAME [id N] [rate N]
  * @c: the command
  *
  * Prints the call's id: "call N", or {"call-id": N} in JSON.
@@ -167,7 +169,7 @@ int cmd_call(struct cmd_ctx *c)
 	int i, ret, tries;
 
 	if (c->argc < 2 || c->argc % 2)
-		return usage_error("call: takes ADAPTER NAME [id N] [rate N]");
+		return usage_error("%s: takes ADAPTER NAME [id N] [rate N]", c->what);
 	ret = arg_str(c->what, c->argv[0]) ?: arg_str(c->what, c->argv[1]);
 	if (ret)
 		return ret;
@@ -179,12 +181,12 @@ int cmd_call(struct cmd_ctx *c)
 			ret = arg_u32(c->what, "rate", c->argv[i + 1], &rate);
 			has_rate = true;
 		} else {
-			ret = usage_error("call: unexpected '%s'", c->argv[i]);
+			ret = usage_error("%s: unexpected '%s'", c->what, c->argv[i]);
 		}
 		if (ret)
 			return ret;
 	}
-	if (nl_connect(c))
+	if (nl_connect_to(c, COECHO_FAMILY_NAME))
 		return EXIT_FAIL;
 
 	for (tries = 0;; tries++) {
@@ -193,12 +195,12 @@ int cmd_call(struct cmd_ctx *c)
 			if (ret)
 				return ret;
 		}
-		nlh = nl_msg(&c->nl, c->nl.family, CONDIS_CMD_CLIENT_CALL, NLM_F_ACK);
-		mnl_attr_put_u32(nlh, CONDIS_A_CLIENT_CALL_ID, id);
-		mnl_attr_put_strz(nlh, CONDIS_A_CLIENT_ADAPTER, c->argv[0]);
-		mnl_attr_put_strz(nlh, CONDIS_A_CLIENT_SAP_NAME, c->argv[1]);
+		nlh = nl_msg(&c->nl, c->nl.family, COECHO_CMD_CALL, NLM_F_ACK);
+		mnl_attr_put_u32(nlh, COECHO_A_CLIENT_CALL_ID, id);
+		mnl_attr_put_strz(nlh, COECHO_A_CLIENT_ADAPTER, c->argv[0]);
+		mnl_attr_put_strz(nlh, COECHO_A_CLIENT_SAP_NAME, c->argv[1]);
 		if (has_rate)
-			mnl_attr_put_u32(nlh, CONDIS_A_CLIENT_RATE, rate);
+			mnl_attr_put_u32(nlh, COECHO_A_CLIENT_RATE, rate);
 		ret = nl_exchange(&c->nl, nlh, NULL, NULL);
 		/* Another program took the id we picked: pick again. */
 		if (ret == -EEXIST && !has_id && tries < CALL_ID_TRIES)
@@ -216,7 +218,7 @@ int cmd_call(struct cmd_ctx *c)
 }
 
 /**
- * cmd_send() - condis send ID [count N] [size N]
+ * cmd_send() - condis client send ID [count N] [size N]
  * @c: the command
  *
  * Return: an exit status.
@@ -228,7 +230,7 @@ int cmd_send(struct cmd_ctx *c)
 	int i, ret;
 
 	if (c->argc < 1 || c->argc % 2 == 0)
-		return usage_error("send: takes ID [count N] [size N]");
+		return usage_error("%s: takes ID [count N] [size N]", c->what);
 	ret = arg_u32(c->what, "call id", c->argv[0], &id);
 	for (i = 1; !ret && i < c->argc; i += 2) {
 		if (!strcmp(c->argv[i], "count"))
@@ -236,21 +238,21 @@ int cmd_send(struct cmd_ctx *c)
 		else if (!strcmp(c->argv[i], "size"))
 			ret = arg_u32(c->what, "size", c->argv[i + 1], &size);
 		else
-			ret = usage_error("send: unexpected '%s'", c->argv[i]);
+			ret = usage_error("%s: unexpected '%s'", c->what, c->argv[i]);
 	}
 	if (ret)
 		return ret;
-	if (nl_connect(c))
+	if (nl_connect_to(c, COECHO_FAMILY_NAME))
 		return EXIT_FAIL;
-	nlh = nl_msg(&c->nl, c->nl.family, CONDIS_CMD_CLIENT_SEND, 0);
-	mnl_attr_put_u32(nlh, CONDIS_A_CLIENT_CALL_ID, id);
-	mnl_attr_put_u32(nlh, CONDIS_A_CLIENT_COUNT, count);
-	mnl_attr_put_u32(nlh, CONDIS_A_CLIENT_SIZE, size);
+	nlh = nl_msg(&c->nl, c->nl.family, COECHO_CMD_SEND, 0);
+	mnl_attr_put_u32(nlh, COECHO_A_CLIENT_CALL_ID, id);
+	mnl_attr_put_u32(nlh, COECHO_A_CLIENT_COUNT, count);
+	mnl_attr_put_u32(nlh, COECHO_A_CLIENT_SIZE, size);
 	return do_request(c, nlh, &client_attr_names);
 }
 
 /**
- * cmd_close() - condis close ID
+ * cmd_close() - condis client close ID
  * @c: the command
  *
  * Return: an exit status.
@@ -262,13 +264,50 @@ int cmd_close(struct cmd_ctx *c)
 	int ret;
 
 	if (c->argc != 1)
-		return usage_error("close: takes one call id");
+		return usage_error("%s: takes one call id", c->what);
 	ret = arg_u32(c->what, "call id", c->argv[0], &id);
 	if (ret)
 		return ret;
-	if (nl_connect(c))
+	if (nl_connect_to(c, COECHO_FAMILY_NAME))
 		return EXIT_FAIL;
-	nlh = nl_msg(&c->nl, c->nl.family, CONDIS_CMD_CLIENT_CLOSE, 0);
-	mnl_attr_put_u32(nlh, CONDIS_A_CLIENT_CALL_ID, id);
+	nlh = nl_msg(&c->nl, c->nl.family, COECHO_CMD_CLOSE, 0);
+	mnl_attr_put_u32(nlh, COECHO_A_CLIENT_CALL_ID, id);
 	return do_request(c, nlh, &client_attr_names);
+}
+
+/**
+ * cmd_client() - condis client COMMAND [ARGUMENTS]
+ * @c: the command; argv[0] is COMMAND
+ *
+ * Return: an exit status.
+ */
+int cmd_client(struct cmd_ctx *c)
+{
+	static const struct {
+		const char *name, *what;
+		int (*run)(struct cmd_ctx *c);
+	} subs[] = {
+		{ "show", "client show", cmd_show },
+		{ "list", "client show", cmd_show },
+		{ "listen", "client listen", cmd_listen },
+		{ "unlisten", "client unlisten", cmd_unlisten },
+		{ "call", "client call", cmd_call },
+		{ "send", "client send", cmd_send },
+		{ "close", "client close", cmd_close },
+	};
+	size_t i;
+
+	if (!c->argc)	/* "condis client" lists, as "condis client show" */
+		return cmd_show(c);
+	for (i = 0; i < ARRAY_SIZE(subs); i++) {
+		if (!strcmp(c->argv[0], subs[i].name)) {
+			c->what = subs[i].what;
+			if (subs[i].run != cmd_show) {
+				c->argc--;
+				c->argv++;
+			}
+			return subs[i].run(c);
+		}
+	}
+	return usage_error("client: unknown command '%s'", c->argv[0]);
 }

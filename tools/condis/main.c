@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * condis: inspect and drive the condis CoNDIS-compatible stack over its
- * generic netlink family.  See condis(8).
+ * generic netlink families (condis, conic, coecho), with the grammar of ip
+ * and devlink: condis OBJECT COMMAND [ARGUMENTS].  See condis(8).
  *
  * Exit status: 0 on success, 1 when the kernel refused or something failed,
  * 2 for a bad command line.
@@ -15,19 +16,21 @@
 #include "tool.h"
 
 static const char usage_text[] =
-	"usage: condis [-j|--json] [-p|--pretty] COMMAND [ARGUMENTS]\n"
+	"usage: condis [-j|--json] [-p|--pretty] OBJECT COMMAND [ARGUMENTS]\n"
+	"       condis [-j|--json] [-p|--pretty] monitor\n"
 	"       condis -V|--version\n"
-	"commands:\n"
-	"  show {adapter|binding|af|sap|vc|call|party|client}\n"
+	"objects and commands:\n"
+	"  {adapter|binding|af|sap|vc|call|party} show\n"
 	"  port add ID [mode plain|mcm]\n"
 	"  port del ID\n"
 	"  port link ID {peer ID2 | dev IFNAME}\n"
 	"  port unlink ID\n"
-	"  listen ADAPTER NAME\n"
-	"  unlisten ADAPTER NAME\n"
-	"  call ADAPTER NAME [id N] [rate N]\n"
-	"  send ID [count N] [size N]\n"
-	"  close ID\n"
+	"  client show\n"
+	"  client listen ADAPTER NAME\n"
+	"  client unlisten ADAPTER NAME\n"
+	"  client call ADAPTER NAME [id N] [rate N]\n"
+	"  client send ID [count N] [size N]\n"
+	"  client close ID\n"
 	"  monitor\n"
 	"  help\n";
 
@@ -106,6 +109,37 @@ int nl_connect(struct cmd_ctx *c)
 }
 
 /**
+ * nl_connect_to() - open the socket and find a driver's family
+ * @c: the command
+ * @family: the family, named as the module that registers it (conic, coecho)
+ *
+ * The condis family must be there too: without it the message is that of
+ * nl_connect(); without @family, that the module is not loaded.
+ *
+ * Return: 0, or -1 once the failure is reported.
+ */
+int nl_connect_to(struct cmd_ctx *c, const char *family)
+{
+	int err;
+
+	if (nl_connect(c))
+		return -1;
+	err = nl_resolve(&c->nl, family);
+	if (!err)
+		return 0;
+	if (err == -ENOENT) {
+		snprintf(c->nl.msg, sizeof(c->nl.msg), "the %s module is not loaded", family);
+		nl_failure(c, -EOPNOTSUPP, NULL);
+	} else {
+		fprintf(stderr, "condis: cannot look up the %s netlink family: %s\n", family,
+			strerror(-err));
+	}
+	nl_close(&c->nl);
+	c->connected = false;
+	return -1;
+}
+
+/**
  * nl_failure() - report a failed request: the kernel's message, the
  * attribute at fault, the error
  * @c: the command
@@ -170,24 +204,28 @@ int do_request(struct cmd_ctx *c, struct nlmsghdr *nlh, const struct names *attr
 }
 
 /**
- * struct command - a command of the tool
+ * struct object - an object of the command line, as ip's and devlink's
  * @name: its word
- * @run: runs it
+ * @plural: the plural the command line takes too
+ * @run: runs its COMMAND (argv[0]: "condis OBJECT COMMAND [ARGUMENTS]")
  */
-struct command {
+struct object {
 	const char *name;
+	const char *plural;
 	int (*run)(struct cmd_ctx *c);
 };
 
-static const struct command commands[] = {
-	{ "show", cmd_show },
-	{ "port", cmd_port },
-	{ "listen", cmd_listen },
-	{ "unlisten", cmd_unlisten },
-	{ "call", cmd_call },
-	{ "send", cmd_send },
-	{ "close", cmd_close },
-	{ "monitor", cmd_monitor },
+static const struct object objects[] = {
+	{ "adapter", "adapters", cmd_show },
+	{ "binding", "bindings", cmd_show },
+	{ "af", "afs", cmd_show },
+	{ "sap", "saps", cmd_show },
+	{ "vc", "vcs", cmd_show },
+	{ "call", "calls", cmd_show },
+	{ "party", "parties", cmd_show },
+	{ "port", "ports", cmd_port },
+	{ "client", "clients", cmd_client },
+	{ "monitor", "monitor", cmd_monitor },
 };
 
 int main(int argc, char **argv)
@@ -232,18 +270,19 @@ int main(int argc, char **argv)
 		fputs(usage_text, stdout);
 		return EXIT_OK;
 	}
-	for (i = 0; i < ARRAY_SIZE(commands); i++) {
-		if (!strcmp(word, commands[i].name))
+	for (i = 0; i < ARRAY_SIZE(objects); i++) {
+		if (!strcmp(word, objects[i].name) || !strcmp(word, objects[i].plural))
 			break;
 	}
-	if (i == ARRAY_SIZE(commands))
-		return usage_error("unknown command '%s'", word);
+	if (i == ARRAY_SIZE(objects))
+		return usage_error("unknown object '%s'", word);
 
 	out_init(json, pretty);
 	c.argc = argc - optind - 1;
 	c.argv = argv + optind + 1;
-	c.what = word;
-	ret = commands[i].run(&c);
+	c.object = word;
+	c.what = objects[i].name;
+	ret = objects[i].run(&c);
 	if (c.connected)
 		nl_close(&c.nl);
 	out_init(false, false);

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * nlfuzz: a fuzzer of the condis generic netlink family, for the
- * integration tests (tests/integration/nl_fuzz.sh).
+ * nlfuzz: a fuzzer of the generic netlink families of condis (the core's,
+ * condis, and those of the conic and coecho modules), for the integration
+ * tests (tests/integration/nl_fuzz.sh).
  *
  *   nlfuzz [--seed N] [--count N] [--as UID] [--verbose]
  *	sends N messages (default 5000) built from a deterministic random
@@ -24,11 +25,16 @@
  *	the start, so the objects left are those of the start.
  *
  *   nlfuzz send [--dump] [--as UID] CMD [ATTR...]
- *	sends one request (CMD by number or by name, e.g. port-new) with
+ *	sends one request (CMD by name, e.g. sap-get, port-new or
+ *	client-listen for coecho's listen, to its family; or by number, to
+ *	the condis family) with
  *	attributes u32:TYPE:N, u64:TYPE:N, str:TYPE:TEXT (with its NUL),
  *	raw:TYPE:TEXT (without), flag:TYPE or hex:TYPE:HEX, and prints
  *	"ok" or "error ERRNO (STRERROR)" with the extack message and
  *	attribute ("msg: ...", "bad-attr: N", "missing-attr: N").
+ *
+ *   nlfuzz churn --between SHELL-COMMAND DUMP-COMMAND
+ *	a dump the topology changes under between its buffers (churn.c).
  *
  * Exit status: 0 when every reply was well-formed (fuzz) or the request
  * was acknowledged (send); 1 otherwise; 2 for a bad command line.
@@ -146,13 +152,110 @@ static void sap_add(struct objset *s, const char *adapter, const char *name)
 	snprintf(k->name, sizeof(k->name), "%s", name);
 }
 
+/* ---- the families and their commands ------------------------------------ */
+
+enum fuzz_family { FAM_CONDIS, FAM_CONIC, FAM_COECHO, FAM_NR };
+
+static const char *const family_names[FAM_NR] = {
+	CONDIS_FAMILY_NAME, CONIC_FAMILY_NAME, COECHO_FAMILY_NAME,
+};
+
+/*
+ * nlfuzz's numbers for the commands of the three families, in one
+ * sequence (coecho's are named client-OP here); fz_cmds[] maps each to
+ * its family and its number there.
+ */
+enum {
+	FZ_ADAPTER_GET = 1, FZ_BINDING_GET, FZ_AF_GET, FZ_SAP_GET, FZ_VC_GET, FZ_CALL_GET,
+	FZ_PARTY_GET, FZ_PORT_NEW, FZ_PORT_DEL, FZ_PORT_LINK, FZ_PORT_UNLINK, FZ_CLIENT_LISTEN,
+	FZ_CLIENT_UNLISTEN, FZ_CLIENT_CALL, FZ_CLIENT_SEND, FZ_CLIENT_CLOSE, FZ_CLIENT_CALL_GET,
+	FZ_EVENT_NTF,
+	FZ_MAX = FZ_EVENT_NTF
+};
+
+/**
+ * struct fz_cmd - a command of one of the families
+ * @fam: the family
+ * @cmd: its number in the family
+ */
+struct fz_cmd {
+	enum fuzz_family fam;
+	uint8_t cmd;
+};
+
+static const struct fz_cmd fz_cmds[FZ_MAX + 1] = {
+	[FZ_ADAPTER_GET] = { FAM_CONDIS, CONDIS_CMD_ADAPTER_GET },
+	[FZ_BINDING_GET] = { FAM_CONDIS, CONDIS_CMD_BINDING_GET },
+	[FZ_AF_GET] = { FAM_CONDIS, CONDIS_CMD_AF_GET },
+	[FZ_SAP_GET] = { FAM_CONDIS, CONDIS_CMD_SAP_GET },
+	[FZ_VC_GET] = { FAM_CONDIS, CONDIS_CMD_VC_GET },
+	[FZ_CALL_GET] = { FAM_CONDIS, CONDIS_CMD_CALL_GET },
+	[FZ_PARTY_GET] = { FAM_CONDIS, CONDIS_CMD_PARTY_GET },
+	[FZ_PORT_NEW] = { FAM_CONIC, CONIC_CMD_PORT_NEW },
+	[FZ_PORT_DEL] = { FAM_CONIC, CONIC_CMD_PORT_DEL },
+	[FZ_PORT_LINK] = { FAM_CONIC, CONIC_CMD_PORT_LINK },
+	[FZ_PORT_UNLINK] = { FAM_CONIC, CONIC_CMD_PORT_UNLINK },
+	[FZ_CLIENT_LISTEN] = { FAM_COECHO, COECHO_CMD_LISTEN },
+	[FZ_CLIENT_UNLISTEN] = { FAM_COECHO, COECHO_CMD_UNLISTEN },
+	[FZ_CLIENT_CALL] = { FAM_COECHO, COECHO_CMD_CALL },
+	[FZ_CLIENT_SEND] = { FAM_COECHO, COECHO_CMD_SEND },
+	[FZ_CLIENT_CLOSE] = { FAM_COECHO, COECHO_CMD_CLOSE },
+	[FZ_CLIENT_CALL_GET] = { FAM_COECHO, COECHO_CMD_CALL_GET },
+	[FZ_EVENT_NTF] = { FAM_CONDIS, CONDIS_CMD_EVENT_NTF },
+};
+
+static const char *const fz_names_v[FZ_MAX + 1] = {
+	[FZ_ADAPTER_GET] = "adapter-get", [FZ_BINDING_GET] = "binding-get",
+	[FZ_AF_GET] = "af-get", [FZ_SAP_GET] = "sap-get", [FZ_VC_GET] = "vc-get",
+	[FZ_CALL_GET] = "call-get", [FZ_PARTY_GET] = "party-get",
+	[FZ_PORT_NEW] = "port-new", [FZ_PORT_DEL] = "port-del", [FZ_PORT_LINK] = "port-link",
+	[FZ_PORT_UNLINK] = "port-unlink", [FZ_CLIENT_LISTEN] = "client-listen",
+	[FZ_CLIENT_UNLISTEN] = "client-unlisten", [FZ_CLIENT_CALL] = "client-call",
+	[FZ_CLIENT_SEND] = "client-send", [FZ_CLIENT_CLOSE] = "client-close",
+	[FZ_CLIENT_CALL_GET] = "client-call-get", [FZ_EVENT_NTF] = "event-ntf",
+};
+
+static const struct names fz_names = { "command", fz_names_v, ARRAY_SIZE(fz_names_v) };
+
+/* nlfuzz's number of command @cmd of family @fam, 0 if it has none. */
+static uint8_t fz_lookup(enum fuzz_family fam, unsigned int cmd)
+{
+	uint8_t fz;
+
+	for (fz = 1; fz <= FZ_MAX; fz++) {
+		if (fz_cmds[fz].fam == fam && fz_cmds[fz].cmd == cmd)
+			return fz;
+	}
+	return 0;
+}
+
+/* Resolve the families: condis must be there, the others may be missing. */
+static int open_families(struct nl *nl, uint16_t *fam_id)
+{
+	int err = nl_open(nl);
+	int i;
+
+	for (i = FAM_NR - 1; !err && i >= 0; i--) {
+		err = nl_resolve(nl, family_names[i]);
+		if (err == -ENOENT && i != FAM_CONDIS) {
+			err = 0;
+			continue;
+		}
+		fam_id[i] = err ? 0 : nl->family;
+	}
+	if (err)
+		fprintf(stderr, "nlfuzz: the condis family: %s\n", strerror(-err));
+	return err;
+}
+
 /* ---- the run ------------------------------------------------------------ */
 
-enum { CMD_MAX_TRACKED = CONDIS_CMD_MAX + 1 };
+enum { CMD_MAX_TRACKED = FZ_MAX + 1 };
 
 /**
  * struct fuzz - the fuzzer's state
  * @nl: its socket
+ * @fam_id: the families' ids (0 for one whose module is not loaded)
  * @privileged: not run with --as: state-changing commands may succeed
  * @verbose: one line per message
  * @kept: the objects present at the start (root only)
@@ -169,6 +272,7 @@ enum { CMD_MAX_TRACKED = CONDIS_CMD_MAX + 1 };
  */
 struct fuzz {
 	struct nl nl;
+	uint16_t fam_id[FAM_NR];
 	bool privileged;
 	bool verbose;
 	struct objset kept;
@@ -187,13 +291,13 @@ static void fuzz_fail(struct fuzz *f, unsigned long n, const char *what)
 
 static bool cmd_is_admin(uint8_t cmd)
 {
-	return cmd >= CONDIS_CMD_PORT_NEW && cmd <= CONDIS_CMD_CLIENT_CLOSE;
+	return cmd >= FZ_PORT_NEW && cmd <= FZ_CLIENT_CLOSE;
 }
 
 static bool cmd_is_dump(uint8_t cmd)
 {
-	return (cmd >= CONDIS_CMD_ADAPTER_GET && cmd <= CONDIS_CMD_PARTY_GET) ||
-	       cmd == CONDIS_CMD_CLIENT_CALL_GET;
+	return (cmd >= FZ_ADAPTER_GET && cmd <= FZ_PARTY_GET) ||
+	       cmd == FZ_CLIENT_CALL_GET;
 }
 
 /* ---- message building --------------------------------------------------- */
@@ -315,7 +419,7 @@ static void fuzz_str(struct msg *m, uint16_t type, const char *const *pool, unsi
 }
 
 static const uint32_t port_pool[] = { 0, 1, 2, 3, 4, 5, 6, 65535, 65536 };
-static const uint32_t mode_pool[] = { CONDIS_PORT_MODE_PLAIN, CONDIS_PORT_MODE_MCM, 2 };
+static const uint32_t mode_pool[] = { CONIC_PORT_MODE_PLAIN, CONIC_PORT_MODE_MCM, 2 };
 static const uint32_t call_pool[] = { 1, 2, 3, 4, 5, 999, 1000, 1001, 1002, 0 };
 static const uint32_t rate_pool[] = { 0, 1, 1000, 1000000 };
 static const uint32_t count_pool[] = { 0, 1, 2, 5, 100000, 100001 };
@@ -338,16 +442,16 @@ static void fuzz_port_attrs(struct msg *m)
 	for (i = 0; i < n || chance(10); i++) {
 		switch (rnd(4)) {
 		case 0:
-			fuzz_u32(m, CONDIS_A_PORT_ID, port_pool, ARRAY_SIZE(port_pool));
+			fuzz_u32(m, CONIC_A_PORT_ID, port_pool, ARRAY_SIZE(port_pool));
 			break;
 		case 1:
-			fuzz_u32(m, CONDIS_A_PORT_MODE, mode_pool, ARRAY_SIZE(mode_pool));
+			fuzz_u32(m, CONIC_A_PORT_MODE, mode_pool, ARRAY_SIZE(mode_pool));
 			break;
 		case 2:
-			fuzz_u32(m, CONDIS_A_PORT_PEER, port_pool, ARRAY_SIZE(port_pool));
+			fuzz_u32(m, CONIC_A_PORT_PEER, port_pool, ARRAY_SIZE(port_pool));
 			break;
 		default:
-			fuzz_str(m, CONDIS_A_PORT_IFNAME, ifname_pool, ARRAY_SIZE(ifname_pool));
+			fuzz_str(m, CONIC_A_PORT_IFNAME, ifname_pool, ARRAY_SIZE(ifname_pool));
 		}
 		if (i > 8)
 			break;
@@ -362,33 +466,33 @@ static void fuzz_client_attrs(struct msg *m)
 	for (i = 0; i < n || chance(10); i++) {
 		switch (rnd(8)) {
 		case 0:
-			fuzz_str(m, CONDIS_A_CLIENT_ADAPTER, adapter_pool,
+			fuzz_str(m, COECHO_A_CLIENT_ADAPTER, adapter_pool,
 				 ARRAY_SIZE(adapter_pool));
 			break;
 		case 1:
-			fuzz_str(m, CONDIS_A_CLIENT_SAP_NAME, sap_pool, ARRAY_SIZE(sap_pool));
+			fuzz_str(m, COECHO_A_CLIENT_SAP_NAME, sap_pool, ARRAY_SIZE(sap_pool));
 			break;
 		case 2:
-			fuzz_u32(m, CONDIS_A_CLIENT_CALL_ID, call_pool, ARRAY_SIZE(call_pool));
+			fuzz_u32(m, COECHO_A_CLIENT_CALL_ID, call_pool, ARRAY_SIZE(call_pool));
 			break;
 		case 3:
-			fuzz_u32(m, CONDIS_A_CLIENT_RATE, rate_pool, ARRAY_SIZE(rate_pool));
+			fuzz_u32(m, COECHO_A_CLIENT_RATE, rate_pool, ARRAY_SIZE(rate_pool));
 			break;
 		case 4:
-			fuzz_u32(m, CONDIS_A_CLIENT_COUNT, count_pool, ARRAY_SIZE(count_pool));
+			fuzz_u32(m, COECHO_A_CLIENT_COUNT, count_pool, ARRAY_SIZE(count_pool));
 			break;
 		case 5:
-			fuzz_u32(m, CONDIS_A_CLIENT_SIZE, size_pool, ARRAY_SIZE(size_pool));
+			fuzz_u32(m, COECHO_A_CLIENT_SIZE, size_pool, ARRAY_SIZE(size_pool));
 			break;
 		case 6:		/* a reply-only attribute */
-			fuzz_u32(m, CONDIS_A_CLIENT_OUTGOING + rnd(CONDIS_A_CLIENT_MAX -
-								 CONDIS_A_CLIENT_OUTGOING + 1),
+			fuzz_u32(m, COECHO_A_CLIENT_OUTGOING + rnd(COECHO_A_CLIENT_MAX -
+								 COECHO_A_CLIENT_OUTGOING + 1),
 				 call_pool, ARRAY_SIZE(call_pool));
 			break;
 		default:	/* the attributes a call needs, all well-formed */
-			put_u32(m, CONDIS_A_CLIENT_CALL_ID, call_pool[rnd(ARRAY_SIZE(call_pool))]);
-			put_strz(m, CONDIS_A_CLIENT_ADAPTER, adapter_pool[rnd(3)]);
-			put_strz(m, CONDIS_A_CLIENT_SAP_NAME, sap_pool[rnd(3)]);
+			put_u32(m, COECHO_A_CLIENT_CALL_ID, call_pool[rnd(ARRAY_SIZE(call_pool))]);
+			put_strz(m, COECHO_A_CLIENT_ADAPTER, adapter_pool[rnd(3)]);
+			put_strz(m, COECHO_A_CLIENT_SAP_NAME, sap_pool[rnd(3)]);
 		}
 		if (i > 8)
 			break;
@@ -437,40 +541,40 @@ static void valid_attrs(struct msg *m, uint8_t cmd)
 	const char *adapter = adapter_pool[rnd(6)], *sap = sap_pool[rnd(4)];
 
 	switch (cmd) {
-	case CONDIS_CMD_PORT_NEW:
-		put_u32(m, CONDIS_A_PORT_ID, port);
+	case FZ_PORT_NEW:
+		put_u32(m, CONIC_A_PORT_ID, port);
 		if (chance(50))
-			put_u32(m, CONDIS_A_PORT_MODE, rnd(2));
+			put_u32(m, CONIC_A_PORT_MODE, rnd(2));
 		break;
-	case CONDIS_CMD_PORT_LINK:
-		put_u32(m, CONDIS_A_PORT_ID, port);
+	case FZ_PORT_LINK:
+		put_u32(m, CONIC_A_PORT_ID, port);
 		if (chance(80))
-			put_u32(m, CONDIS_A_PORT_PEER, port_pool[rnd(7)]);
+			put_u32(m, CONIC_A_PORT_PEER, port_pool[rnd(7)]);
 		else
-			put_strz(m, CONDIS_A_PORT_IFNAME,
+			put_strz(m, CONIC_A_PORT_IFNAME,
 				 ifname_pool[rnd(ARRAY_SIZE(ifname_pool))]);
 		break;
-	case CONDIS_CMD_PORT_DEL:
-	case CONDIS_CMD_PORT_UNLINK:
-		put_u32(m, CONDIS_A_PORT_ID, port);
+	case FZ_PORT_DEL:
+	case FZ_PORT_UNLINK:
+		put_u32(m, CONIC_A_PORT_ID, port);
 		break;
-	case CONDIS_CMD_CLIENT_CALL:
-		put_u32(m, CONDIS_A_CLIENT_CALL_ID, call);
+	case FZ_CLIENT_CALL:
+		put_u32(m, COECHO_A_CLIENT_CALL_ID, call);
 		if (chance(30))
-			put_u32(m, CONDIS_A_CLIENT_RATE, rate_pool[rnd(ARRAY_SIZE(rate_pool))]);
+			put_u32(m, COECHO_A_CLIENT_RATE, rate_pool[rnd(ARRAY_SIZE(rate_pool))]);
 		fallthrough;
-	case CONDIS_CMD_CLIENT_LISTEN:
-	case CONDIS_CMD_CLIENT_UNLISTEN:
-		put_strz(m, CONDIS_A_CLIENT_ADAPTER, adapter);
-		put_strz(m, CONDIS_A_CLIENT_SAP_NAME, sap);
+	case FZ_CLIENT_LISTEN:
+	case FZ_CLIENT_UNLISTEN:
+		put_strz(m, COECHO_A_CLIENT_ADAPTER, adapter);
+		put_strz(m, COECHO_A_CLIENT_SAP_NAME, sap);
 		break;
-	case CONDIS_CMD_CLIENT_SEND:
-		put_u32(m, CONDIS_A_CLIENT_CALL_ID, call);
-		put_u32(m, CONDIS_A_CLIENT_COUNT, 1 + rnd(5));
-		put_u32(m, CONDIS_A_CLIENT_SIZE, 16 + rnd(1485));
+	case FZ_CLIENT_SEND:
+		put_u32(m, COECHO_A_CLIENT_CALL_ID, call);
+		put_u32(m, COECHO_A_CLIENT_COUNT, 1 + rnd(5));
+		put_u32(m, COECHO_A_CLIENT_SIZE, 16 + rnd(1485));
 		break;
-	case CONDIS_CMD_CLIENT_CLOSE:
-		put_u32(m, CONDIS_A_CLIENT_CALL_ID, call);
+	case FZ_CLIENT_CLOSE:
+		put_u32(m, COECHO_A_CLIENT_CALL_ID, call);
 		break;
 	default:
 		fuzz_random_attrs(m, 1);
@@ -500,12 +604,13 @@ static void duplicate_attr(struct msg *m, size_t attrs_start)
  * struct fuzz_msg - one fuzz message and what to expect of it
  * @len: the datagram's length
  * @seq: its sequence number
- * @cmd: its genl command
+ * @cmd: its command, as nlfuzz numbers them (0: none of the families')
+ * @type: its nlmsg_type
  * @flags: its header flags
  * @header_ok: the header's length fits the datagram: the kernel reads it
  * @has_genl: the header's length covers a genl header
  * @dump: NLM_F_DUMP, both bits
- * @family: the message is for the condis family
+ * @family: the message is for one of the families
  * @checked: a request of the family that genl checks the rights of: its
  *	header's flags and reserved field pass genl_header_check()
  */
@@ -513,6 +618,7 @@ struct fuzz_msg {
 	size_t len;
 	uint32_t seq;
 	uint8_t cmd;
+	uint16_t type;
 	uint16_t flags;
 	bool header_ok;
 	bool has_genl;
@@ -531,8 +637,9 @@ static void build_message(struct fuzz *f, struct fuzz_msg *fm)
 	struct nlmsghdr *nlh;
 	struct genlmsghdr *genl;
 	uint16_t flags = NLM_F_REQUEST | NLM_F_ACK;
+	enum fuzz_family fam;
 	size_t attrs_start;
-	uint8_t cmd;
+	uint8_t cmd, raw;
 	int i;
 
 	memset(m.buf, 0, NL_REQ_SIZE);
@@ -542,21 +649,28 @@ static void build_message(struct fuzz *f, struct fuzz_msg *fm)
 		flags &= ~NLM_F_ACK;
 	if (chance(3))
 		flags &= ~NLM_F_REQUEST;
-	if (chance(85))
-		cmd = 1 + rnd(CONDIS_CMD_MAX);
-	else
-		cmd = rnd(256);
+	if (chance(85)) {
+		cmd = 1 + rnd(FZ_MAX);
+		fam = fz_cmds[cmd].fam;
+		raw = fz_cmds[cmd].cmd;
+	} else {
+		fam = rnd(FAM_NR);
+		raw = rnd(256);
+	}
+	if (!f->fam_id[fam])	/* its module is not loaded: condis gets it */
+		fam = FAM_CONDIS;
+	cmd = fz_lookup(fam, raw);
 	/* Dumps mostly as dumps, the rest mostly not. */
 	if (chance(cmd_is_dump(cmd) ? 85 : 5))
 		flags |= NLM_F_DUMP;
 
 	nlh = (struct nlmsghdr *)m.buf;
-	nlh->nlmsg_type = chance(98) ? f->nl.family : 1 + rnd(3);
+	nlh->nlmsg_type = chance(98) ? f->fam_id[fam] : 1 + rnd(3);
 	nlh->nlmsg_flags = flags;
 	nlh->nlmsg_seq = ++f->nl.seq;
 	nlh->nlmsg_pid = chance(95) ? 0 : rnd64();
 	genl = (struct genlmsghdr *)(m.buf + NLMSG_HDRLEN);
-	genl->cmd = cmd;
+	genl->cmd = raw;
 	genl->version = chance(90) ? CONDIS_FAMILY_VERSION : rnd(256);
 	genl->reserved = chance(95) ? 0 : rnd(65536);
 	m.len = NLMSG_HDRLEN + GENL_HDRLEN;
@@ -573,9 +687,9 @@ static void build_message(struct fuzz *f, struct fuzz_msg *fm)
 		valid_attrs(&m, cmd);
 		break;
 	default:
-		if (cmd >= CONDIS_CMD_PORT_NEW && cmd <= CONDIS_CMD_PORT_UNLINK)
+		if (cmd >= FZ_PORT_NEW && cmd <= FZ_PORT_UNLINK)
 			fuzz_port_attrs(&m);
-		else if (cmd >= CONDIS_CMD_CLIENT_LISTEN && cmd <= CONDIS_CMD_CLIENT_CALL_GET)
+		else if (cmd >= FZ_CLIENT_LISTEN && cmd <= FZ_CLIENT_CALL_GET)
 			fuzz_client_attrs(&m);
 		else
 			fuzz_random_attrs(&m, 1);
@@ -609,7 +723,8 @@ static void build_message(struct fuzz *f, struct fuzz_msg *fm)
 			nlh->nlmsg_len <= fm->len;
 	fm->has_genl = fm->header_ok && nlh->nlmsg_len >= NLMSG_HDRLEN + GENL_HDRLEN;
 	fm->dump = (flags & NLM_F_DUMP) == NLM_F_DUMP;
-	fm->family = nlh->nlmsg_type == f->nl.family;
+	fm->type = nlh->nlmsg_type;
+	fm->family = nlh->nlmsg_type == f->fam_id[fam];
 	flags &= fm->dump ? ~NLM_F_DUMP : 0xffff;
 	fm->checked = fm->family && fm->has_genl && (fm->flags & NLM_F_REQUEST) &&
 		      !genl->reserved && !(flags & ~(NLM_F_REQUEST | NLM_F_ACK | NLM_F_ECHO));
@@ -671,27 +786,27 @@ static bool touches_kept(struct fuzz *f, uint8_t cmd, const struct effective *e)
 	const struct objset *k = &f->kept;
 
 	switch (cmd) {
-	case CONDIS_CMD_PORT_DEL:
-	case CONDIS_CMD_PORT_UNLINK:
-		return e->has_u32[CONDIS_A_PORT_ID] &&
-		       u32_in(k->ports, k->n_ports, e->u32[CONDIS_A_PORT_ID]);
-	case CONDIS_CMD_PORT_LINK:
-		return (e->has_u32[CONDIS_A_PORT_ID] &&
-			u32_in(k->ports, k->n_ports, e->u32[CONDIS_A_PORT_ID])) ||
-		       (e->has_u32[CONDIS_A_PORT_PEER] &&
-			u32_in(k->ports, k->n_ports, e->u32[CONDIS_A_PORT_PEER]));
-	case CONDIS_CMD_CLIENT_UNLISTEN:
-		return e->has_str[CONDIS_A_CLIENT_ADAPTER] &&
-		       e->has_str[CONDIS_A_CLIENT_SAP_NAME] &&
-		       sap_find(k, e->str[CONDIS_A_CLIENT_ADAPTER],
-				sap_name(e->str[CONDIS_A_CLIENT_SAP_NAME])) >= 0;
-	case CONDIS_CMD_CLIENT_SEND:
-	case CONDIS_CMD_CLIENT_CLOSE:
-		if (cmd == CONDIS_CMD_CLIENT_SEND && e->has_u32[CONDIS_A_CLIENT_COUNT] &&
-		    e->u32[CONDIS_A_CLIENT_COUNT] > FUZZ_SEND_MAX_COUNT)
+	case FZ_PORT_DEL:
+	case FZ_PORT_UNLINK:
+		return e->has_u32[CONIC_A_PORT_ID] &&
+		       u32_in(k->ports, k->n_ports, e->u32[CONIC_A_PORT_ID]);
+	case FZ_PORT_LINK:
+		return (e->has_u32[CONIC_A_PORT_ID] &&
+			u32_in(k->ports, k->n_ports, e->u32[CONIC_A_PORT_ID])) ||
+		       (e->has_u32[CONIC_A_PORT_PEER] &&
+			u32_in(k->ports, k->n_ports, e->u32[CONIC_A_PORT_PEER]));
+	case FZ_CLIENT_UNLISTEN:
+		return e->has_str[COECHO_A_CLIENT_ADAPTER] &&
+		       e->has_str[COECHO_A_CLIENT_SAP_NAME] &&
+		       sap_find(k, e->str[COECHO_A_CLIENT_ADAPTER],
+				sap_name(e->str[COECHO_A_CLIENT_SAP_NAME])) >= 0;
+	case FZ_CLIENT_SEND:
+	case FZ_CLIENT_CLOSE:
+		if (cmd == FZ_CLIENT_SEND && e->has_u32[COECHO_A_CLIENT_COUNT] &&
+		    e->u32[COECHO_A_CLIENT_COUNT] > FUZZ_SEND_MAX_COUNT)
 			return true;
-		return e->has_u32[CONDIS_A_CLIENT_CALL_ID] &&
-		       u32_in(k->calls, k->n_calls, e->u32[CONDIS_A_CLIENT_CALL_ID]);
+		return e->has_u32[COECHO_A_CLIENT_CALL_ID] &&
+		       u32_in(k->calls, k->n_calls, e->u32[COECHO_A_CLIENT_CALL_ID]);
 	}
 	return false;
 }
@@ -758,7 +873,7 @@ static void check_reply(struct fuzz *f, struct wait *w, const struct nlmsghdr *n
 		} else if (err && !f->privileged && fm->checked && !fm->dump &&
 			   cmd_is_admin(fm->cmd) && err != -EPERM) {
 			snprintf(why, sizeof(why), "%s without CAP_NET_ADMIN: %s, not EPERM",
-				 name_of(&cmd_names, fm->cmd), strerror(-err));
+				 name_of(&fz_names, fm->cmd), strerror(-err));
 			fuzz_fail(f, n, why);
 		} else if (!err && !f->privileged && fm->checked && !fm->dump &&
 			   cmd_is_admin(fm->cmd)) {
@@ -782,7 +897,7 @@ static void check_reply(struct fuzz *f, struct wait *w, const struct nlmsghdr *n
 		f->dumps++;
 		break;
 	default:
-		if (nlh->nlmsg_type != f->nl.family || !fm->dump) {
+		if (nlh->nlmsg_type != fm->type || !fm->family || !fm->dump) {
 			snprintf(why, sizeof(why), "unexpected message type %u (dump %d)",
 				 nlh->nlmsg_type, fm->dump);
 			fuzz_fail(f, n, why);
@@ -809,7 +924,7 @@ static bool read_replies(struct fuzz *f, struct wait *w, bool want_fuzz_reply)
 		if (r <= 0) {
 			snprintf(why, sizeof(why), "no reply within %d s (%s, %zu bytes)",
 				 FUZZ_REPLY_TIMEOUT_MS / 1000,
-				 name_of(&cmd_names, w->fm->cmd) ?: "unknown command", w->fm->len);
+				 name_of(&fz_names, w->fm->cmd) ?: "unknown command", w->fm->len);
 			fuzz_fail(f, f->sent, why);
 			return false;
 		}
@@ -899,7 +1014,7 @@ static bool fuzz_one(struct fuzz *f)
 		f->ok_by_cmd[fm.cmd]++;
 	if (f->verbose)
 		printf("%lu %s len %zu flags %#x: %s\n", f->sent,
-		       name_of(&cmd_names, fm.cmd) ?: "?", fm.len, fm.flags,
+		       name_of(&fz_names, fm.cmd) ?: "?", fm.len, fm.flags,
 		       !w.done ? "no reply" : w.status ? strerror(-w.status) : "ok");
 	return true;
 }
@@ -923,13 +1038,13 @@ static int kept_adapter_cb(const struct nlmsghdr *nlh, void *data)
 
 static int kept_call_cb(const struct nlmsghdr *nlh, void *data)
 {
-	const struct nlattr *tb[CONDIS_A_CLIENT_MAX + 1];
+	const struct nlattr *tb[COECHO_A_CLIENT_MAX + 1];
 	struct objset *s = data;
 
-	if (nl_attrs(nlh, GENL_HDRLEN, tb, CONDIS_A_CLIENT_MAX) == 0 &&
-	    tb[CONDIS_A_CLIENT_CALL_ID] &&
-	    mnl_attr_validate(tb[CONDIS_A_CLIENT_CALL_ID], MNL_TYPE_U32) == 0)
-		u32_add(s->calls, &s->n_calls, mnl_attr_get_u32(tb[CONDIS_A_CLIENT_CALL_ID]));
+	if (nl_attrs(nlh, GENL_HDRLEN, tb, COECHO_A_CLIENT_MAX) == 0 &&
+	    tb[COECHO_A_CLIENT_CALL_ID] &&
+	    mnl_attr_validate(tb[COECHO_A_CLIENT_CALL_ID], MNL_TYPE_U32) == 0)
+		u32_add(s->calls, &s->n_calls, mnl_attr_get_u32(tb[COECHO_A_CLIENT_CALL_ID]));
 	return MNL_CB_OK;
 }
 
@@ -953,23 +1068,29 @@ static int kept_sap_cb(const struct nlmsghdr *nlh, void *data)
 	return MNL_CB_OK;
 }
 
-static int dump(struct fuzz *f, uint8_t cmd, mnl_cb_t cb, void *data)
+/* A request of command @fz (as nlfuzz numbers them) to its family. */
+static struct nlmsghdr *fz_msg(struct fuzz *f, uint8_t fz, uint16_t flags)
 {
-	struct nlmsghdr *nlh = nl_msg(&f->nl, f->nl.family, cmd, NLM_F_DUMP);
+	return nl_msg(&f->nl, f->fam_id[fz_cmds[fz].fam], fz_cmds[fz].cmd, flags);
+}
 
-	return nl_exchange(&f->nl, nlh, cb, data);
+static int dump(struct fuzz *f, uint8_t fz, mnl_cb_t cb, void *data)
+{
+	if (!f->fam_id[fz_cmds[fz].fam])
+		return -EOPNOTSUPP;	/* its module is not loaded */
+	return nl_exchange(&f->nl, fz_msg(f, fz, NLM_F_DUMP), cb, data);
 }
 
 static int read_kept(struct fuzz *f)
 {
 	int err;
 
-	err = dump(f, CONDIS_CMD_ADAPTER_GET, kept_adapter_cb, &f->kept) ?:
-	      dump(f, CONDIS_CMD_SAP_GET, kept_sap_cb, &f->kept);
+	err = dump(f, FZ_ADAPTER_GET, kept_adapter_cb, &f->kept) ?:
+	      dump(f, FZ_SAP_GET, kept_sap_cb, &f->kept);
 	if (err)
 		return err;
 	/* Without coecho there are no calls to keep. */
-	err = dump(f, CONDIS_CMD_CLIENT_CALL_GET, kept_call_cb, &f->kept);
+	err = dump(f, FZ_CLIENT_CALL_GET, kept_call_cb, &f->kept);
 	return err == -EOPNOTSUPP ? 0 : err;
 }
 
@@ -1024,37 +1145,37 @@ static void cleanup(struct fuzz *f)
 	/* Closed calls stay listed until read once more: read twice. */
 	for (pass = 0; pass < 3; pass++) {
 		memset(&now, 0, sizeof(now));
-		if (dump(f, CONDIS_CMD_CLIENT_CALL_GET, kept_call_cb, &now))
+		if (dump(f, FZ_CLIENT_CALL_GET, kept_call_cb, &now))
 			break;
 		for (i = 0; i < now.n_calls; i++) {
 			if (u32_in(k->calls, k->n_calls, now.calls[i]))
 				continue;
-			nlh = nl_msg(&f->nl, f->nl.family, CONDIS_CMD_CLIENT_CLOSE, 0);
-			mnl_attr_put_u32(nlh, CONDIS_A_CLIENT_CALL_ID, now.calls[i]);
+			nlh = fz_msg(f, FZ_CLIENT_CLOSE, 0);
+			mnl_attr_put_u32(nlh, COECHO_A_CLIENT_CALL_ID, now.calls[i]);
 			snprintf(what, sizeof(what), "close call %u", now.calls[i]);
 			cleanup_req(f, nlh, what, ENOENT, ENOENT);
 		}
 	}
 	memset(&now, 0, sizeof(now));
-	if (!dump(f, CONDIS_CMD_SAP_GET, kept_sap_cb, &now)) {
+	if (!dump(f, FZ_SAP_GET, kept_sap_cb, &now)) {
 		for (i = 0; i < now.n_saps; i++) {
 			if (sap_find(k, now.saps[i].adapter, now.saps[i].name) >= 0)
 				continue;
-			nlh = nl_msg(&f->nl, f->nl.family, CONDIS_CMD_CLIENT_UNLISTEN, 0);
-			mnl_attr_put_strz(nlh, CONDIS_A_CLIENT_ADAPTER, now.saps[i].adapter);
-			mnl_attr_put_strz(nlh, CONDIS_A_CLIENT_SAP_NAME, now.saps[i].name);
+			nlh = fz_msg(f, FZ_CLIENT_UNLISTEN, 0);
+			mnl_attr_put_strz(nlh, COECHO_A_CLIENT_ADAPTER, now.saps[i].adapter);
+			mnl_attr_put_strz(nlh, COECHO_A_CLIENT_SAP_NAME, now.saps[i].name);
 			snprintf(what, sizeof(what), "unlisten %s %s", now.saps[i].adapter,
 				 now.saps[i].name);
 			cleanup_req(f, nlh, what, ENOENT, EALREADY);
 		}
 	}
 	memset(&now, 0, sizeof(now));
-	if (!dump(f, CONDIS_CMD_ADAPTER_GET, kept_adapter_cb, &now)) {
+	if (!dump(f, FZ_ADAPTER_GET, kept_adapter_cb, &now)) {
 		for (i = 0; i < now.n_ports; i++) {
 			if (u32_in(k->ports, k->n_ports, now.ports[i]))
 				continue;
-			nlh = nl_msg(&f->nl, f->nl.family, CONDIS_CMD_PORT_DEL, 0);
-			mnl_attr_put_u32(nlh, CONDIS_A_PORT_ID, now.ports[i]);
+			nlh = fz_msg(f, FZ_PORT_DEL, 0);
+			mnl_attr_put_u32(nlh, CONIC_A_PORT_ID, now.ports[i]);
 			snprintf(what, sizeof(what), "delete port %u", now.ports[i]);
 			cleanup_req(f, nlh, what, ENOENT, ENOENT);
 		}
@@ -1076,7 +1197,7 @@ static void print_summary(struct fuzz *f)
 	printf("\nnlfuzz: successful state changes:");
 	for (i = 0; i < ARRAY_SIZE(f->ok_by_cmd); i++) {
 		if (f->ok_by_cmd[i])
-			printf(" %s %lu", name_of(&cmd_names, i), f->ok_by_cmd[i]);
+			printf(" %s %lu", name_of(&fz_names, i), f->ok_by_cmd[i]);
 	}
 	printf("\n");
 }
@@ -1119,17 +1240,6 @@ static int drop_to(const char *uid_s)
 		return -1;
 	}
 	return 0;
-}
-
-static int open_family(struct nl *nl)
-{
-	int err = nl_open(nl);
-
-	if (!err)
-		err = nl_resolve(nl, CONDIS_FAMILY_NAME);
-	if (err)
-		fprintf(stderr, "nlfuzz: the condis family: %s\n", strerror(-err));
-	return err;
 }
 
 /* One "KIND:TYPE[:VALUE]" attribute of "nlfuzz send". */
@@ -1177,6 +1287,8 @@ static int put_arg_attr(struct nlmsghdr *nlh, const char *arg)
 
 static int send_one(int argc, char **argv)
 {
+	uint16_t fam_id[FAM_NR] = { 0 };
+	enum fuzz_family fam = FAM_CONDIS;
 	struct nlmsghdr *nlh;
 	struct nl nl;
 	uint32_t cmd;
@@ -1197,11 +1309,21 @@ static int send_one(int argc, char **argv)
 	}
 	if (i >= argc)
 		return bad_command_line();
-	if (value_of(&cmd_names, argv[i], &cmd) && parse_num(argv[i], &cmd))
+	if (!value_of(&fz_names, argv[i], &cmd)) {
+		fam = fz_cmds[cmd].fam;
+		cmd = fz_cmds[cmd].cmd;
+	} else if (parse_num(argv[i], &cmd)) {	/* a number: condis's */
 		return bad_command_line();
-	if (open_family(&nl))
+	}
+	if (open_families(&nl, fam_id))
 		return EXIT_FAIL;
-	nlh = nl_msg(&nl, nl.family, cmd, dumpreq ? NLM_F_DUMP : NLM_F_ACK);
+	if (!fam_id[fam]) {
+		nl_close(&nl);
+		printf("error ENOENT (no %s family: its module is not loaded)\n",
+		       family_names[fam]);
+		return EXIT_FAIL;
+	}
+	nlh = nl_msg(&nl, fam_id[fam], cmd, dumpreq ? NLM_F_DUMP : NLM_F_ACK);
 	for (i++; i < argc; i++) {
 		if (put_arg_attr(nlh, argv[i])) {
 			nl_close(&nl);
@@ -1235,6 +1357,8 @@ int main(int argc, char **argv)
 
 	if (argc > 1 && !strcmp(argv[1], "send"))
 		return send_one(argc - 2, argv + 2);
+	if (argc > 1 && !strcmp(argv[1], "churn"))
+		return churn_main(argc - 2, argv + 2, CONDIS_FAMILY_NAME);
 	for (a = 1; a < argc; a++) {
 		if (!strcmp(argv[a], "--verbose"))
 			f.verbose = true;
@@ -1255,7 +1379,7 @@ int main(int argc, char **argv)
 	if (as && drop_to(as))
 		return EXIT_FAIL;
 	f.privileged = !as;
-	if (open_family(&f.nl))
+	if (open_families(&f.nl, f.fam_id))
 		return EXIT_FAIL;
 	rnd_state = seed;
 	printf("nlfuzz: seed %u, %u messages, %s\n", seed, count,

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * condis tool: "condis port ...", the ports of the conic CO NIC.
+ * condis tool: "condis port ...", the ports of the conic CO NIC, in the
+ * conic family.
  *
  *   port add ID [mode plain|mcm]         port-new
  *   port del ID                          port-del
@@ -47,12 +48,12 @@ static int port_add(struct cmd_ctx *c)
 					   c->argv[i + 1]);
 		has_mode = true;
 	}
-	if (nl_connect(c))
+	if (nl_connect_to(c, CONIC_FAMILY_NAME))
 		return EXIT_FAIL;
-	nlh = nl_msg(&c->nl, c->nl.family, CONDIS_CMD_PORT_NEW, 0);
-	mnl_attr_put_u32(nlh, CONDIS_A_PORT_ID, id);
+	nlh = nl_msg(&c->nl, c->nl.family, CONIC_CMD_PORT_NEW, 0);
+	mnl_attr_put_u32(nlh, CONIC_A_PORT_ID, id);
 	if (has_mode)
-		mnl_attr_put_u32(nlh, CONDIS_A_PORT_MODE, mode);
+		mnl_attr_put_u32(nlh, CONIC_A_PORT_MODE, mode);
 	return do_request(c, nlh, &port_attr_names);
 }
 
@@ -68,10 +69,10 @@ static int port_simple(struct cmd_ctx *c, uint8_t cmd)
 	ret = port_id(c->what, c->argv[1], &id);
 	if (ret)
 		return ret;
-	if (nl_connect(c))
+	if (nl_connect_to(c, CONIC_FAMILY_NAME))
 		return EXIT_FAIL;
 	nlh = nl_msg(&c->nl, c->nl.family, cmd, 0);
-	mnl_attr_put_u32(nlh, CONDIS_A_PORT_ID, id);
+	mnl_attr_put_u32(nlh, CONIC_A_PORT_ID, id);
 	return do_request(c, nlh, &port_attr_names);
 }
 
@@ -98,14 +99,14 @@ static int port_link(struct cmd_ctx *c)
 	} else {
 		return usage_error("port link: peer or dev, not '%s'", c->argv[2]);
 	}
-	if (nl_connect(c))
+	if (nl_connect_to(c, CONIC_FAMILY_NAME))
 		return EXIT_FAIL;
-	nlh = nl_msg(&c->nl, c->nl.family, CONDIS_CMD_PORT_LINK, 0);
-	mnl_attr_put_u32(nlh, CONDIS_A_PORT_ID, id);
+	nlh = nl_msg(&c->nl, c->nl.family, CONIC_CMD_PORT_LINK, 0);
+	mnl_attr_put_u32(nlh, CONIC_A_PORT_ID, id);
 	if (dev)
-		mnl_attr_put_strz(nlh, CONDIS_A_PORT_IFNAME, dev);
+		mnl_attr_put_strz(nlh, CONIC_A_PORT_IFNAME, dev);
 	else
-		mnl_attr_put_u32(nlh, CONDIS_A_PORT_PEER, peer);
+		mnl_attr_put_u32(nlh, CONIC_A_PORT_PEER, peer);
 	return do_request(c, nlh, &port_attr_names);
 }
 
@@ -125,7 +126,7 @@ int cmd_port(struct cmd_ctx *c)
 	}
 	if (!strcmp(sub, "del") || !strcmp(sub, "delete")) {
 		c->what = "port del";
-		return port_simple(c, CONDIS_CMD_PORT_DEL);
+		return port_simple(c, CONIC_CMD_PORT_DEL);
 	}
 	if (!strcmp(sub, "link")) {
 		c->what = "port link";
@@ -133,7 +134,7 @@ int cmd_port(struct cmd_ctx *c)
 	}
 	if (!strcmp(sub, "unlink")) {
 		c->what = "port unlink";
-		return port_simple(c, CONDIS_CMD_PORT_UNLINK);
+		return port_simple(c, CONIC_CMD_PORT_UNLINK);
 	}
 	if (!c->argc)
 		return usage_error("port: add, del, link or unlink?");

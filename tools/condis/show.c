@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * condis tool: "condis show OBJECTS", the dumps.
+ * condis tool: "condis OBJECT show", the dumps of the condis family (and
+ * coecho's call-get for "condis client show").
  *
  * Each kind of object is described by a table of its attributes: the
  * attribute, how to print it, its plain key and its JSON key.  The plain
@@ -49,6 +50,7 @@ struct field {
  * struct objtype - a kind of object "show" lists
  * @name: its name on the command line ("adapter")
  * @plural: the plural the command line takes too
+ * @family: the family of the dump, NULL for condis (coecho's for "client")
  * @cmd: the dump command
  * @max: the highest attribute type of its set
  * @fields: its attributes, in output order
@@ -57,6 +59,7 @@ struct field {
 struct objtype {
 	const char *name;
 	const char *plural;
+	const char *family;
 	uint8_t cmd;
 	unsigned int max;
 	const struct field *fields;
@@ -146,38 +149,38 @@ static const struct field party_fields[] = {
 };
 
 static const struct field client_fields[] = {
-	FIELD(CONDIS_A_CLIENT_CALL_ID, F_U32, "call", "call-id"),
-	FIELD(CONDIS_A_CLIENT_ADAPTER, F_STR, "adapter", "adapter"),
-	FIELD(CONDIS_A_CLIENT_SAP_NAME, F_STR, "sap-name", "sap-name"),
-	FIELD(CONDIS_A_CLIENT_OUTGOING, F_FLAG, "outgoing", "outgoing"),
-	ENUM_FIELD(CONDIS_A_CLIENT_STATE, "state", "state", &client_call_state_names),
-	FIELD(CONDIS_A_CLIENT_PARTIES, F_U32, "parties", "parties"),
-	FIELD(CONDIS_A_CLIENT_RATE, F_U32, "rate", "rate"),
-	FIELD(CONDIS_A_CLIENT_TX_PACKETS, F_UINT, "tx-packets", "tx-packets"),
-	FIELD(CONDIS_A_CLIENT_TX_DONE, F_UINT, "tx-done", "tx-done"),
-	FIELD(CONDIS_A_CLIENT_TX_ERRORS, F_UINT, "tx-errors", "tx-errors"),
-	FIELD(CONDIS_A_CLIENT_RX_PACKETS, F_UINT, "rx-packets", "rx-packets"),
-	FIELD(CONDIS_A_CLIENT_RX_BYTES, F_UINT, "rx-bytes", "rx-bytes"),
-	FIELD(CONDIS_A_CLIENT_RX_BAD, F_UINT, "rx-bad", "rx-bad"),
-	FIELD(CONDIS_A_CLIENT_ECHOED, F_UINT, "echoed", "echoed"),
+	FIELD(COECHO_A_CLIENT_CALL_ID, F_U32, "call", "call-id"),
+	FIELD(COECHO_A_CLIENT_ADAPTER, F_STR, "adapter", "adapter"),
+	FIELD(COECHO_A_CLIENT_SAP_NAME, F_STR, "sap-name", "sap-name"),
+	FIELD(COECHO_A_CLIENT_OUTGOING, F_FLAG, "outgoing", "outgoing"),
+	ENUM_FIELD(COECHO_A_CLIENT_STATE, "state", "state", &client_call_state_names),
+	FIELD(COECHO_A_CLIENT_PARTIES, F_U32, "parties", "parties"),
+	FIELD(COECHO_A_CLIENT_RATE, F_U32, "rate", "rate"),
+	FIELD(COECHO_A_CLIENT_TX_PACKETS, F_UINT, "tx-packets", "tx-packets"),
+	FIELD(COECHO_A_CLIENT_TX_DONE, F_UINT, "tx-done", "tx-done"),
+	FIELD(COECHO_A_CLIENT_TX_ERRORS, F_UINT, "tx-errors", "tx-errors"),
+	FIELD(COECHO_A_CLIENT_RX_PACKETS, F_UINT, "rx-packets", "rx-packets"),
+	FIELD(COECHO_A_CLIENT_RX_BYTES, F_UINT, "rx-bytes", "rx-bytes"),
+	FIELD(COECHO_A_CLIENT_RX_BAD, F_UINT, "rx-bad", "rx-bad"),
+	FIELD(COECHO_A_CLIENT_ECHOED, F_UINT, "echoed", "echoed"),
 };
 
 static const struct objtype objtypes[] = {
-	{ "adapter", "adapters", CONDIS_CMD_ADAPTER_GET, CONDIS_A_ADAPTER_MAX,
+	{ "adapter", "adapters", NULL, CONDIS_CMD_ADAPTER_GET, CONDIS_A_ADAPTER_MAX,
 	  adapter_fields, ARRAY_SIZE(adapter_fields) },
-	{ "binding", "bindings", CONDIS_CMD_BINDING_GET, CONDIS_A_BINDING_MAX,
+	{ "binding", "bindings", NULL, CONDIS_CMD_BINDING_GET, CONDIS_A_BINDING_MAX,
 	  binding_fields, ARRAY_SIZE(binding_fields) },
-	{ "af", "afs", CONDIS_CMD_AF_GET, CONDIS_A_AF_MAX,
+	{ "af", "afs", NULL, CONDIS_CMD_AF_GET, CONDIS_A_AF_MAX,
 	  af_fields, ARRAY_SIZE(af_fields) },
-	{ "sap", "saps", CONDIS_CMD_SAP_GET, CONDIS_A_SAP_MAX,
+	{ "sap", "saps", NULL, CONDIS_CMD_SAP_GET, CONDIS_A_SAP_MAX,
 	  sap_fields, ARRAY_SIZE(sap_fields) },
-	{ "vc", "vcs", CONDIS_CMD_VC_GET, CONDIS_A_VC_MAX,
+	{ "vc", "vcs", NULL, CONDIS_CMD_VC_GET, CONDIS_A_VC_MAX,
 	  vc_fields, ARRAY_SIZE(vc_fields) },
-	{ "call", "calls", CONDIS_CMD_CALL_GET, CONDIS_A_VC_MAX,
+	{ "call", "calls", NULL, CONDIS_CMD_CALL_GET, CONDIS_A_VC_MAX,
 	  vc_fields, ARRAY_SIZE(vc_fields) },
-	{ "party", "parties", CONDIS_CMD_PARTY_GET, CONDIS_A_PARTY_MAX,
+	{ "party", "parties", NULL, CONDIS_CMD_PARTY_GET, CONDIS_A_PARTY_MAX,
 	  party_fields, ARRAY_SIZE(party_fields) },
-	{ "client", "clients", CONDIS_CMD_CLIENT_CALL_GET, CONDIS_A_CLIENT_MAX,
+	{ "client", "clients", COECHO_FAMILY_NAME, COECHO_CMD_CALL_GET, COECHO_A_CLIENT_MAX,
 	  client_fields, ARRAY_SIZE(client_fields) },
 };
 
@@ -253,8 +256,9 @@ static int show_cb(const struct nlmsghdr *nlh, void *data)
 }
 
 /**
- * cmd_show() - condis show OBJECTS
- * @c: the command; argv[0] names the objects
+ * cmd_show() - condis OBJECT [show]
+ * @c: the command; @c->object names the objects, argv[0] is "show" or
+ *	"list" (or absent)
  *
  * Return: an exit status.
  */
@@ -265,17 +269,21 @@ int cmd_show(struct cmd_ctx *c)
 	size_t i;
 	int err;
 
-	if (c->argc != 1)
-		return usage_error("show: which objects? %s",
-				   "(adapter, binding, af, sap, vc, call, party or client)");
 	for (i = 0; i < ARRAY_SIZE(objtypes); i++) {
-		if (!strcmp(c->argv[0], objtypes[i].name) ||
-		    !strcmp(c->argv[0], objtypes[i].plural))
+		if (!strcmp(c->object, objtypes[i].name) ||
+		    !strcmp(c->object, objtypes[i].plural))
 			t = &objtypes[i];
 	}
 	if (!t)
-		return usage_error("show: unknown objects '%s'", c->argv[0]);
-	if (nl_connect(c))
+		return usage_error("unknown object '%s'", c->object);
+	if (c->argc && strcmp(c->argv[0], "show") && strcmp(c->argv[0], "list"))
+		return usage_error("%s: unknown command '%s' (%s show lists them)", t->name,
+				   c->argv[0], t->name);
+	if (c->argc > 1)
+		return usage_error("%s show: takes no arguments", t->name);
+	snprintf(c->what_buf, sizeof(c->what_buf), "%s show", t->name);
+	c->what = c->what_buf;
+	if (t->family ? nl_connect_to(c, t->family) : nl_connect(c))
 		return EXIT_FAIL;
 
 	nlh = nl_msg(&c->nl, c->nl.family, t->cmd, NLM_F_DUMP);

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * condis: the user-space tool of the condis generic netlink family.
+ * condis: the user-space tool of the condis generic netlink families.
  *
  * main.c parses the command line and dispatches; nl.c talks netlink (family
  * resolution, requests, dumps, extack); names.c has the names of the enums
@@ -16,7 +16,9 @@
 #include <stdio.h>
 
 #include <libmnl/libmnl.h>
+#include <linux/coecho.h>
 #include <linux/condis.h>
+#include <linux/conic.h>
 
 #define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
 
@@ -95,7 +97,8 @@ int value_of(const struct names *names, const char *name, uint32_t *value);
 extern const struct names af_state_names, sap_state_names, vc_state_names,
 	vc_creator_names, call_state_names, party_state_names, port_mode_names,
 	client_call_state_names, obj_kind_names, event_type_names;
-extern const struct names port_attr_names, client_attr_names, cmd_names;
+extern const struct names port_attr_names, client_attr_names, cmd_names, conic_cmd_names,
+	coecho_cmd_names;
 
 /* Output: plain "key value" lines, or JSON (json.c) through the same calls. */
 void out_init(bool json, bool pretty);
@@ -133,21 +136,26 @@ void json_newline(struct json *j);
  * struct cmd_ctx - what every command gets
  * @nl: the socket, once nl_connect() opened it
  * @connected: @nl is open and the family resolved
- * @argc: words after the command's own
+ * @argc: words after the object's (or the command's own, once dispatched)
  * @argv: those words
+ * @object: the object word ("adapter", "port", "client"...)
  * @what: the command's name, for messages ("port add")
+ * @what_buf: room for @what
  */
 struct cmd_ctx {
 	struct nl nl;
 	bool connected;
 	int argc;
 	char **argv;
+	const char *object;
 	const char *what;
+	char what_buf[32];
 };
 
 /* main.c */
 int usage_error(const char *fmt, ...);
 int nl_connect(struct cmd_ctx *c);
+int nl_connect_to(struct cmd_ctx *c, const char *family);
 int nl_failure(struct cmd_ctx *c, int err, const struct names *attrs);
 int parse_u32(const char *s, uint32_t *v);
 int do_request(struct cmd_ctx *c, struct nlmsghdr *nlh, const struct names *attrs);
@@ -160,6 +168,10 @@ int cmd_unlisten(struct cmd_ctx *c);
 int cmd_call(struct cmd_ctx *c);
 int cmd_send(struct cmd_ctx *c);
 int cmd_close(struct cmd_ctx *c);
+int cmd_client(struct cmd_ctx *c);
 int cmd_monitor(struct cmd_ctx *c);
+
+/* nlfuzz's churn command (churn.c). */
+int churn_main(int argc, char **argv, const char *family);
 
 #endif /* _CONDIS_TOOL_TOOL_H */

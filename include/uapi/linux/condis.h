@@ -9,13 +9,11 @@
 #define CONDIS_FAMILY_NAME	"condis"
 #define CONDIS_FAMILY_VERSION	1
 
-#define CONDIS_SAP_ADDR_MAX		512
-#define CONDIS_CLIENT_SAP_NAME_MAX	32
+#define CONDIS_SAP_ADDR_MAX	512
 
 /**
  * enum condis_obj_kind - The kind of object an event is about.
- * @CONDIS_OBJ_KIND_ADAPTER: An adapter of a CO miniport driver (a conic port,
- *   for example).
+ * @CONDIS_OBJ_KIND_ADAPTER: An adapter of a CO miniport driver.
  * @CONDIS_OBJ_KIND_BINDING: A protocol driver (client or call manager) bound
  *   to an adapter.
  * @CONDIS_OBJ_KIND_AF: An address family one client opened with one call
@@ -144,32 +142,6 @@ enum condis_party_state {
 	CONDIS_PARTY_STATE_GONE,
 };
 
-/**
- * enum condis_port_mode - How a conic port offers signalling.
- * @CONDIS_PORT_MODE_PLAIN: A plain CO miniport; a stand-alone call manager
- *   (cocm) binds to it.
- * @CONDIS_PORT_MODE_MCM: A miniport call manager with integrated signalling.
- */
-enum condis_port_mode {
-	CONDIS_PORT_MODE_PLAIN,
-	CONDIS_PORT_MODE_MCM,
-};
-
-/**
- * enum condis_client_call_state - The state of a call of the coecho sample
- *   client.
- * @CONDIS_CLIENT_CALL_STATE_CALLING: Being set up.
- * @CONDIS_CLIENT_CALL_STATE_CONNECTED: Connected; data may be sent.
- * @CONDIS_CLIENT_CALL_STATE_CLOSING: Being closed.
- * @CONDIS_CLIENT_CALL_STATE_CLOSED: Closed; kept until it is read once more.
- */
-enum condis_client_call_state {
-	CONDIS_CLIENT_CALL_STATE_CALLING,
-	CONDIS_CLIENT_CALL_STATE_CONNECTED,
-	CONDIS_CLIENT_CALL_STATE_CLOSING,
-	CONDIS_CLIENT_CALL_STATE_CLOSED,
-};
-
 enum {
 	CONDIS_A_ADAPTER_ID = 1,
 	CONDIS_A_ADAPTER_NAME,
@@ -264,38 +236,6 @@ enum {
 };
 
 enum {
-	CONDIS_A_PORT_ID = 1,
-	CONDIS_A_PORT_MODE,
-	CONDIS_A_PORT_PEER,
-	CONDIS_A_PORT_IFNAME,
-
-	__CONDIS_A_PORT_MAX,
-	CONDIS_A_PORT_MAX = (__CONDIS_A_PORT_MAX - 1)
-};
-
-enum {
-	CONDIS_A_CLIENT_ADAPTER = 1,
-	CONDIS_A_CLIENT_SAP_NAME,
-	CONDIS_A_CLIENT_CALL_ID,
-	CONDIS_A_CLIENT_RATE,
-	CONDIS_A_CLIENT_COUNT,
-	CONDIS_A_CLIENT_SIZE,
-	CONDIS_A_CLIENT_OUTGOING,
-	CONDIS_A_CLIENT_STATE,
-	CONDIS_A_CLIENT_PARTIES,
-	CONDIS_A_CLIENT_TX_PACKETS,
-	CONDIS_A_CLIENT_TX_DONE,
-	CONDIS_A_CLIENT_TX_ERRORS,
-	CONDIS_A_CLIENT_RX_PACKETS,
-	CONDIS_A_CLIENT_RX_BYTES,
-	CONDIS_A_CLIENT_RX_BAD,
-	CONDIS_A_CLIENT_ECHOED,
-
-	__CONDIS_A_CLIENT_MAX,
-	CONDIS_A_CLIENT_MAX = (__CONDIS_A_CLIENT_MAX - 1)
-};
-
-enum {
 	CONDIS_A_EVENT_KIND = 1,
 	CONDIS_A_EVENT_TYPE,
 	CONDIS_A_EVENT_ID,
@@ -318,16 +258,6 @@ enum {
 	CONDIS_CMD_VC_GET,
 	CONDIS_CMD_CALL_GET,
 	CONDIS_CMD_PARTY_GET,
-	CONDIS_CMD_PORT_NEW,
-	CONDIS_CMD_PORT_DEL,
-	CONDIS_CMD_PORT_LINK,
-	CONDIS_CMD_PORT_UNLINK,
-	CONDIS_CMD_CLIENT_LISTEN,
-	CONDIS_CMD_CLIENT_UNLISTEN,
-	CONDIS_CMD_CLIENT_CALL,
-	CONDIS_CMD_CLIENT_SEND,
-	CONDIS_CMD_CLIENT_CLOSE,
-	CONDIS_CMD_CLIENT_CALL_GET,
 	CONDIS_CMD_EVENT_NTF,
 
 	__CONDIS_CMD_MAX,
