@@ -304,6 +304,45 @@ static void coecho_call_made(struct coecho_call *call, int status, struct condis
 	complete_all(&call->done);
 }
 
+/* List a new outgoing @call (and its first leaf): -EEXIST if its id is taken. */
+static int coecho_call_list_outgoing(struct coecho_call *call, struct coecho_party *first)
+{
+	int err;
+
+	spin_lock_bh(&coecho.lock);
+	err = coecho_call_find_locked(call->id) ? -EEXIST : 0;
+	if (!err) {
+		call->state = COECHO_CALL_MAKING;
+		coecho_call_list_locked(call);
+		if (first)
+			list_add_tail(&first->node, &call->parties);
+	}
+	spin_unlock_bh(&coecho.lock);
+	return err;
+}
+
+/* Create the VC of a listed outgoing @call; on failure the call is closed and unlisted. */
+static int coecho_call_create_vc(struct coecho_binding *b, struct coecho_call *call,
+				 struct condis_vc **vc)
+{
+	LIST_HEAD(gone);
+	int err;
+
+	err = condis_co_create_vc(b->handle, b->af, call, vc);
+	spin_lock_bh(&coecho.lock);
+	if (err) {
+		call->state = COECHO_CALL_CLOSED;
+		coecho_call_unlist_locked(call);
+		coecho_parties_gone_locked(call, &gone);
+	} else {
+		kref_get(&call->ref);		/* the VC's */
+		coecho_call_attach_vc_locked(call, *vc);
+	}
+	spin_unlock_bh(&coecho.lock);
+	coecho_parties_put_list(&gone);
+	return err;
+}
+
 /**
  * coecho_call_make() - place a call (ctl "call" and "mcall")
  * @id: the new call's id
@@ -325,7 +364,6 @@ int coecho_call_make(u32 id, const char *adapter, const char *name, u32 rate, bo
 	struct coecho_binding *b;
 	struct coecho_call *call;
 	struct condis_vc *vc;
-	LIST_HEAD(gone);
 	int err;
 
 	err = coecho_binding_get_open(adapter, &b);
@@ -350,34 +388,12 @@ int coecho_call_make(u32 id, const char *adapter, const char *name, u32 rate, bo
 	}
 
 	mutex_lock(&call->mutex);
-	spin_lock_bh(&coecho.lock);
-	err = coecho_call_find_locked(id) ? -EEXIST : 0;
-	if (!err) {
-		call->state = COECHO_CALL_MAKING;
-		coecho_call_list_locked(call);
-		if (first) {
-			list_add_tail(&first->node, &call->parties);
-			first_listed = true;
-		}
-	}
-	spin_unlock_bh(&coecho.lock);
+	err = coecho_call_list_outgoing(call, first);
+	first_listed = !err;
+	if (!err)
+		err = coecho_call_create_vc(b, call, &vc);
 	if (err)
 		goto out_unlock;
-
-	err = condis_co_create_vc(b->handle, b->af, call, &vc);
-	if (err) {
-		spin_lock_bh(&coecho.lock);
-		call->state = COECHO_CALL_CLOSED;
-		coecho_call_unlist_locked(call);
-		coecho_parties_gone_locked(call, &gone);
-		spin_unlock_bh(&coecho.lock);
-		coecho_parties_put_list(&gone);
-		goto out_unlock;
-	}
-	kref_get(&call->ref);		/* the VC's */
-	spin_lock_bh(&coecho.lock);
-	coecho_call_attach_vc_locked(call, vc);
-	spin_unlock_bh(&coecho.lock);
 
 	reinit_completion(&call->done);
 	err = condis_cl_make_call(vc, &call->params->call, first, first ? &party : NULL);

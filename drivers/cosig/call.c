@@ -546,44 +546,48 @@ static void cosig_refuse(struct cosig *sig, const struct cosig_msg *msg, u32 cau
 	cosig_send(sig, &out);
 }
 
-/* A SETUP or ADD PARTY for a call the peer places: offer it to a client. */
-static void cosig_call_offer(struct cosig *sig, const struct cosig_msg *msg)
+/* Why a SETUP or ADD PARTY cannot be offered as it is, or 0. */
+static int cosig_offer_fault(const struct cosig *sig, const struct cosig_msg *msg)
+{
+	bool add = msg->type == COSIG_MSG_ADD_PARTY;
+
+	if (!(msg->has & BIT(COSIG_IE_CALLED_SAP)) || !(msg->has & BIT(COSIG_IE_TRAFFIC)) ||
+	    (!add && !(msg->has & BIT(COSIG_IE_VCI))) || (add && msg->epref < 2) ||
+	    (!add && msg->epref != ((msg->flags & COSIG_FLAG_MULTIPOINT) ? 1 : 0)))
+		return COSIG_CAUSE_MANDATORY_IE;
+	if (!add && !(msg->flags & COSIG_FLAG_MULTIPOINT) && !msg->vci)
+		return COSIG_CAUSE_INVALID_IE;
+	if (msg->sap_type != CONIC_SAP_TYPE || !sig->cm_af)
+		return COSIG_CAUSE_NO_SAP;
+	return 0;
+}
+
+/* The SAP a SETUP or ADD PARTY calls, referenced, or NULL. */
+static struct condis_sap *cosig_offer_sap(const struct cosig *sig, const struct cosig_msg *msg)
 {
 	struct {
 		struct condis_sap_addr addr;
 		u8 name[CONIC_SAP_NAME_MAX];
 	} key;
-	bool add = msg->type == COSIG_MSG_ADD_PARTY;
-	struct condis_sap *sap;
-	struct cosig_call *call;
-	int vci, err;
 
-	if (!(msg->has & BIT(COSIG_IE_CALLED_SAP)) || !(msg->has & BIT(COSIG_IE_TRAFFIC)) ||
-	    (!add && !(msg->has & BIT(COSIG_IE_VCI))) || (add && msg->epref < 2) ||
-	    (!add && msg->epref != ((msg->flags & COSIG_FLAG_MULTIPOINT) ? 1 : 0))) {
-		cosig_refuse(sig, msg, COSIG_CAUSE_MANDATORY_IE);
-		return;
-	}
-	if (!add && !(msg->flags & COSIG_FLAG_MULTIPOINT) && !msg->vci) {
-		cosig_refuse(sig, msg, COSIG_CAUSE_INVALID_IE);
-		return;
-	}
-	if (msg->sap_type != CONIC_SAP_TYPE || !sig->cm_af) {
-		cosig_refuse(sig, msg, COSIG_CAUSE_NO_SAP);
-		return;
-	}
 	key.addr.type = CONIC_SAP_TYPE;
 	key.addr.len = msg->sap_len;
 	memcpy(key.name, msg->sap_name, msg->sap_len);
-	sap = condis_cm_lookup_sap(sig->cm_af, &key.addr);
-	if (!sap) {
-		cosig_refuse(sig, msg, COSIG_CAUSE_NO_SAP);
-		return;
-	}
+	return condis_cm_lookup_sap(sig->cm_af, &key.addr);
+}
+
+/* A new listed call for an offer, with a channel of ours; a cause on failure. */
+static struct cosig_call *cosig_offer_call(struct cosig *sig, const struct cosig_msg *msg,
+					   int *cause)
+{
+	bool add = msg->type == COSIG_MSG_ADD_PARTY;
+	struct cosig_call *call;
+	int vci;
+
 	call = cosig_call_alloc(sig, GFP_KERNEL);
 	if (!call) {
-		cosig_refuse(sig, msg, COSIG_CAUSE_TEMPORARY);
-		goto out_sap;
+		*cause = COSIG_CAUSE_TEMPORARY;
+		return NULL;
 	}
 	call->cref = msg->cref;
 	call->epref = msg->epref;
@@ -596,9 +600,10 @@ static void cosig_call_offer(struct cosig *sig, const struct cosig_msg *msg)
 	cosig_call_list(call);
 	vci = ida_alloc_range(&sig->vcis, CONIC_FIRST_DATA_VCI, CONIC_MAX_VCI, GFP_KERNEL);
 	if (vci < 0) {
-		cosig_refuse(sig, msg, COSIG_CAUSE_NO_CHANNEL);
+		*cause = COSIG_CAUSE_NO_CHANNEL;
 		cosig_call_unlist(call);
-		goto out_call;
+		cosig_call_put(call);
+		return NULL;
 	}
 	call->rx_vci = vci;
 	/* The caller's forward direction is what we receive. */
@@ -606,7 +611,32 @@ static void cosig_call_offer(struct cosig *sig, const struct cosig_msg *msg)
 	call->params.vcis.rx_vci = call->rx_vci;
 	call->params.vcis.n_tx = call->peer_vci ? 1 : 0;
 	call->params.vcis.tx_vci[0] = call->peer_vci;
-	if (!add)
+	return call;
+}
+
+/* A SETUP or ADD PARTY for a call the peer places: offer it to a client. */
+static void cosig_call_offer(struct cosig *sig, const struct cosig_msg *msg)
+{
+	struct condis_sap *sap;
+	struct cosig_call *call;
+	int cause, err;
+
+	cause = cosig_offer_fault(sig, msg);
+	if (cause) {
+		cosig_refuse(sig, msg, cause);
+		return;
+	}
+	sap = cosig_offer_sap(sig, msg);
+	if (!sap) {
+		cosig_refuse(sig, msg, COSIG_CAUSE_NO_SAP);
+		return;
+	}
+	call = cosig_offer_call(sig, msg, &cause);
+	if (!call) {
+		cosig_refuse(sig, msg, cause);
+		goto out_sap;
+	}
+	if (msg->type != COSIG_MSG_ADD_PARTY)
 		cosig_call_send(call, COSIG_MSG_CALL_PROC, 0);
 	call->af = condis_sap_af(sap);
 	err = sig->ops->create_vc(sig->carrier, call->af, call, &call->vc);
