@@ -123,7 +123,6 @@ static void call_deliver(struct condis_pending *p)
 	struct condis_call_params *params;
 	struct condis_party *party, *gone;
 	unsigned int op;
-	bool deferred;
 	int status;
 
 	spin_lock_bh(&vc->lock);
@@ -147,10 +146,56 @@ static void call_deliver(struct condis_pending *p)
 
 	spin_lock_bh(&vc->lock);
 	vc->call.close_untold = false;
-	deferred = vc->call.delete_deferred;
 	spin_unlock_bh(&vc->lock);
-	if (deferred)
-		condis_vc_delete_deferred(vc);
+	condis_vc_delete_deferred(vc);
+}
+
+/**
+ * condis_call_connected() - whether a VC carries a connected call its
+ *	network has not closed (data may be sent, QoS changed)
+ * @vc: the VC
+ *
+ * Context: under vc->lock.
+ * Return: true if so.
+ */
+bool condis_call_connected(const struct condis_vc *vc)
+{
+	lockdep_assert_held(&vc->lock);
+	return vc->call.state == CONDIS_CALL_STATE_CONNECTED && !vc->call.remote_closed;
+}
+
+/**
+ * condis_call_answering() - whether a VC's incoming call is offered or
+ *	accepted but not yet connected (its receives are held)
+ * @vc: the VC
+ *
+ * Context: under vc->lock.
+ * Return: true if so.
+ */
+bool condis_call_answering(const struct condis_vc *vc)
+{
+	lockdep_assert_held(&vc->lock);
+	return vc->call.state == CONDIS_CALL_STATE_OFFERED ||
+	       vc->call.state == CONDIS_CALL_STATE_ACCEPTED;
+}
+
+/**
+ * condis_call_delete_check() - whether the call on a VC lets it be deleted
+ * @vc: the VC
+ * @defer: set when the deletion must wait: a call manager deletes its VC
+ *	as soon as its close succeeded, before condis told the client
+ *
+ * Context: under vc->lock.
+ * Return: 0, or -EBUSY while a call is on the VC.
+ */
+int condis_call_delete_check(const struct condis_vc *vc, bool *defer)
+{
+	lockdep_assert_held(&vc->lock);
+	if (vc->call.close_untold && vc->creator != CONDIS_VC_CREATOR_CLIENT) {
+		*defer = true;
+		return 0;
+	}
+	return vc->call.state != CONDIS_CALL_STATE_IDLE ? -EBUSY : 0;
 }
 
 /**
@@ -658,7 +703,7 @@ int condis_cm_dispatch_call_connected(struct condis_vc *vc)
 		err = -EINVAL;
 	} else {
 		call_set_state(vc, CONDIS_CALL_STATE_CONNECTED);
-		vc->data.rx_flushing = true;	/* receives still wait, behind the held ones */
+		condis_vc_data_flush_begin(vc);	/* receives wait behind the held ones */
 	}
 	spin_unlock_bh(&vc->lock);
 	if (err) {

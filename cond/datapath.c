@@ -172,6 +172,59 @@ static bool skbs_reserve(struct condis_vc *vc, unsigned int n)
 }
 
 /**
+ * condis_vc_data_init() - set up the data part of a new VC
+ * @vc: the VC, not yet published
+ *
+ * Context: any.
+ */
+void condis_vc_data_init(struct condis_vc *vc)
+{
+	__skb_queue_head_init(&vc->data.rx_held);
+}
+
+/**
+ * condis_vc_data_wait_drain() - whether a deactivation the miniport
+ *	finished waits for the data path to drain
+ * @vc: the VC
+ * @wait: it does; the last skb back completes the deactivation
+ *
+ * Context: under vc->lock.
+ */
+void condis_vc_data_wait_drain(struct condis_vc *vc, bool wait)
+{
+	lockdep_assert_held(&vc->lock);
+	vc->data.deact_waiting = wait;
+}
+
+/**
+ * condis_vc_data_flush_begin() - the call is connected: receives held
+ *	until now are delivered, and new ones queue behind them meanwhile
+ * @vc: the VC
+ *
+ * Context: under vc->lock.
+ */
+void condis_vc_data_flush_begin(struct condis_vc *vc)
+{
+	lockdep_assert_held(&vc->lock);
+	vc->data.rx_flushing = true;
+}
+
+/**
+ * condis_vc_data_outstanding() - the skbs out on a VC, for a report
+ * @vc: the VC
+ * @sent: set to the sends not yet completed
+ * @kept: set to the receives not yet returned
+ *
+ * Context: under vc->lock.
+ */
+void condis_vc_data_outstanding(struct condis_vc *vc, unsigned int *sent, unsigned int *kept)
+{
+	lockdep_assert_held(&vc->lock);
+	*sent = vc->data.tx_outstanding;
+	*kept = vc->data.rx_outstanding;
+}
+
+/**
  * condis_vc_datapath_free() - free what the data path holds for a VC
  * @vc: a VC being freed
  *
@@ -325,8 +378,7 @@ static bool vc_may_send(struct condis_vc *vc)
 	lockdep_assert_held(&vc->lock);
 	if (vc->state != CONDIS_VC_STATE_ACTIVE)
 		return false;
-	return !vc->af ||
-	       (vc->call.state == CONDIS_CALL_STATE_CONNECTED && !vc->call.remote_closed);
+	return !vc->af || condis_call_connected(vc);
 }
 
 /*
@@ -527,9 +579,7 @@ static bool vc_holds_receives(struct condis_vc *vc)
 	lockdep_assert_held(&vc->lock);
 	if (!vc->af || vc->creator == CONDIS_VC_CREATOR_CLIENT)
 		return false;
-	return vc->call.state == CONDIS_CALL_STATE_OFFERED ||
-	       vc->call.state == CONDIS_CALL_STATE_ACCEPTED ||
-	       vc->data.rx_flushing;
+	return condis_call_answering(vc) || vc->data.rx_flushing;
 }
 
 /* Hold what fits of @skbs on @vc; the rest stays on @skbs.  Under vc->lock. */

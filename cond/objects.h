@@ -225,7 +225,7 @@ void condis_vc_deactivate_for_cm(struct condis_vc *vc);
 void condis_vc_deactivated_for_miniport(struct condis_vc *vc);
 bool condis_vc_delete_for_client(struct condis_vc *vc);
 void condis_vc_delete_for_cm(struct condis_vc *vc);
-/* for call.c: a deletion deferred until a close result is delivered */
+/* for call.c: a deletion deferred until a close result is delivered, if any */
 void condis_vc_delete_deferred(struct condis_vc *vc);
 
 /* call.c */
@@ -239,6 +239,9 @@ void condis_call_fail_make_for_cm(struct condis_vc *vc);
 bool condis_call_close_owed(struct condis_vc *vc);
 void condis_call_close_for_cm(struct condis_vc *vc);
 int condis_call_close_for_client(struct condis_vc *vc);
+bool condis_call_connected(const struct condis_vc *vc);
+bool condis_call_answering(const struct condis_vc *vc);
+int condis_call_delete_check(const struct condis_vc *vc, bool *defer);
 
 /* oid.c */
 struct seq_file;
@@ -267,6 +270,10 @@ void condis_binding_force_close(struct condis_binding *binding, struct condis_te
 
 /* datapath.c */
 bool condis_vc_drained(struct condis_vc *vc);
+void condis_vc_data_init(struct condis_vc *vc);
+void condis_vc_data_wait_drain(struct condis_vc *vc, bool wait);
+void condis_vc_data_flush_begin(struct condis_vc *vc);
+void condis_vc_data_outstanding(struct condis_vc *vc, unsigned int *sent, unsigned int *kept);
 bool condis_vc_data_drained(struct condis_vc *vc);
 unsigned int condis_vc_abandon_skbs(struct condis_vc *vc);
 void condis_vc_deliver_held(struct condis_vc *vc);

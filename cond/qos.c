@@ -123,7 +123,7 @@ int condis_cl_modify_call_qos(struct condis_vc *vc, struct condis_call_params *p
 	if (!condis_vc_handle(vc, "cl_modify_call_qos"))
 		return -EBADF;
 	spin_lock_bh(&vc->lock);
-	if (!params || vc->call.state != CONDIS_CALL_STATE_CONNECTED || vc->call.remote_closed)
+	if (!params || !condis_call_connected(vc))
 		err = -EINVAL;
 	else if (!condis_pending_start(&vc->qos.pending, CONDIS_QOS_OP_MODIFY))
 		err = -EBUSY;
@@ -209,7 +209,7 @@ int condis_cm_dispatch_incoming_call_qos_change(struct condis_vc *vc,
 	if (!condis_vc_handle(vc, "cm_dispatch_incoming_call_qos_change"))
 		return -EBADF;
 	spin_lock_bh(&vc->lock);
-	if (vc->call.state != CONDIS_CALL_STATE_CONNECTED || vc->call.remote_closed || !params ||
+	if (!condis_call_connected(vc) || !params ||
 	    vc->state != CONDIS_VC_STATE_ACTIVE || vc->params != params)
 		err = -EINVAL;
 	else if (condis_qos_in_flight(vc))

@@ -70,7 +70,7 @@ struct condis_vc *condis_vc_get(struct condis_vc *vc)
 {
 	if (!condis_obj_get_handle(vc, CONDIS_OBJ_VC))
 		return NULL;
-	if (READ_ONCE(vc->call.delete_deferred)) {
+	if (READ_ONCE(vc->delete_deferred)) {
 		condis_obj_put(&vc->obj);
 		return NULL;
 	}
@@ -110,8 +110,7 @@ static struct condis_vc *condis_vc_alloc(struct condis_adapter *adapter, struct 
 	vc->state = CONDIS_VC_STATE_INACTIVE;
 	condis_pending_init(&vc->act, &vc->lock, &vc->obj, vc_act_deliver);
 	INIT_LIST_HEAD(&vc->node);
-	INIT_LIST_HEAD(&vc->call.parties);
-	__skb_queue_head_init(&vc->data.rx_held);
+	condis_vc_data_init(vc);
 	condis_vc_call_init(vc);
 	condis_vc_qos_init(vc);
 	return vc;
@@ -369,13 +368,7 @@ static int vc_delete_check(struct condis_vc *vc, bool *defer)
 		return -EBUSY;		/* NDIS_STATUS_NOT_ACCEPTED */
 	if (vc->state == CONDIS_VC_STATE_DEACTIVATING)
 		return -ESHUTDOWN;	/* NDIS_STATUS_CLOSING */
-	if (vc->call.close_untold && vc->creator != CONDIS_VC_CREATOR_CLIENT) {
-		*defer = true;
-		return 0;
-	}
-	if (vc->call.state != CONDIS_CALL_STATE_IDLE)
-		return -EBUSY;
-	return 0;
+	return condis_call_delete_check(vc, defer);
 }
 
 /* Delete @vc, which vc_delete_check() allowed; the caller holds a reference. */
@@ -415,9 +408,9 @@ static int condis_vc_delete(struct condis_vc *vc, const char *who)
 	int err;
 
 	spin_lock_bh(&vc->lock);
-	err = vc->call.delete_deferred || vc->deleting ? -EBADF : vc_delete_check(vc, &defer);
+	err = vc->delete_deferred || vc->deleting ? -EBADF : vc_delete_check(vc, &defer);
 	if (!err && defer)
-		WRITE_ONCE(vc->call.delete_deferred, true);
+		WRITE_ONCE(vc->delete_deferred, true);
 	else if (!err)
 		vc->deleting = true;	/* one deletion at a time, however many callers */
 	spin_unlock_bh(&vc->lock);
@@ -432,10 +425,11 @@ static int condis_vc_delete(struct condis_vc *vc, const char *who)
 
 /**
  * condis_vc_delete_deferred() - carry out a deletion that waited for the
- *	client's close_call_complete
+ *	client's close_call_complete, if the creator asked for one
  * @vc: the VC, referenced by the caller (the delivery's reference)
  *
- * The handle stays refused (condis_vc_get()) throughout: the creator
+ * Called after every delivery of a call operation; does nothing unless a
+ * deletion was deferred.  The handle stays refused (condis_vc_get()) throughout: the creator
  * deleted it already.
  *
  * Context: process (condis's workqueue), right after the delivery.
@@ -446,6 +440,10 @@ void condis_vc_delete_deferred(struct condis_vc *vc)
 	int err;
 
 	spin_lock_bh(&vc->lock);
+	if (!vc->delete_deferred) {
+		spin_unlock_bh(&vc->lock);
+		return;		/* nobody deleted it meanwhile */
+	}
 	err = vc->deleting ? -EBADF : vc_delete_check(vc, &defer);
 	if (!err && !defer)
 		vc->deleting = true;
@@ -459,7 +457,7 @@ void condis_vc_delete_deferred(struct condis_vc *vc)
 	condis_bad_input("VC %u: the deletion its creator asked for failed (%d)", vc->obj.id, err);
 	/* The VC lives on: make it reachable again, so teardown can end it. */
 	spin_lock_bh(&vc->lock);
-	WRITE_ONCE(vc->call.delete_deferred, false);
+	WRITE_ONCE(vc->delete_deferred, false);
 	spin_unlock_bh(&vc->lock);
 }
 
@@ -640,7 +638,7 @@ static bool vc_act_accept(struct condis_vc *vc, unsigned int op, int status, con
 	if (op != CONDIS_VC_OP_DEACTIVATE)
 		return true;
 	hold = !vc->act.status && !condis_vc_drained(vc);
-	vc->data.deact_waiting = hold;
+	condis_vc_data_wait_drain(vc, hold);
 	return !hold;
 }
 
@@ -744,8 +742,8 @@ int condis_cm_deactivate_vc(struct condis_vc *vc)
 	ret = condis_pending_returned(&vc->act, ret, "deactivate_vc");
 	if (!ret && !condis_vc_drained(vc)) {
 		/* Done before its skbs are back: the completion follows then. */
-		vc->act.status = 0;
-		vc->data.deact_waiting = true;
+		condis_pending_answer(&vc->act, 0);
+		condis_vc_data_wait_drain(vc, true);
 		ret = CONDIS_PENDING;
 	} else if (ret != CONDIS_PENDING) {
 		vc_finish_deactivation(vc, ret);
@@ -832,8 +830,7 @@ int condis_mcm_deactivate_vc(struct condis_vc *vc)
 		err = -EALREADY;
 	} else if (!condis_vc_drained(vc)) {
 		err = -EBUSY;	/* complete the sends, get the receives back first */
-		sent = vc->data.tx_outstanding;
-		kept = vc->data.rx_outstanding;
+		condis_vc_data_outstanding(vc, &sent, &kept);
 	} else {
 		vc_finish_deactivation(vc, 0);
 	}

@@ -59,9 +59,6 @@ enum condis_call_op {
  * @remote_closed: the CM dispatched an incoming close (vc->lock)
  * @no_reuse: closed by a failure: the client deletes the VC, no new call
  *	on it (vc->lock)
- * @delete_deferred: the VC's creator deleted it while a close result was
- *	still to be delivered; the deletion follows the delivery (vc->lock;
- *	read locklessly by the handle check, condis_vc_get())
  * @params: the parameters to deliver (vc->lock)
  * @party: the party the operation concerns (vc->lock)
  * @party_gone: the party call_finish() ended, to release unlocked (vc->lock)
@@ -76,7 +73,6 @@ struct condis_call {
 	bool close_untold;
 	bool remote_closed;
 	bool no_reuse;
-	bool delete_deferred;
 	bool multipoint;
 	unsigned int nr_parties;
 	struct condis_call_params *params;
@@ -153,6 +149,9 @@ struct condis_vc_data {
  * @new_params: those of the activation in flight
  * @activations: successful (re)activations so far
  * @deleting: a deletion is calling out now
+ * @delete_deferred: the VC's creator deleted it while a close result was
+ *	still to be delivered; the deletion follows the delivery (vc->lock;
+ *	read locklessly by the handle check, condis_vc_get())
  * @act: the miniport's activation or deactivation in flight
  * @call: the call on the VC
  * @qos: a QoS change in flight
@@ -180,6 +179,7 @@ struct condis_vc {
 	struct condis_call_params *new_params;
 	unsigned int activations;
 	bool deleting;
+	bool delete_deferred;
 	struct condis_pending act;
 
 	struct condis_call call;
@@ -197,7 +197,7 @@ struct condis_vc {
 	struct condis_vc *__vc = (handle);					\
 	const char *__who = (who);						\
 	struct condis_obj *__vo = condis_handle_get(__vc, CONDIS_OBJ_VC, __who); \
-	if (__vo && READ_ONCE(__vc->call.delete_deferred)) {			\
+	if (__vo && READ_ONCE(__vc->delete_deferred)) {				\
 		condis_obj_put(__vo);						\
 		condis_bad_input("%s: bad VC handle %p", __who, __vc);		\
 		__vo = NULL;							\
