@@ -360,6 +360,6 @@ void condis_binding_force_close(struct condis_binding *binding, struct condis_te
 		condis_af_put(af);
 	}
 	teardown_wait(td, condis_binding_afs_finished, binding,
-			"closed AFs to leave their binding");
+		      "closed AFs to leave their binding");
 	condis_binding_close_left_open(binding);
 }
