@@ -16,11 +16,13 @@
 ndis5_load
 cctl listen ndis5loop0 west
 cctl listen ndis5loop1 east
+# One call at a time: the client numbers incoming calls in the order they
+# are offered, and two calls in flight may be offered in either order.
 cctl call 1 ndis5loop0 east
-cctl call 2 ndis5loop1 west
 wait_call 1 state connected
-wait_call 2 state connected
 wait_call 1000 state connected
+cctl call 2 ndis5loop1 west
+wait_call 2 state connected
 wait_call 1001 state connected
 for id in 1 2; do
 	expect_call $id make 1
